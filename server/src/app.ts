@@ -1,0 +1,175 @@
+import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
+import type { Clock } from './clock.ts';
+import { systemClock } from './clock.ts';
+import { Emulator } from './context.ts';
+import { openDatabase, type Db } from './db/database.ts';
+import { ApiHttpError, badRequest, type ErrorObject } from './errors.ts';
+import { recordEvent, redactSecrets } from './events.ts';
+import { isPlainObject } from './jsonapi.ts';
+import { seedDatabase, type SeedName } from './seeds/seed.ts';
+import { apiRoutes } from './routes/index.ts';
+
+export interface BuildAppOptions {
+  /** SQLite file, or ':memory:'. */
+  db?: string;
+  /** Seed applied when the database is new (no users yet). */
+  seed?: SeedName;
+  clock?: Clock;
+  logger?: boolean;
+  /** Largest accepted request body in bytes. */
+  bodyLimit?: number;
+  /** EMULATOR_SPEED: simulated durations are divided by this factor (default 1). */
+  speed?: number;
+  /** Run the execution engines on a timer (default true). Tests with a fake clock pass false and call `app.emulator.runTickers()`. */
+  drive?: boolean;
+  /** Milliseconds between engine ticks when driven (default 50). */
+  tickIntervalMs?: number;
+}
+
+const JSON_API = 'application/vnd.api+json';
+
+/** Builds the OpsChain API emulator as a Fastify instance serving `/api/...`. */
+export async function buildApp(options: BuildAppOptions = {}): Promise<FastifyInstance> {
+  const db: Db = openDatabase(options.db ?? ':memory:');
+  const emulator = new Emulator(db, options.clock ?? systemClock, options.speed ?? 1);
+  const isNew = (db.prepare('SELECT COUNT(*) AS n FROM users').get() as { n: number }).n === 0;
+  if (isNew) seedDatabase(emulator, options.seed ?? 'demo');
+
+  const app = Fastify({
+    logger: options.logger ?? false,
+    bodyLimit: options.bodyLimit ?? 2 * 1024 * 1024,
+    routerOptions: { ignoreTrailingSlash: true, maxParamLength: 500 },
+  });
+  app.decorate('emulator', emulator);
+  app.decorateRequest('principal', null);
+  app.decorateRequest('authz', null);
+  app.addHook('onClose', () => {
+    db.close();
+  });
+
+  // JSON:API bodies, and plain JSON (curl users and some tools send it). Anything else is refused below.
+  app.removeAllContentTypeParsers();
+  app.addContentTypeParser([JSON_API, 'application/json'], { parseAs: 'string' }, (_req, body, done) => {
+    const text = typeof body === 'string' ? body : body.toString('utf8');
+    if (text.trim() === '') {
+      done(null, undefined);
+      return;
+    }
+    try {
+      done(null, JSON.parse(text) as unknown);
+    } catch {
+      done(badRequest('Malformed request body', 'The request body is not valid JSON.'), undefined);
+    }
+  });
+  app.addContentTypeParser('*', (_req, _payload, done) => {
+    done(
+      badRequest('Unsupported media type', `Send request bodies as ${JSON_API} (JSON:API).`),
+      undefined,
+    );
+  });
+
+  app.addHook('onRequest', async (req) => {
+    if (!req.url.startsWith('/api/') && req.url !== '/api') return;
+    const principal = emulator.authn.authenticate(req.headers.authorization);
+    req.principal = principal;
+    req.authz = emulator.authorizerFor(principal);
+  });
+
+  app.addHook('onSend', async (req, reply, payload) => {
+    const event = reply.routeOptions.config.event;
+    if (event && reply.statusCode < 400 && req.principal) {
+      recordSystemEvent(emulator, event, req.principal.username, req.params, req.body, payload);
+    }
+    return payload;
+  });
+
+  app.setErrorHandler((error: FastifyError | ApiHttpError, _req, reply) => {
+    if (error instanceof ApiHttpError) {
+      void reply
+        .status(error.httpStatus)
+        .headers(error.headers)
+        .type(JSON_API)
+        .send({ errors: error.errors });
+      return;
+    }
+    const status = typeof error.statusCode === 'number' && error.statusCode >= 400 ? error.statusCode : 500;
+    const body: ErrorObject =
+      status === 413
+        ? { status, title: 'Request body too large', detail: 'The request body exceeds the size limit.' }
+        : status < 500
+          ? { status, title: 'Bad request', detail: error.message }
+          : { status, title: 'Internal server error', detail: 'The emulator failed to handle this request.' };
+    if (status >= 500) app.log.error(error);
+    void reply.status(status).type(JSON_API).send({ errors: [body] });
+  });
+
+  app.setNotFoundHandler((req, reply) => {
+    void reply
+      .status(404)
+      .type(JSON_API)
+      .send({
+        errors: [{ status: 404, title: 'Not Found', detail: `No route matches ${req.method} ${req.url.split('?')[0] ?? ''}` }],
+      });
+  });
+
+  await app.register(apiRoutes);
+
+  if (options.drive ?? true) {
+    const timer = setInterval(() => {
+      try {
+        emulator.runTickers();
+      } catch (err) {
+        app.log.error(err);
+      }
+    }, options.tickIntervalMs ?? 50);
+    timer.unref();
+    app.addHook('onClose', () => {
+      clearInterval(timer);
+    });
+  }
+  return app;
+}
+
+function recordSystemEvent(
+  emu: Emulator,
+  type: string,
+  username: string,
+  params: unknown,
+  body: unknown,
+  payload: unknown,
+): void {
+  let source: { type: string; id: string; path: string | null } | null = null;
+  if (typeof payload === 'string' && payload.startsWith('{')) {
+    try {
+      const doc = JSON.parse(payload) as unknown;
+      if (isPlainObject(doc) && isPlainObject(doc.data)) {
+        const { type: t, id, links } = doc.data;
+        const self = isPlainObject(links) && typeof links.self === 'string' ? links.self : null;
+        if (typeof t === 'string' && typeof id === 'string') source = { type: t, id, path: self };
+      }
+    } catch {
+      source = null;
+    }
+  }
+  const urlParams = isPlainObject(params) ? params : {};
+  const requestBody =
+    isPlainObject(body) && isPlainObject(body.data) && isPlainObject(body.data.attributes)
+      ? body.data.attributes
+      : isPlainObject(body)
+        ? body
+        : {};
+  const parentCode = ['asset_code', 'environment_code', 'project_code']
+    .map((k) => urlParams[k])
+    .find((v): v is string => typeof v === 'string');
+  recordEvent(emu, {
+    type,
+    username,
+    system: true,
+    payload: {
+      url_params: urlParams,
+      request_body: redactSecrets(requestBody),
+      ...(parentCode ? { parent_code: parentCode } : {}),
+    },
+    source,
+  });
+}

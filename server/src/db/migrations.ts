@@ -1,0 +1,208 @@
+// Each entry is one migration, applied once in order; PRAGMA user_version records how many ran.
+// Append new migrations; never edit one that has shipped.
+export const migrations: readonly string[] = [
+  `
+  CREATE TABLE users (
+    id TEXT PRIMARY KEY,
+    username TEXT NOT NULL UNIQUE,
+    password_hash TEXT,
+    auth_provider TEXT NOT NULL DEFAULT 'local',
+    created_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL
+  );
+  CREATE TABLE groups (
+    id TEXT PRIMARY KEY,            -- LDAP-style DN
+    cn TEXT NOT NULL UNIQUE,
+    alternative_cns TEXT NOT NULL DEFAULT '[]'
+  );
+  CREATE TABLE group_members (
+    group_cn TEXT NOT NULL,
+    username TEXT NOT NULL,
+    PRIMARY KEY (group_cn, username)
+  );
+  CREATE INDEX group_members_user ON group_members(username);
+
+  CREATE TABLE nodes (
+    id TEXT PRIMARY KEY,
+    kind TEXT NOT NULL CHECK (kind IN ('project','environment','asset')),
+    code TEXT NOT NULL,
+    name TEXT NOT NULL,
+    description TEXT,
+    archived INTEGER NOT NULL DEFAULT 0,
+    project_type TEXT,
+    path TEXT NOT NULL UNIQUE,
+    parent_id TEXT REFERENCES nodes(id),
+    project_id TEXT REFERENCES nodes(id),
+    environment_id TEXT REFERENCES nodes(id),
+    properties_id TEXT NOT NULL,
+    settings_id TEXT NOT NULL,
+    template_id TEXT,
+    template_version_id TEXT,
+    created_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL
+  );
+  CREATE INDEX nodes_parent ON nodes(parent_id, kind, code);
+  CREATE INDEX nodes_project ON nodes(project_id, kind);
+  CREATE INDEX nodes_kind_created ON nodes(kind, created_at);
+
+  CREATE TABLE documents (
+    id TEXT PRIMARY KEY,
+    kind TEXT NOT NULL CHECK (kind IN ('properties','settings')),
+    owner_id TEXT NOT NULL,
+    owner_type TEXT NOT NULL,
+    current_version INTEGER NOT NULL,
+    created_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL
+  );
+  CREATE TABLE document_versions (
+    id TEXT PRIMARY KEY,
+    document_id TEXT NOT NULL REFERENCES documents(id),
+    version INTEGER NOT NULL,
+    data TEXT NOT NULL,
+    created_at TEXT NOT NULL,
+    UNIQUE (document_id, version)
+  );
+
+  CREATE TABLE git_remotes (
+    id TEXT PRIMARY KEY,
+    project_id TEXT NOT NULL REFERENCES nodes(id),
+    name TEXT NOT NULL,
+    url TEXT NOT NULL,
+    user TEXT,
+    password TEXT,
+    ssh_key_data TEXT,
+    archived INTEGER NOT NULL DEFAULT 0,
+    disabled INTEGER NOT NULL DEFAULT 0,
+    used_by_change INTEGER NOT NULL DEFAULT 0,
+    created_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL,
+    UNIQUE (project_id, name)
+  );
+
+  CREATE TABLE templates (
+    id TEXT PRIMARY KEY,
+    project_id TEXT NOT NULL REFERENCES nodes(id),
+    code TEXT NOT NULL,
+    name TEXT NOT NULL,
+    description TEXT,
+    url TEXT NOT NULL,
+    user TEXT,
+    password TEXT,
+    ssh_key_data TEXT,
+    archived INTEGER NOT NULL DEFAULT 0,
+    disabled INTEGER NOT NULL DEFAULT 0,
+    created_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL,
+    UNIQUE (project_id, code)
+  );
+  CREATE TABLE template_versions (
+    id TEXT PRIMARY KEY,
+    template_id TEXT NOT NULL REFERENCES templates(id),
+    version TEXT NOT NULL,
+    description TEXT,
+    git_rev TEXT NOT NULL,
+    commit_sha TEXT,
+    state TEXT NOT NULL,
+    archived INTEGER NOT NULL DEFAULT 0,
+    has_mintmodel INTEGER NOT NULL DEFAULT 0,
+    actions TEXT NOT NULL DEFAULT '[]',
+    created_by TEXT,
+    created_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL,
+    UNIQUE (template_id, version)
+  );
+  CREATE TABLE template_version_history (
+    id TEXT PRIMARY KEY,
+    asset_id TEXT NOT NULL REFERENCES nodes(id),
+    template_version_id TEXT NOT NULL REFERENCES template_versions(id),
+    active_from TEXT NOT NULL,
+    active_to TEXT
+  );
+  CREATE INDEX tvh_asset ON template_version_history(asset_id, active_from);
+
+  CREATE TABLE bookmarks (
+    id TEXT PRIMARY KEY,
+    node_id TEXT NOT NULL REFERENCES nodes(id),
+    url TEXT NOT NULL,
+    description TEXT NOT NULL,
+    created_by TEXT,
+    created_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL
+  );
+  CREATE INDEX bookmarks_node ON bookmarks(node_id);
+
+  CREATE TABLE mintmodels (
+    id TEXT PRIMARY KEY,
+    asset_id TEXT NOT NULL REFERENCES nodes(id),
+    data TEXT NOT NULL,
+    sha256 TEXT NOT NULL,
+    created_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL
+  );
+  CREATE INDEX mintmodels_asset ON mintmodels(asset_id, created_at);
+  CREATE TABLE mintmodel_history (
+    id TEXT PRIMARY KEY,
+    asset_id TEXT NOT NULL REFERENCES nodes(id),
+    mintmodel_id TEXT NOT NULL REFERENCES mintmodels(id),
+    change_id TEXT,
+    created_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL
+  );
+  CREATE INDEX mintmodel_history_asset ON mintmodel_history(asset_id, created_at);
+
+  CREATE TABLE events (
+    id TEXT PRIMARY KEY,
+    type TEXT NOT NULL,
+    username TEXT,
+    system INTEGER NOT NULL,
+    payload TEXT NOT NULL DEFAULT '{}',
+    source_type TEXT,
+    source_id TEXT,
+    source_path TEXT,
+    created_at TEXT NOT NULL
+  );
+  CREATE INDEX events_created ON events(created_at);
+  CREATE INDEX events_type_created ON events(type, created_at);
+
+  CREATE TABLE authorisation_rules (
+    id TEXT PRIMARY KEY,
+    name TEXT NOT NULL,
+    path TEXT NOT NULL,
+    readable INTEGER NOT NULL,
+    updatable INTEGER NOT NULL,
+    executable INTEGER NOT NULL,
+    system INTEGER NOT NULL DEFAULT 0,
+    created_by TEXT,
+    created_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL
+  );
+  CREATE TABLE authorisation_policies (
+    id TEXT PRIMARY KEY,
+    name TEXT NOT NULL,
+    description TEXT,
+    system INTEGER NOT NULL DEFAULT 0,
+    created_by TEXT,
+    created_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL
+  );
+  CREATE TABLE policy_rules (
+    id TEXT PRIMARY KEY,
+    policy_id TEXT NOT NULL REFERENCES authorisation_policies(id) ON DELETE CASCADE,
+    rule_id TEXT NOT NULL REFERENCES authorisation_rules(id) ON DELETE CASCADE,
+    created_by TEXT,
+    created_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL,
+    UNIQUE (policy_id, rule_id)
+  );
+  CREATE TABLE policy_assignments (
+    id TEXT PRIMARY KEY,
+    policy_id TEXT NOT NULL REFERENCES authorisation_policies(id) ON DELETE CASCADE,
+    username TEXT,
+    groupname TEXT,
+    created_by TEXT,
+    created_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL
+  );
+  CREATE INDEX policy_assignments_policy ON policy_assignments(policy_id);
+  `,
+];

@@ -1,0 +1,262 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { Authorizer } from '../authz.ts';
+import { callerOf } from '../context.ts';
+import type { Emulator } from '../context.ts';
+import { sendCsv } from '../csv.ts';
+import { forbidden, modelError, modelErrors } from '../errors.ts';
+import { compileFilter, queryOf, type FilterSchema } from '../filter.ts';
+import { booleanAttr, readAttributes, type Resource } from '../jsonapi.ts';
+import { createNode } from '../node-store.ts';
+import type { NodeKind, NodeRow } from '../nodes.ts';
+import {
+  findNodeById,
+  isEnterprise,
+  OWNER_PREFIXES,
+  ownerPathFromParams,
+  resolveNode,
+  serializeNode,
+} from '../nodes.ts';
+
+const NODE_FILTERS: FilterSchema = {
+  id: { sql: 'n.id', type: 'string' },
+  code: { sql: 'n.code', type: 'string' },
+  name: { sql: 'n.name', type: 'string' },
+  description: { sql: 'n.description', type: 'string' },
+  archived: { sql: 'n.archived', type: 'boolean' },
+  project_type: { sql: 'n.project_type', type: 'string' },
+  created_at: { sql: 'n.created_at', type: 'datetime' },
+  updated_at: { sql: 'n.updated_at', type: 'datetime' },
+  parent_code: { sql: '(SELECT p.code FROM nodes p WHERE p.id = n.parent_id)', type: 'string' },
+  parent_name: { sql: '(SELECT p.name FROM nodes p WHERE p.id = n.parent_id)', type: 'string' },
+  template_code: { sql: '(SELECT t.code FROM templates t WHERE t.id = n.template_id)', type: 'string' },
+  template_version: {
+    sql: '(SELECT tv.version FROM template_versions tv WHERE tv.id = n.template_version_id)',
+    type: 'string',
+  },
+};
+
+const CSV_COLUMNS: Record<NodeKind, string[]> = {
+  project: ['id', 'code', 'name', 'description', 'project_type', 'archived', 'created_at', 'updated_at'],
+  environment: ['id', 'code', 'name', 'description', 'archived', 'created_at', 'updated_at'],
+  asset: ['id', 'code', 'name', 'description', 'archived', 'template_code', 'template_version', 'created_at', 'updated_at'],
+};
+
+/** Lists nodes of one kind under a parent (or all projects), filtered and sorted in SQL. */
+function listNodes(emu: Emulator, authz: Authorizer, req: FastifyRequest, kind: NodeKind, parent: NodeRow | null) {
+  const query = queryOf(req.url);
+  const filter = compileFilter(query, NODE_FILTERS, { defaultOrder: 'n.created_at ASC, n.id ASC' });
+  const download = query.get('download');
+  const order = download ? 'n.created_at ASC, n.id ASC' : filter.orderBy;
+  const rows = emu
+    .sql(
+      `SELECT n.*,
+         (SELECT t.code FROM templates t WHERE t.id = n.template_id) AS template_code,
+         (SELECT tv.version FROM template_versions tv WHERE tv.id = n.template_version_id) AS template_version
+         FROM nodes n WHERE n.kind = ? AND n.parent_id IS ? AND (${filter.where}) ORDER BY ${order}`,
+    )
+    .all(kind, parent?.id ?? null, ...filter.params) as (NodeRow & Record<string, unknown>)[];
+  const readable = rows.filter((n) => authz.canRead(n.path));
+  return { rows: readable, download };
+}
+
+function parentsIncluded(emu: Emulator, authz: Authorizer, node: NodeRow): Resource[] {
+  const ids = [node.project_id, node.environment_id].filter((id): id is string => id !== null);
+  return ids
+    .map((id) => findNodeById(emu, id))
+    .filter((n): n is NodeRow => n !== undefined)
+    .map((n) => serializeNode(emu, authz, n));
+}
+
+const UPDATABLE = ['name', 'description', 'archived'] as const;
+
+/** Applies `{name, description, archived}`; archiving a project or environment archives what it contains. */
+function updateNode(emu: Emulator, node: NodeRow, attrs: Record<string, unknown>): void {
+  const problems: { field: string; title: string }[] = [];
+  let name = node.name;
+  if (attrs.name !== undefined) {
+    if (typeof attrs.name !== 'string' || attrs.name.trim() === '') problems.push({ field: 'name', title: "Name can't be blank" });
+    else {
+      name = attrs.name.trim();
+      const clash = emu
+        .sql('SELECT 1 FROM nodes WHERE kind = ? AND parent_id IS ? AND name = ? AND id <> ?')
+        .get(node.kind, node.parent_id, name, node.id);
+      if (clash) problems.push({ field: 'name', title: 'Name has already been taken' });
+    }
+  }
+  let description = node.description;
+  if (attrs.description !== undefined) {
+    if (attrs.description !== null && typeof attrs.description !== 'string') {
+      problems.push({ field: 'description', title: 'Description must be a string' });
+    } else description = attrs.description;
+  }
+  const archived = booleanAttr(attrs, 'archived');
+  if (problems.length > 0) throw modelErrors(problems);
+  const now = emu.now();
+  emu
+    .sql('UPDATE nodes SET name = ?, description = ?, archived = ?, updated_at = ? WHERE id = ?')
+    .run(name, description, archived === undefined ? node.archived : archived ? 1 : 0, now, node.id);
+  if (archived === true && node.kind !== 'asset') setArchivedBelow(emu, node, now);
+}
+
+function setArchivedBelow(emu: Emulator, node: NodeRow, now: string): void {
+  emu
+    .sql(`UPDATE nodes SET archived = 1, updated_at = ? WHERE archived = 0 AND path LIKE ? ESCAPE '\\'`)
+    .run(now, `${node.path.replace(/[\\%_]/g, (c) => `\\${c}`)}/%`);
+}
+
+function eventControllerFor(kind: NodeKind): string {
+  return kind === 'project' ? 'projects' : 'nodes';
+}
+
+export function nodeRoutes(app: FastifyInstance): void {
+  const emu = app.emulator;
+
+  // ---- projects collection
+  app.get('/api/projects', (req, reply) => {
+    const { authz } = callerOf(req);
+    const { rows, download } = listNodes(emu, authz, req, 'project', null);
+    if (download) return sendCsv(reply, download, CSV_COLUMNS.project, rows.map(csvRow));
+    return {
+      data: rows.map((n) => serializeNode(emu, authz, n, { enterprise: n.project_type === 'Enterprise', parent: null })),
+      meta: { authorisations: { update: authz.decide('/projects', 'update') } },
+    };
+  });
+
+  app.post('/api/projects', { config: { event: 'api:projects:create' } }, (req, reply) => {
+    const { authz } = callerOf(req);
+    const attrs = readAttributes(req.body, ['code', 'name', 'description', 'project_type']);
+    if (!authz.decide('/projects', 'update')) throw forbidden('You are not permitted to create projects');
+    const node = emu.tx(() =>
+      createNode(emu, {
+        kind: 'project',
+        parent: null,
+        code: attrs.code,
+        name: attrs.name,
+        description: attrs.description,
+        projectType: attrs.project_type,
+      }),
+    );
+    return reply.status(201).send({ data: serializeNode(emu, authz, node) });
+  });
+
+  // ---- environments and assets collections
+  const collections: { prefix: string; kind: NodeKind }[] = [
+    { prefix: OWNER_PREFIXES.project, kind: 'environment' },
+    { prefix: OWNER_PREFIXES.project, kind: 'asset' },
+    { prefix: OWNER_PREFIXES.environment, kind: 'asset' },
+  ];
+  for (const { prefix, kind } of collections) {
+    const segment = kind === 'environment' ? 'environments' : 'assets';
+    app.get(`${prefix}/${segment}`, (req, reply) => {
+      const { authz } = callerOf(req);
+      const parent = resolveNode(emu, authz, ownerPathFromParams(req.params));
+      const { rows, download } = listNodes(emu, authz, req, kind, parent);
+      if (download) return sendCsv(reply, download, CSV_COLUMNS[kind], rows.map(csvRow));
+      const enterprise = isEnterprise(emu, parent);
+      return { data: rows.map((n) => serializeNode(emu, authz, n, { enterprise, parent })) };
+    });
+
+    app.post(`${prefix}/${segment}`, { config: { event: 'api:nodes:create' } }, (req, reply) => {
+      const { authz } = callerOf(req);
+      const parent = resolveNode(emu, authz, ownerPathFromParams(req.params));
+      const permitted =
+        kind === 'asset'
+          ? ['code', 'name', 'description', 'template_name', 'template_version']
+          : ['code', 'name', 'description'];
+      const attrs = readAttributes(req.body, permitted);
+      if (!isEnterprise(emu, parent) && kind === 'asset') {
+        throw modelError('base', 'Assets are only available in Enterprise projects');
+      }
+      if (!authz.may(parent.path, `/${segment}`, 'update')) {
+        throw forbidden(`You are not permitted to create ${segment} in ${parent.path}`);
+      }
+      const node = emu.tx(() => {
+        const template = kind === 'asset' ? resolveTemplateVersion(emu, parent, attrs) : undefined;
+        return createNode(emu, {
+          kind,
+          parent,
+          code: attrs.code,
+          name: attrs.name,
+          description: attrs.description,
+          templateId: template?.templateId,
+          templateVersionId: template?.versionId,
+        });
+      });
+      return reply.status(201).send({ data: serializeNode(emu, authz, node), included: parentsIncluded(emu, authz, node) });
+    });
+  }
+
+  // ---- single nodes
+  const singles: { prefix: string; kind: NodeKind }[] = [
+    { prefix: OWNER_PREFIXES.project, kind: 'project' },
+    { prefix: OWNER_PREFIXES.environment, kind: 'environment' },
+    { prefix: OWNER_PREFIXES.projectAsset, kind: 'asset' },
+    { prefix: OWNER_PREFIXES.environmentAsset, kind: 'asset' },
+  ];
+  for (const { prefix, kind } of singles) {
+    app.get(prefix, (req) => {
+      const { authz } = callerOf(req);
+      const node = resolveNode(emu, authz, ownerPathFromParams(req.params), kind);
+      return { data: serializeNode(emu, authz, node), included: parentsIncluded(emu, authz, node) };
+    });
+
+    const event = eventControllerFor(kind);
+
+    app.patch(prefix, { config: { event: `api:${event}:update` } }, (req) => {
+      const { authz } = callerOf(req);
+      const node = resolveNode(emu, authz, ownerPathFromParams(req.params), kind);
+      const attrs = readAttributes(req.body, UPDATABLE);
+      if (!authz.may(node.path, '', 'update')) throw forbidden(`You are not permitted to update ${node.path}`);
+      emu.tx(() => {
+        updateNode(emu, node, attrs);
+      });
+      const updated = findNodeById(emu, node.id) ?? node;
+      return { data: serializeNode(emu, authz, updated) };
+    });
+
+    app.delete(prefix, { config: { event: `api:${event}:destroy` } }, (req, reply) => {
+      const { authz } = callerOf(req);
+      const node = resolveNode(emu, authz, ownerPathFromParams(req.params), kind);
+      if (!authz.may(node.path, '', 'update')) throw forbidden(`You are not permitted to archive ${node.path}`);
+      emu.tx(() => {
+        updateNode(emu, node, { archived: true });
+      });
+      return reply.status(204).send();
+    });
+  }
+}
+
+function csvRow(n: NodeRow & Record<string, unknown>): Record<string, unknown> {
+  return { ...n, archived: n.archived === 1 };
+}
+
+interface TemplateRef {
+  templateId: string;
+  versionId: string;
+}
+
+/** Assets are created on a template version; the template is named by name (as the spec example does) or code. */
+function resolveTemplateVersion(emu: Emulator, parent: NodeRow, attrs: Record<string, unknown>): TemplateRef {
+  const projectId = parent.kind === 'project' ? parent.id : parent.project_id;
+  const templateName = attrs.template_name;
+  const version = attrs.template_version;
+  const problems: { field: string; title: string }[] = [];
+  if (typeof templateName !== 'string' || templateName.trim() === '') {
+    problems.push({ field: 'template_name', title: "Template name can't be blank" });
+  }
+  if (typeof version !== 'string' || version.trim() === '') {
+    problems.push({ field: 'template_version', title: "Template version can't be blank" });
+  }
+  if (problems.length > 0 || typeof templateName !== 'string' || typeof version !== 'string') throw modelErrors(problems);
+  const template = emu
+    .sql('SELECT id, archived FROM templates WHERE project_id = ? AND (name = ? OR code = ?) ORDER BY code = ? DESC LIMIT 1')
+    .get(projectId, templateName, templateName, templateName) as { id: string; archived: number } | undefined;
+  if (!template) throw modelError('template_name', `Template "${templateName}" does not exist in this project`);
+  if (template.archived === 1) throw modelError('template_name', `Template "${templateName}" is archived`);
+  const tv = emu
+    .sql('SELECT id, archived FROM template_versions WHERE template_id = ? AND version = ?')
+    .get(template.id, version) as { id: string; archived: number } | undefined;
+  if (!tv) throw modelError('template_version', `Template version "${version}" does not exist for template "${templateName}"`);
+  if (tv.archived === 1) throw modelError('template_version', `Template version "${version}" is archived`);
+  return { templateId: template.id, versionId: tv.id };
+}
