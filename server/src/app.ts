@@ -39,6 +39,14 @@ export async function buildApp(options: BuildAppOptions = {}): Promise<FastifyIn
     logger: options.logger ?? false,
     bodyLimit: options.bodyLimit ?? 2 * 1024 * 1024,
     routerOptions: { ignoreTrailingSlash: true, maxParamLength: 500 },
+    // Bad URLs and over-long path segments are answered by the router itself: keep them JSON:API too.
+    frameworkErrors: (error, _req, reply) => {
+      const status = typeof error.statusCode === 'number' ? error.statusCode : 400;
+      void reply
+        .status(status)
+        .type(JSON_API)
+        .send({ errors: [{ status, title: status === 414 ? 'URI too long' : 'Bad request', detail: error.message }] });
+    },
   });
   app.decorate('emulator', emulator);
   app.decorateRequest('principal', null);
