@@ -1,4 +1,4 @@
-import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyError, type FastifyInstance, type FastifyReply } from 'fastify';
 import type { Clock } from './clock.ts';
 import { systemClock } from './clock.ts';
 import { Emulator } from './context.ts';
@@ -40,12 +40,10 @@ export async function buildApp(options: BuildAppOptions = {}): Promise<FastifyIn
     bodyLimit: options.bodyLimit ?? 2 * 1024 * 1024,
     routerOptions: { ignoreTrailingSlash: true, maxParamLength: 500 },
     // Bad URLs and over-long path segments are answered by the router itself: keep them JSON:API too.
-    frameworkErrors: (error, _req, reply) => {
-      const status = typeof error.statusCode === 'number' ? error.statusCode : 400;
-      void reply
-        .status(status)
-        .type(JSON_API)
-        .send({ errors: [{ status, title: status === 414 ? 'URI too long' : 'Bad request', detail: error.message }] });
+    frameworkErrors: (error, _req, reply: FastifyReply) => {
+      const status = error.statusCode === 414 ? 414 : 400;
+      const body = { errors: [{ status, title: status === 414 ? 'URI too long' : 'Bad request', detail: error.message }] };
+      void reply.code(status).type(JSON_API).send(body);
     },
   });
   app.decorate('emulator', emulator);

@@ -176,49 +176,110 @@ function nodeLinks(node: NodeRow, caps: Capabilities, parentPath: string | null)
   return links;
 }
 
-interface AssetExtras {
+interface TemplateVersionInfo {
+  version: string;
   actions: { name: string; description: string }[];
-  mintmodel_valid: boolean;
-  template_code: string | null;
-  template_version: string | null;
-  mintmodel_history_ids: string[];
+  has_mintmodel: number;
+  template_code: string;
 }
 
-function assetExtras(emu: Emulator, node: NodeRow): AssetExtras {
-  const tv = node.template_version_id
-    ? (emu
-        .sql(
-          `SELECT tv.version, tv.actions, tv.has_mintmodel, t.code AS template_code
-             FROM template_versions tv JOIN templates t ON t.id = tv.template_id WHERE tv.id = ?`,
-        )
-        .get(node.template_version_id) as
-        | { version: string; actions: string; has_mintmodel: number; template_code: string }
-        | undefined)
-    : undefined;
-  const history = emu
-    .sql('SELECT id FROM mintmodel_history WHERE asset_id = ? ORDER BY created_at')
-    .all(node.id) as { id: string }[];
-  return {
-    actions: tv ? (JSON.parse(tv.actions) as AssetExtras['actions']) : [],
-    mintmodel_valid: tv ? tv.has_mintmodel === 1 : false,
-    template_code: tv?.template_code ?? null,
-    template_version: tv?.version ?? null,
-    mintmodel_history_ids: history.map((h) => h.id),
-  };
+/**
+ * Everything serializing a batch of nodes needs beyond the rows themselves, loaded with one query per
+ * relationship for the whole batch (a list of 10,000 assets must not cost 40,000 queries).
+ */
+interface BatchData {
+  bookmarks: Map<string, string[]>;
+  children: Map<string, { type: string; id: string }[]>;
+  mintmodelHistory: Map<string, string[]>;
+  templateVersions: Map<string, TemplateVersionInfo>;
+  nodes: Map<string, NodeRow>;
 }
 
-export interface SerializeOptions {
-  /** Whether the project owning the node is Enterprise (looked up when omitted). */
-  enterprise?: boolean;
-  /** Parent node (looked up when omitted). */
-  parent?: NodeRow | null;
+function groupBy<T extends { key: string }>(rows: T[], pick: (row: T) => string): Map<string, string[]> {
+  const out = new Map<string, string[]>();
+  for (const row of rows) {
+    const list = out.get(row.key);
+    if (list) list.push(pick(row));
+    else out.set(row.key, [pick(row)]);
+  }
+  return out;
+}
+
+function loadBatch(emu: Emulator, nodes: readonly NodeRow[]): BatchData {
+  const ids = JSON.stringify(nodes.map((n) => n.id));
+  const bookmarks = groupBy(
+    emu
+      .sql(
+        `SELECT node_id AS key, id FROM bookmarks WHERE node_id IN (SELECT value FROM json_each(?))
+          ORDER BY created_at`,
+      )
+      .all(ids) as { key: string; id: string }[],
+    (r) => r.id,
+  );
+  const childRows = emu
+    .sql(
+      `SELECT parent_id AS key, id, kind FROM nodes WHERE parent_id IN (SELECT value FROM json_each(?))
+        ORDER BY created_at`,
+    )
+    .all(ids) as { key: string; id: string; kind: string }[];
+  const children = new Map<string, { type: string; id: string }[]>();
+  for (const c of childRows) {
+    const list = children.get(c.key) ?? [];
+    list.push({ type: c.kind, id: c.id });
+    children.set(c.key, list);
+  }
+  const mintmodelHistory = groupBy(
+    emu
+      .sql(
+        `SELECT asset_id AS key, id FROM mintmodel_history WHERE asset_id IN (SELECT value FROM json_each(?))
+          ORDER BY created_at`,
+      )
+      .all(ids) as { key: string; id: string }[],
+    (r) => r.id,
+  );
+  const versionIds = JSON.stringify([...new Set(nodes.map((n) => n.template_version_id).filter((v) => v !== null))]);
+  const templateVersions = new Map<string, TemplateVersionInfo>();
+  for (const tv of emu
+    .sql(
+      `SELECT tv.id, tv.version, tv.actions, tv.has_mintmodel, t.code AS template_code
+         FROM template_versions tv JOIN templates t ON t.id = tv.template_id
+        WHERE tv.id IN (SELECT value FROM json_each(?))`,
+    )
+    .all(versionIds) as { id: string; version: string; actions: string; has_mintmodel: number; template_code: string }[]) {
+    templateVersions.set(tv.id, { ...tv, actions: JSON.parse(tv.actions) as TemplateVersionInfo['actions'] });
+  }
+  const related = new Set<string>();
+  for (const n of nodes) {
+    for (const id of [n.parent_id, n.project_id]) if (id) related.add(id);
+  }
+  const nodeMap = new Map<string, NodeRow>();
+  for (const row of emu
+    .sql('SELECT * FROM nodes WHERE id IN (SELECT value FROM json_each(?))')
+    .all(JSON.stringify([...related])) as NodeRow[]) {
+    nodeMap.set(row.id, row);
+  }
+  return { bookmarks, children, mintmodelHistory, templateVersions, nodes: nodeMap };
 }
 
 /** The JSON:API resource of a project, environment or asset, as the caller sees it. */
-export function serializeNode(emu: Emulator, authz: Authorizer, node: NodeRow, opts: SerializeOptions = {}): Resource {
-  const enterprise = opts.enterprise ?? isEnterprise(emu, node);
+export function serializeNode(emu: Emulator, authz: Authorizer, node: NodeRow): Resource {
+  const [resource] = serializeNodes(emu, authz, [node]);
+  if (!resource) throw new Error('serializeNodes returned nothing');
+  return resource;
+}
+
+/** Serializes many nodes with a constant number of queries. */
+export function serializeNodes(emu: Emulator, authz: Authorizer, nodes: readonly NodeRow[]): Resource[] {
+  if (nodes.length === 0) return [];
+  const batch = loadBatch(emu, nodes);
+  return nodes.map((node) => toResource(authz, node, batch));
+}
+
+function toResource(authz: Authorizer, node: NodeRow, batch: BatchData): Resource {
+  const project = node.kind === 'project' ? node : node.project_id ? batch.nodes.get(node.project_id) : undefined;
+  const enterprise = project?.project_type === 'Enterprise';
   const caps = capabilities(node.kind, enterprise);
-  const parent = opts.parent !== undefined ? opts.parent : node.parent_id ? findNodeById(emu, node.parent_id) : null;
+  const parent = node.parent_id ? batch.nodes.get(node.parent_id) : undefined;
   const attributes: Record<string, unknown> = {
     code: node.code,
     name: node.name,
@@ -231,44 +292,30 @@ export function serializeNode(emu: Emulator, authz: Authorizer, node: NodeRow, o
   if (node.project_id) parentIds.push({ type: 'project', id: node.project_id });
   if (node.environment_id) parentIds.push({ type: 'environment', id: node.environment_id });
 
-  const bookmarkIds = (
-    emu.sql('SELECT id FROM bookmarks WHERE node_id = ? ORDER BY created_at').all(node.id) as { id: string }[]
-  ).map((b) => b.id);
-
   const relationships: Resource['relationships'] = {
     properties: toOne('properties', node.properties_id, `/api/properties/${node.properties_id}`),
     parents: { data: parentIds },
     settings: toOne('settings', node.settings_id, `/api/settings/${node.settings_id}`),
   };
-  if (node.project_id) {
-    const projectPath = node.path.split('/').slice(0, 3).join('/');
-    relationships.project = toOne('project', node.project_id, `/api${projectPath}`);
-  }
-  if (node.kind !== 'asset') {
-    const children = emu
-      .sql('SELECT id, kind FROM nodes WHERE parent_id = ? ORDER BY created_at')
-      .all(node.id) as { id: string; kind: string }[];
-    relationships.children = { data: children.map((c) => ({ type: c.kind, id: c.id })) };
-  }
-  relationships.bookmarks = toMany('bookmark', bookmarkIds);
+  const projectPath = node.path.split('/').slice(0, 3).join('/');
+  if (node.project_id) relationships.project = toOne('project', node.project_id, `/api${projectPath}`);
+  if (node.kind !== 'asset') relationships.children = { data: batch.children.get(node.id) ?? [] };
+  relationships.bookmarks = toMany('bookmark', batch.bookmarks.get(node.id) ?? []);
   if (node.kind === 'asset') {
-    const extras = assetExtras(emu, node);
-    attributes.actions = extras.actions;
-    attributes.mintmodel_valid = extras.mintmodel_valid;
-    const projectPath = node.path.split('/').slice(0, 3).join('/');
+    const tv = node.template_version_id ? batch.templateVersions.get(node.template_version_id) : undefined;
+    attributes.actions = tv?.actions ?? [];
+    attributes.mintmodel_valid = tv ? tv.has_mintmodel === 1 : false;
     relationships.template_version = toOne(
       'template_version',
       node.template_version_id,
-      extras.template_code && extras.template_version
-        ? `/api${projectPath}/templates/${extras.template_code}/versions/${extras.template_version}`
-        : undefined,
+      tv ? `/api${projectPath}/templates/${tv.template_code}/versions/${tv.version}` : undefined,
     );
     relationships.template = toOne(
       'template',
       node.template_id,
-      extras.template_code ? `/api${projectPath}/templates/${extras.template_code}` : undefined,
+      tv ? `/api${projectPath}/templates/${tv.template_code}` : undefined,
     );
-    relationships.mintmodel_history = toMany('mintmodel_history', extras.mintmodel_history_ids);
+    relationships.mintmodel_history = toMany('mintmodel_history', batch.mintmodelHistory.get(node.id) ?? []);
   }
 
   return {

@@ -42,6 +42,7 @@ export const migrations: readonly string[] = [
     updated_at TEXT NOT NULL
   );
   CREATE INDEX nodes_parent ON nodes(parent_id, kind, code);
+  CREATE INDEX nodes_parent_name ON nodes(parent_id, kind, name);
   CREATE INDEX nodes_project ON nodes(project_id, kind);
   CREATE INDEX nodes_kind_created ON nodes(kind, created_at);
 
@@ -204,5 +205,90 @@ export const migrations: readonly string[] = [
     updated_at TEXT NOT NULL
   );
   CREATE INDEX policy_assignments_policy ON policy_assignments(policy_id);
+  `,
+  `
+  -- Execution engine (changes, steps, log lines). next_at: epoch ms (fractional) of a row's next timed
+  -- transition, NULL while it waits for something else (a lock, its children, a person).
+  CREATE TABLE changes (
+    id TEXT PRIMARY KEY,
+    seq INTEGER NOT NULL UNIQUE,
+    node_id TEXT NOT NULL REFERENCES nodes(id),
+    project_id TEXT NOT NULL REFERENCES nodes(id),
+    environment_id TEXT REFERENCES nodes(id),
+    asset_id TEXT REFERENCES nodes(id),
+    action TEXT NOT NULL,
+    name TEXT,
+    created_by TEXT NOT NULL,
+    metadata TEXT NOT NULL DEFAULT '{}',
+    property_overrides TEXT NOT NULL DEFAULT '{}',
+    scheduled INTEGER NOT NULL DEFAULT 0,
+    git_remote_id TEXT,
+    git_remote_name TEXT,
+    git_rev TEXT,
+    commit_sha TEXT,
+    template_version_id TEXT,
+    requires_approval_from TEXT,
+    status_code TEXT NOT NULL,
+    holds_lock INTEGER NOT NULL DEFAULT 0,
+    failed INTEGER NOT NULL DEFAULT 0,
+    next_at REAL,
+    properties_versions TEXT NOT NULL DEFAULT '[]',
+    root_step_id TEXT,
+    workflow_run_id TEXT,
+    workflow_id TEXT,
+    created_at TEXT NOT NULL,
+    started_at TEXT,
+    finished_at TEXT,
+    updated_at TEXT NOT NULL
+  );
+  CREATE INDEX changes_node_status ON changes(node_id, status_code, seq);
+  CREATE INDEX changes_created ON changes(created_at, seq);
+  CREATE INDEX changes_status ON changes(status_code);
+  CREATE INDEX changes_next ON changes(next_at) WHERE next_at IS NOT NULL;
+  CREATE INDEX changes_workflow_run ON changes(workflow_run_id) WHERE workflow_run_id IS NOT NULL;
+
+  CREATE TABLE steps (
+    id TEXT PRIMARY KEY,
+    change_id TEXT NOT NULL REFERENCES changes(id),
+    parent_id TEXT REFERENCES steps(id),
+    position INTEGER NOT NULL,
+    sort_key TEXT NOT NULL,
+    def_path TEXT NOT NULL,
+    kind TEXT NOT NULL,
+    action TEXT NOT NULL,
+    name TEXT,
+    step_type TEXT NOT NULL DEFAULT 'standard',
+    child_execution_strategy TEXT NOT NULL,
+    requires_approval_from TEXT,
+    approved_by TEXT NOT NULL DEFAULT '[]',
+    rejected_by TEXT NOT NULL DEFAULT '[]',
+    continued_by TEXT NOT NULL DEFAULT '[]',
+    skip_on_retry INTEGER NOT NULL DEFAULT 0,
+    status_code TEXT NOT NULL,
+    phase TEXT NOT NULL DEFAULT 'idle',
+    progress INTEGER NOT NULL DEFAULT 0,
+    own_started_ms REAL,
+    next_at REAL,
+    created_at TEXT NOT NULL,
+    started_at TEXT,
+    finished_at TEXT,
+    updated_at TEXT NOT NULL
+  );
+  CREATE INDEX steps_change ON steps(change_id, sort_key);
+  CREATE INDEX steps_parent ON steps(parent_id, position);
+  CREATE INDEX steps_created ON steps(created_at);
+  CREATE INDEX steps_next ON steps(next_at) WHERE next_at IS NOT NULL;
+
+  -- seq is the log line id: strictly increasing in insertion order (AUTOINCREMENT never reuses a value).
+  CREATE TABLE log_lines (
+    seq INTEGER PRIMARY KEY AUTOINCREMENT,
+    change_id TEXT NOT NULL,
+    step_id TEXT NOT NULL,
+    message TEXT NOT NULL,
+    logged_at TEXT NOT NULL
+  );
+  CREATE INDEX log_lines_change ON log_lines(change_id, logged_at, seq);
+  CREATE INDEX log_lines_step ON log_lines(step_id, logged_at, seq);
+  CREATE INDEX log_lines_time ON log_lines(logged_at, seq);
   `,
 ];

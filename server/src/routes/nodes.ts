@@ -15,6 +15,7 @@ import {
   ownerPathFromParams,
   resolveNode,
   serializeNode,
+  serializeNodes,
 } from '../nodes.ts';
 
 const NODE_FILTERS: FilterSchema = {
@@ -52,19 +53,18 @@ function listNodes(emu: Emulator, authz: Authorizer, req: FastifyRequest, kind: 
       `SELECT n.*,
          (SELECT t.code FROM templates t WHERE t.id = n.template_id) AS template_code,
          (SELECT tv.version FROM template_versions tv WHERE tv.id = n.template_version_id) AS template_version
-         FROM nodes n WHERE n.kind = ? AND n.parent_id IS ? AND (${filter.where}) ORDER BY ${order}`,
+         FROM nodes n WHERE n.kind = ? AND ${parent ? 'n.parent_id = ?' : 'n.parent_id IS NULL'} AND (${filter.where})
+        ORDER BY ${order}`,
     )
-    .all(kind, parent?.id ?? null, ...filter.params) as (NodeRow & Record<string, unknown>)[];
+    .all(kind, ...(parent ? [parent.id] : []), ...filter.params) as (NodeRow & Record<string, unknown>)[];
   const readable = rows.filter((n) => authz.canRead(n.path));
   return { rows: readable, download };
 }
 
 function parentsIncluded(emu: Emulator, authz: Authorizer, node: NodeRow): Resource[] {
   const ids = [node.project_id, node.environment_id].filter((id): id is string => id !== null);
-  return ids
-    .map((id) => findNodeById(emu, id))
-    .filter((n): n is NodeRow => n !== undefined)
-    .map((n) => serializeNode(emu, authz, n));
+  const parents = ids.map((id) => findNodeById(emu, id)).filter((n): n is NodeRow => n !== undefined);
+  return serializeNodes(emu, authz, parents);
 }
 
 const UPDATABLE = ['name', 'description', 'archived'] as const;
@@ -117,7 +117,7 @@ export function nodeRoutes(app: FastifyInstance): void {
     const { rows, download } = listNodes(emu, authz, req, 'project', null);
     if (download) return sendCsv(reply, download, CSV_COLUMNS.project, rows.map(csvRow));
     return {
-      data: rows.map((n) => serializeNode(emu, authz, n, { enterprise: n.project_type === 'Enterprise', parent: null })),
+      data: serializeNodes(emu, authz, rows),
       meta: { authorisations: { update: authz.decide('/projects', 'update') } },
     };
   });
@@ -152,8 +152,7 @@ export function nodeRoutes(app: FastifyInstance): void {
       const parent = resolveNode(emu, authz, ownerPathFromParams(req.params));
       const { rows, download } = listNodes(emu, authz, req, kind, parent);
       if (download) return sendCsv(reply, download, CSV_COLUMNS[kind], rows.map(csvRow));
-      const enterprise = isEnterprise(emu, parent);
-      return { data: rows.map((n) => serializeNode(emu, authz, n, { enterprise, parent })) };
+      return { data: serializeNodes(emu, authz, rows) };
     });
 
     app.post(`${prefix}/${segment}`, { config: { event: 'api:nodes:create' } }, (req, reply) => {
