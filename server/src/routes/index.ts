@@ -1,4 +1,7 @@
 import type { FastifyInstance } from 'fastify';
+import { bookmarkRoutes } from './bookmarks.ts';
+import { documentRoutes } from './documents.ts';
+import { eventRoutes } from './events.ts';
 import { nodeRoutes } from './nodes.ts';
 import { systemRoutes } from './system.ts';
 
@@ -6,5 +9,8 @@ import { systemRoutes } from './system.ts';
 export async function apiRoutes(app: FastifyInstance): Promise<void> {
   systemRoutes(app);
   nodeRoutes(app);
+  documentRoutes(app);
+  bookmarkRoutes(app);
+  eventRoutes(app);
   await Promise.resolve();
 }
