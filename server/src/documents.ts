@@ -170,3 +170,19 @@ export function settingsProblems(data: Record<string, unknown>): string[] {
   }
   return problems;
 }
+
+/**
+ * Whether a parsed JSON value nests objects or arrays more than `max` levels deep. Checked iteratively: a
+ * request body of a few megabytes can nest far deeper than the recursive JSON.stringify that stores it (or
+ * SQLite's JSON functions, limited to 1000 levels) can handle.
+ */
+export function nestedDeeperThan(value: unknown, max: number): boolean {
+  const stack: { node: unknown; depth: number }[] = [{ node: value, depth: 0 }];
+  for (let item = stack.pop(); item !== undefined; item = stack.pop()) {
+    if (typeof item.node !== 'object' || item.node === null) continue;
+    const depth = item.depth + 1;
+    if (depth > max) return true;
+    for (const child of Object.values(item.node)) stack.push({ node: child, depth });
+  }
+  return false;
+}

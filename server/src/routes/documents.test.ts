@@ -257,6 +257,29 @@ describe('properties', () => {
     expect(await versionOf(emu, 'properties', bank.properties)).toBe(3);
   });
 
+  it('answers 422 rather than failing on absurdly deep documents, and still accepts 100 levels', async () => {
+    const { properties } = await documentIds(emu, '/api/projects/retail/environments/dev');
+    const nest = (depth: number) => `${'{"a":'.repeat(depth - 1)}{}${'}'.repeat(depth - 1)}`;
+    const deep = await emu.request(
+      'operator',
+      'PATCH',
+      `/api/properties/${properties}`,
+      `{"data":{"attributes":{"data":${nest(200_000)}}}}`,
+    );
+    expect(deep.status).toBe(422);
+    expect(dig(deep.body, 'errors', 0)).toMatchObject({
+      title: 'Data is nested too deeply (at most 100 levels)',
+      source: { pointer: '/data/attributes/data' },
+    });
+    const fine = await emu.request(
+      'operator',
+      'PATCH',
+      `/api/properties/${properties}`,
+      `{"data":{"attributes":{"data":${nest(100)}}}}`,
+    );
+    expect(fine.status).toBe(200);
+  });
+
   it('answers 404 when patching an unknown document', async () => {
     const res = await emu.contract(
       'operator',

@@ -5,6 +5,7 @@ import type { Emulator } from '../context.ts';
 import {
   findDocument,
   findVersion,
+  nestedDeeperThan,
   replaceData,
   settingsProblems,
   versionData,
@@ -33,6 +34,9 @@ const KINDS: readonly KindSpec[] = [
   { kind: 'properties', model: 'Properties', subPath: '/properties', problems: () => [] },
   { kind: 'settings', model: 'Settings', subPath: '/settings', problems: settingsProblems },
 ];
+
+/** Far deeper than real documents; keeps storing, serialising and SQLite's JSON functions safe. */
+const MAX_DEPTH = 100;
 
 const VERSION_FILTERS: FilterSchema = {
   id: { sql: 'v.id', type: 'string' },
@@ -123,7 +127,12 @@ function validateUpdate(spec: KindSpec, attrs: Record<string, unknown>): Update 
   const data = attrs.data;
   if (data === undefined || data === null) problems.push({ field: 'data', title: "Data can't be blank" });
   else if (!isPlainObject(data)) problems.push({ field: 'data', title: 'Data must be a JSON object' });
-  else for (const title of spec.problems(data)) problems.push({ field: 'data', title });
+  else if (nestedDeeperThan(data, MAX_DEPTH)) {
+    problems.push({
+      field: 'data',
+      title: `Data is nested too deeply (at most ${String(MAX_DEPTH)} levels)`,
+    });
+  } else for (const title of spec.problems(data)) problems.push({ field: 'data', title });
   const version = readVersion(attrs.version);
   if (version === 'invalid') problems.push({ field: 'version', title: 'Version must be a whole number' });
   if (problems.length > 0 || !isPlainObject(data) || version === 'invalid') throw modelErrors(problems);

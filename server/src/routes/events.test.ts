@@ -292,6 +292,16 @@ describe('POST /api/events', () => {
     expect(dig(body, 'data', 'attributes', 'created_at')).not.toBe('2000-01-01T00:00:00.000000Z');
   });
 
+  it('answers 422 rather than failing on an absurdly deep payload', async () => {
+    const before = eventCount(emu);
+    const depth = 200_000;
+    const body = `{"data":{"attributes":{"type":"deep","d":${'['.repeat(depth)}${']'.repeat(depth)}}}}`;
+    const res = await emu.request('operator', 'POST', '/api/events', body);
+    expect(res.status).toBe(422);
+    expect(dig(res.body, 'errors', 0, 'source', 'pointer')).toBe('/data/attributes/base');
+    expect(eventCount(emu)).toBe(before);
+  });
+
   it('answers 400 when data or attributes are missing', async () => {
     const noData = await emu.contract('operator', 'POST', '/api/events', '/api/events', { type: 'x' });
     expect(noData.status).toBe(400);

@@ -2,8 +2,8 @@ import type { FastifyInstance } from 'fastify';
 import type { Authorizer } from '../authz.ts';
 import { callerOf } from '../context.ts';
 import type { Emulator } from '../context.ts';
-import { findDocument } from '../documents.ts';
-import { ApiHttpError, forbidden, notFound } from '../errors.ts';
+import { findDocument, nestedDeeperThan } from '../documents.ts';
+import { ApiHttpError, forbidden, modelError, notFound } from '../errors.ts';
 import { recordEvent, type NewEvent } from '../events.ts';
 import { compileFilter, queryOf, type CompiledFilter, type FilterSchema } from '../filter.ts';
 import {
@@ -48,6 +48,8 @@ const EVENT_FILTERS: FilterSchema = {
 
 const DEFAULT_LIMIT = 10;
 const MAX_LIMIT = 1000;
+/** Deep enough for any real payload; keeps storing, serialising and SQLite's JSON functions safe. */
+const MAX_DEPTH = 100;
 const NODE_KINDS: readonly NodeKind[] = ['project', 'environment', 'asset'];
 /** Attributes every event has; a custom event's own keys of these names would be shadowed, so they are dropped. */
 const RESERVED_KEYS: ReadonlySet<string> = new Set(['type', 'username', 'system', 'created_at']);
@@ -318,6 +320,9 @@ export function eventRoutes(app: FastifyInstance): void {
     requireEventsRead(authz);
     const attrs = readAttributes(req.body, attributeNames(req.body));
     const type = requiredString(attrs, 'type');
+    if (nestedDeeperThan(attrs, MAX_DEPTH + 1)) {
+      throw modelError('base', `Event data is nested too deeply (at most ${String(MAX_DEPTH)} levels)`);
+    }
     const payload = Object.fromEntries(Object.entries(attrs).filter(([key]) => !RESERVED_KEYS.has(key)));
     const id = recordEvent(emu, {
       type,
