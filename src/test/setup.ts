@@ -1,0 +1,9 @@
+import '@testing-library/jest-dom/vitest';
+import { cleanup } from '@testing-library/react';
+import { afterEach } from 'vitest';
+
+// Vitest runs without globals, so Testing Library cannot register its own cleanup. happy-dom implements
+// matchMedia, which Mantine needs; jsdom would need a stand-in here.
+afterEach(() => {
+  cleanup();
+});
