@@ -1,0 +1,157 @@
+import { readdirSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import comments from '@eslint-community/eslint-plugin-eslint-comments/configs';
+import js from '@eslint/js';
+import { defineConfig, globalIgnores } from 'eslint/config';
+import { createNodeResolver, importX } from 'eslint-plugin-import-x';
+import reactHooks from 'eslint-plugin-react-hooks';
+import globals from 'globals';
+import tseslint from 'typescript-eslint';
+
+const root = import.meta.dirname;
+/** @param {string} path relative to this file */
+const at = (path) => fileURLToPath(new URL(path, import.meta.url));
+
+// One zone per feature folder: a feature may import only itself (STYLE.md, "Our layout").
+const features = (() => {
+  try {
+    return readdirSync(at('./src/features'), { withFileTypes: true })
+      .filter((entry) => entry.isDirectory())
+      .map((entry) => entry.name);
+  } catch {
+    return [];
+  }
+})();
+
+const layerZones = [
+  {
+    target: ['./server', './e2e', './contract'],
+    from: './src',
+    message: 'The console (src/) is not shared: move what both sides need to contract/.',
+  },
+  {
+    target: './contract',
+    from: ['./server', './e2e'],
+    message: 'contract/ is pure wire format and imports only zod.',
+  },
+  {
+    target: './src/lib',
+    from: './src',
+    except: ['./lib'],
+    message: 'src/lib holds pure helpers and imports nothing else from src/.',
+  },
+  {
+    target: './src/ui',
+    from: './src',
+    except: ['./ui', './lib'],
+    message: 'src/ui is presentational: it may import src/lib only, and never fetches.',
+  },
+  {
+    target: './src/api',
+    from: './src',
+    except: ['./api', './lib'],
+    message: 'src/api may import src/lib and contract/ only.',
+  },
+  {
+    target: './src/features',
+    from: ['./src/routes', './src/app'],
+    message: 'Features are combined by routes/ and app/, never the other way round.',
+  },
+  ...features.map((feature) => ({
+    target: `./src/features/${feature}`,
+    from: './src/features',
+    except: [`./${feature}`],
+    message: 'Features may not import each other: move shared code to src/api, src/ui or src/lib.',
+  })),
+];
+
+const noGrandparentImports = {
+  regex: String.raw`^\.\./\.\.(/|$)`,
+  message: 'No ../.. imports (STYLE.md habit 14): use an alias (@/, @contract/) or move the module closer.',
+};
+// The console has aliases, so its relative imports stay within one folder (STYLE.md habit 14).
+const noParentImports = {
+  regex: String.raw`^\.\.(/|$)`,
+  message: 'Relative imports stay within the folder: use the @/ or @contract/ alias.',
+};
+
+export default defineConfig(
+  globalIgnores([
+    'dist/',
+    'node_modules/',
+    'src/routeTree.gen.ts',
+    'playwright-report/',
+    'test-results/',
+    'contract/openapi/',
+    '.opschain-emulator/',
+  ]),
+  {
+    linterOptions: { reportUnusedDisableDirectives: 'error' },
+  },
+  js.configs.recommended,
+  comments.recommended,
+  tseslint.configs.strictTypeChecked,
+  tseslint.configs.stylisticTypeChecked,
+  {
+    languageOptions: {
+      parserOptions: {
+        // Files in a tsconfig project get that project; these JS config files get the default project.
+        projectService: {
+          allowDefaultProject: ['eslint.config.js', 'postcss.config.cjs'],
+          defaultProject: 'tsconfig.base.json',
+        },
+        tsconfigRootDir: root,
+      },
+    },
+    plugins: { 'import-x': importX },
+    settings: {
+      'import-x/resolver-next': [
+        createNodeResolver({
+          extensions: ['.ts', '.tsx', '.js', '.mjs', '.cjs', '.json'],
+          alias: { '@': [at('./src')], '@contract': [at('./contract')] },
+        }),
+      ],
+    },
+    rules: {
+      '@typescript-eslint/no-explicit-any': 'error',
+      '@typescript-eslint/no-non-null-assertion': 'error',
+      // Every eslint-disable states why (`-- reason`); unused ones are errors (linterOptions above).
+      '@eslint-community/eslint-comments/require-description': 'error',
+      '@eslint-community/eslint-comments/disable-enable-pair': ['error', { allowWholeFile: true }],
+      'import-x/no-restricted-paths': ['error', { basePath: root, zones: layerZones }],
+      'no-restricted-imports': ['error', { patterns: [noGrandparentImports] }],
+    },
+  },
+  {
+    files: ['src/**/*.{ts,tsx}'],
+    ...reactHooks.configs.flat.recommended,
+    languageOptions: { globals: globals.browser },
+  },
+  {
+    files: ['src/**/*.{ts,tsx}'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [noParentImports] }] },
+  },
+  {
+    files: ['src/**/*.{ts,tsx}'],
+    ignores: ['src/**/*.test.{ts,tsx}', 'src/test/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            noParentImports,
+            { regex: '^@/test(/|$)', message: 'Only *.test.ts(x) files may import src/test.' },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['server/**', 'e2e/**', '*.config.{ts,js,cjs}'],
+    languageOptions: { globals: globals.node },
+  },
+  {
+    files: ['**/*.cjs'],
+    languageOptions: { sourceType: 'commonjs', globals: globals.node },
+  },
+);
