@@ -1,0 +1,72 @@
+import { AxeBuilder } from '@axe-core/playwright';
+import { test as base, expect, type APIRequestContext } from '@playwright/test';
+
+/** Users of the emulator's demo seed; each one's password is its name. */
+export const DEMO_USERS = ['opschain', 'operator', 'approver', 'viewer'] as const;
+export type DemoUser = (typeof DEMO_USERS)[number];
+
+export const JSON_API = 'application/vnd.api+json';
+
+interface AxeCheckOptions {
+  /** CSS selector to limit the check to. */
+  include?: string;
+}
+
+interface Fixtures {
+  /** Console messages of type error that a test expects (for example a 401 it provokes). */
+  allowedConsoleErrors: RegExp[];
+  /** Runs axe on the current page and fails on serious or critical WCAG 2.1 A/AA violations. */
+  axe: (options?: AxeCheckOptions) => Promise<void>;
+  /** A REST client signed in (HTTP Basic) as a demo user, for seeding over the API. */
+  api: (user?: DemoUser) => Promise<APIRequestContext>;
+}
+
+export const test = base.extend<Fixtures>({
+  allowedConsoleErrors: [[], { option: true }],
+
+  // Fails the test on any uncaught page error or console error the test did not allow.
+  page: async ({ page, allowedConsoleErrors }, use) => {
+    const problems: string[] = [];
+    page.on('pageerror', (error) => {
+      problems.push(`uncaught ${error.name}: ${error.message}`);
+    });
+    page.on('console', (message) => {
+      const text = message.text();
+      if (message.type() === 'error' && !allowedConsoleErrors.some((allowed) => allowed.test(text))) {
+        problems.push(`console error: ${text}`);
+      }
+    });
+    await use(page);
+    expect(problems, 'errors in the browser while the test ran').toEqual([]);
+  },
+
+  axe: async ({ page }, use) => {
+    await use(async ({ include } = {}) => {
+      const builder = new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']);
+      const results = await (include === undefined ? builder : builder.include(include)).analyze();
+      const serious = results.violations
+        .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
+        .map((violation) => {
+          const targets = violation.nodes.map((node) => node.target.join(' ')).join(', ');
+          return `${violation.id} (${String(violation.impact)}): ${violation.help} at ${targets}`;
+        });
+      expect(serious, 'serious or critical accessibility violations').toEqual([]);
+    });
+  },
+
+  api: async ({ playwright, baseURL }, use) => {
+    const contexts: APIRequestContext[] = [];
+    await use(async (user = 'opschain') => {
+      const context = await playwright.request.newContext({
+        ...(baseURL === undefined ? {} : { baseURL }),
+        httpCredentials: { username: user, password: user, send: 'always' },
+        extraHTTPHeaders: { accept: JSON_API },
+      });
+      contexts.push(context);
+      return context;
+    });
+    await Promise.all(contexts.map((context) => context.dispose()));
+  },
+});
+
+export { expect };
