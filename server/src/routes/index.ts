@@ -1,9 +1,12 @@
 import type { FastifyInstance } from 'fastify';
+import { assetExtraRoutes } from './asset-extras.ts';
 import { bookmarkRoutes } from './bookmarks.ts';
 import { documentRoutes } from './documents.ts';
 import { eventRoutes } from './events.ts';
+import { gitRemoteRoutes } from './git-remotes.ts';
 import { nodeRoutes } from './nodes.ts';
 import { systemRoutes } from './system.ts';
+import { templateRoutes } from './templates.ts';
 
 /** Every `/api` route of the emulator. One module per resource family. */
 export async function apiRoutes(app: FastifyInstance): Promise<void> {
@@ -12,5 +15,8 @@ export async function apiRoutes(app: FastifyInstance): Promise<void> {
   documentRoutes(app);
   bookmarkRoutes(app);
   eventRoutes(app);
+  gitRemoteRoutes(app);
+  templateRoutes(app);
+  assetExtraRoutes(app);
   await Promise.resolve();
 }

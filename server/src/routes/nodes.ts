@@ -17,6 +17,7 @@ import {
   serializeNode,
   serializeNodes,
 } from '../nodes.ts';
+import { templateIncluded } from '../template-store.ts';
 
 const NODE_FILTERS: FilterSchema = {
   id: { sql: 'n.id', type: 'string' },
@@ -196,7 +197,9 @@ export function nodeRoutes(app: FastifyInstance): void {
     app.get(prefix, (req) => {
       const { authz } = callerOf(req);
       const node = resolveNode(emu, authz, ownerPathFromParams(req.params), kind);
-      return { data: serializeNode(emu, authz, node), included: parentsIncluded(emu, authz, node) };
+      // An asset's show includes its template and template version, as the spec example does.
+      const included = [...parentsIncluded(emu, authz, node), ...templateIncluded(emu, authz, node)];
+      return { data: serializeNode(emu, authz, node), included };
     });
 
     const event = eventControllerFor(kind);
