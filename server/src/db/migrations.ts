@@ -291,4 +291,127 @@ export const migrations: readonly string[] = [
   CREATE INDEX log_lines_step ON log_lines(step_id, logged_at, seq);
   CREATE INDEX log_lines_time ON log_lines(logged_at, seq);
   `,
+  `
+  -- Workflows (domain §9), their runs and run steps, and scheduled activities (§10). Every run and step
+  -- transition is a row update, so the engine resumes from here after a restart.
+  CREATE TABLE workflows (
+    id TEXT PRIMARY KEY,
+    project_id TEXT NOT NULL REFERENCES nodes(id),
+    code TEXT NOT NULL,
+    archived INTEGER NOT NULL DEFAULT 0,
+    -- Version numbers are never reused, even after drafts are deleted.
+    next_version INTEGER NOT NULL DEFAULT 1,
+    created_by TEXT NOT NULL,
+    created_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL,
+    UNIQUE (project_id, code)
+  );
+  CREATE TABLE workflow_versions (
+    id TEXT PRIMARY KEY,
+    workflow_id TEXT NOT NULL REFERENCES workflows(id) ON DELETE CASCADE,
+    version INTEGER NOT NULL,
+    name TEXT NOT NULL,
+    description TEXT,
+    draft INTEGER NOT NULL,
+    archived INTEGER NOT NULL DEFAULT 0,
+    steps TEXT NOT NULL,
+    source_yaml TEXT NOT NULL,
+    created_by TEXT NOT NULL,
+    created_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL,
+    UNIQUE (workflow_id, version)
+  );
+
+  CREATE TABLE workflow_runs (
+    id TEXT PRIMARY KEY,
+    seq INTEGER NOT NULL UNIQUE,
+    workflow_id TEXT NOT NULL,
+    workflow_version_id TEXT NOT NULL,
+    project_id TEXT NOT NULL,
+    parent_workflow_step_id TEXT,
+    depth INTEGER NOT NULL DEFAULT 0,
+    root_step_id TEXT NOT NULL,
+    step_tree TEXT NOT NULL,
+    created_by TEXT NOT NULL,
+    scheduled INTEGER NOT NULL DEFAULT 0,
+    metadata TEXT NOT NULL DEFAULT '{}',
+    status_code TEXT NOT NULL,
+    -- NULL while all goes well; 'error' or 'cancelled' once a step failed: nothing new starts.
+    failure TEXT,
+    created_at TEXT NOT NULL,
+    started_at TEXT,
+    finished_at TEXT,
+    updated_at TEXT NOT NULL
+  );
+  CREATE INDEX workflow_runs_status ON workflow_runs(status_code);
+  CREATE INDEX workflow_runs_workflow ON workflow_runs(workflow_id, status_code, seq);
+  CREATE INDEX workflow_runs_version ON workflow_runs(workflow_version_id);
+  CREATE INDEX workflow_runs_project ON workflow_runs(project_id, created_at);
+
+  CREATE TABLE workflow_steps (
+    id TEXT PRIMARY KEY,
+    run_id TEXT NOT NULL REFERENCES workflow_runs(id),
+    parent_id TEXT,
+    position INTEGER NOT NULL,
+    sort_key TEXT NOT NULL,
+    type TEXT NOT NULL,
+    name TEXT NOT NULL,
+    child_execution_strategy TEXT,
+    action TEXT,
+    target_path TEXT,
+    target_node_id TEXT,
+    template_version TEXT,
+    template_version_id TEXT,
+    property_overrides TEXT,
+    requires_approval_from TEXT,
+    approved_by TEXT NOT NULL DEFAULT '[]',
+    rejected_by TEXT NOT NULL DEFAULT '[]',
+    continued_by TEXT NOT NULL DEFAULT '[]',
+    code TEXT,
+    child_workflow_id TEXT,
+    child_workflow_version_id TEXT,
+    child_run_id TEXT,
+    change_id TEXT,
+    start_time TEXT,
+    skip_on_retry INTEGER NOT NULL DEFAULT 0,
+    lock_version INTEGER NOT NULL DEFAULT 0,
+    status_code TEXT NOT NULL,
+    created_by TEXT NOT NULL,
+    created_at TEXT NOT NULL,
+    started_at TEXT,
+    finished_at TEXT,
+    updated_at TEXT NOT NULL
+  );
+  CREATE INDEX workflow_steps_run ON workflow_steps(run_id, sort_key);
+  CREATE INDEX workflow_steps_parent ON workflow_steps(parent_id, position);
+  CREATE INDEX workflow_steps_status ON workflow_steps(status_code);
+  CREATE INDEX workflow_steps_target ON workflow_steps(target_node_id) WHERE target_node_id IS NOT NULL;
+  CREATE INDEX workflow_steps_change ON workflow_steps(change_id) WHERE change_id IS NOT NULL;
+
+  CREATE TABLE scheduled_activities (
+    id TEXT PRIMARY KEY,
+    kind TEXT NOT NULL CHECK (kind IN ('scheduled_change', 'scheduled_workflow')),
+    node_id TEXT NOT NULL REFERENCES nodes(id),
+    project_id TEXT NOT NULL REFERENCES nodes(id),
+    cron_schedule TEXT NOT NULL,
+    repeat INTEGER NOT NULL,
+    metadata TEXT NOT NULL DEFAULT '{}',
+    action TEXT,
+    new_commits_only INTEGER NOT NULL DEFAULT 0,
+    git_remote_id TEXT,
+    git_remote_name TEXT,
+    git_rev TEXT,
+    workflow_id TEXT,
+    workflow_version_id TEXT,
+    -- new_commits_only: what the revision resolved to when the schedule last created a change.
+    last_fingerprint TEXT,
+    next_run_at TEXT,
+    next_run_ms REAL,
+    created_by TEXT NOT NULL,
+    created_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL
+  );
+  CREATE INDEX scheduled_activities_next ON scheduled_activities(next_run_ms) WHERE next_run_ms IS NOT NULL;
+  CREATE INDEX scheduled_activities_node ON scheduled_activities(node_id, created_at);
+  `,
 ];

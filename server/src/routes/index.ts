@@ -7,6 +7,7 @@ import { gitRemoteRoutes } from './git-remotes.ts';
 import { nodeRoutes } from './nodes.ts';
 import { systemRoutes } from './system.ts';
 import { templateRoutes } from './templates.ts';
+import { workflowRoutes } from './workflows.ts';
 
 /** Every `/api` route of the emulator. One module per resource family. */
 export async function apiRoutes(app: FastifyInstance): Promise<void> {
@@ -18,5 +19,6 @@ export async function apiRoutes(app: FastifyInstance): Promise<void> {
   gitRemoteRoutes(app);
   templateRoutes(app);
   assetExtraRoutes(app);
+  workflowRoutes(app);
   await Promise.resolve();
 }
