@@ -4,7 +4,10 @@ import { systemClock } from './clock.ts';
 import { Emulator } from './context.ts';
 import { openDatabase, type Db } from './db/database.ts';
 import { ApiHttpError, badRequest, type ErrorObject } from './errors.ts';
+import { installEngine } from './engine/scheduler.ts';
+import { testHookRoutes } from './engine/test-hooks.ts';
 import { recordEvent, redactSecrets } from './events.ts';
+import { installFaults, type FaultConfig } from './faults.ts';
 import { isPlainObject } from './jsonapi.ts';
 import { seedDatabase, type SeedName } from './seeds/seed.ts';
 import { apiRoutes } from './routes/index.ts';
@@ -24,6 +27,10 @@ export interface BuildAppOptions {
   drive?: boolean;
   /** Milliseconds between engine ticks when driven (default 50). */
   tickIntervalMs?: number;
+  /** EMULATOR_FAULTS (parsed with `parseFaults`): latency and 503s on `/api`. Off when null or omitted. */
+  faults?: FaultConfig | null;
+  /** Serve the `/__emulator/*` test hooks (EMULATOR_TEST_HOOKS). Off by default. */
+  testHooks?: boolean;
 }
 
 const JSON_API = 'application/vnd.api+json';
@@ -34,6 +41,7 @@ export async function buildApp(options: BuildAppOptions = {}): Promise<FastifyIn
   const emulator = new Emulator(db, options.clock ?? systemClock, options.speed ?? 1);
   const isNew = (db.prepare('SELECT COUNT(*) AS n FROM users').get() as { n: number }).n === 0;
   if (isNew) seedDatabase(emulator, options.seed ?? 'demo');
+  installEngine(emulator);
 
   const app = Fastify({
     logger: options.logger ?? false,
@@ -74,6 +82,7 @@ export async function buildApp(options: BuildAppOptions = {}): Promise<FastifyIn
     );
   });
 
+  if (options.faults) installFaults(app, options.faults);
   app.addHook('onRequest', async (req) => {
     if (!req.url.startsWith('/api/') && req.url !== '/api') return;
     const principal = emulator.authn.authenticate(req.headers.authorization);
@@ -119,6 +128,7 @@ export async function buildApp(options: BuildAppOptions = {}): Promise<FastifyIn
   });
 
   await app.register(apiRoutes);
+  if (options.testHooks) testHookRoutes(app, options.seed ?? 'demo');
 
   if (options.drive ?? true) {
     const timer = setInterval(() => {

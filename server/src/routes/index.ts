@@ -1,10 +1,13 @@
 import type { FastifyInstance } from 'fastify';
 import { assetExtraRoutes } from './asset-extras.ts';
 import { bookmarkRoutes } from './bookmarks.ts';
+import { changeRoutes } from './changes.ts';
 import { documentRoutes } from './documents.ts';
 import { eventRoutes } from './events.ts';
 import { gitRemoteRoutes } from './git-remotes.ts';
+import { logLineRoutes } from './log-lines.ts';
 import { nodeRoutes } from './nodes.ts';
+import { stepRoutes } from './steps.ts';
 import { systemRoutes } from './system.ts';
 import { templateRoutes } from './templates.ts';
 import { workflowRoutes } from './workflows.ts';
@@ -19,6 +22,9 @@ export async function apiRoutes(app: FastifyInstance): Promise<void> {
   gitRemoteRoutes(app);
   templateRoutes(app);
   assetExtraRoutes(app);
+  changeRoutes(app);
+  stepRoutes(app);
+  logLineRoutes(app);
   workflowRoutes(app);
   await Promise.resolve();
 }
