@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { assetExtraRoutes } from './asset-extras.ts';
+import { authorisationRoutes } from './authorisation.ts';
 import { bookmarkRoutes } from './bookmarks.ts';
 import { changeRoutes } from './changes.ts';
 import { documentRoutes } from './documents.ts';
@@ -22,6 +23,7 @@ export async function apiRoutes(app: FastifyInstance): Promise<void> {
   gitRemoteRoutes(app);
   templateRoutes(app);
   assetExtraRoutes(app);
+  authorisationRoutes(app);
   changeRoutes(app);
   stepRoutes(app);
   logLineRoutes(app);
