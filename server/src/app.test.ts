@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { attrs, basicAuth, startEmulator, type TestEmulator } from '../test/emulator.ts';
+import { attrs, basicAuth, startEmulator, type TestEmulator } from '@server/test/emulator.ts';
 import { buildApp } from './app.ts';
 
 let emu: TestEmulator;

@@ -7,7 +7,7 @@ import {
   type ApiResponse,
   type DemoUser,
   type TestEmulator,
-} from '../test/emulator.ts';
+} from '@server/test/emulator.ts';
 import { groupsOf } from './auth.ts';
 import {
   nodePrefixes,

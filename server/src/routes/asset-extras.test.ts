@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { attrs, startEmulator, type TestEmulator } from '../../test/emulator.ts';
+import { attrs, startEmulator, type TestEmulator } from '@server/test/emulator.ts';
 import { appendVersion } from '../documents.ts';
 import { findNodeByPath, type NodeRow } from '../nodes.ts';
 import { insertPolicy } from '../seeds/policies.ts';

@@ -5,7 +5,7 @@ import {
   type ApiResponse,
   type DemoUser,
   type TestEmulator,
-} from '../../test/emulator.ts';
+} from '@server/test/emulator.ts';
 
 const RULES = '/api/authorisation_rules';
 const RULE = '/api/authorisation_rules/{authorisation_rule_id}';

@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { attrs, basicAuth, startEmulator, type TestEmulator } from '../../test/emulator.ts';
+import { attrs, basicAuth, startEmulator, type TestEmulator } from '@server/test/emulator.ts';
 import { buildApp } from '../app.ts';
 import { insertPolicy } from '../seeds/policies.ts';
 

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { attrs, startEmulator, type TestEmulator } from '../../test/emulator.ts';
+import { attrs, startEmulator, type TestEmulator } from '@server/test/emulator.ts';
 import { insertPolicy } from '../seeds/policies.ts';
 
 interface RemoteResource {

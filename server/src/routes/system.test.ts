@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startEmulator, type TestEmulator } from '../../test/emulator.ts';
+import { startEmulator, type TestEmulator } from '@server/test/emulator.ts';
 import { insertPolicy } from '../seeds/policies.ts';
 
 /** Walks a parsed JSON body: `dig(body, 'data', 0, 'attributes', 'cn')`. */
