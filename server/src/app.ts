@@ -9,6 +9,7 @@ import { testHookRoutes } from './engine/test-hooks.ts';
 import { recordEvent, redactSecrets } from './events.ts';
 import { installFaults, type FaultConfig } from './faults.ts';
 import { isPlainObject } from './jsonapi.ts';
+import { ownerPathFromParams } from './nodes.ts';
 import { seedDatabase, type SeedName } from './seeds/seed.ts';
 import { apiRoutes } from './routes/index.ts';
 
@@ -154,7 +155,7 @@ function recordSystemEvent(
   body: unknown,
   payload: unknown,
 ): void {
-  let source: { type: string; id: string; path: string | null } | null = null;
+  let source: { type: string | null; id: string | null; path: string | null } | null = null;
   if (typeof payload === 'string' && payload.startsWith('{')) {
     try {
       const doc = JSON.parse(payload) as unknown;
@@ -177,6 +178,9 @@ function recordSystemEvent(
   const parentCode = ['asset_code', 'environment_code', 'project_code']
     .map((k) => urlParams[k])
     .find((v): v is string => typeof v === 'string');
+  // A DELETE answers without a body: keep the owner node's path as the source, so the event stays
+  // attached to (and only visible with) the node it happened under.
+  if (source === null && parentCode !== undefined) source = { type: null, id: null, path: `/api${ownerPathFromParams(urlParams)}` };
   recordEvent(emu, {
     type,
     username,

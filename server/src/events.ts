@@ -5,7 +5,8 @@ export interface NewEvent {
   username: string | null;
   system: boolean;
   payload?: Record<string, unknown>;
-  source?: { type: string; id: string; path?: string | null } | null;
+  /** The resource the event is about; a deleted one may be known by its path alone. */
+  source?: { type: string | null; id: string | null; path?: string | null } | null;
 }
 
 /** Stores one event; returns its id. Callers run it inside their own transaction where they have one. */
