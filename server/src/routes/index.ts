@@ -12,6 +12,8 @@ import { stepRoutes } from './steps.ts';
 import { systemRoutes } from './system.ts';
 import { templateRoutes } from './templates.ts';
 import { workflowRoutes } from './workflows.ts';
+import { workflowRunRoutes } from './workflow-runs.ts';
+import { workflowStepRoutes } from './workflow-steps.ts';
 
 /** Every `/api` route of the emulator. One module per resource family. */
 export async function apiRoutes(app: FastifyInstance): Promise<void> {
@@ -28,5 +30,7 @@ export async function apiRoutes(app: FastifyInstance): Promise<void> {
   stepRoutes(app);
   logLineRoutes(app);
   workflowRoutes(app);
+  workflowRunRoutes(app);
+  workflowStepRoutes(app);
   await Promise.resolve();
 }

@@ -75,15 +75,26 @@ const VERSION_FILTERS: FilterSchema = {
 };
 
 /** A workflow the caller can read, or 404 as if it did not exist. */
-function readableWorkflow(emu: Emulator, authz: Authorizer, params: WorkflowParams): { project: NodeRow; workflow: WorkflowRow } {
+function readableWorkflow(
+  emu: Emulator,
+  authz: Authorizer,
+  params: WorkflowParams,
+): { project: NodeRow; workflow: WorkflowRow } {
   const project = resolveWorkflowProject(emu, authz, params.project_code);
-  const workflow = canReadWorkflows(authz, project.path) ? findWorkflow(emu, project.id, params.workflow_code) : undefined;
-  if (!workflow) throw notFound('Workflow', `Couldn't find Workflow with code ${params.workflow_code} in project ${project.code}`);
+  const workflow = canReadWorkflows(authz, project.path)
+    ? findWorkflow(emu, project.id, params.workflow_code)
+    : undefined;
+  if (!workflow)
+    throw notFound(
+      'Workflow',
+      `Couldn't find Workflow with code ${params.workflow_code} in project ${project.code}`,
+    );
   return { project, workflow };
 }
 
 function requireUpdate(authz: Authorizer, project: NodeRow): void {
-  if (!canUpdateWorkflows(authz, project.path)) throw forbidden(`You are not permitted to change the workflows of ${project.path}`);
+  if (!canUpdateWorkflows(authz, project.path))
+    throw forbidden(`You are not permitted to change the workflows of ${project.path}`);
 }
 
 function showWorkflow(emu: Emulator, workflow: WorkflowRow, project: NodeRow): Resource {
@@ -110,7 +121,11 @@ function readableVersion(
   const { project, workflow } = readableWorkflow(emu, authz, params);
   const number = parseVersionNumber(params.version);
   const version = number === undefined ? undefined : findVersion(emu, workflow.id, number);
-  if (!version) throw notFound('WorkflowVersion', `Couldn't find WorkflowVersion ${params.version} of workflow ${workflow.code}`);
+  if (!version)
+    throw notFound(
+      'WorkflowVersion',
+      `Couldn't find WorkflowVersion ${params.version} of workflow ${workflow.code}`,
+    );
   return { project, workflow, version };
 }
 
@@ -122,7 +137,9 @@ function deleteWorkflow(emu: Emulator, workflow: WorkflowRow): void {
 }
 
 function listWorkflows(emu: Emulator, req: FastifyRequest, project: NodeRow): Resource[] {
-  const filter = compileFilter(queryOf(req.url), WORKFLOW_FILTERS, { defaultOrder: 'w.created_at ASC, w.id ASC' });
+  const filter = compileFilter(queryOf(req.url), WORKFLOW_FILTERS, {
+    defaultOrder: 'w.created_at ASC, w.id ASC',
+  });
   const rows = emu
     .sql(
       `SELECT w.* FROM workflows w
@@ -131,13 +148,22 @@ function listWorkflows(emu: Emulator, req: FastifyRequest, project: NodeRow): Re
         WHERE w.project_id = ? AND (${filter.where}) ORDER BY ${filter.orderBy}`,
     )
     .all(project.id, ...filter.params) as WorkflowRow[];
-  return rows.map((w) => workflowResource(emu, w, project.code)).filter((r): r is Resource => r !== undefined);
+  return rows
+    .map((w) => workflowResource(emu, w, project.code))
+    .filter((r): r is Resource => r !== undefined);
 }
 
-function listVersions(emu: Emulator, req: FastifyRequest, workflow: WorkflowRow, project: NodeRow): Resource[] {
+function listVersions(
+  emu: Emulator,
+  req: FastifyRequest,
+  workflow: WorkflowRow,
+  project: NodeRow,
+): Resource[] {
   const filter = compileFilter(queryOf(req.url), VERSION_FILTERS, { defaultOrder: 'v.version ASC' });
   const rows = emu
-    .sql(`SELECT v.* FROM workflow_versions v WHERE v.workflow_id = ? AND (${filter.where}) ORDER BY ${filter.orderBy}`)
+    .sql(
+      `SELECT v.* FROM workflow_versions v WHERE v.workflow_id = ? AND (${filter.where}) ORDER BY ${filter.orderBy}`,
+    )
     .all(workflow.id, ...filter.params) as VersionRow[];
   return rows.map((v) => serializeVersion(v, workflow.code, project.code));
 }
@@ -159,7 +185,8 @@ export function workflowRoutes(app: FastifyInstance): void {
     const attrs = readAttributes(req.body, CREATE_ATTRIBUTES);
     requireUpdate(authz, project);
     const ctx = { emu, authz, project, username: principal.username };
-    if (wantsValidationOnly(req.body)) return reply.status(200).send({ meta: validationMeta(prepareVersion(ctx, attrs)) });
+    if (wantsValidationOnly(req.body))
+      return reply.status(200).send({ meta: validationMeta(prepareVersion(ctx, attrs)) });
     const workflow = emu.tx(() => {
       const prepared = prepareVersion(ctx, attrs);
       const id = emu.newId();
@@ -176,7 +203,11 @@ export function workflowRoutes(app: FastifyInstance): void {
       return row;
     });
     const data = showWorkflow(emu, workflow, project);
-    recordApiEvent(emu, req, 'api:workflows:create', { type: 'workflow', id: workflow.id, path: workflowUrl(project.code, workflow.code) });
+    recordApiEvent(emu, req, 'api:workflows:create', {
+      type: 'workflow',
+      id: workflow.id,
+      path: workflowUrl(project.code, workflow.code),
+    });
     return reply.status(201).send({ data });
   });
 
@@ -194,16 +225,23 @@ export function workflowRoutes(app: FastifyInstance): void {
     const latest = latestVersion(emu, workflow.id);
     if (!latest) throw notFound('Workflow', `Couldn't find Workflow with code ${workflow.code}`);
     const ctx = { emu, authz, project, username: principal.username, existing: { workflow, latest } };
-    if (wantsValidationOnly(req.body)) return reply.status(200).send({ meta: validationMeta(prepareVersion(ctx, attrs)) });
+    if (wantsValidationOnly(req.body))
+      return reply.status(200).send({ meta: validationMeta(prepareVersion(ctx, attrs)) });
     emu.tx(() => {
       const prepared = prepareVersion(ctx, attrs);
       insertVersion(emu, workflow, { ...prepared, createdBy: principal.username });
       if (prepared.archived !== undefined) {
-        emu.sql('UPDATE workflows SET archived = ?, updated_at = ? WHERE id = ?').run(prepared.archived ? 1 : 0, emu.now(), workflow.id);
+        emu
+          .sql('UPDATE workflows SET archived = ?, updated_at = ? WHERE id = ?')
+          .run(prepared.archived ? 1 : 0, emu.now(), workflow.id);
       }
     });
     const data = showWorkflow(emu, workflow, project);
-    recordApiEvent(emu, req, 'api:workflows:update', { type: 'workflow', id: workflow.id, path: workflowUrl(project.code, workflow.code) });
+    recordApiEvent(emu, req, 'api:workflows:update', {
+      type: 'workflow',
+      id: workflow.id,
+      path: workflowUrl(project.code, workflow.code),
+    });
     return { data };
   });
 
@@ -235,7 +273,10 @@ export function workflowRoutes(app: FastifyInstance): void {
     requireUpdate(authz, project);
     emu.tx(() => {
       if (!latestPublished(emu, workflow.id)) {
-        throw modelError('base', 'The draft versions cannot be deleted because the workflow has no published version');
+        throw modelError(
+          'base',
+          'The draft versions cannot be deleted because the workflow has no published version',
+        );
       }
       emu.sql('DELETE FROM workflow_versions WHERE workflow_id = ? AND draft = 1').run(workflow.id);
       emu.sql('UPDATE workflows SET updated_at = ? WHERE id = ?').run(emu.now(), workflow.id);
@@ -251,22 +292,33 @@ export function workflowRoutes(app: FastifyInstance): void {
 
   // Deletes a version that never ran, else archives it. The last remaining version is never deleted (422):
   // a workflow always has a latest version; delete the workflow instead.
-  app.delete<{ Params: WorkflowParams & { version: string } }>(`${WORKFLOW}/versions/:version`, (req, reply) => {
-    const { authz } = callerOf(req);
-    const { project, workflow, version } = readableVersion(emu, authz, req.params);
-    requireUpdate(authz, project);
-    emu.tx(() => {
-      const now = emu.now();
-      if (versionHasRuns(emu, version.id)) {
-        emu.sql('UPDATE workflow_versions SET archived = 1, updated_at = ? WHERE id = ?').run(now, version.id);
-      } else {
-        const count = emu.sql('SELECT COUNT(*) AS n FROM workflow_versions WHERE workflow_id = ?').get(workflow.id) as { n: number };
-        if (count.n <= 1) throw modelError('base', 'The only version of a workflow cannot be deleted; delete the workflow instead');
-        emu.sql('DELETE FROM scheduled_activities WHERE workflow_version_id = ?').run(version.id);
-        emu.sql('DELETE FROM workflow_versions WHERE id = ?').run(version.id);
-      }
-      emu.sql('UPDATE workflows SET updated_at = ? WHERE id = ?').run(now, workflow.id);
-    });
-    return reply.status(204).send();
-  });
+  app.delete<{ Params: WorkflowParams & { version: string } }>(
+    `${WORKFLOW}/versions/:version`,
+    (req, reply) => {
+      const { authz } = callerOf(req);
+      const { project, workflow, version } = readableVersion(emu, authz, req.params);
+      requireUpdate(authz, project);
+      emu.tx(() => {
+        const now = emu.now();
+        if (versionHasRuns(emu, version.id)) {
+          emu
+            .sql('UPDATE workflow_versions SET archived = 1, updated_at = ? WHERE id = ?')
+            .run(now, version.id);
+        } else {
+          const count = emu
+            .sql('SELECT COUNT(*) AS n FROM workflow_versions WHERE workflow_id = ?')
+            .get(workflow.id) as { n: number };
+          if (count.n <= 1)
+            throw modelError(
+              'base',
+              'The only version of a workflow cannot be deleted; delete the workflow instead',
+            );
+          emu.sql('DELETE FROM scheduled_activities WHERE workflow_version_id = ?').run(version.id);
+          emu.sql('DELETE FROM workflow_versions WHERE id = ?').run(version.id);
+        }
+        emu.sql('UPDATE workflows SET updated_at = ? WHERE id = ?').run(now, workflow.id);
+      });
+      return reply.status(204).send();
+    },
+  );
 }

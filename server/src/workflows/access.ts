@@ -13,7 +13,11 @@ import { resolveNode, type NodeRow } from '../nodes.ts';
 /** The 422 every workflow endpoint answers on a Standard project (spec examples: no code, no pointer). */
 export function unsupportedProjectType(): ApiHttpError {
   return new ApiHttpError(422, [
-    { status: 422, title: 'Unsupported project type', detail: '"Standard" projects do not support workflows' },
+    {
+      status: 422,
+      title: 'Unsupported project type',
+      detail: '"Standard" projects do not support workflows',
+    },
   ]);
 }
 
@@ -48,7 +52,9 @@ export function recordApiEvent(
   const params = isPlainObject(req.params) ? req.params : {};
   const body = req.body;
   const requestBody =
-    isPlainObject(body) && isPlainObject(body.data) && isPlainObject(body.data.attributes) ? body.data.attributes : {};
+    isPlainObject(body) && isPlainObject(body.data) && isPlainObject(body.data.attributes)
+      ? body.data.attributes
+      : {};
   const parentCode = ['asset_code', 'environment_code', 'project_code']
     .map((k) => params[k])
     .find((v): v is string => typeof v === 'string');
@@ -56,7 +62,11 @@ export function recordApiEvent(
     type,
     username: req.principal?.username ?? null,
     system: true,
-    payload: { url_params: params, request_body: redactSecrets(requestBody), ...(parentCode ? { parent_code: parentCode } : {}) },
+    payload: {
+      url_params: params,
+      request_body: redactSecrets(requestBody),
+      ...(parentCode ? { parent_code: parentCode } : {}),
+    },
     source,
   });
 }

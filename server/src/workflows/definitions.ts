@@ -54,7 +54,16 @@ export function isStage(step: StepDef): step is StageDef {
 
 /** Keys each kind of step accepts. Keys the spec only ever sends back (`validation_error`, …) are dropped. */
 const ACCEPTED: Record<'change' | 'wait' | 'workflow' | 'stage', readonly string[]> = {
-  change: ['type', 'name', 'target', 'action', 'template_version', 'start_time', 'property_overrides', 'change_parent'],
+  change: [
+    'type',
+    'name',
+    'target',
+    'action',
+    'template_version',
+    'start_time',
+    'property_overrides',
+    'change_parent',
+  ],
   wait: ['type', 'name', 'requires_approval_from', 'validation_error'],
   workflow: ['type', 'name', 'target', 'version', 'start_time', 'validation_error', 'child_workflow_version'],
   stage: ['run_as', 'name', 'children'],
@@ -74,7 +83,10 @@ class StepReader {
 
   list(raw: unknown, field: string, depth: number): StepDef[] {
     if (!Array.isArray(raw) || raw.length === 0) {
-      this.problems.push({ field, title: field === 'steps' ? "Steps can't be blank" : "Children can't be blank" });
+      this.problems.push({
+        field,
+        title: field === 'steps' ? "Steps can't be blank" : "Children can't be blank",
+      });
       return [];
     }
     const out: StepDef[] = [];
@@ -96,7 +108,10 @@ class StepReader {
     }
     if (raw.type === undefined && raw.run_as !== undefined) return this.stage(raw, field, depth);
     if (raw.type === undefined || raw.type === null || raw.type === '') {
-      this.problems.push({ field: `${field}/type`, title: "Type can't be blank (change, wait or workflow; a stage has run_as)" });
+      this.problems.push({
+        field: `${field}/type`,
+        title: "Type can't be blank (change, wait or workflow; a stage has run_as)",
+      });
       return undefined;
     }
     if (typeof raw.type !== 'string' || !(STEP_TYPES as readonly string[]).includes(raw.type)) {
@@ -120,7 +135,10 @@ class StepReader {
     const name = this.optionalName(raw, field);
     if (name === undefined) this.problems.push({ field: `${field}/name`, title: "Name can't be blank" });
     if (depth >= MAX_NESTING) {
-      this.problems.push({ field: `${field}/children`, title: `Stages nest at most ${String(MAX_NESTING)} deep` });
+      this.problems.push({
+        field: `${field}/children`,
+        title: `Stages nest at most ${String(MAX_NESTING)} deep`,
+      });
       return undefined;
     }
     const children = this.list(raw.children, `${field}/children`, depth + 1);
@@ -142,7 +160,11 @@ class StepReader {
     const overrides = raw.property_overrides;
     if (overrides !== undefined) {
       if (overrides === null || isPlainObject(overrides)) step.property_overrides = overrides;
-      else this.problems.push({ field: `${field}/property_overrides`, title: 'Property overrides must be an object' });
+      else
+        this.problems.push({
+          field: `${field}/property_overrides`,
+          title: 'Property overrides must be an object',
+        });
     }
     return step;
   }
@@ -150,25 +172,41 @@ class StepReader {
   private wait(raw: Record<string, unknown>, field: string, name: string | undefined): WaitStepDef {
     const step: WaitStepDef = { type: 'wait', ...(name !== undefined ? { name } : {}) };
     const approvers = this.nullableString(raw, 'requires_approval_from', field);
-    if (approvers !== undefined) step.requires_approval_from = approvers === null || approvers.trim() === '' ? null : approvers.trim();
+    if (approvers !== undefined)
+      step.requires_approval_from = approvers === null || approvers.trim() === '' ? null : approvers.trim();
     return step;
   }
 
   private workflow(raw: Record<string, unknown>, field: string, name: string | undefined): WorkflowStepDef {
-    const step: WorkflowStepDef = { type: 'workflow', ...(name !== undefined ? { name } : {}), target: this.required(raw, 'target', field) };
+    const step: WorkflowStepDef = {
+      type: 'workflow',
+      ...(name !== undefined ? { name } : {}),
+      target: this.required(raw, 'target', field),
+    };
     const version = raw.version;
     if (version !== undefined) {
-      if (version === null || (typeof version === 'number' && Number.isInteger(version) && version >= 1)) step.version = version;
-      else this.problems.push({ field: `${field}/version`, title: 'Version must be a whole number of at least 1, or null' });
+      if (version === null || (typeof version === 'number' && Number.isInteger(version) && version >= 1))
+        step.version = version;
+      else
+        this.problems.push({
+          field: `${field}/version`,
+          title: 'Version must be a whole number of at least 1, or null',
+        });
     }
     const startTime = this.startTime(raw, field);
     if (startTime !== undefined) step.start_time = startTime;
     return step;
   }
 
-  private unknownKeys(raw: Record<string, unknown>, accepted: readonly string[], field: string, what: string): void {
+  private unknownKeys(
+    raw: Record<string, unknown>,
+    accepted: readonly string[],
+    field: string,
+    what: string,
+  ): void {
     for (const key of Object.keys(raw)) {
-      if (!accepted.includes(key)) this.problems.push({ field: `${field}/${key}`, title: `Unknown attribute "${key}" in ${what}` });
+      if (!accepted.includes(key))
+        this.problems.push({ field: `${field}/${key}`, title: `Unknown attribute "${key}" in ${what}` });
     }
   }
 
@@ -180,7 +218,10 @@ class StepReader {
       return undefined;
     }
     if (name.length > MAX_NAME) {
-      this.problems.push({ field: `${field}/name`, title: `Name is too long (maximum is ${String(MAX_NAME)} characters)` });
+      this.problems.push({
+        field: `${field}/name`,
+        title: `Name is too long (maximum is ${String(MAX_NAME)} characters)`,
+      });
     }
     return name.trim() === '' ? undefined : name.trim();
   }
@@ -198,7 +239,11 @@ class StepReader {
     return value.trim();
   }
 
-  private nullableString(raw: Record<string, unknown>, key: string, field: string): string | null | undefined {
+  private nullableString(
+    raw: Record<string, unknown>,
+    key: string,
+    field: string,
+  ): string | null | undefined {
     const value = raw[key];
     if (value === undefined || value === null) return value;
     if (typeof value !== 'string') {
@@ -213,7 +258,10 @@ class StepReader {
     const value = raw.start_time;
     if (value === undefined || value === null) return value;
     if (typeof value !== 'string' || Number.isNaN(Date.parse(value))) {
-      this.problems.push({ field: `${field}/start_time`, title: 'Start time must be an ISO-8601 time or null' });
+      this.problems.push({
+        field: `${field}/start_time`,
+        title: 'Start time must be an ISO-8601 time or null',
+      });
       return undefined;
     }
     return value;
@@ -233,7 +281,11 @@ export function readSteps(raw: unknown): { steps: StepDef[]; problems: Problem[]
 }
 
 /** Depth-first walk with each step's field path (`steps/3/children/0`). */
-export function walkSteps(steps: readonly StepDef[], visit: (step: StepDef, field: string) => void, field = 'steps'): void {
+export function walkSteps(
+  steps: readonly StepDef[],
+  visit: (step: StepDef, field: string) => void,
+  field = 'steps',
+): void {
   steps.forEach((step, index) => {
     const path = `${field}/${String(index)}`;
     visit(step, path);
@@ -257,11 +309,23 @@ export interface YamlDefinition {
 export function readYaml(text: string): { definition?: YamlDefinition; problem?: Problem } {
   const doc = parseDocument(text, { uniqueKeys: false });
   const error = doc.errors[0];
-  if (error) return { problem: { field: 'source_yaml', title: `Source yaml is not valid YAML: ${error.message.split('\n')[0] ?? ''}` } };
+  if (error)
+    return {
+      problem: {
+        field: 'source_yaml',
+        title: `Source yaml is not valid YAML: ${error.message.split('\n')[0] ?? ''}`,
+      },
+    };
   const value: unknown = doc.toJS({ maxAliasCount: 100 });
   if (Array.isArray(value)) return { definition: { steps: value } };
-  if (isPlainObject(value)) return { definition: { steps: value.steps, name: value.name, description: value.description } };
-  return { problem: { field: 'source_yaml', title: 'Source yaml must be a workflow (a mapping with steps) or a list of steps' } };
+  if (isPlainObject(value))
+    return { definition: { steps: value.steps, name: value.name, description: value.description } };
+  return {
+    problem: {
+      field: 'source_yaml',
+      title: 'Source yaml must be a workflow (a mapping with steps) or a list of steps',
+    },
+  };
 }
 
 export interface YamlHeader {
@@ -274,7 +338,13 @@ export interface YamlHeader {
 /** The workflow as OpsChain renders `source_yaml`: a `---` document with its code, name, description, author and steps. */
 export function toYaml(header: YamlHeader, steps: readonly StepDef[]): string {
   return stringify(
-    { code: header.code, name: header.name, description: header.description ?? '', created_by: header.createdBy, steps },
+    {
+      code: header.code,
+      name: header.name,
+      description: header.description ?? '',
+      created_by: header.createdBy,
+      steps,
+    },
     { directives: true, lineWidth: 0 },
   );
 }

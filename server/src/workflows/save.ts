@@ -20,8 +20,23 @@ import type { VersionRow, WorkflowRow } from './store.ts';
 import { findWorkflow } from './store.ts';
 import { referenceProblems } from './validation.ts';
 
-export const CREATE_ATTRIBUTES = ['code', 'name', 'steps', 'draft', 'description', 'archived', 'source_yaml'] as const;
-export const UPDATE_ATTRIBUTES = ['name', 'steps', 'draft', 'description', 'archived', 'source_yaml'] as const;
+export const CREATE_ATTRIBUTES = [
+  'code',
+  'name',
+  'steps',
+  'draft',
+  'description',
+  'archived',
+  'source_yaml',
+] as const;
+export const UPDATE_ATTRIBUTES = [
+  'name',
+  'steps',
+  'draft',
+  'description',
+  'archived',
+  'source_yaml',
+] as const;
 
 const MAX_NAME = 200;
 const MAX_YAML = 1_000_000;
@@ -52,7 +67,11 @@ export function wantsValidationOnly(body: unknown): boolean {
   return flag === true || flag === 'true';
 }
 
-function booleanProblem(attrs: Record<string, unknown>, key: string, problems: Problem[]): boolean | undefined {
+function booleanProblem(
+  attrs: Record<string, unknown>,
+  key: string,
+  problems: Problem[],
+): boolean | undefined {
   const value = attrs[key];
   if (value === undefined) return undefined;
   if (value === true || value === 'true') return true;
@@ -65,11 +84,16 @@ function readCode(ctx: SaveContext, attrs: Record<string, unknown>, problems: Pr
   if (ctx.existing) return ctx.existing.workflow.code;
   const raw = attrs.code;
   const code = typeof raw === 'string' ? raw.trim().toLowerCase() : '';
-  if (raw !== undefined && raw !== null && typeof raw !== 'string') problems.push({ field: 'code', title: 'Code must be a string' });
+  if (raw !== undefined && raw !== null && typeof raw !== 'string')
+    problems.push({ field: 'code', title: 'Code must be a string' });
   else if (code === '') problems.push({ field: 'code', title: "Code can't be blank" });
   else if (!CODE_PATTERN.test(code)) {
-    problems.push({ field: 'code', title: 'Code must contain only lowercase letters, numbers and underscores (at most 50 characters)' });
-  } else if (findWorkflow(ctx.emu, ctx.project.id, code)) problems.push({ field: 'code', title: 'Code has already been taken' });
+    problems.push({
+      field: 'code',
+      title: 'Code must contain only lowercase letters, numbers and underscores (at most 50 characters)',
+    });
+  } else if (findWorkflow(ctx.emu, ctx.project.id, code))
+    problems.push({ field: 'code', title: 'Code has already been taken' });
   return code;
 }
 
@@ -81,11 +105,16 @@ function readName(attrs: Record<string, unknown>, fallback: unknown, problems: P
   }
   const name = typeof raw === 'string' ? raw.trim() : '';
   if (name === '') problems.push({ field: 'name', title: "Name can't be blank" });
-  else if (name.length > MAX_NAME) problems.push({ field: 'name', title: `Name is too long (maximum is ${String(MAX_NAME)} characters)` });
+  else if (name.length > MAX_NAME)
+    problems.push({ field: 'name', title: `Name is too long (maximum is ${String(MAX_NAME)} characters)` });
   return name;
 }
 
-function readDescription(attrs: Record<string, unknown>, fallback: unknown, problems: Problem[]): string | null {
+function readDescription(
+  attrs: Record<string, unknown>,
+  fallback: unknown,
+  problems: Problem[],
+): string | null {
   const raw = attrs.description !== undefined ? attrs.description : fallback;
   if (raw === undefined || raw === null) return null;
   if (typeof raw !== 'string') {
@@ -108,8 +137,10 @@ function readDefinition(attrs: Record<string, unknown>, problems: Problem[]): De
   const yamlRaw = attrs.source_yaml;
   let yamlText: string | null = null;
   if (yamlRaw !== undefined && yamlRaw !== null) {
-    if (typeof yamlRaw !== 'string') problems.push({ field: 'source_yaml', title: 'Source yaml must be a string' });
-    else if (yamlRaw.length > MAX_YAML) problems.push({ field: 'source_yaml', title: 'Source yaml is too long' });
+    if (typeof yamlRaw !== 'string')
+      problems.push({ field: 'source_yaml', title: 'Source yaml must be a string' });
+    else if (yamlRaw.length > MAX_YAML)
+      problems.push({ field: 'source_yaml', title: 'Source yaml is too long' });
     else if (yamlRaw.trim() !== '') yamlText = yamlRaw;
   }
   const fromYaml = yamlText === null ? undefined : readYaml(yamlText);
@@ -120,7 +151,7 @@ function readDefinition(attrs: Record<string, unknown>, problems: Problem[]): De
     const { steps, problems: stepProblems } = readSteps(attrs.steps);
     problems.push(...stepProblems);
     const yamlSteps = fromYaml?.definition ? readSteps(fromYaml.definition.steps) : undefined;
-    const agree = yamlSteps !== undefined && yamlSteps.problems.length === 0 && sameSteps(yamlSteps.steps, steps);
+    const agree = yamlSteps?.problems.length === 0 && sameSteps(yamlSteps.steps, steps);
     return { steps, yamlText: agree ? yamlText : null, yamlName, yamlDescription };
   }
   if (fromYaml?.problem) {
@@ -151,7 +182,10 @@ export function prepareVersion(ctx: SaveContext, attrs: Record<string, unknown>)
   const archived = booleanProblem(attrs, 'archived', problems);
   if (problems.length === 0) {
     problems.push(
-      ...referenceProblems({ emu: ctx.emu, authz: ctx.authz, selfPath: `/projects/${ctx.project.code}/workflows/${code}` }, definition.steps),
+      ...referenceProblems(
+        { emu: ctx.emu, authz: ctx.authz, selfPath: `/projects/${ctx.project.code}/workflows/${code}` },
+        definition.steps,
+      ),
     );
   }
   if (problems.length > 0) throw modelErrors(problems);

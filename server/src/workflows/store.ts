@@ -36,7 +36,8 @@ export interface VersionRow {
 }
 
 export function findWorkflow(emu: Emulator, projectId: string, code: string): WorkflowRow | undefined {
-  return emu.sql('SELECT * FROM workflows WHERE project_id = ? AND code = ?').get(projectId, code) as WorkflowRow | undefined;
+  return emu.sql('SELECT * FROM workflows WHERE project_id = ? AND code = ?').get(projectId, code) as
+    WorkflowRow | undefined;
 }
 
 export function findWorkflowById(emu: Emulator, id: string): WorkflowRow | undefined {
@@ -44,9 +45,9 @@ export function findWorkflowById(emu: Emulator, id: string): WorkflowRow | undef
 }
 
 export function findVersion(emu: Emulator, workflowId: string, version: number): VersionRow | undefined {
-  return emu.sql('SELECT * FROM workflow_versions WHERE workflow_id = ? AND version = ?').get(workflowId, version) as
-    | VersionRow
-    | undefined;
+  return emu
+    .sql('SELECT * FROM workflow_versions WHERE workflow_id = ? AND version = ?')
+    .get(workflowId, version) as VersionRow | undefined;
 }
 
 export function findVersionById(emu: Emulator, id: string): VersionRow | undefined {
@@ -54,20 +55,24 @@ export function findVersionById(emu: Emulator, id: string): VersionRow | undefin
 }
 
 export function latestVersion(emu: Emulator, workflowId: string): VersionRow | undefined {
-  return emu.sql('SELECT * FROM workflow_versions WHERE workflow_id = ? ORDER BY version DESC LIMIT 1').get(workflowId) as
-    | VersionRow
-    | undefined;
+  return emu
+    .sql('SELECT * FROM workflow_versions WHERE workflow_id = ? ORDER BY version DESC LIMIT 1')
+    .get(workflowId) as VersionRow | undefined;
 }
 
 /** The version runs use: the newest that is published (not a draft) and not archived. */
 export function latestPublished(emu: Emulator, workflowId: string): VersionRow | undefined {
   return emu
-    .sql('SELECT * FROM workflow_versions WHERE workflow_id = ? AND draft = 0 AND archived = 0 ORDER BY version DESC LIMIT 1')
+    .sql(
+      'SELECT * FROM workflow_versions WHERE workflow_id = ? AND draft = 0 AND archived = 0 ORDER BY version DESC LIMIT 1',
+    )
     .get(workflowId) as VersionRow | undefined;
 }
 
 export function versionsOf(emu: Emulator, workflowId: string): VersionRow[] {
-  return emu.sql('SELECT * FROM workflow_versions WHERE workflow_id = ? ORDER BY version').all(workflowId) as VersionRow[];
+  return emu
+    .sql('SELECT * FROM workflow_versions WHERE workflow_id = ? ORDER BY version')
+    .all(workflowId) as VersionRow[];
 }
 
 export function workflowHasRuns(emu: Emulator, workflowId: string): boolean {
@@ -75,7 +80,9 @@ export function workflowHasRuns(emu: Emulator, workflowId: string): boolean {
 }
 
 export function versionHasRuns(emu: Emulator, versionId: string): boolean {
-  return emu.sql('SELECT 1 FROM workflow_runs WHERE workflow_version_id = ? LIMIT 1').get(versionId) !== undefined;
+  return (
+    emu.sql('SELECT 1 FROM workflow_runs WHERE workflow_version_id = ? LIMIT 1').get(versionId) !== undefined
+  );
 }
 
 export interface NewVersion {
@@ -89,7 +96,8 @@ export interface NewVersion {
 
 /** Stores the next numbered version of a workflow; returns its number. */
 export function insertVersion(emu: Emulator, workflow: WorkflowRow, input: NewVersion): number {
-  const current = emu.sql('SELECT next_version FROM workflows WHERE id = ?').get(workflow.id) as { next_version: number } | undefined;
+  const current = emu.sql('SELECT next_version FROM workflows WHERE id = ?').get(workflow.id) as
+    { next_version: number } | undefined;
   const version = current?.next_version ?? workflow.next_version;
   const now = emu.now();
   emu
@@ -110,7 +118,9 @@ export function insertVersion(emu: Emulator, workflow: WorkflowRow, input: NewVe
       now,
       now,
     );
-  emu.sql('UPDATE workflows SET next_version = ?, updated_at = ? WHERE id = ?').run(version + 1, now, workflow.id);
+  emu
+    .sql('UPDATE workflows SET next_version = ?, updated_at = ? WHERE id = ?')
+    .run(version + 1, now, workflow.id);
   return version;
 }
 
@@ -186,7 +196,11 @@ export function serializeVersion(version: VersionRow, workflowCode: string, proj
 }
 
 /** Serializes a workflow with its latest and latest published versions (undefined if it has no version). */
-export function workflowResource(emu: Emulator, workflow: WorkflowRow, projectCode: string): Resource | undefined {
+export function workflowResource(
+  emu: Emulator,
+  workflow: WorkflowRow,
+  projectCode: string,
+): Resource | undefined {
   const latest = latestVersion(emu, workflow.id);
   if (!latest) return undefined;
   return serializeWorkflow(workflow, projectCode, latest, latestPublished(emu, workflow.id));

@@ -37,7 +37,12 @@ function changeProblems(ctx: ReferenceContext, step: ChangeStepDef, field: strin
     return [{ field: `${field}/target`, title: `Target "${step.target}" does not exist` }];
   }
   if (node.kind !== 'asset') {
-    return [{ field: `${field}/target`, title: `Target "${step.target}" is not an asset: workflow change steps run asset actions` }];
+    return [
+      {
+        field: `${field}/target`,
+        title: `Target "${step.target}" is not an asset: workflow change steps run asset actions`,
+      },
+    ];
   }
   const version = step.template_version;
   if (version === undefined || version === null || version.trim() === '') return [];
@@ -45,9 +50,15 @@ function changeProblems(ctx: ReferenceContext, step: ChangeStepDef, field: strin
     .sql('SELECT archived FROM template_versions WHERE template_id = ? AND version = ?')
     .get(node.template_id, version) as { archived: number } | undefined;
   if (!tv) {
-    return [{ field: `${field}/template_version`, title: `Template version "${version}" does not exist for the template of ${step.target}` }];
+    return [
+      {
+        field: `${field}/template_version`,
+        title: `Template version "${version}" does not exist for the template of ${step.target}`,
+      },
+    ];
   }
-  if (tv.archived === 1) return [{ field: `${field}/template_version`, title: `Template version "${version}" is archived` }];
+  if (tv.archived === 1)
+    return [{ field: `${field}/template_version`, title: `Template version "${version}" is archived` }];
   return [];
 }
 
@@ -56,20 +67,34 @@ function workflowProblems(ctx: ReferenceContext, step: WorkflowStepDef, field: s
   const pointer = `${field}/target`;
   const match = WORKFLOW_TARGET.exec(step.target);
   if (!match) {
-    return [{ field: pointer, title: 'Target must be a workflow path, e.g. /projects/<project_code>/workflows/<workflow_code>' }];
+    return [
+      {
+        field: pointer,
+        title: 'Target must be a workflow path, e.g. /projects/<project_code>/workflows/<workflow_code>',
+      },
+    ];
   }
   if (step.target === ctx.selfPath) return [{ field: pointer, title: 'A workflow cannot include itself' }];
   const [, projectCode = '', code = ''] = match;
   const project = findNodeByPath(ctx.emu, `/projects/${projectCode}`);
   const workflow =
-    project && ctx.authz.canRead(project.path) && isEnterprise(ctx.emu, project) ? findWorkflow(ctx.emu, project.id, code) : undefined;
+    project && ctx.authz.canRead(project.path) && isEnterprise(ctx.emu, project)
+      ? findWorkflow(ctx.emu, project.id, code)
+      : undefined;
   if (!workflow) return [{ field: pointer, title: `Workflow "${step.target}" does not exist` }];
   if (workflow.archived === 1) return [{ field: pointer, title: `Workflow "${step.target}" is archived` }];
   if (step.version === undefined || step.version === null) return [];
   const version = findVersion(ctx.emu, workflow.id, step.version);
   const versionField = `${field}/version`;
-  if (!version) return [{ field: versionField, title: `Version ${String(step.version)} of "${step.target}" does not exist` }];
-  if (version.draft === 1) return [{ field: versionField, title: `Version ${String(step.version)} of "${step.target}" is a draft` }];
-  if (version.archived === 1) return [{ field: versionField, title: `Version ${String(step.version)} of "${step.target}" is archived` }];
+  if (!version)
+    return [
+      { field: versionField, title: `Version ${String(step.version)} of "${step.target}" does not exist` },
+    ];
+  if (version.draft === 1)
+    return [{ field: versionField, title: `Version ${String(step.version)} of "${step.target}" is a draft` }];
+  if (version.archived === 1)
+    return [
+      { field: versionField, title: `Version ${String(step.version)} of "${step.target}" is archived` },
+    ];
   return [];
 }
