@@ -35,6 +35,16 @@ const layerZones = [
     message: 'contract/ is pure wire format and imports only zod.',
   },
   {
+    target: './e2e',
+    from: './server',
+    message: 'Journeys reach the emulator over HTTP only; share types through contract/.',
+  },
+  {
+    target: './server',
+    from: './e2e',
+    message: 'The server does not depend on the browser journeys.',
+  },
+  {
     target: './src/lib',
     from: './src',
     except: ['./lib'],
@@ -106,9 +116,10 @@ export default defineConfig(
     plugins: { 'import-x': importX },
     settings: {
       'import-x/resolver-next': [
+        // Resolves the tsconfig `paths` aliases (@/, @contract/, @server/) so the zones below see them.
         createNodeResolver({
           extensions: ['.ts', '.tsx', '.js', '.mjs', '.cjs', '.json'],
-          alias: { '@': [at('./src')], '@contract': [at('./contract')] },
+          tsconfig: { configFile: at('./tsconfig.base.json') },
         }),
       ],
     },
