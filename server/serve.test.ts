@@ -100,7 +100,16 @@ describe('buildServer with the emulator and a built console', () => {
     const res = await app.inject({ method: 'GET', url: '/api/info', headers: { authorization: OPSCHAIN } });
 
     expect(res.statusCode).toBe(200);
+    expect(res.headers['content-type']).toMatch(JSON_API);
     expect(res.json()).toMatchObject({ data: { type: 'info' } });
+  });
+
+  it('drops the Basic challenge on 401s to console (XHR) requests only, so browsers show no login pop-up', async () => {
+    const fromConsole = await app.inject({ method: 'GET', url: '/api/info', headers: { 'x-requested-with': 'XMLHttpRequest' } });
+    expect(fromConsole.statusCode).toBe(401);
+    expect(fromConsole.headers['www-authenticate']).toBeUndefined();
+    const fromCurl = await app.inject({ method: 'GET', url: '/api/info' });
+    expect(fromCurl.headers['www-authenticate']).toBe('Basic realm="OpsChain"');
   });
 
   it('compresses hashed assets for gzip clients and lets browsers cache them for good', async () => {

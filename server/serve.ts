@@ -51,6 +51,13 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     options.api.kind === 'emulator'
       ? await buildApp({ ...options.api.emulator, logger })
       : await buildProxy(options.api.upstream, logger);
+  // A 401 carrying `WWW-Authenticate: Basic` makes browsers pop up their own login box, even for fetch.
+  // The console signs in with its own page and marks its requests as XHR, so for those (emulated or
+  // proxied) the challenge header is dropped; curl and other API clients still get it.
+  app.addHook('onSend', async (req, reply, payload) => {
+    if (req.headers['x-requested-with'] === 'XMLHttpRequest' && isApiPath(req.url)) reply.removeHeader('www-authenticate');
+    return payload;
+  });
   if (options.consoleDir !== undefined) {
     const root = resolve(options.consoleDir);
     if (!existsSync(join(root, 'index.html'))) {

@@ -92,6 +92,9 @@ export async function buildApp(options: BuildAppOptions = {}): Promise<FastifyIn
   });
 
   app.addHook('onSend', async (req, reply, payload) => {
+    // Handlers return plain objects, which Fastify labels application/json: the API speaks JSON:API.
+    const type = reply.getHeader('content-type');
+    if (typeof type === 'string' && type.startsWith('application/json')) reply.header('content-type', JSON_API);
     const event = reply.routeOptions.config.event;
     if (event && reply.statusCode < 400 && req.principal) {
       recordSystemEvent(emulator, event, req.principal.username, req.params, req.body, payload);
