@@ -16,14 +16,46 @@ function percentile(sorted: number[], p: number): number {
 }
 
 const QUERIES: { name: string; url: string; user: string }[] = [
-  { name: 'projects: code starts with, sorted by name desc', url: '/api/projects?filter[code_start]=project_0&filter[sorts]=name%20desc', user: 'operator' },
-  { name: 'projects: Enterprise or archived, two sorts', url: '/api/projects?filter[m]=or&filter[project_type_eq]=Enterprise&filter[archived_true]=1&filter[sorts][]=project_type%20desc&filter[sorts][]=code', user: 'viewer' },
-  { name: '10k assets: code starts with asset_012 (100 rows)', url: '/api/projects/bench/assets?filter[code_start]=asset_012&filter[sorts]=code%20desc', user: 'operator' },
-  { name: '10k assets: name contains "db 0" sorted by name', url: '/api/projects/bench/assets?filter[name_cont]=01%20db&filter[sorts]=name', user: 'operator' },
-  { name: '10k assets: exact code', url: '/api/projects/bench/assets?filter[code_eq]=asset_05000', user: 'viewer' },
-  { name: 'environments of a project, sorted', url: '/api/projects/project_042/environments?filter[sorts]=code%20desc', user: 'operator' },
-  { name: '100k events: type, latest 100', url: '/api/events?limit=100&filter[type_eq]=backup%20taken', user: 'opschain' },
-  { name: '100k events: payload key, latest 50', url: '/api/events?limit=50&filter[parent_code_eq]=project_007', user: 'opschain' },
+  {
+    name: 'projects: code starts with, sorted by name desc',
+    url: '/api/projects?filter[code_start]=project_0&filter[sorts]=name%20desc',
+    user: 'operator',
+  },
+  {
+    name: 'projects: Enterprise or archived, two sorts',
+    url: '/api/projects?filter[m]=or&filter[project_type_eq]=Enterprise&filter[archived_true]=1&filter[sorts][]=project_type%20desc&filter[sorts][]=code',
+    user: 'viewer',
+  },
+  {
+    name: '10k assets: code starts with asset_012 (100 rows)',
+    url: '/api/projects/bench/assets?filter[code_start]=asset_012&filter[sorts]=code%20desc',
+    user: 'operator',
+  },
+  {
+    name: '10k assets: name contains "db 0" sorted by name',
+    url: '/api/projects/bench/assets?filter[name_cont]=01%20db&filter[sorts]=name',
+    user: 'operator',
+  },
+  {
+    name: '10k assets: exact code',
+    url: '/api/projects/bench/assets?filter[code_eq]=asset_05000',
+    user: 'viewer',
+  },
+  {
+    name: 'environments of a project, sorted',
+    url: '/api/projects/project_042/environments?filter[sorts]=code%20desc',
+    user: 'operator',
+  },
+  {
+    name: '100k events: type, latest 100',
+    url: '/api/events?limit=100&filter[type_eq]=backup%20taken',
+    user: 'opschain',
+  },
+  {
+    name: '100k events: payload key, latest 50',
+    url: '/api/events?limit=50&filter[parent_code_eq]=project_007',
+    user: 'opschain',
+  },
 ];
 
 /** p50/p99 of filtered and sorted list calls against the bench seed, plus resident memory. */
@@ -32,9 +64,13 @@ const rssMb = (): number => {
   return process.memoryUsage().rss / 1024 / 1024;
 };
 
-export async function benchLists(
-  iterations = 200,
-): Promise<{ seedMs: number; results: LatencyResult[]; seededRssMb: number; peakRssMb: number; afterRssMb: number }> {
+export async function benchLists(iterations = 200): Promise<{
+  seedMs: number;
+  results: LatencyResult[];
+  seededRssMb: number;
+  peakRssMb: number;
+  afterRssMb: number;
+}> {
   const seedStart = performance.now();
   const app = await buildApp({ db: ':memory:', seed: 'bench', drive: false });
   await app.ready();
@@ -51,12 +87,19 @@ export async function benchLists(
       const start = performance.now();
       const res = await app.inject({ method: 'GET', url: q.url, headers });
       times.push(performance.now() - start);
-      if (res.statusCode !== 200) throw new Error(`${q.url} answered ${String(res.statusCode)}: ${res.body.slice(0, 300)}`);
+      if (res.statusCode !== 200)
+        throw new Error(`${q.url} answered ${String(res.statusCode)}: ${res.body.slice(0, 300)}`);
       if (i === 0) rows = res.json<{ data: unknown[] }>().data.length;
       peakRssMb = Math.max(peakRssMb, process.memoryUsage().rss / 1024 / 1024);
     }
     times.sort((a, b) => a - b);
-    results.push({ name: q.name, rows, p50: percentile(times, 50), p99: percentile(times, 99), max: times[times.length - 1] ?? 0 });
+    results.push({
+      name: q.name,
+      rows,
+      p50: percentile(times, 50),
+      p99: percentile(times, 99),
+      max: times[times.length - 1] ?? 0,
+    });
   }
   const afterRssMb = rssMb();
   await app.close();
@@ -64,10 +107,26 @@ export async function benchLists(
 }
 
 export function printLists(r: Awaited<ReturnType<typeof benchLists>>): void {
-  console.log(`\nList latency — bench seed: ${String(BENCH_SIZES.projects)} projects, ${String(BENCH_SIZES.assets)} assets, ${String(BENCH_SIZES.events)} events (seeded in ${(r.seedMs / 1000).toFixed(1)} s)`);
-  console.log('query'.padEnd(56), 'rows'.padStart(6), 'p50 ms'.padStart(9), 'p99 ms'.padStart(9), 'max ms'.padStart(9), ' target p99 <= 50 ms');
+  console.log(
+    `\nList latency — bench seed: ${String(BENCH_SIZES.projects)} projects, ${String(BENCH_SIZES.assets)} assets, ${String(BENCH_SIZES.events)} events (seeded in ${(r.seedMs / 1000).toFixed(1)} s)`,
+  );
+  console.log(
+    'query'.padEnd(56),
+    'rows'.padStart(6),
+    'p50 ms'.padStart(9),
+    'p99 ms'.padStart(9),
+    'max ms'.padStart(9),
+    ' target p99 <= 50 ms',
+  );
   for (const x of r.results) {
-    console.log(x.name.padEnd(56), String(x.rows).padStart(6), x.p50.toFixed(2).padStart(9), x.p99.toFixed(2).padStart(9), x.max.toFixed(2).padStart(9), x.p99 <= 50 ? ' ok' : ' OVER');
+    console.log(
+      x.name.padEnd(56),
+      String(x.rows).padStart(6),
+      x.p50.toFixed(2).padStart(9),
+      x.p99.toFixed(2).padStart(9),
+      x.max.toFixed(2).padStart(9),
+      x.p99 <= 50 ? ' ok' : ' OVER',
+    );
   }
   console.log(
     `emulator resident memory: ${r.seededRssMb.toFixed(0)} MB once seeded, ${r.afterRssMb.toFixed(0)} MB after the run (after GC), peak ${r.peakRssMb.toFixed(0)} MB while answering`,

@@ -27,7 +27,12 @@ describe('authentication', () => {
   });
 
   it('answers 401 for a wrong password, an unknown user and a garbled header', async () => {
-    for (const authorization of [basicAuth('operator', 'wrong'), basicAuth('nobody'), 'Basic !!!', 'Bearer x']) {
+    for (const authorization of [
+      basicAuth('operator', 'wrong'),
+      basicAuth('nobody'),
+      'Basic !!!',
+      'Bearer x',
+    ]) {
       const res = await emu.app.inject({ method: 'GET', url: '/api/info', headers: { authorization } });
       expect(res.statusCode).toBe(401);
     }
@@ -63,14 +68,25 @@ describe('bad input never causes a 5xx', () => {
   });
 
   it('answers 400 for bodies without data or attributes, or with the wrong shapes', async () => {
-    for (const body of ['{}', '[]', '"text"', '42', 'null', '{"data": []}', '{"data": {"attributes": "x"}}', '{"data": {"attributes": {}}}']) {
+    for (const body of [
+      '{}',
+      '[]',
+      '"text"',
+      '42',
+      'null',
+      '{"data": []}',
+      '{"data": {"attributes": "x"}}',
+      '{"data": {"attributes": {}}}',
+    ]) {
       const res = await post(body, 'application/vnd.api+json');
       expect(res.statusCode, body).toBe(400);
     }
   });
 
   it('answers 413 as JSON:API for huge bodies', async () => {
-    const huge = JSON.stringify(attrs({ code: 'big', name: 'x'.repeat(3 * 1024 * 1024), project_type: 'Standard' }));
+    const huge = JSON.stringify(
+      attrs({ code: 'big', name: 'x'.repeat(3 * 1024 * 1024), project_type: 'Standard' }),
+    );
     const res = await post(huge, 'application/vnd.api+json');
     expect(res.statusCode).toBe(413);
     expect(firstError(res.json())?.status).toBe(413);
@@ -78,7 +94,12 @@ describe('bad input never causes a 5xx', () => {
 
   it('answers 422 for odd codes and wrongly typed attributes', async () => {
     for (const code of ['../etc', 'a b', 'x'.repeat(51), 'ümlaut', '%00', 12, null, ['a'], { a: 1 }]) {
-      const res = await emu.request('operator', 'POST', '/api/projects', attrs({ code, name: `n-${JSON.stringify(code)}`, project_type: 'Standard' }));
+      const res = await emu.request(
+        'operator',
+        'POST',
+        '/api/projects',
+        attrs({ code, name: `n-${JSON.stringify(code)}`, project_type: 'Standard' }),
+      );
       expect(res.status, JSON.stringify(code)).toBe(422);
     }
     const typed = await emu.request('operator', 'PATCH', '/api/projects/bank', attrs({ archived: 'maybe' }));
@@ -86,7 +107,12 @@ describe('bad input never causes a 5xx', () => {
   });
 
   it('answers JSON:API 404s for unknown API routes and odd path segments', async () => {
-    for (const url of ['/api/nope', '/api/projects/%2e%2e', '/api/projects/bank/environments/%00', `/api/projects/${'a'.repeat(400)}`]) {
+    for (const url of [
+      '/api/nope',
+      '/api/projects/%2e%2e',
+      '/api/projects/bank/environments/%00',
+      `/api/projects/${'a'.repeat(400)}`,
+    ]) {
       const res = await emu.request('operator', 'GET', url);
       expect(res.status, url).toBe(404);
       expect(res.headers['content-type']).toContain('application/vnd.api+json');
@@ -100,7 +126,11 @@ describe('bad input never causes a 5xx', () => {
   });
 
   it('treats filter values as data, never as SQL', async () => {
-    const res = await emu.request('operator', 'GET', "/api/projects?filter[code_eq]=bank'%20OR%201=1--&filter[sorts]=code;DROP%20TABLE%20nodes");
+    const res = await emu.request(
+      'operator',
+      'GET',
+      "/api/projects?filter[code_eq]=bank'%20OR%201=1--&filter[sorts]=code;DROP%20TABLE%20nodes",
+    );
     expect(res.status).toBe(200);
     expect((res.body as { data: unknown[] }).data).toEqual([]);
     expect((await emu.request('operator', 'GET', '/api/projects')).status).toBe(200);
@@ -123,8 +153,14 @@ describe('persistence', () => {
       await first.close();
 
       const second = await buildApp({ db: file, seed: 'demo', drive: false });
-      const res = await second.inject({ method: 'GET', url: '/api/projects', headers: { authorization: basicAuth('opschain') } });
-      const list = res.json<{ data: { attributes: { code: string } }[] }>().data.map((p) => p.attributes.code);
+      const res = await second.inject({
+        method: 'GET',
+        url: '/api/projects',
+        headers: { authorization: basicAuth('opschain') },
+      });
+      const list = res
+        .json<{ data: { attributes: { code: string } }[] }>()
+        .data.map((p) => p.attributes.code);
       // The seed ran once: the demo projects are there exactly once, and the new one survived.
       expect(list).toEqual(['bank', 'retail', 'website', 'kept']);
       await second.close();
@@ -135,11 +171,25 @@ describe('persistence', () => {
 
   it('seeds only the superuser and default policies with seed "none"', async () => {
     const app = await buildApp({ db: ':memory:', seed: 'none', drive: false });
-    const users = await app.inject({ method: 'GET', url: '/api/users', headers: { authorization: basicAuth('opschain') } });
-    expect(users.json<{ data: { attributes: { username: string } }[] }>().data.map((u) => u.attributes.username)).toEqual(['opschain']);
-    const projects = await app.inject({ method: 'GET', url: '/api/projects', headers: { authorization: basicAuth('opschain') } });
+    const users = await app.inject({
+      method: 'GET',
+      url: '/api/users',
+      headers: { authorization: basicAuth('opschain') },
+    });
+    expect(
+      users.json<{ data: { attributes: { username: string } }[] }>().data.map((u) => u.attributes.username),
+    ).toEqual(['opschain']);
+    const projects = await app.inject({
+      method: 'GET',
+      url: '/api/projects',
+      headers: { authorization: basicAuth('opschain') },
+    });
     expect(projects.json<{ data: unknown[] }>().data).toEqual([]);
-    const operator = await app.inject({ method: 'GET', url: '/api/info', headers: { authorization: basicAuth('operator') } });
+    const operator = await app.inject({
+      method: 'GET',
+      url: '/api/info',
+      headers: { authorization: basicAuth('operator') },
+    });
     expect(operator.statusCode).toBe(401);
     await app.close();
   });

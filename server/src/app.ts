@@ -51,7 +51,9 @@ export async function buildApp(options: BuildAppOptions = {}): Promise<FastifyIn
     // Bad URLs and over-long path segments are answered by the router itself: keep them JSON:API too.
     frameworkErrors: (error, _req, reply: FastifyReply) => {
       const status = error.statusCode === 414 ? 414 : 400;
-      const body = { errors: [{ status, title: status === 414 ? 'URI too long' : 'Bad request', detail: error.message }] };
+      const body = {
+        errors: [{ status, title: status === 414 ? 'URI too long' : 'Bad request', detail: error.message }],
+      };
       void reply.code(status).type(JSON_API).send(body);
     },
   });
@@ -77,24 +79,31 @@ export async function buildApp(options: BuildAppOptions = {}): Promise<FastifyIn
     }
   });
   app.addContentTypeParser('*', (_req, _payload, done) => {
-    done(
-      badRequest('Unsupported media type', `Send request bodies as ${JSON_API} (JSON:API).`),
-      undefined,
-    );
+    done(badRequest('Unsupported media type', `Send request bodies as ${JSON_API} (JSON:API).`), undefined);
   });
 
   if (options.faults) installFaults(app, options.faults);
-  app.addHook('onRequest', async (req) => {
-    if (!req.url.startsWith('/api/') && req.url !== '/api') return;
-    const principal = emulator.authn.authenticate(req.headers.authorization);
-    req.principal = principal;
-    req.authz = emulator.authorizerFor(principal);
+  app.addHook('onRequest', (req, _reply, done) => {
+    if (!req.url.startsWith('/api/') && req.url !== '/api') {
+      done();
+      return;
+    }
+    try {
+      const principal = emulator.authn.authenticate(req.headers.authorization);
+      req.principal = principal;
+      req.authz = emulator.authorizerFor(principal);
+    } catch (err) {
+      done(err instanceof Error ? err : new Error(String(err)));
+      return;
+    }
+    done();
   });
 
   app.addHook('onSend', async (req, reply, payload) => {
     // Handlers return plain objects, which Fastify labels application/json: the API speaks JSON:API.
     const type = reply.getHeader('content-type');
-    if (typeof type === 'string' && type.startsWith('application/json')) reply.header('content-type', JSON_API);
+    if (typeof type === 'string' && type.startsWith('application/json'))
+      reply.header('content-type', JSON_API);
     const event = reply.routeOptions.config.event;
     if (event && reply.statusCode < 400 && req.principal) {
       recordSystemEvent(emulator, event, req.principal.username, req.params, req.body, payload);
@@ -119,7 +128,10 @@ export async function buildApp(options: BuildAppOptions = {}): Promise<FastifyIn
           ? { status, title: 'Bad request', detail: error.message }
           : { status, title: 'Internal server error', detail: 'The emulator failed to handle this request.' };
     if (status >= 500) app.log.error(error);
-    void reply.status(status).type(JSON_API).send({ errors: [body] });
+    void reply
+      .status(status)
+      .type(JSON_API)
+      .send({ errors: [body] });
   });
 
   app.setNotFoundHandler((req, reply) => {
@@ -127,7 +139,13 @@ export async function buildApp(options: BuildAppOptions = {}): Promise<FastifyIn
       .status(404)
       .type(JSON_API)
       .send({
-        errors: [{ status: 404, title: 'Not Found', detail: `No route matches ${req.method} ${req.url.split('?')[0] ?? ''}` }],
+        errors: [
+          {
+            status: 404,
+            title: 'Not Found',
+            detail: `No route matches ${req.method} ${req.url.split('?')[0] ?? ''}`,
+          },
+        ],
       });
   });
 
@@ -183,7 +201,8 @@ function recordSystemEvent(
     .find((v): v is string => typeof v === 'string');
   // A DELETE answers without a body: keep the owner node's path as the source, so the event stays
   // attached to (and only visible with) the node it happened under.
-  if (source === null && parentCode !== undefined) source = { type: null, id: null, path: `/api${ownerPathFromParams(urlParams)}` };
+  if (source === null && parentCode !== undefined)
+    source = { type: null, id: null, path: `/api${ownerPathFromParams(urlParams)}` };
   recordEvent(emu, {
     type,
     username,

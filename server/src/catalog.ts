@@ -15,5 +15,8 @@ export const CATALOG_ACTIONS: readonly CatalogAction[] = [
   { name: 'manual_wait', description: 'Waits for someone to continue it, then runs' },
   { name: 'failing', description: 'Three sequential steps; the second fails' },
   { name: 'slow', description: 'Runs for about two minutes' },
-  { name: 'noisy', description: 'Writes many log lines quickly (property_overrides.log_lines, default 10,000)' },
+  {
+    name: 'noisy',
+    description: 'Writes many log lines quickly (property_overrides.log_lines, default 10,000)',
+  },
 ];

@@ -2,7 +2,13 @@ import type { FastifyReply } from 'fastify';
 
 function cell(value: unknown): string {
   if (value === null || value === undefined) return '';
-  const text = typeof value === 'object' ? JSON.stringify(value) : String(value as string | number | boolean);
+  const text =
+    typeof value === 'string' ||
+    typeof value === 'number' ||
+    typeof value === 'boolean' ||
+    typeof value === 'bigint'
+      ? String(value)
+      : JSON.stringify(value);
   // Quote everything that could break a row; also defuse spreadsheet formulas (CSV injection).
   const safe = /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
   return /[",\r\n]/.test(safe) || safe !== text ? `"${safe.replace(/"/g, '""')}"` : safe;
@@ -20,7 +26,12 @@ export function safeFileName(name: string, fallbackExt: string): string {
   return cleaned === '' || cleaned.startsWith('.') ? `download${fallbackExt}` : cleaned;
 }
 
-export function sendDownload(reply: FastifyReply, fileName: string, contentType: string, body: string): FastifyReply {
+export function sendDownload(
+  reply: FastifyReply,
+  fileName: string,
+  contentType: string,
+  body: string,
+): FastifyReply {
   return reply
     .header('content-type', contentType)
     .header('content-disposition', `attachment; filename="${fileName}"`)
@@ -34,5 +45,10 @@ export function sendCsv(
   columns: readonly string[],
   rows: readonly Record<string, unknown>[],
 ): FastifyReply {
-  return sendDownload(reply, safeFileName(requested, '.csv'), 'text/csv; charset=utf-8', toCsv(columns, rows));
+  return sendDownload(
+    reply,
+    safeFileName(requested, '.csv'),
+    'text/csv; charset=utf-8',
+    toCsv(columns, rows),
+  );
 }

@@ -75,7 +75,10 @@ export function badRequest(title: string, detail?: string): ApiHttpError {
 }
 
 /** Refused update or execution on a resource the caller can read. */
-export function forbidden(title = 'You are not permitted to perform this action', detail?: string): ApiHttpError {
+export function forbidden(
+  title = 'You are not permitted to perform this action',
+  detail?: string,
+): ApiHttpError {
   return new ApiHttpError(403, [
     {
       status: 403,

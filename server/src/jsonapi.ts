@@ -73,7 +73,8 @@ export function stringAttr(attrs: Record<string, unknown>, key: string): string 
 
 export function requiredString(attrs: Record<string, unknown>, key: string, label = humanise(key)): string {
   const value = stringAttr(attrs, key);
-  if (value === undefined || value === null || value.trim() === '') throw modelError(key, `${label} can't be blank`);
+  if (value === undefined || value === null || value.trim() === '')
+    throw modelError(key, `${label} can't be blank`);
   return value;
 }
 

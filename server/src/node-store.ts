@@ -21,7 +21,11 @@ export interface NewNode {
   settings?: Record<string, unknown>;
 }
 
-const SEGMENT: Record<NodeKind, string> = { project: 'projects', environment: 'environments', asset: 'assets' };
+const SEGMENT: Record<NodeKind, string> = {
+  project: 'projects',
+  environment: 'environments',
+  asset: 'assets',
+};
 
 export function childPath(parent: NodeRow | null, kind: NodeKind, code: string): string {
   return `${parent ? parent.path : ''}/${SEGMENT[kind]}/${code}`;
@@ -43,18 +47,29 @@ export function createNode(emu: Emulator, input: NewNode): NodeRow {
     });
   }
   if (name === '') problems.push({ field: 'name', title: "Name can't be blank" });
-  else if (name.length > 200) problems.push({ field: 'name', title: 'Name is too long (maximum is 200 characters)' });
-  if (input.description !== undefined && input.description !== null && typeof input.description !== 'string') {
+  else if (name.length > 200)
+    problems.push({ field: 'name', title: 'Name is too long (maximum is 200 characters)' });
+  if (
+    input.description !== undefined &&
+    input.description !== null &&
+    typeof input.description !== 'string'
+  ) {
     problems.push({ field: 'description', title: 'Description must be a string' });
   }
   let projectType: string | null = null;
   if (input.kind === 'project') {
-    if (typeof input.projectType !== 'string' || !(PROJECT_TYPES as readonly string[]).includes(input.projectType)) {
+    if (
+      typeof input.projectType !== 'string' ||
+      !(PROJECT_TYPES as readonly string[]).includes(input.projectType)
+    ) {
       problems.push({ field: 'project_type', title: 'Project type must be "Standard" or "Enterprise"' });
     } else projectType = input.projectType;
   }
   if (input.parent?.archived === 1) {
-    problems.push({ field: 'base', title: `Cannot create a ${input.kind} in an archived ${input.parent.kind}` });
+    problems.push({
+      field: 'base',
+      title: `Cannot create a ${input.kind} in an archived ${input.parent.kind}`,
+    });
   }
   const path = childPath(input.parent, input.kind, rawCode);
   if (rawCode !== '' && problems.every((p) => p.field !== 'code')) {

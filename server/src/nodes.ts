@@ -35,7 +35,10 @@ export const OWNER_PREFIXES = {
 } as const;
 
 export const ALL_OWNER_PREFIXES: readonly string[] = Object.values(OWNER_PREFIXES);
-export const ASSET_OWNER_PREFIXES: readonly string[] = [OWNER_PREFIXES.projectAsset, OWNER_PREFIXES.environmentAsset];
+export const ASSET_OWNER_PREFIXES: readonly string[] = [
+  OWNER_PREFIXES.projectAsset,
+  OWNER_PREFIXES.environmentAsset,
+];
 
 /** Builds the OpsChain path (`/projects/p/environments/e/assets/a`) from route params. */
 export function ownerPathFromParams(params: unknown): string {
@@ -54,7 +57,11 @@ export function findNodeById(emu: Emulator, id: string): NodeRow | undefined {
   return emu.sql('SELECT * FROM nodes WHERE id = ?').get(id) as NodeRow | undefined;
 }
 
-const MODEL_NAMES: Record<NodeKind, string> = { project: 'Project', environment: 'Environment', asset: 'Asset' };
+const MODEL_NAMES: Record<NodeKind, string> = {
+  project: 'Project',
+  environment: 'Environment',
+  asset: 'Asset',
+};
 
 /** Resolves a node the caller can read; anything else is a 404, as OpsChain answers for unreadable nodes. */
 export function resolveNode(emu: Emulator, authz: Authorizer, path: string, kind?: NodeKind): NodeRow {
@@ -123,12 +130,19 @@ export function capabilities(kind: NodeKind, enterprise: boolean): Capabilities 
   };
 }
 
-type Facet = { read?: boolean; update?: boolean; execute?: boolean };
+interface Facet {
+  read?: boolean;
+  update?: boolean;
+  execute?: boolean;
+}
 
 /** `meta.authorisations`: what the caller may do on each collection of the node (§5.4). */
 export function authorisations(authz: Authorizer, node: NodeRow, caps: Capabilities): Record<string, Facet> {
   const p = node.path;
-  const ru = (sub: string): Facet => ({ read: authz.may(p, sub, 'read'), update: authz.may(p, sub, 'update') });
+  const ru = (sub: string): Facet => ({
+    read: authz.may(p, sub, 'read'),
+    update: authz.may(p, sub, 'update'),
+  });
   const re = (sub: string, allowed = true): Facet => ({
     read: authz.may(p, sub, 'read'),
     execute: allowed && authz.may(p, sub, 'execute'),
@@ -237,7 +251,9 @@ function loadBatch(emu: Emulator, nodes: readonly NodeRow[]): BatchData {
       .all(ids) as { key: string; id: string }[],
     (r) => r.id,
   );
-  const versionIds = JSON.stringify([...new Set(nodes.map((n) => n.template_version_id).filter((v) => v !== null))]);
+  const versionIds = JSON.stringify([
+    ...new Set(nodes.map((n) => n.template_version_id).filter((v) => v !== null)),
+  ]);
   const templateVersions = new Map<string, TemplateVersionInfo>();
   for (const tv of emu
     .sql(
@@ -245,7 +261,13 @@ function loadBatch(emu: Emulator, nodes: readonly NodeRow[]): BatchData {
          FROM template_versions tv JOIN templates t ON t.id = tv.template_id
         WHERE tv.id IN (SELECT value FROM json_each(?))`,
     )
-    .all(versionIds) as { id: string; version: string; actions: string; has_mintmodel: number; template_code: string }[]) {
+    .all(versionIds) as {
+    id: string;
+    version: string;
+    actions: string;
+    has_mintmodel: number;
+    template_code: string;
+  }[]) {
     templateVersions.set(tv.id, { ...tv, actions: JSON.parse(tv.actions) as TemplateVersionInfo['actions'] });
   }
   const related = new Set<string>();
@@ -276,7 +298,8 @@ export function serializeNodes(emu: Emulator, authz: Authorizer, nodes: readonly
 }
 
 function toResource(authz: Authorizer, node: NodeRow, batch: BatchData): Resource {
-  const project = node.kind === 'project' ? node : node.project_id ? batch.nodes.get(node.project_id) : undefined;
+  const project =
+    node.kind === 'project' ? node : node.project_id ? batch.nodes.get(node.project_id) : undefined;
   const enterprise = project?.project_type === 'Enterprise';
   const caps = capabilities(node.kind, enterprise);
   const parent = node.parent_id ? batch.nodes.get(node.parent_id) : undefined;

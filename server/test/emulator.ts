@@ -18,7 +18,13 @@ export interface TestEmulator {
   /** Sends a request as `user` (its password equals its name in the demo seed); `null` sends no credentials. */
   request(user: DemoUser | null, method: string, url: string, body?: unknown): Promise<ApiResponse>;
   /** Like request, then validates the body against the spec's schema for `specPath` and the status. */
-  contract(user: DemoUser, method: string, url: string, specPath: string, body?: unknown): Promise<ApiResponse>;
+  contract(
+    user: DemoUser,
+    method: string,
+    url: string,
+    specPath: string,
+    body?: unknown,
+  ): Promise<ApiResponse>;
   close(): Promise<void>;
 }
 
@@ -29,7 +35,12 @@ export function basicAuth(user: string, password = user): string {
 export async function startEmulator(options: BuildAppOptions = {}): Promise<TestEmulator> {
   const app = await buildApp({ db: ':memory:', seed: 'demo', ...options });
   await app.ready();
-  const request = async (user: DemoUser | null, method: string, url: string, body?: unknown): Promise<ApiResponse> => {
+  const request = async (
+    user: DemoUser | null,
+    method: string,
+    url: string,
+    body?: unknown,
+  ): Promise<ApiResponse> => {
     const headers: Record<string, string> = { accept: 'application/vnd.api+json' };
     if (user) headers.authorization = basicAuth(user);
     if (body !== undefined) headers['content-type'] = 'application/vnd.api+json';
@@ -62,6 +73,8 @@ export async function startEmulator(options: BuildAppOptions = {}): Promise<Test
 }
 
 /** `{ data: { attributes } }` */
-export function attrs(attributes: Record<string, unknown>): { data: { attributes: Record<string, unknown> } } {
+export function attrs(attributes: Record<string, unknown>): {
+  data: { attributes: Record<string, unknown> };
+} {
   return { data: { attributes } };
 }

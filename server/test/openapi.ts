@@ -11,7 +11,10 @@ import { Ajv, type ValidateFunction } from 'ajv';
  */
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
-type JsonObject = { [key: string]: Json };
+// eslint-disable-next-line @typescript-eslint/consistent-indexed-object-style -- a recursive type needs an interface: Record<string, Json> would refer to itself
+interface JsonObject {
+  [key: string]: Json;
+}
 
 function isObject(value: Json | undefined): value is JsonObject {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -101,7 +104,9 @@ export function assertMatchesSpec(method: string, specPath: string, status: numb
   }
   if (!validate(body)) {
     const errors = (validate.errors ?? []).map((e) => `${e.instancePath} ${e.message ?? ''}`).join('\n');
-    throw new Error(`${method} ${specPath} ${String(status)} does not match ${key}:\n${errors}\n${JSON.stringify(body).slice(0, 2000)}`);
+    throw new Error(
+      `${method} ${specPath} ${String(status)} does not match ${key}:\n${errors}\n${JSON.stringify(body).slice(0, 2000)}`,
+    );
   }
 }
 
@@ -113,7 +118,8 @@ export function specOperations(): string[] {
   for (const [path, item] of Object.entries(paths)) {
     if (!isObject(item)) continue;
     for (const method of Object.keys(item)) {
-      if (['get', 'post', 'put', 'patch', 'delete'].includes(method)) out.push(`${method.toUpperCase()} ${path}`);
+      if (['get', 'post', 'put', 'patch', 'delete'].includes(method))
+        out.push(`${method.toUpperCase()} ${path}`);
     }
   }
   return out;

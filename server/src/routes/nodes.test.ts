@@ -6,7 +6,11 @@ interface NodeDoc {
     id: string;
     type: string;
     attributes: { code: string; name: string; archived: boolean; description: string | null };
-    meta: { authorisations: Record<string, Record<string, boolean>>; can_have_changes: boolean; child_node_types: string[] };
+    meta: {
+      authorisations: Record<string, Record<string, boolean>>;
+      can_have_changes: boolean;
+      child_node_types: string[];
+    };
     links: Record<string, string>;
   };
 }
@@ -28,7 +32,7 @@ afterAll(async () => {
 });
 
 describe('projects', () => {
-  it('lists the demo projects with capability flags and the caller\'s create permission', async () => {
+  it("lists the demo projects with capability flags and the caller's create permission", async () => {
     const res = await emu.contract('operator', 'GET', '/api/projects', '/api/projects');
     expect(res.status).toBe(200);
     expect(codes(res.body)).toEqual(['bank', 'retail', 'website']);
@@ -38,12 +42,23 @@ describe('projects', () => {
   });
 
   it('shows Standard projects without changes, templates or workflows', async () => {
-    const res = await emu.contract('operator', 'GET', '/api/projects/website', '/api/projects/{project_code}');
+    const res = await emu.contract(
+      'operator',
+      'GET',
+      '/api/projects/website',
+      '/api/projects/{project_code}',
+    );
     const doc = res.body as NodeDoc;
     expect(doc.data.meta.can_have_changes).toBe(false);
     expect(doc.data.meta.child_node_types).toEqual(['environment']);
     expect(doc.data.meta.authorisations.changes).toEqual({ read: true, execute: false });
-    expect(Object.keys(doc.data.links).sort()).toEqual(['bookmarks', 'environments', 'git_remotes', 'scheduled_activities', 'self']);
+    expect(Object.keys(doc.data.links).sort()).toEqual([
+      'bookmarks',
+      'environments',
+      'git_remotes',
+      'scheduled_activities',
+      'self',
+    ]);
   });
 
   it('creates a project, lower-casing its code, and records a system event', async () => {
@@ -52,7 +67,12 @@ describe('projects', () => {
       'POST',
       '/api/projects',
       '/api/projects',
-      attrs({ code: 'Payments', name: 'Payments hub', description: 'Card payments', project_type: 'Enterprise' }),
+      attrs({
+        code: 'Payments',
+        name: 'Payments hub',
+        description: 'Card payments',
+        project_type: 'Enterprise',
+      }),
     );
     expect(res.status).toBe(201);
     expect((res.body as NodeDoc).data.attributes.code).toBe('payments');
@@ -63,39 +83,96 @@ describe('projects', () => {
   });
 
   it('answers 422 with pointers for blank, malformed and duplicate values', async () => {
-    const blank = await emu.contract('operator', 'POST', '/api/projects', '/api/projects', attrs({ code: '', name: '', project_type: 'Other' }));
+    const blank = await emu.contract(
+      'operator',
+      'POST',
+      '/api/projects',
+      '/api/projects',
+      attrs({ code: '', name: '', project_type: 'Other' }),
+    );
     expect(blank.status).toBe(422);
-    const pointers = (blank.body as { errors: { source: { pointer: string } }[] }).errors.map((e) => e.source.pointer);
-    expect(pointers).toEqual(['/data/attributes/code', '/data/attributes/name', '/data/attributes/project_type']);
+    const pointers = (blank.body as { errors: { source: { pointer: string } }[] }).errors.map(
+      (e) => e.source.pointer,
+    );
+    expect(pointers).toEqual([
+      '/data/attributes/code',
+      '/data/attributes/name',
+      '/data/attributes/project_type',
+    ]);
 
-    const odd = await emu.request('operator', 'POST', '/api/projects', attrs({ code: 'no spaces!', name: 'Odd', project_type: 'Standard' }));
+    const odd = await emu.request(
+      'operator',
+      'POST',
+      '/api/projects',
+      attrs({ code: 'no spaces!', name: 'Odd', project_type: 'Standard' }),
+    );
     expect(odd.status).toBe(422);
-    const dup = await emu.request('operator', 'POST', '/api/projects', attrs({ code: 'bank', name: 'Bank 2', project_type: 'Standard' }));
+    const dup = await emu.request(
+      'operator',
+      'POST',
+      '/api/projects',
+      attrs({ code: 'bank', name: 'Bank 2', project_type: 'Standard' }),
+    );
     expect(dup.status).toBe(422);
     expect(JSON.stringify(dup.body)).toContain('Code has already been taken');
   });
 
   it('answers 400 for unpermitted parameters and a missing data member, as OpsChain does', async () => {
-    const extra = await emu.contract('operator', 'POST', '/api/projects', '/api/projects', attrs({ code: 'x', name: 'X', project_type: 'Standard', invalid: 1 }));
+    const extra = await emu.contract(
+      'operator',
+      'POST',
+      '/api/projects',
+      '/api/projects',
+      attrs({ code: 'x', name: 'X', project_type: 'Standard', invalid: 1 }),
+    );
     expect(extra.status).toBe(400);
     expect(extra.body).toEqual({
-      errors: [{ status: 400, title: 'Action Controller - Unpermitted Parameters', meta: { message: 'found unpermitted parameter: :invalid' } }],
+      errors: [
+        {
+          status: 400,
+          title: 'Action Controller - Unpermitted Parameters',
+          meta: { message: 'found unpermitted parameter: :invalid' },
+        },
+      ],
     });
-    const missing = await emu.contract('operator', 'POST', '/api/projects', '/api/projects', { nothing: true });
+    const missing = await emu.contract('operator', 'POST', '/api/projects', '/api/projects', {
+      nothing: true,
+    });
     expect(missing.status).toBe(400);
     expect(JSON.stringify(missing.body)).toContain('param is missing or the value is empty: data');
   });
 
   it('refuses project creation to the viewer with 403', async () => {
-    const res = await emu.request('viewer', 'POST', '/api/projects', attrs({ code: 'nope', name: 'Nope', project_type: 'Standard' }));
+    const res = await emu.request(
+      'viewer',
+      'POST',
+      '/api/projects',
+      attrs({ code: 'nope', name: 'Nope', project_type: 'Standard' }),
+    );
     expect(res.status).toBe(403);
     expect((res.body as { errors: { title: string }[] }).errors[0]?.title).toMatch(/not permitted/);
   });
 
   it('renames a project and archives it with its environments, then restores it', async () => {
-    await emu.request('operator', 'POST', '/api/projects', attrs({ code: 'tmp', name: 'Temp', project_type: 'Standard' }));
-    await emu.request('operator', 'POST', '/api/projects/tmp/environments', attrs({ code: 'dev', name: 'Dev' }));
-    const renamed = await emu.contract('operator', 'PATCH', '/api/projects/tmp', '/api/projects/{project_code}', attrs({ name: 'Temporary' }));
+    await emu.request(
+      'operator',
+      'POST',
+      '/api/projects',
+      attrs({ code: 'tmp', name: 'Temp', project_type: 'Standard' }),
+    );
+    await emu.request(
+      'operator',
+      'POST',
+      '/api/projects/tmp/environments',
+      attrs({ code: 'dev', name: 'Dev' }),
+    );
+    const renamed = await emu.contract(
+      'operator',
+      'PATCH',
+      '/api/projects/tmp',
+      '/api/projects/{project_code}',
+      attrs({ name: 'Temporary' }),
+    );
     expect((renamed.body as NodeDoc).data.attributes.name).toBe('Temporary');
     const del = await emu.contract('operator', 'DELETE', '/api/projects/tmp', '/api/projects/{project_code}');
     expect(del.status).toBe(204);
@@ -110,19 +187,35 @@ describe('projects', () => {
   it('answers 404 for unknown projects on every verb', async () => {
     const spec = '/api/projects/{project_code}';
     expect((await emu.contract('operator', 'GET', '/api/projects/nope', spec)).status).toBe(404);
-    expect((await emu.contract('operator', 'PATCH', '/api/projects/nope', spec, attrs({ name: 'x' }))).status).toBe(404);
+    expect(
+      (await emu.contract('operator', 'PATCH', '/api/projects/nope', spec, attrs({ name: 'x' }))).status,
+    ).toBe(404);
     expect((await emu.contract('operator', 'DELETE', '/api/projects/nope', spec)).status).toBe(404);
   });
 
   it('filters and sorts in the query string', async () => {
-    const res = await emu.request('operator', 'GET', '/api/projects?filter[project_type_eq]=Enterprise&filter[sorts]=code%20desc');
-    expect(codes(res.body).slice(0, 3)).toEqual(['retail', 'payments', 'bank'].filter((c) => codes(res.body).includes(c)));
-    const or = await emu.request('operator', 'GET', '/api/projects?filter[m]=or&filter[code_eq]=bank&filter[code_eq_any][]=website');
+    const res = await emu.request(
+      'operator',
+      'GET',
+      '/api/projects?filter[project_type_eq]=Enterprise&filter[sorts]=code%20desc',
+    );
+    expect(codes(res.body).slice(0, 3)).toEqual(
+      ['retail', 'payments', 'bank'].filter((c) => codes(res.body).includes(c)),
+    );
+    const or = await emu.request(
+      'operator',
+      'GET',
+      '/api/projects?filter[m]=or&filter[code_eq]=bank&filter[code_eq_any][]=website',
+    );
     expect(codes(or.body).sort()).toEqual(['bank', 'website']);
   });
 
   it('downloads CSV oldest first whatever the sort', async () => {
-    const res = await emu.request('operator', 'GET', '/api/projects?download=projects.csv&filter[sorts]=code%20desc');
+    const res = await emu.request(
+      'operator',
+      'GET',
+      '/api/projects?download=projects.csv&filter[sorts]=code%20desc',
+    );
     expect(res.status).toBe(200);
     expect(res.headers['content-type']).toMatch(/^text\/csv/);
     expect(res.headers['content-disposition']).toBe('attachment; filename="projects.csv"');
@@ -141,19 +234,55 @@ describe('environments', () => {
     expect(codes(listed.body)).toEqual(['dev', 'test', 'prod']);
     const shown = await emu.contract('operator', 'GET', '/api/projects/bank/environments/prod', one);
     expect((shown.body as { included: { type: string }[] }).included.map((r) => r.type)).toEqual(['project']);
-    const created = await emu.contract('operator', 'POST', '/api/projects/bank/environments', list, attrs({ code: 'uat', name: 'User acceptance' }));
+    const created = await emu.contract(
+      'operator',
+      'POST',
+      '/api/projects/bank/environments',
+      list,
+      attrs({ code: 'uat', name: 'User acceptance' }),
+    );
     expect(created.status).toBe(201);
-    const updated = await emu.contract('operator', 'PATCH', '/api/projects/bank/environments/uat', one, attrs({ description: 'UAT' }));
+    const updated = await emu.contract(
+      'operator',
+      'PATCH',
+      '/api/projects/bank/environments/uat',
+      one,
+      attrs({ description: 'UAT' }),
+    );
     expect((updated.body as NodeDoc).data.attributes.description).toBe('UAT');
-    expect((await emu.contract('operator', 'DELETE', '/api/projects/bank/environments/uat', one)).status).toBe(204);
-    expect((await emu.contract('operator', 'GET', '/api/projects/bank/environments/nope', one)).status).toBe(404);
-    expect((await emu.contract('operator', 'PATCH', '/api/projects/bank/environments/uat', one, attrs({ bogus: 1 }))).status).toBe(400);
+    expect(
+      (await emu.contract('operator', 'DELETE', '/api/projects/bank/environments/uat', one)).status,
+    ).toBe(204);
+    expect((await emu.contract('operator', 'GET', '/api/projects/bank/environments/nope', one)).status).toBe(
+      404,
+    );
+    expect(
+      (
+        await emu.contract(
+          'operator',
+          'PATCH',
+          '/api/projects/bank/environments/uat',
+          one,
+          attrs({ bogus: 1 }),
+        )
+      ).status,
+    ).toBe(400);
   });
 
   it('refuses environments in an archived project', async () => {
-    await emu.request('operator', 'POST', '/api/projects', attrs({ code: 'old', name: 'Old', project_type: 'Standard' }));
+    await emu.request(
+      'operator',
+      'POST',
+      '/api/projects',
+      attrs({ code: 'old', name: 'Old', project_type: 'Standard' }),
+    );
     await emu.request('operator', 'DELETE', '/api/projects/old');
-    const res = await emu.request('operator', 'POST', '/api/projects/old/environments', attrs({ code: 'dev', name: 'Dev' }));
+    const res = await emu.request(
+      'operator',
+      'POST',
+      '/api/projects/old/environments',
+      attrs({ code: 'dev', name: 'Dev' }),
+    );
     expect(res.status).toBe(422);
   });
 
@@ -176,11 +305,22 @@ describe('assets', () => {
 
   it('shows an asset with its actions, template links and parents', async () => {
     const res = await emu.contract('operator', 'GET', '/api/projects/bank/assets/shared_db', one);
-    const doc = res.body as NodeDoc & { data: { attributes: { actions: { name: string }[] }; relationships: Record<string, { links?: { related: string } }> } };
+    const doc = res.body as NodeDoc & {
+      data: {
+        attributes: { actions: { name: string }[] };
+        relationships: Record<string, { links?: { related: string } }>;
+      };
+    };
     expect(doc.data.attributes.actions.map((a) => a.name)).toContain('deploy');
-    expect(doc.data.relationships.template_version?.links?.related).toBe('/api/projects/bank/templates/postgres/versions/16_2');
+    expect(doc.data.relationships.template_version?.links?.related).toBe(
+      '/api/projects/bank/templates/postgres/versions/16_2',
+    );
     expect(doc.data.meta.child_node_types).toEqual([]);
-    const nested = await emu.request('operator', 'GET', '/api/projects/bank/environments/prod/assets/soa_prod');
+    const nested = await emu.request(
+      'operator',
+      'GET',
+      '/api/projects/bank/environments/prod/assets/soa_prod',
+    );
     expect(nested.status).toBe(200);
   });
 
@@ -203,24 +343,50 @@ describe('assets', () => {
   });
 
   it('answers 422 on the template fields for unknown templates and versions', async () => {
-    const noTemplate = await emu.request('operator', 'POST', '/api/projects/bank/assets', attrs({ code: 'a1', name: 'A1', template_name: 'nope', template_version: '1' }));
+    const noTemplate = await emu.request(
+      'operator',
+      'POST',
+      '/api/projects/bank/assets',
+      attrs({ code: 'a1', name: 'A1', template_name: 'nope', template_version: '1' }),
+    );
     expect(noTemplate.status).toBe(422);
     expect(JSON.stringify(noTemplate.body)).toContain('/data/attributes/template_name');
-    const noVersion = await emu.request('operator', 'POST', '/api/projects/bank/assets', attrs({ code: 'a2', name: 'A2', template_name: 'postgres', template_version: '99' }));
+    const noVersion = await emu.request(
+      'operator',
+      'POST',
+      '/api/projects/bank/assets',
+      attrs({ code: 'a2', name: 'A2', template_name: 'postgres', template_version: '99' }),
+    );
     expect(JSON.stringify(noVersion.body)).toContain('/data/attributes/template_version');
   });
 
   it('refuses assets in Standard projects', async () => {
-    const res = await emu.request('operator', 'POST', '/api/projects/website/assets', attrs({ code: 'a', name: 'A', template_name: 'x', template_version: '1' }));
+    const res = await emu.request(
+      'operator',
+      'POST',
+      '/api/projects/website/assets',
+      attrs({ code: 'a', name: 'A', template_name: 'x', template_version: '1' }),
+    );
     expect(res.status).toBe(422);
   });
 
   it('updates and archives assets, and the viewer may do neither', async () => {
-    expect((await emu.request('viewer', 'PATCH', '/api/projects/bank/assets/shared_db', attrs({ name: 'Mine' }))).status).toBe(403);
+    expect(
+      (await emu.request('viewer', 'PATCH', '/api/projects/bank/assets/shared_db', attrs({ name: 'Mine' })))
+        .status,
+    ).toBe(403);
     expect((await emu.request('viewer', 'DELETE', '/api/projects/bank/assets/shared_db')).status).toBe(403);
-    const renamed = await emu.contract('operator', 'PATCH', '/api/projects/bank/assets/cache', one, attrs({ name: 'Cache tier' }));
+    const renamed = await emu.contract(
+      'operator',
+      'PATCH',
+      '/api/projects/bank/assets/cache',
+      one,
+      attrs({ name: 'Cache tier' }),
+    );
     expect((renamed.body as NodeDoc).data.attributes.name).toBe('Cache tier');
-    expect((await emu.contract('operator', 'DELETE', '/api/projects/bank/assets/cache', one)).status).toBe(204);
+    expect((await emu.contract('operator', 'DELETE', '/api/projects/bank/assets/cache', one)).status).toBe(
+      204,
+    );
     expect((await emu.contract('operator', 'GET', '/api/projects/bank/assets/nope', one)).status).toBe(404);
   });
 });

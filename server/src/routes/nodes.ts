@@ -40,11 +40,27 @@ const NODE_FILTERS: FilterSchema = {
 const CSV_COLUMNS: Record<NodeKind, string[]> = {
   project: ['id', 'code', 'name', 'description', 'project_type', 'archived', 'created_at', 'updated_at'],
   environment: ['id', 'code', 'name', 'description', 'archived', 'created_at', 'updated_at'],
-  asset: ['id', 'code', 'name', 'description', 'archived', 'template_code', 'template_version', 'created_at', 'updated_at'],
+  asset: [
+    'id',
+    'code',
+    'name',
+    'description',
+    'archived',
+    'template_code',
+    'template_version',
+    'created_at',
+    'updated_at',
+  ],
 };
 
 /** Lists nodes of one kind under a parent (or all projects), filtered and sorted in SQL. */
-function listNodes(emu: Emulator, authz: Authorizer, req: FastifyRequest, kind: NodeKind, parent: NodeRow | null) {
+function listNodes(
+  emu: Emulator,
+  authz: Authorizer,
+  req: FastifyRequest,
+  kind: NodeKind,
+  parent: NodeRow | null,
+) {
   const query = queryOf(req.url);
   const filter = compileFilter(query, NODE_FILTERS, { defaultOrder: 'n.created_at ASC, n.id ASC' });
   const download = query.get('download');
@@ -75,7 +91,8 @@ function updateNode(emu: Emulator, node: NodeRow, attrs: Record<string, unknown>
   const problems: { field: string; title: string }[] = [];
   let name = node.name;
   if (attrs.name !== undefined) {
-    if (typeof attrs.name !== 'string' || attrs.name.trim() === '') problems.push({ field: 'name', title: "Name can't be blank" });
+    if (typeof attrs.name !== 'string' || attrs.name.trim() === '')
+      problems.push({ field: 'name', title: "Name can't be blank" });
     else {
       name = attrs.name.trim();
       const clash = emu
@@ -182,7 +199,9 @@ export function nodeRoutes(app: FastifyInstance): void {
           templateVersionId: template?.versionId,
         });
       });
-      return reply.status(201).send({ data: serializeNode(emu, authz, node), included: parentsIncluded(emu, authz, node) });
+      return reply
+        .status(201)
+        .send({ data: serializeNode(emu, authz, node), included: parentsIncluded(emu, authz, node) });
     });
   }
 
@@ -208,7 +227,8 @@ export function nodeRoutes(app: FastifyInstance): void {
       const { authz } = callerOf(req);
       const node = resolveNode(emu, authz, ownerPathFromParams(req.params), kind);
       const attrs = readAttributes(req.body, UPDATABLE);
-      if (!authz.may(node.path, '', 'update')) throw forbidden(`You are not permitted to update ${node.path}`);
+      if (!authz.may(node.path, '', 'update'))
+        throw forbidden(`You are not permitted to update ${node.path}`);
       emu.tx(() => {
         updateNode(emu, node, attrs);
       });
@@ -219,7 +239,8 @@ export function nodeRoutes(app: FastifyInstance): void {
     app.delete(prefix, { config: { event: `api:${event}:destroy` } }, (req, reply) => {
       const { authz } = callerOf(req);
       const node = resolveNode(emu, authz, ownerPathFromParams(req.params), kind);
-      if (!authz.may(node.path, '', 'update')) throw forbidden(`You are not permitted to archive ${node.path}`);
+      if (!authz.may(node.path, '', 'update'))
+        throw forbidden(`You are not permitted to archive ${node.path}`);
       emu.tx(() => {
         updateNode(emu, node, { archived: true });
       });
@@ -249,16 +270,24 @@ function resolveTemplateVersion(emu: Emulator, parent: NodeRow, attrs: Record<st
   if (typeof version !== 'string' || version.trim() === '') {
     problems.push({ field: 'template_version', title: "Template version can't be blank" });
   }
-  if (problems.length > 0 || typeof templateName !== 'string' || typeof version !== 'string') throw modelErrors(problems);
+  if (problems.length > 0 || typeof templateName !== 'string' || typeof version !== 'string')
+    throw modelErrors(problems);
   const template = emu
-    .sql('SELECT id, archived FROM templates WHERE project_id = ? AND (name = ? OR code = ?) ORDER BY code = ? DESC LIMIT 1')
+    .sql(
+      'SELECT id, archived FROM templates WHERE project_id = ? AND (name = ? OR code = ?) ORDER BY code = ? DESC LIMIT 1',
+    )
     .get(projectId, templateName, templateName, templateName) as { id: string; archived: number } | undefined;
-  if (!template) throw modelError('template_name', `Template "${templateName}" does not exist in this project`);
+  if (!template)
+    throw modelError('template_name', `Template "${templateName}" does not exist in this project`);
   if (template.archived === 1) throw modelError('template_name', `Template "${templateName}" is archived`);
   const tv = emu
     .sql('SELECT id, archived FROM template_versions WHERE template_id = ? AND version = ?')
     .get(template.id, version) as { id: string; archived: number } | undefined;
-  if (!tv) throw modelError('template_version', `Template version "${version}" does not exist for template "${templateName}"`);
+  if (!tv)
+    throw modelError(
+      'template_version',
+      `Template version "${version}" does not exist for template "${templateName}"`,
+    );
   if (tv.archived === 1) throw modelError('template_version', `Template version "${version}" is archived`);
   return { templateId: template.id, versionId: tv.id };
 }

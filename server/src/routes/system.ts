@@ -29,7 +29,7 @@ export function systemRoutes(app: FastifyInstance): void {
       attributes: {
         version: EMULATED_VERSION,
         runner_image: `limepoint/opschain-runner:${EMULATED_VERSION}`,
-        db_version: `SQLite ${String((emu.db.prepare('SELECT sqlite_version() AS v').get() as { v: string }).v)} (OpsChain API emulator)`,
+        db_version: `SQLite ${(emu.db.prepare('SELECT sqlite_version() AS v').get() as { v: string }).v} (OpsChain API emulator)`,
         api_version: '7.1.5.1',
         'ldap_available?': false,
       },
@@ -43,7 +43,13 @@ export function systemRoutes(app: FastifyInstance): void {
     const filter = compileFilter(queryOf(req.url), USER_FILTERS, { defaultOrder: 'u.username ASC' });
     const rows = emu
       .sql(`SELECT u.* FROM users u WHERE (${filter.where}) ORDER BY ${filter.orderBy}`)
-      .all(...filter.params) as { id: string; username: string; auth_provider: string; created_at: string; updated_at: string }[];
+      .all(...filter.params) as {
+      id: string;
+      username: string;
+      auth_provider: string;
+      created_at: string;
+      updated_at: string;
+    }[];
     return {
       data: rows.map((u) => ({
         id: u.id,
@@ -51,7 +57,9 @@ export function systemRoutes(app: FastifyInstance): void {
         attributes: {
           username: u.username,
           groupnames: (
-            emu.sql('SELECT group_cn FROM group_members WHERE username = ? ORDER BY group_cn').all(u.username) as {
+            emu
+              .sql('SELECT group_cn FROM group_members WHERE username = ? ORDER BY group_cn')
+              .all(u.username) as {
               group_cn: string;
             }[]
           ).map((g) => g.group_cn),

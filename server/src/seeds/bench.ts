@@ -59,10 +59,22 @@ export function seedBench(emu: Emulator): void {
       projectType: p % 3 === 0 ? 'Standard' : 'Enterprise',
     });
     for (const env of ['dev', 'test', 'prod']) {
-      createNode(emu, { kind: 'environment', parent: project, code: env, name: env.toUpperCase(), description: null });
+      createNode(emu, {
+        kind: 'environment',
+        parent: project,
+        code: env,
+        name: env.toUpperCase(),
+        description: null,
+      });
     }
   }
-  const types = ['api:projects:update', 'api:nodes:create', 'api:properties:update', 'deployment finished', 'backup taken'];
+  const types = [
+    'api:projects:update',
+    'api:nodes:create',
+    'api:properties:update',
+    'deployment finished',
+    'backup taken',
+  ];
   for (let i = 0; i < BENCH_SIZES.events; i++) {
     const type = types[i % types.length] ?? 'bench';
     recordEvent(emu, {

@@ -15,17 +15,36 @@ interface TemplateSeed {
   versions: { version: string; description: string; gitRev: string }[];
 }
 
-function insertRemote(emu: Emulator, project: NodeRow, name: string, url: string, withCredentials: boolean): void {
+function insertRemote(
+  emu: Emulator,
+  project: NodeRow,
+  name: string,
+  url: string,
+  withCredentials: boolean,
+): void {
   const now = emu.now();
   emu
     .sql(
       `INSERT INTO git_remotes (id, project_id, name, url, user, password, ssh_key_data, archived, disabled,
          used_by_change, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, NULL, 0, 0, 0, ?, ?)`,
     )
-    .run(emu.newId(), project.id, name, url, withCredentials ? 'deploy-bot' : null, withCredentials ? 'demo-token' : null, now, now);
+    .run(
+      emu.newId(),
+      project.id,
+      name,
+      url,
+      withCredentials ? 'deploy-bot' : null,
+      withCredentials ? 'demo-token' : null,
+      now,
+      now,
+    );
 }
 
-function seedTemplates(emu: Emulator, project: NodeRow, templates: TemplateSeed[]): Map<string, Map<string, string>> {
+function seedTemplates(
+  emu: Emulator,
+  project: NodeRow,
+  templates: TemplateSeed[],
+): Map<string, Map<string, string>> {
   const out = new Map<string, Map<string, string>>();
   for (const t of templates) {
     const templateId = insertTemplate(emu, {
@@ -61,12 +80,20 @@ function asset(
   emu: Emulator,
   parent: NodeRow,
   templates: Map<string, Map<string, string>>,
-  spec: { code: string; name: string; description: string; template: string; version: string; properties?: Record<string, unknown> },
+  spec: {
+    code: string;
+    name: string;
+    description: string;
+    template: string;
+    version: string;
+    properties?: Record<string, unknown>;
+  },
 ): NodeRow {
   const versions = templates.get(spec.template);
   const templateId = versions?.get('__template__');
   const versionId = versions?.get(spec.version);
-  if (!templateId || !versionId) throw new Error(`demo seed: unknown template ${spec.template} ${spec.version}`);
+  if (!templateId || !versionId)
+    throw new Error(`demo seed: unknown template ${spec.template} ${spec.version}`);
   return createNode(emu, {
     kind: 'asset',
     parent,
@@ -82,11 +109,17 @@ function asset(
 /** Moves an asset to another template version, closing its history record, as assign_to_assets does. */
 function reassign(emu: Emulator, node: NodeRow, versionId: string): void {
   const now = emu.now();
-  emu.sql('UPDATE template_version_history SET active_to = ? WHERE asset_id = ? AND active_to IS NULL').run(now, node.id);
   emu
-    .sql('INSERT INTO template_version_history (id, asset_id, template_version_id, active_from, active_to) VALUES (?, ?, ?, ?, NULL)')
+    .sql('UPDATE template_version_history SET active_to = ? WHERE asset_id = ? AND active_to IS NULL')
+    .run(now, node.id);
+  emu
+    .sql(
+      'INSERT INTO template_version_history (id, asset_id, template_version_id, active_from, active_to) VALUES (?, ?, ?, ?, NULL)',
+    )
     .run(emu.newId(), node.id, versionId, now);
-  emu.sql('UPDATE nodes SET template_version_id = ?, updated_at = ? WHERE id = ?').run(versionId, now, node.id);
+  emu
+    .sql('UPDATE nodes SET template_version_id = ?, updated_at = ? WHERE id = ?')
+    .run(versionId, now, node.id);
 }
 
 function mintmodel(emu: Emulator, node: NodeRow, data: Record<string, unknown>): void {
@@ -94,17 +127,23 @@ function mintmodel(emu: Emulator, node: NodeRow, data: Record<string, unknown>):
   const id = emu.newId();
   const text = JSON.stringify(data);
   emu
-    .sql('INSERT INTO mintmodels (id, asset_id, data, sha256, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)')
+    .sql(
+      'INSERT INTO mintmodels (id, asset_id, data, sha256, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)',
+    )
     .run(id, node.id, text, createHash('sha256').update(text).digest('hex'), now, now);
   emu
-    .sql('INSERT INTO mintmodel_history (id, asset_id, mintmodel_id, change_id, created_at, updated_at) VALUES (?, ?, ?, NULL, ?, ?)')
+    .sql(
+      'INSERT INTO mintmodel_history (id, asset_id, mintmodel_id, change_id, created_at, updated_at) VALUES (?, ?, ?, NULL, ?, ?)',
+    )
     .run(emu.newId(), node.id, id, now, now);
 }
 
 function bookmark(emu: Emulator, node: NodeRow, url: string, description: string): void {
   const now = emu.now();
   emu
-    .sql('INSERT INTO bookmarks (id, node_id, url, description, created_by, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)')
+    .sql(
+      'INSERT INTO bookmarks (id, node_id, url, description, created_by, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
+    )
     .run(emu.newId(), node.id, url, description, 'opschain', now, now);
 }
 
@@ -162,7 +201,11 @@ export function seedDemo(emu: Emulator): void {
   appendVersion(emu, bank.properties_id, {
     owner: 'platform-team',
     region: 'ap-southeast-2',
-    monitoring: { provider: 'prometheus', scrape_interval: '15s', alert_channels: ['#bank-ops', 'pagerduty'] },
+    monitoring: {
+      provider: 'prometheus',
+      scrape_interval: '15s',
+      alert_channels: ['#bank-ops', 'pagerduty'],
+    },
     opschain: { env: { JAVA_OPTS: '-Xmx2g' } },
   });
   insertRemote(emu, bank, 'origin', 'https://git.example.com/bank/opschain-actions.git', true);
@@ -211,7 +254,9 @@ export function seedDemo(emu: Emulator): void {
       description: `SOA Suite domain for ${env.name.toLowerCase()}`,
       template: 'soa',
       version: env.code === 'prod' ? '2024_Q4_1' : '2025_Q2_1',
-      properties: { soa: { admin_port: 7001, managed_port: 8001, hosts: [`soa1-${env.code}.bank.internal`] } },
+      properties: {
+        soa: { admin_port: 7001, managed_port: 8001, hosts: [`soa1-${env.code}.bank.internal`] },
+      },
     });
     if (env.code === 'prod') reassign(emu, soa, bankTemplates.get('soa')?.get('2025_Q1_1') ?? '');
     mintmodel(emu, soa, { domain: `soa_${env.code}`, servers: env.code === 'prod' ? 4 : 1, jdk: '17' });
@@ -278,14 +323,30 @@ export function seedDemo(emu: Emulator): void {
     ['test', 'Test'],
     ['prod', 'Production'],
   ] as const) {
-    createNode(emu, { kind: 'environment', parent: website, code, name, description: `Website ${name.toLowerCase()}` });
+    createNode(emu, {
+      kind: 'environment',
+      parent: website,
+      code,
+      name,
+      description: `Website ${name.toLowerCase()}`,
+    });
   }
 
   for (const [type, username, extra] of [
     ['maintenance window opened', 'opschain', { project: 'bank', environment: 'prod' }],
     ['change freeze announced', 'operator', { until: '2025-12-31', reason: 'End of year freeze' }],
-    ['release notes published', 'operator', { release: '2025.2', url: 'https://wiki.bank.example.com/releases/2025.2' }],
+    [
+      'release notes published',
+      'operator',
+      { release: '2025.2', url: 'https://wiki.bank.example.com/releases/2025.2' },
+    ],
   ] as const) {
-    recordEvent(emu, { type, username, system: false, payload: { ...extra }, source: { type: 'project', id: bank.id, path: '/api/projects/bank' } });
+    recordEvent(emu, {
+      type,
+      username,
+      system: false,
+      payload: { ...extra },
+      source: { type: 'project', id: bank.id, path: '/api/projects/bank' },
+    });
   }
 }

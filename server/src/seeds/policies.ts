@@ -52,7 +52,17 @@ export function insertPolicy(
         `INSERT INTO authorisation_rules (id, name, path, readable, updatable, executable, system, created_by,
            created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, 'opschain', ?, ?)`,
       )
-      .run(ruleId, rule.name, rule.path, rule.read ? 1 : 0, rule.update ? 1 : 0, rule.execute ? 1 : 0, rule.system ? 1 : 0, now, now);
+      .run(
+        ruleId,
+        rule.name,
+        rule.path,
+        rule.read ? 1 : 0,
+        rule.update ? 1 : 0,
+        rule.execute ? 1 : 0,
+        rule.system ? 1 : 0,
+        now,
+        now,
+      );
     emu
       .sql(
         `INSERT INTO policy_rules (id, policy_id, rule_id, created_by, created_at, updated_at)
@@ -97,16 +107,28 @@ export function seedDemoUsers(emu: Emulator): void {
   insertUser(emu, 'operator', 'operator', ['operators']);
   insertUser(emu, 'approver', 'approver', ['approvers', 'qa']);
   insertUser(emu, 'viewer', 'viewer', ['viewers']);
-  const readEverything: RuleSpec = { name: 'Read everything', path: '^/', read: true, update: false, execute: false };
+  const readEverything: RuleSpec = {
+    name: 'Read everything',
+    path: '^/',
+    read: true,
+    update: false,
+    execute: false,
+  };
   insertPolicy(
     emu,
     { name: 'Operators', description: 'Read, update and execute on all projects; read-only elsewhere' },
-    [readEverything, { name: 'Operate all projects', path: '^/projects', read: true, update: true, execute: true }],
+    [
+      readEverything,
+      { name: 'Operate all projects', path: '^/projects', read: true, update: true, execute: true },
+    ],
     [{ groupname: 'operators' }],
   );
   insertPolicy(
     emu,
-    { name: 'Approvers', description: 'Read and execute on all projects (approve, reject, continue); no updates' },
+    {
+      name: 'Approvers',
+      description: 'Read and execute on all projects (approve, reject, continue); no updates',
+    },
     [
       { ...readEverything, name: 'Read everything (approvers)' },
       { name: 'Execute on all projects', path: '^/projects', read: true, update: false, execute: true },
