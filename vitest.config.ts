@@ -17,6 +17,7 @@ export default defineConfig({
           name: 'server',
           environment: 'node',
           include: ['server/**/*.test.ts', 'contract/**/*.test.ts'],
+          globalSetup: ['./server/test/contract-coverage-setup.ts'],
         },
       },
       {

@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { buildApp, type BuildAppOptions } from '../src/app.ts';
+import { recordCoverage } from './contract-coverage.ts';
 import { assertMatchesSpec } from './openapi.ts';
 
 export const DEMO_USERS = ['opschain', 'operator', 'approver', 'viewer'] as const;
@@ -66,6 +67,7 @@ export async function startEmulator(options: BuildAppOptions = {}): Promise<Test
     async contract(user, method, url, specPath, body) {
       const res = await request(user, method, url, body);
       assertMatchesSpec(method, specPath, res.status, res.body);
+      recordCoverage(method, specPath, res.status);
       return res;
     },
     close: () => app.close(),
