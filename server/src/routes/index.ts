@@ -14,6 +14,7 @@ import { templateRoutes } from './templates.ts';
 import { workflowRoutes } from './workflows.ts';
 import { workflowRunRoutes } from './workflow-runs.ts';
 import { workflowStepRoutes } from './workflow-steps.ts';
+import { scheduledActivityRoutes } from './scheduled-activities.ts';
 
 /** Every `/api` route of the emulator. One module per resource family. */
 export async function apiRoutes(app: FastifyInstance): Promise<void> {
@@ -32,5 +33,6 @@ export async function apiRoutes(app: FastifyInstance): Promise<void> {
   workflowRoutes(app);
   workflowRunRoutes(app);
   workflowStepRoutes(app);
+  scheduledActivityRoutes(app);
   await Promise.resolve();
 }

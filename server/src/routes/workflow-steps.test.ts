@@ -315,6 +315,40 @@ describe('approve and reject', () => {
     expect((dig(denied.body, 'data') as unknown[]).length).toBe(5);
   });
 
+  it('answers 200, 403, 404 and 422 on both routes of every action', async () => {
+    for (const operation of ['approve', 'reject'] as const) {
+      for (const nested of [false, true]) {
+        const code = `${operation}_${nested ? 'nested' : 'global'}`;
+        const { runId, stepId } = await waitingStep('approvers', code);
+        const base = nested
+          ? `/api/projects/bank/workflows/${code}/runs/${runId}/steps`
+          : '/api/workflow_steps';
+        const spec = nested ? runOp(operation) : op(operation);
+        expect((await h.contract('approver', 'POST', `${base}/nope/${operation}`, spec)).status).toBe(404);
+        expect((await h.contract('operator', 'POST', `${base}/${stepId}/${operation}`, spec)).status).toBe(
+          403,
+        );
+        expect((await h.contract('approver', 'POST', `${base}/${stepId}/${operation}`, spec)).status).toBe(
+          200,
+        );
+        expect((await h.contract('approver', 'POST', `${base}/${stepId}/${operation}`, spec)).status).toBe(
+          422,
+        );
+      }
+    }
+    const { runId, stepId } = await waitingStep(null, 'continue_nested');
+    const base = `/api/projects/bank/workflows/continue_nested/runs/${runId}/steps`;
+    expect((await h.contract('operator', 'POST', `${base}/nope/continue`, runOp('continue'))).status).toBe(
+      404,
+    );
+    expect(
+      (await h.contract('operator', 'POST', `${base}/${stepId}/continue`, runOp('continue'))).status,
+    ).toBe(200);
+    expect(
+      (await h.contract('operator', 'POST', `/api/workflow_steps/${stepId}/continue`, op('continue'))).status,
+    ).toBe(422);
+  });
+
   it('of two simultaneous approvals exactly one succeeds', async () => {
     const { stepId } = await waitingStep('approvers, operators');
     const results = await Promise.all([

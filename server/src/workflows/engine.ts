@@ -355,14 +355,17 @@ function startWorkflowStep(emu: Emulator, run: RunRow, step: RunStepRow): boolea
   }
   let childId: string;
   try {
-    childId = createRun(emu, {
-      workflow,
-      version,
-      createdBy: run.created_by,
-      scheduled: run.scheduled === 1,
-      parentStepId: step.id,
-      depth: run.depth + 1,
-    });
+    // A savepoint: a refused child run leaves nothing behind.
+    childId = emu.tx(() =>
+      createRun(emu, {
+        workflow,
+        version,
+        createdBy: run.created_by,
+        scheduled: run.scheduled === 1,
+        parentStepId: step.id,
+        depth: run.depth + 1,
+      }),
+    );
   } catch (err) {
     return startError(emu, run, step, err);
   }
