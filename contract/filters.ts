@@ -237,3 +237,36 @@ export const JSON_FILTER_ATTRIBUTES = {
   changes: CHANGE_JSON_FILTER_ATTRIBUTES,
   events: EVENT_JSON_FILTER_ATTRIBUTES,
 } as const satisfies Partial<Record<FilterableCollection, readonly string[]>>;
+
+// Workflows (`/api/projects/{p}/workflows`), users and groups: filtered by the console's search and
+// sign-in (`filter[username_eq]`). Kept out of FILTER_ATTRIBUTES above, which lists the collections the
+// emulator's generic list handling covers.
+export const WORKFLOW_FILTER_ATTRIBUTES = [
+  'id',
+  'code',
+  'name',
+  'description',
+  'draft',
+  'archived',
+  'created_by',
+  'created_at',
+  'updated_at',
+] as const;
+export const WORKFLOW_SORT_ATTRIBUTES = WORKFLOW_FILTER_ATTRIBUTES;
+export const USER_FILTER_ATTRIBUTES = [
+  'id',
+  'username',
+  'auth_provider',
+  'created_at',
+  'updated_at',
+] as const;
+export const USER_SORT_ATTRIBUTES = USER_FILTER_ATTRIBUTES;
+export const GROUP_FILTER_ATTRIBUTES = ['id', 'cn'] as const;
+export const GROUP_SORT_ATTRIBUTES = GROUP_FILTER_ATTRIBUTES;
+
+export type WorkflowFilterKey = FilterKey<(typeof WORKFLOW_FILTER_ATTRIBUTES)[number]>;
+export type UserFilterKey = FilterKey<(typeof USER_FILTER_ATTRIBUTES)[number]>;
+export type GroupFilterKey = FilterKey<(typeof GROUP_FILTER_ATTRIBUTES)[number]>;
+export type WorkflowSort = SortSpec<(typeof WORKFLOW_SORT_ATTRIBUTES)[number]>;
+export type UserSort = SortSpec<(typeof USER_SORT_ATTRIBUTES)[number]>;
+export type GroupSort = SortSpec<(typeof GROUP_SORT_ATTRIBUTES)[number]>;

@@ -135,3 +135,50 @@ export const assetDocumentSchema = singleDocument(assetResourceSchema);
 export type AssetDocument = z.infer<typeof assetDocumentSchema>;
 export const assetListDocumentSchema = listDocument(assetResourceSchema);
 export type AssetListDocument = z.infer<typeof assetListDocumentSchema>;
+
+// ---- Summaries: what navigation reads from node lists ----
+// The console's tree and search list whole levels (10,000 assets under one project in the benchmark).
+// Checking only these fields keeps that fast: the full resource schemas spend most of their time on
+// `relationships` and `links`, which navigation does not use. Unlisted keys are dropped, not rejected.
+
+export const nodeSummaryMetaSchema = nodeMetaSchema.pick({
+  can_have_children: true,
+  child_node_types: true,
+  can_have_workflows: true,
+});
+export type NodeSummaryMeta = z.infer<typeof nodeSummaryMetaSchema>;
+
+const nodeSummaryAttributesShape = {
+  code: z.string(),
+  name: z.string(),
+  description: z.string().nullable(),
+  archived: z.boolean(),
+};
+
+export const projectSummaryResourceSchema = z.object({
+  type: z.literal('project'),
+  id: z.string(),
+  attributes: z.object({ ...nodeSummaryAttributesShape, project_type: z.enum(PROJECT_TYPES) }),
+  meta: nodeSummaryMetaSchema,
+});
+export type ProjectSummaryResource = z.infer<typeof projectSummaryResourceSchema>;
+export const environmentSummaryResourceSchema = z.object({
+  type: z.literal('environment'),
+  id: z.string(),
+  attributes: z.object(nodeSummaryAttributesShape),
+  meta: nodeSummaryMetaSchema,
+});
+export type EnvironmentSummaryResource = z.infer<typeof environmentSummaryResourceSchema>;
+export const assetSummaryResourceSchema = z.object({
+  type: z.literal('asset'),
+  id: z.string(),
+  attributes: z.object(nodeSummaryAttributesShape),
+  meta: nodeSummaryMetaSchema,
+});
+export type AssetSummaryResource = z.infer<typeof assetSummaryResourceSchema>;
+
+export const projectSummaryListDocumentSchema = z.object({ data: z.array(projectSummaryResourceSchema) });
+export const environmentSummaryListDocumentSchema = z.object({
+  data: z.array(environmentSummaryResourceSchema),
+});
+export const assetSummaryListDocumentSchema = z.object({ data: z.array(assetSummaryResourceSchema) });

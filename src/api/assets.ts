@@ -1,0 +1,145 @@
+import type { AssetFilterKey, AssetSort } from '@contract/filters';
+import {
+  assetDocumentSchema,
+  assetListDocumentSchema,
+  assetSummaryListDocumentSchema,
+  type AssetAttributes,
+  type AssetResource,
+  type NodeMeta,
+} from '@contract/node';
+import { queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
+import { assetPath, ownerPath, type AssetOwner } from '@/lib/node-path';
+import { ransackParams, type RansackQuery } from '@/lib/ransack';
+import { fetchDocument, flatten, type Flat } from './json-api';
+import { assetSummary, type NodeSummary } from './node-summary';
+
+// Assets of a project or of an environment: `<owner>/assets[/{a}]` (domain §2.1-2.3). Enterprise only.
+
+export type AssetListQuery = RansackQuery<AssetFilterKey, AssetSort>;
+export type Asset = Flat<AssetAttributes, NodeMeta> & {
+  kind: 'asset';
+  path: string;
+  owner: AssetOwner;
+};
+
+export interface CreateAssetInput {
+  owner: AssetOwner;
+  attributes: {
+    code: string;
+    name: string;
+    description: string;
+    template_name: string;
+    template_version: string;
+  };
+}
+
+export interface UpdateAssetInput {
+  owner: AssetOwner;
+  code: string;
+  changes: Partial<Pick<AssetAttributes, 'name' | 'description' | 'archived'>>;
+}
+
+/** Owners as key parts: the owner's path, so a project's and an environment's assets never share a key. */
+const ownerKey = (owner: AssetOwner) => ownerPath(owner);
+
+export const assetKeys = {
+  all: ['assets'] as const,
+  lists: () => [...assetKeys.all, 'list'] as const,
+  list: (owner: AssetOwner, query: AssetListQuery) => [...assetKeys.lists(), ownerKey(owner), query] as const,
+  summaries: (owner: AssetOwner, query: AssetListQuery) =>
+    [...assetKeys.all, 'summaries', ownerKey(owner), query] as const,
+  details: () => [...assetKeys.all, 'detail'] as const,
+  detail: (owner: AssetOwner, code: string) => [...assetKeys.details(), assetPath(owner, code)] as const,
+};
+
+function toAsset(owner: AssetOwner, resource: AssetResource): Asset {
+  const { projectCode, environmentCode } = owner;
+  return {
+    ...flatten(resource),
+    kind: 'asset',
+    path: assetPath(owner, resource.attributes.code),
+    owner: environmentCode === undefined ? { projectCode } : { projectCode, environmentCode },
+  };
+}
+
+const collectionPath = (owner: AssetOwner) => `${ownerPath(owner)}/assets`;
+
+export async function listAssets(
+  owner: AssetOwner,
+  query: AssetListQuery = {},
+  signal?: AbortSignal,
+): Promise<Asset[]> {
+  const document = await fetchDocument(assetListDocumentSchema, collectionPath(owner), {
+    params: ransackParams(query),
+    signal,
+  });
+  return document.data.map((resource) => toAsset(owner, resource));
+}
+
+/** Assets for navigation: only the fields the tree and search show (cheaper to check for 10,000). */
+export async function listAssetSummaries(
+  owner: AssetOwner,
+  query: AssetListQuery = {},
+  signal?: AbortSignal,
+): Promise<NodeSummary[]> {
+  const document = await fetchDocument(assetSummaryListDocumentSchema, collectionPath(owner), {
+    params: ransackParams(query),
+    signal,
+  });
+  return document.data.map((resource) => assetSummary(owner, resource));
+}
+
+export async function getAsset(owner: AssetOwner, code: string, signal?: AbortSignal): Promise<Asset> {
+  const document = await fetchDocument(assetDocumentSchema, assetPath(owner, code), { signal });
+  return toAsset(owner, document.data);
+}
+
+export async function createAsset({ owner, attributes }: CreateAssetInput): Promise<Asset> {
+  const document = await fetchDocument(assetDocumentSchema, collectionPath(owner), {
+    method: 'POST',
+    body: { data: { attributes } },
+  });
+  return toAsset(owner, document.data);
+}
+
+export async function updateAsset({ owner, code, changes }: UpdateAssetInput): Promise<Asset> {
+  const document = await fetchDocument(assetDocumentSchema, assetPath(owner, code), {
+    method: 'PATCH',
+    body: { data: { attributes: changes } },
+  });
+  return toAsset(owner, document.data);
+}
+
+export const assetListQuery = (owner: AssetOwner, query: AssetListQuery = {}) =>
+  queryOptions({
+    queryKey: assetKeys.list(owner, query),
+    queryFn: ({ signal }) => listAssets(owner, query, signal),
+  });
+
+export const assetSummariesQuery = (owner: AssetOwner, query: AssetListQuery = {}) =>
+  queryOptions({
+    queryKey: assetKeys.summaries(owner, query),
+    queryFn: ({ signal }) => listAssetSummaries(owner, query, signal),
+  });
+
+export const assetQuery = (owner: AssetOwner, code: string) =>
+  queryOptions({
+    queryKey: assetKeys.detail(owner, code),
+    queryFn: ({ signal }) => getAsset(owner, code, signal),
+  });
+
+export function useCreateAsset() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: createAsset,
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: assetKeys.all }),
+  });
+}
+
+export function useUpdateAsset() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: updateAsset,
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: assetKeys.all }),
+  });
+}

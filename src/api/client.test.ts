@@ -1,0 +1,180 @@
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+// eslint-disable-next-line import-x/no-restricted-paths -- test files may use the src/test glue (STYLE.md layout); the api zone does not exempt them yet
+import { plainFetch, startEmulator, unreachableFetch, type TestEmulator } from '@/test/emulator';
+import { apiRequest, apiUrl, onUnauthorized } from './client';
+import { credentialsStore } from './credentials';
+import { ApiError, NetworkError } from './errors';
+
+describe('apiRequest against the emulator', () => {
+  let emulator: TestEmulator;
+
+  beforeAll(async () => {
+    emulator = await startEmulator();
+  });
+
+  afterAll(async () => {
+    await emulator.close();
+  });
+
+  beforeEach(() => {
+    credentialsStore.set({ username: 'opschain', password: 'opschain' });
+  });
+
+  afterEach(() => {
+    credentialsStore.clear();
+  });
+
+  it('sends the signed-in user’s credentials and resolves with the JSON:API document', async () => {
+    await expect(apiRequest('/info')).resolves.toMatchObject({ data: { type: 'info', id: '0' } });
+  });
+
+  it('turns 422 model errors into an ApiError whose byPointer names each field', async () => {
+    const error = await apiRequest('/projects', {
+      method: 'POST',
+      body: { data: { attributes: { code: '', name: '', description: '', project_type: 'Enterprise' } } },
+    }).catch((caught: unknown) => caught);
+
+    expect(error).toBeInstanceOf(ApiError);
+    const apiError = error as ApiError;
+    expect(apiError.status).toBe(422);
+    const fields = apiError.byPointer();
+    expect(fields.name).toBe("Name can't be blank");
+    expect(fields.code).toMatch(/^Code /);
+    expect(apiError.message).toContain("Name can't be blank");
+  });
+
+  it('explains a 404 with the server’s message rather than its framework title', async () => {
+    const error = await apiRequest('/projects/nope').catch((caught: unknown) => caught);
+
+    expect(error).toBeInstanceOf(ApiError);
+    expect((error as ApiError).status).toBe(404);
+    expect((error as ApiError).title).toBe('Active Record - Record Not Found');
+    expect((error as ApiError).message).toMatch(/^Couldn't find/);
+  });
+
+  it('reports a 401 on the stored credentials to the auth layer', async () => {
+    credentialsStore.set({ username: 'opschain', password: 'wrong' });
+    const listener = vi.fn();
+    const stop = onUnauthorized(listener);
+
+    const error = await apiRequest('/info').catch((caught: unknown) => caught);
+    stop();
+
+    expect(error).toBeInstanceOf(ApiError);
+    expect((error as ApiError).status).toBe(401);
+    expect(listener).toHaveBeenCalledTimes(1);
+  });
+
+  it('does not report a 401 for credentials that are only being tried', async () => {
+    const listener = vi.fn();
+    const stop = onUnauthorized(listener);
+
+    const error = await apiRequest('/users', { credentials: { username: 'viewer', password: 'nope' } }).catch(
+      (caught: unknown) => caught,
+    );
+    stop();
+
+    expect((error as ApiError).status).toBe(401);
+    expect(listener).not.toHaveBeenCalled();
+  });
+
+  it('resolves with null for 204 No Content', async () => {
+    await expect(apiRequest('/projects/bank/environments/dev', { method: 'DELETE' })).resolves.toBeNull();
+  });
+
+  it('rejects with the abort reason, not a network error, when the caller aborts', async () => {
+    const controller = new AbortController();
+    controller.abort();
+
+    const error = await apiRequest('/info', { signal: controller.signal }).catch((caught: unknown) => caught);
+
+    expect(error).not.toBeInstanceOf(NetworkError);
+    expect(error).toMatchObject({ name: 'AbortError' });
+  });
+});
+
+describe('apiRequest without a JSON:API answer', () => {
+  afterEach(() => {
+    vi.unstubAllGlobals();
+  });
+
+  it('turns a failed connection into a NetworkError', async () => {
+    vi.stubGlobal('fetch', unreachableFetch());
+
+    const error = await apiRequest('/info').catch((caught: unknown) => caught);
+
+    expect(error).toBeInstanceOf(NetworkError);
+    expect((error as NetworkError).message).toBe('The OpsChain server could not be reached.');
+  });
+
+  it('turns a non-JSON 502 from a proxy into an ApiError with a sensible title', async () => {
+    vi.stubGlobal('fetch', plainFetch(502));
+
+    const error = await apiRequest('/info').catch((caught: unknown) => caught);
+
+    expect(error).toBeInstanceOf(ApiError);
+    expect((error as ApiError).status).toBe(502);
+    expect((error as ApiError).title).toBe('Server unavailable');
+    expect((error as ApiError).message).toContain('502');
+    expect((error as ApiError).message).not.toContain('<html>');
+  });
+
+  it('turns a non-JSON 500 into a server error', async () => {
+    vi.stubGlobal('fetch', plainFetch(500, 'boom'));
+
+    const error = await apiRequest('/info').catch((caught: unknown) => caught);
+
+    expect((error as ApiError).title).toBe('Server error');
+  });
+
+  it('sends JSON:API headers, Basic credentials, and no browser credentials', async () => {
+    const fetchSpy = vi.fn<typeof fetch>(() => Promise.resolve(new Response(null, { status: 204 })));
+    vi.stubGlobal('fetch', fetchSpy);
+
+    await apiRequest('/projects/bank', {
+      method: 'PATCH',
+      body: { data: { attributes: { name: 'Bank' } } },
+      credentials: { username: 'zoë', password: 'pässword' },
+    });
+
+    const [url, init] = fetchSpy.mock.calls[0] ?? [];
+    const headers = new Headers(init?.headers);
+    expect(url).toBe('/api/projects/bank');
+    expect(init?.method).toBe('PATCH');
+    expect(init?.credentials).toBe('omit');
+    expect(headers.get('accept')).toBe('application/vnd.api+json');
+    expect(headers.get('content-type')).toBe('application/vnd.api+json');
+    // base64 of the UTF-8 bytes of "zoë:pässword"
+    expect(headers.get('authorization')).toBe('Basic em/Dqzpww6Rzc3dvcmQ=');
+    expect(init?.body).toBe('{"data":{"attributes":{"name":"Bank"}}}');
+  });
+});
+
+describe('apiUrl', () => {
+  it('prefixes /api once and appends encoded query parameters', () => {
+    expect(apiUrl('/projects')).toBe('/api/projects');
+    expect(apiUrl('/api/projects/bank')).toBe('/api/projects/bank');
+    expect(apiUrl('/projects', [['filter[name_cont]', 'a b']])).toBe(
+      '/api/projects?filter%5Bname_cont%5D=a+b',
+    );
+    expect(apiUrl('/projects', new URLSearchParams())).toBe('/api/projects');
+  });
+});
+
+describe('ApiError', () => {
+  it('joins several errors on one field and maps nested and base pointers', () => {
+    const error = new ApiError(422, [
+      { status: 422, title: "Code can't be blank", source: { pointer: '/data/attributes/code' } },
+      { status: 422, title: 'Code is invalid', source: { pointer: '/data/attributes/code' } },
+      { status: 422, title: 'Step has no action', source: { pointer: '/data/attributes/steps/0/action' } },
+      { status: 422, title: 'Archive it first', source: { pointer: '/data/attributes/base' } },
+      { status: 422, title: 'No pointer at all' },
+    ]);
+
+    expect(error.byPointer()).toEqual({
+      code: "Code can't be blank; Code is invalid",
+      'steps.0.action': 'Step has no action',
+      base: 'Archive it first',
+    });
+  });
+});

@@ -1,0 +1,92 @@
+import { JSON_API_MEDIA_TYPE } from '@contract/json-api';
+import { basicAuthorization, credentialsStore, type Credentials } from './credentials';
+import { ApiError, NetworkError, ResponseFormatError } from './errors';
+
+// The console's only `fetch` (STYLE habit 2): JSON:API media type, HTTP Basic credentials, typed errors.
+// It never shows messages or navigates; a 401 is reported to whoever listens (the auth layer).
+
+export const API_BASE = '/api';
+
+export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+
+export interface ApiRequestOptions {
+  method?: HttpMethod;
+  /** Query parameters, e.g. from `ransackParams`. */
+  params?: URLSearchParams | readonly (readonly [string, string])[];
+  /** Serialised as JSON. */
+  body?: unknown;
+  signal?: AbortSignal | undefined;
+  /**
+   * Credentials to try instead of the signed-in user's (sign-in checks them before keeping them). A 401
+   * then means "wrong password", not "signed out", so it is not reported to the auth layer.
+   */
+  credentials?: Credentials;
+}
+
+type UnauthorizedListener = () => void;
+const unauthorizedListeners = new Set<UnauthorizedListener>();
+
+/** Calls `listener` whenever the server answers 401 to the signed-in user's credentials. */
+export function onUnauthorized(listener: UnauthorizedListener): () => void {
+  unauthorizedListeners.add(listener);
+  return () => {
+    unauthorizedListeners.delete(listener);
+  };
+}
+
+/**
+ * `/api` + path (a path from `links` that already starts with `/api` is used as is) + query.
+ */
+export function apiUrl(path: string, params?: ApiRequestOptions['params']): string {
+  const base = path === API_BASE || path.startsWith(`${API_BASE}/`) ? path : `${API_BASE}${path}`;
+  const pairs = params instanceof URLSearchParams ? [...params.entries()] : (params ?? []);
+  const query = new URLSearchParams(pairs.map(([key, value]) => [key, value])).toString();
+  return query === '' ? base : `${base}?${query}`;
+}
+
+/** The method and path, for messages (`GET /api/projects`); never the query, which may hold filters. */
+export function describeRequest(method: HttpMethod, path: string): string {
+  return `${method} ${apiUrl(path)}`;
+}
+
+/** Performs one API call; resolves with the parsed JSON body (null for 204 or an empty body). */
+export async function apiRequest(path: string, options: ApiRequestOptions = {}): Promise<unknown> {
+  const method = options.method ?? 'GET';
+  const credentials = options.credentials ?? credentialsStore.get();
+  const headers = new Headers({ Accept: JSON_API_MEDIA_TYPE });
+  if (credentials !== null) headers.set('Authorization', basicAuthorization(credentials));
+  if (options.body !== undefined) headers.set('Content-Type', JSON_API_MEDIA_TYPE);
+
+  let response: Response;
+  try {
+    response = await fetch(apiUrl(path, options.params), {
+      method,
+      headers,
+      ...(options.body === undefined ? {} : { body: JSON.stringify(options.body) }),
+      // The Authorization header is set by hand; omitting browser credentials keeps the browser from
+      // showing its own Basic-auth dialog on a 401 and from sending cookies the API does not use.
+      credentials: 'omit',
+      ...(options.signal === undefined ? {} : { signal: options.signal }),
+    });
+  } catch (error) {
+    // An abort is not a failure: let the caller (React Query) see it as one.
+    if (options.signal?.aborted === true) throw options.signal.reason;
+    throw new NetworkError(error);
+  }
+
+  if (!response.ok) {
+    const error = await ApiError.fromResponse(response);
+    if (response.status === 401 && options.credentials === undefined) {
+      for (const listener of unauthorizedListeners) listener();
+    }
+    throw error;
+  }
+  if (response.status === 204) return null;
+  const text = await response.text();
+  if (text === '') return null;
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    throw new ResponseFormatError(describeRequest(method, path), ['The body is not JSON.']);
+  }
+}

@@ -1,0 +1,96 @@
+import type { EventFilterKey, EventSort } from '@contract/filters';
+import type { JsonObject } from '@contract/json-api';
+import { eventListDocumentSchema, EVENT_LIMIT_MAX, type EventAttributes } from '@contract/event';
+import { infiniteQueryOptions } from '@tanstack/react-query';
+import { ransackParams, type RansackQuery } from '@/lib/ransack';
+import { fetchDocument, flatten, type Flat } from './json-api';
+
+// The audit trail, `GET /api/events` (domain §11): the most recent `limit` matches, oldest first, with
+// `meta.partial_response` when the limit cut the result. Older events are read by asking again with
+// `filter[created_at_lt]=<oldest shown>`.
+
+export type OpsChainEvent = Flat<EventAttributes, JsonObject | null | undefined> & {
+  /** `relationships.source` link (`/api/projects/bank`), when the event has a source. */
+  source_link: string | null;
+};
+
+/** What the events page filters on; every field optional. */
+export interface EventFilters {
+  /** Part of the type, `api:changes` or `maintenance`. */
+  type?: string | undefined;
+  username?: string | undefined;
+  /** System events only (true), custom events only (false), or both. */
+  system?: boolean | undefined;
+  /** ISO timestamps bounding `created_at` (exclusive). */
+  from?: string | undefined;
+  to?: string | undefined;
+}
+
+export interface EventPage {
+  /** Oldest first, as the server sends them. */
+  events: OpsChainEvent[];
+  /** More matching events exist before the oldest of this page. */
+  hasOlder: boolean;
+}
+
+export const EVENTS_PER_PAGE = 50;
+
+export const eventKeys = {
+  all: ['events'] as const,
+  lists: () => [...eventKeys.all, 'list'] as const,
+  list: (filters: EventFilters) => [...eventKeys.lists(), filters] as const,
+};
+
+/** The ransack query for one page: the filters, with `created_at_lt` moved back to `before` when paging. */
+export function eventQuery(filters: EventFilters, before?: string): RansackQuery<EventFilterKey, EventSort> {
+  const type = filters.type?.trim();
+  const username = filters.username?.trim();
+  return {
+    filters: {
+      type_cont: type === '' ? undefined : type,
+      username_eq: username === '' ? undefined : username,
+      system_eq: filters.system,
+      created_at_gt: filters.from,
+      created_at_lt: before ?? filters.to,
+    },
+  };
+}
+
+function sourceLink(relationships: OpsChainEvent['relationships']): string | null {
+  const links = relationships.source?.links;
+  return links?.source ?? links?.related ?? null;
+}
+
+export async function listEvents(
+  filters: EventFilters,
+  before: string | undefined,
+  signal?: AbortSignal,
+  limit = EVENTS_PER_PAGE,
+): Promise<EventPage> {
+  const params = ransackParams(eventQuery(filters, before));
+  params.set('limit', String(Math.min(limit, EVENT_LIMIT_MAX)));
+  const document = await fetchDocument(eventListDocumentSchema, '/events', { params, signal });
+  const events = document.data.map((resource) => {
+    const event = flatten(resource);
+    return { ...event, source_link: sourceLink(event.relationships) };
+  });
+  return { events, hasOlder: document.meta?.partial_response === true && events.length > 0 };
+}
+
+/** Where the next (older) page starts: before the oldest event shown, or nothing when all are shown. */
+export function olderPageParam(page: EventPage): string | undefined {
+  if (!page.hasOlder) return undefined;
+  let oldest: string | undefined;
+  for (const event of page.events) {
+    if (oldest === undefined || Date.parse(event.created_at) < Date.parse(oldest)) oldest = event.created_at;
+  }
+  return oldest;
+}
+
+export const eventListQuery = (filters: EventFilters) =>
+  infiniteQueryOptions({
+    queryKey: eventKeys.list(filters),
+    queryFn: ({ pageParam, signal }) => listEvents(filters, pageParam, signal),
+    initialPageParam: undefined as string | undefined,
+    getNextPageParam: olderPageParam,
+  });

@@ -1,0 +1,68 @@
+import { ApiError, NetworkError, ResponseFormatError, errorText } from './errors';
+
+// Turns a failed API call into what a person reads: what happened and what to do next. Forms also get the
+// errors the server tied to their fields (`source.pointer`, STYLE habit 2).
+
+/** One sentence or two for a notification or an error state. */
+export function failureMessage(error: unknown): string {
+  if (error instanceof NetworkError) {
+    return 'The OpsChain server could not be reached. Check your connection, then try again.';
+  }
+  if (error instanceof ResponseFormatError) {
+    return `${error.message} The console and the server may be different versions. (${error.problems.join('; ')})`;
+  }
+  if (error instanceof ApiError) {
+    const text = error.errors.map(errorText).join('\n');
+    if (error.status === 401) return 'Your sign-in is no longer accepted. Sign in again to continue.';
+    if (error.status === 403) {
+      return `${text}\nYou do not have permission for this. Ask an OpsChain administrator for access.`;
+    }
+    if (error.status === 404) {
+      return `${text}\nIt may have been removed, or you may not be allowed to see it. Reload the page.`;
+    }
+    if (error.status >= 500)
+      return `${text}\nThe server failed (HTTP ${String(error.status)}). Try again later.`;
+    return text;
+  }
+  if (error instanceof Error && error.message !== '') return error.message;
+  return 'Something went wrong.';
+}
+
+/** A failed form submission: messages for the form's fields, and the rest for the form as a whole. */
+export interface FormFailure {
+  /** By field name, ready for Mantine's `form.setErrors`. */
+  fields: Record<string, string>;
+  /** Everything not shown on a field (record-level errors, permission denials, network failures). */
+  message: string | null;
+  /** True for a 403: the notification should explain the permission. */
+  isForbidden: boolean;
+}
+
+/** Places 422 errors on the form's fields via `source.pointer`; anything else becomes the form's message. */
+export function formFailure(error: unknown, fieldNames: readonly string[]): FormFailure {
+  if (!(error instanceof ApiError) || error.status !== 422) {
+    return {
+      fields: {},
+      message: failureMessage(error),
+      isForbidden: error instanceof ApiError && error.status === 403,
+    };
+  }
+  const byPointer = error.byPointer();
+  const fields: Record<string, string> = {};
+  const rest: string[] = [];
+  for (const [field, text] of Object.entries(byPointer)) {
+    if (fieldNames.includes(field)) fields[field] = text;
+    else rest.push(text);
+  }
+  for (const entry of error.errors) {
+    if (entry.source?.pointer === undefined || !/^\/data\/attributes\/.+/.test(entry.source.pointer)) {
+      rest.push(errorText(entry));
+    }
+  }
+  return { fields, message: rest.length > 0 ? rest.join('\n') : null, isForbidden: false };
+}
+
+/** A permission denial (403): worth a notification that explains it, whatever else the screen shows. */
+export function isForbidden(error: unknown): boolean {
+  return error instanceof ApiError && error.status === 403;
+}

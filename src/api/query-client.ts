@@ -1,0 +1,34 @@
+import { QueryClient } from '@tanstack/react-query';
+import { ApiError, NetworkError } from './errors';
+
+// Query defaults (issue 4): reads retry with backoff when retrying can help (no answer, or a 5xx); a 4xx
+// will not change by asking again. Mutations never retry on their own: repeating a POST could act twice.
+
+const MAX_RETRIES = 3;
+
+export function isRetryable(error: unknown): boolean {
+  return error instanceof NetworkError || (error instanceof ApiError && error.status >= 500);
+}
+
+export function shouldRetryQuery(failureCount: number, error: unknown): boolean {
+  return failureCount < MAX_RETRIES && isRetryable(error);
+}
+
+/** 1 s, 2 s, 4 s, ... capped at 10 s. */
+export function retryDelay(attempt: number): number {
+  return Math.min(1000 * 2 ** attempt, 10_000);
+}
+
+export function createQueryClient(): QueryClient {
+  return new QueryClient({
+    defaultOptions: {
+      queries: {
+        retry: shouldRetryQuery,
+        retryDelay,
+        // Navigation revisits the same nodes constantly; 30 s of freshness saves refetching on every click.
+        staleTime: 30_000,
+      },
+      mutations: { retry: false },
+    },
+  });
+}

@@ -1,0 +1,72 @@
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+// eslint-disable-next-line import-x/no-restricted-paths -- test files may use the src/test glue (STYLE.md layout); the api zone does not exempt them yet
+import { emulatorFetch, startEmulator, type TestEmulator } from '@/test/emulator';
+import { ApiError } from './errors';
+import { findUser, listGroups, verifyCredentials } from './users';
+import { credentialsStore } from './credentials';
+
+let emulator: TestEmulator;
+
+beforeAll(async () => {
+  emulator = await startEmulator();
+});
+
+afterAll(async () => {
+  await emulator.close();
+});
+
+afterEach(() => {
+  credentialsStore.clear();
+  vi.stubGlobal('fetch', emulatorFetch(emulator.app));
+});
+
+describe('verifyCredentials', () => {
+  it('resolves with the user’s record and groups when the password is right', async () => {
+    const user = await verifyCredentials({ username: 'approver', password: 'approver' });
+
+    expect(user).toMatchObject({ username: 'approver', groupnames: ['approvers', 'qa'] });
+  });
+
+  it('rejects with ApiError 401 when the password is wrong', async () => {
+    const error = await verifyCredentials({ username: 'approver', password: 'nope' }).catch(
+      (caught: unknown) => caught,
+    );
+
+    expect(error).toBeInstanceOf(ApiError);
+    expect((error as ApiError).status).toBe(401);
+  });
+
+  it('accepts the password when the user may not list users (403 still proves authentication)', async () => {
+    vi.stubGlobal('fetch', () =>
+      Promise.resolve(
+        new Response(
+          JSON.stringify({ errors: [{ status: 403, title: 'You are not permitted to list users' }] }),
+          {
+            status: 403,
+          },
+        ),
+      ),
+    );
+
+    await expect(verifyCredentials({ username: 'someone', password: 'secret' })).resolves.toBeNull();
+  });
+});
+
+describe('users and groups', () => {
+  it('finds the signed-in user by exact username', async () => {
+    credentialsStore.set({ username: 'viewer', password: 'viewer' });
+
+    await expect(findUser('viewer')).resolves.toMatchObject({ username: 'viewer', groupnames: ['viewers'] });
+    await expect(findUser('nobody')).resolves.toBeNull();
+  });
+
+  it('lists LDAP groups with their DNs as ids', async () => {
+    credentialsStore.set({ username: 'viewer', password: 'viewer' });
+
+    const groups = await listGroups({ filters: { cn_eq: 'qa' } });
+
+    expect(groups).toEqual([
+      expect.objectContaining({ id: 'cn=qa,ou=groups,dc=opschain,dc=io', cn: 'qa', alternative_cns: [] }),
+    ]);
+  });
+});

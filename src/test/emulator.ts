@@ -1,0 +1,83 @@
+import type { BuildAppOptions } from '@server/src/app.ts';
+import { buildApp } from '@server/src/app.ts';
+import type { FastifyInstance } from 'fastify';
+import { vi } from 'vitest';
+
+// The real OpsChain API emulator behind the console's fetch (STYLE habit 11): one fake backend for every
+// test instead of handlers that drift from it. Requests go through Fastify's inject, no port is opened.
+
+export interface TestEmulator {
+  app: FastifyInstance;
+  close: () => Promise<void>;
+}
+
+type FetchInput = Parameters<typeof fetch>[0];
+
+function urlOf(input: FetchInput): string {
+  if (typeof input === 'string') return input;
+  return input instanceof URL ? `${input.pathname}${input.search}` : input.url;
+}
+
+function headersOf(init: RequestInit | undefined): Record<string, string> {
+  const headers: Record<string, string> = {};
+  new Headers(init?.headers).forEach((value, key) => {
+    headers[key] = value;
+  });
+  return headers;
+}
+
+function abortError(): DOMException {
+  return new DOMException('The operation was aborted.', 'AbortError');
+}
+
+/** A `fetch` answered by the emulator app. */
+export function emulatorFetch(app: FastifyInstance): typeof fetch {
+  return async (input, init) => {
+    if (init?.signal?.aborted === true) throw abortError();
+    const body = init?.body;
+    const response = await app.inject({
+      method: (init?.method ?? 'GET') as 'GET',
+      url: urlOf(input),
+      headers: headersOf(init),
+      ...(typeof body === 'string' ? { payload: body } : {}),
+    });
+    if (init?.signal?.aborted === true) throw abortError();
+    const headers = new Headers();
+    for (const [key, value] of Object.entries(response.headers)) {
+      if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : String(value));
+    }
+    const hasBody = response.statusCode !== 204 && response.body !== '';
+    return new Response(hasBody ? response.body : null, {
+      status: response.statusCode,
+      statusText: response.statusMessage,
+      headers,
+    });
+  };
+}
+
+/**
+ * Starts an in-memory emulator (the demo seed unless told otherwise) and routes the global fetch to it
+ * until `close`. Its engine does not tick on its own.
+ */
+export async function startEmulator(options: BuildAppOptions = {}): Promise<TestEmulator> {
+  const app = await buildApp({ db: ':memory:', seed: 'demo', drive: false, ...options });
+  await app.ready();
+  vi.stubGlobal('fetch', emulatorFetch(app));
+  return {
+    app,
+    close: async () => {
+      vi.unstubAllGlobals();
+      await app.close();
+    },
+  };
+}
+
+/** A fetch that never reaches a server, as when the network is down. */
+export function unreachableFetch(): typeof fetch {
+  return () => Promise.reject(new TypeError('Failed to fetch'));
+}
+
+/** A fetch that answers every request with `status` and a plain (non-JSON) body, as a proxy would. */
+export function plainFetch(status: number, body = '<html><body>Bad Gateway</body></html>'): typeof fetch {
+  return () => Promise.resolve(new Response(body, { status, headers: { 'content-type': 'text/html' } }));
+}
