@@ -49,13 +49,16 @@ export function describeRequest(method: HttpMethod, path: string): string {
   return `${method} ${apiUrl(path)}`;
 }
 
-/** Performs one API call; resolves with the parsed JSON body (null for 204 or an empty body). */
-export async function apiRequest(path: string, options: ApiRequestOptions = {}): Promise<unknown> {
+/** Sends one request and answers the successful response; failures become NetworkError or ApiError. */
+async function send(path: string, options: ApiRequestOptions, accept: string): Promise<Response> {
   const method = options.method ?? 'GET';
   const credentials = options.credentials ?? credentialsStore.get();
-  const headers = new Headers({ Accept: JSON_API_MEDIA_TYPE });
+  const headers = new Headers({ Accept: accept });
   if (credentials !== null) headers.set('Authorization', basicAuthorization(credentials));
   if (options.body !== undefined) headers.set('Content-Type', JSON_API_MEDIA_TYPE);
+  // Marks the call as the console's own: OpsChain then answers a 401 without a `WWW-Authenticate: Basic`
+  // challenge, so the browser never pops up its own sign-in dialog.
+  headers.set('X-Requested-With', 'XMLHttpRequest');
 
   let response: Response;
   try {
@@ -81,6 +84,13 @@ export async function apiRequest(path: string, options: ApiRequestOptions = {}):
     }
     throw error;
   }
+  return response;
+}
+
+/** Performs one API call; resolves with the parsed JSON body (null for 204 or an empty body). */
+export async function apiRequest(path: string, options: ApiRequestOptions = {}): Promise<unknown> {
+  const method = options.method ?? 'GET';
+  const response = await send(path, options, JSON_API_MEDIA_TYPE);
   if (response.status === 204) return null;
   const text = await response.text();
   if (text === '') return null;
@@ -89,4 +99,35 @@ export async function apiRequest(path: string, options: ApiRequestOptions = {}):
   } catch {
     throw new ResponseFormatError(describeRequest(method, path), ['The body is not JSON.']);
   }
+}
+
+/** A file the API served, such as a CSV export. */
+export interface DownloadedFile {
+  blob: Blob;
+  /** From `Content-Disposition`, when the server named the file. */
+  fileName: string | null;
+}
+
+const FILE_NAME = /filename\*?=(?:UTF-8'')?"?([^";]+)"?/i;
+
+function fileNameOf(disposition: string | null): string | null {
+  const raw = disposition === null ? undefined : FILE_NAME.exec(disposition)?.[1];
+  if (raw === undefined) return null;
+  try {
+    return decodeURIComponent(raw.trim());
+  } catch {
+    return raw.trim();
+  }
+}
+
+/**
+ * Downloads a file the API serves (`download=<name>.csv`) with the signed-in user's credentials in the
+ * Authorization header, as a Blob. A plain link cannot do this without putting the credentials in the URL.
+ */
+export async function apiDownload(
+  path: string,
+  options: Pick<ApiRequestOptions, 'params' | 'signal'> = {},
+): Promise<DownloadedFile> {
+  const response = await send(path, options, '*/*');
+  return { blob: await response.blob(), fileName: fileNameOf(response.headers.get('Content-Disposition')) };
 }
