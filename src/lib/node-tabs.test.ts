@@ -1,0 +1,101 @@
+import type { NodeMeta } from '@contract/node';
+import { describe, expect, it } from 'vitest';
+import { availableTabs, nodeTabSearchSchema, selectTab } from './node-tabs';
+
+const granted = { read: true, update: true };
+
+function meta(overrides: Partial<NodeMeta>): NodeMeta {
+  return {
+    can_have_changes: true,
+    can_have_children: true,
+    can_have_properties: true,
+    can_have_settings: true,
+    can_have_templates: false,
+    can_have_workflows: false,
+    requires_template: false,
+    child_node_types: [],
+    authorisations: { self: { update: true }, properties: granted, settings: granted },
+    ...overrides,
+  };
+}
+
+// The capability flags of the spec's examples (domain §2.2).
+const enterpriseProject = meta({
+  can_have_templates: true,
+  can_have_workflows: true,
+  child_node_types: ['environment', 'asset'],
+  authorisations: { self: { update: true }, git_remotes: granted, templates: granted },
+});
+const standardProject = meta({
+  can_have_changes: false,
+  child_node_types: ['environment'],
+  authorisations: { self: { update: true }, git_remotes: granted },
+});
+const environment = meta({ child_node_types: ['asset'] });
+const asset = meta({ can_have_children: false, requires_template: true });
+
+describe('availableTabs', () => {
+  it('gives an Enterprise project environments, assets, Git remotes and templates', () => {
+    expect(availableTabs(enterpriseProject)).toEqual([
+      'overview',
+      'environments',
+      'assets',
+      'properties',
+      'settings',
+      'git-remotes',
+      'templates',
+    ]);
+  });
+
+  it('gives a Standard project no assets and no templates, because its flags say so', () => {
+    expect(availableTabs(standardProject)).toEqual([
+      'overview',
+      'environments',
+      'properties',
+      'settings',
+      'git-remotes',
+    ]);
+  });
+
+  it('gives an environment its assets but no Git remotes', () => {
+    expect(availableTabs(environment)).toEqual(['overview', 'assets', 'properties', 'settings']);
+  });
+
+  it('gives an asset its template, converged properties and MintModels', () => {
+    expect(availableTabs(asset)).toEqual([
+      'overview',
+      'template',
+      'properties',
+      'converged-properties',
+      'settings',
+      'mintmodels',
+    ]);
+  });
+
+  it('leaves out properties and settings on a node that cannot have them', () => {
+    expect(availableTabs(meta({ can_have_properties: false, can_have_settings: false }))).toEqual([
+      'overview',
+    ]);
+  });
+});
+
+describe('selectTab', () => {
+  it('shows the requested tab when the node has it', () => {
+    expect(selectTab(enterpriseProject, 'templates')).toBe('templates');
+    expect(selectTab(asset, 'mintmodels')).toBe('mintmodels');
+  });
+
+  it('falls back to the overview for a tab this node does not have, or none', () => {
+    expect(selectTab(standardProject, 'templates')).toBe('overview');
+    expect(selectTab(environment, 'git-remotes')).toBe('overview');
+    expect(selectTab(asset, undefined)).toBe('overview');
+  });
+});
+
+describe('nodeTabSearchSchema', () => {
+  it('accepts known tabs and turns anything else into no tab', () => {
+    expect(nodeTabSearchSchema.parse('settings')).toBe('settings');
+    expect(nodeTabSearchSchema.parse('drop-tables')).toBeUndefined();
+    expect(nodeTabSearchSchema.parse(42)).toBeUndefined();
+  });
+});

@@ -1,0 +1,27 @@
+import { Table, UnstyledButton, Group, Text } from '@mantine/core';
+import { IconChevronDown, IconChevronUp, IconSelector } from '@tabler/icons-react';
+
+export interface SortableHeaderProps {
+  label: string;
+  /** This column's sort direction, or null when the list is sorted by another column. */
+  direction: 'asc' | 'desc' | null;
+  onSort: () => void;
+}
+
+/** A column header that sorts the list; `aria-sort` tells assistive technology the current order. */
+export function SortableHeader({ label, direction, onSort }: SortableHeaderProps) {
+  const Icon = direction === 'asc' ? IconChevronUp : direction === 'desc' ? IconChevronDown : IconSelector;
+  const ariaSort = direction === 'asc' ? 'ascending' : direction === 'desc' ? 'descending' : 'none';
+  return (
+    <Table.Th aria-sort={ariaSort}>
+      <UnstyledButton onClick={onSort}>
+        <Group gap={4} wrap="nowrap">
+          <Text fw={700} size="sm">
+            {label}
+          </Text>
+          <Icon size={14} aria-hidden />
+        </Group>
+      </UnstyledButton>
+    </Table.Th>
+  );
+}
