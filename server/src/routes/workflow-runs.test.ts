@@ -600,6 +600,20 @@ describe('one run of a workflow at a time', () => {
     expect(getRun(h.app.emulator, third)?.status_code).toBe('pending');
   });
 
+  it('aborts a queued run whose workflow was archived while it waited', async () => {
+    await h.workflow('gated', [{ type: 'wait', name: 'QA' }]);
+    const first = await h.run('gated');
+    const second = await h.run('gated');
+    h.advance(100);
+    expect((await h.request('opschain', 'DELETE', '/api/projects/bank/workflows/gated')).status).toBe(204);
+    h.advance(100);
+    expect(h.state(second)).toBe('aborted | gated:aborted QA:aborted');
+    expect(getRunStep(h.app.emulator, h.stepId(second, 'QA'))?.started_at).toBeNull();
+    expect(getRun(h.app.emulator, first)?.status_code).toBe('waiting');
+    const events = await h.request('opschain', 'GET', '/api/events?filter[type_eq]=api:workflow_runs:abort');
+    expect(dig(events.body, 'data', 0, 'attributes', 'workflow_run_id')).toBe(second);
+  });
+
   it('runs them together when allow_parallel_runs_of_same_workflow is set', async () => {
     const project = await h.request('opschain', 'GET', '/api/projects/bank');
     const settingsId = dig(project.body, 'data', 'relationships', 'settings', 'data', 'id') as string;
@@ -650,6 +664,40 @@ describe('deleting workflows that ran', () => {
         )
       ).status,
     ).toBe(422);
+  });
+});
+
+describe('demo workflows', () => {
+  it('are valid and runnable: db_maintenance waits, then runs its nested smoke checks', async () => {
+    const list = await h.contract(
+      'viewer',
+      'GET',
+      '/api/projects/bank/workflows?filter[created_by_eq]=opschain',
+      '/api/projects/{project_code}/workflows',
+    );
+    const byCode = new Map(
+      (dig(list.body, 'data') as unknown[]).map((w) => [dig(w, 'attributes', 'code'), dig(w, 'attributes')]),
+    );
+    expect(byCode.get('release_train')).toMatchObject({
+      latest_version: 2,
+      latest_published_version: 1,
+      draft: true,
+    });
+    expect(byCode.get('quarterly_patch')).toMatchObject({ latest_published_version: null });
+    const id = await h.run('db_maintenance');
+    const waiting = h.record(id, { stepMs: 500, until: (s) => s.includes(':waiting ') });
+    expect(waiting[waiting.length - 1]).toBe(
+      'waiting | Database maintenance:running Vacuum and analyse:success Confirm replicas are healthy:waiting Run smoke checks:pending',
+    );
+    await h.request(
+      'operator',
+      'POST',
+      `/api/workflow_steps/${h.stepId(id, 'Confirm replicas are healthy')}/continue`,
+    );
+    const done = h.record(id, { stepMs: 500 });
+    expect(done[done.length - 1]).toBe(
+      'success | Database maintenance:success Vacuum and analyse:success Confirm replicas are healthy:continued Run smoke checks:success',
+    );
   });
 });
 

@@ -5,6 +5,7 @@ import { recordEvent } from '../events.ts';
 import { createNode } from '../node-store.ts';
 import type { NodeRow } from '../nodes.ts';
 import { insertTemplate, insertTemplateVersion } from '../template-store.ts';
+import { seedDemoWorkflows } from './demo-workflows.ts';
 import { seedDemoUsers } from './policies.ts';
 
 interface TemplateSeed {
@@ -349,4 +350,5 @@ export function seedDemo(emu: Emulator): void {
       source: { type: 'project', id: bank.id, path: '/api/projects/bank' },
     });
   }
+  seedDemoWorkflows(emu);
 }

@@ -15,7 +15,8 @@
  *
  * Failures: when a step ends `error` or `cancelled`, nothing new starts — pending steps and waiting wait steps
  * become `aborted` — while changes and child runs already running finish; then the stages and the run end
- * `error` (or `cancelled`). A pending top-level run waits while another run of the same workflow is active,
+ * `error` (or `cancelled`). A run still pending when its workflow or version is archived ends `aborted`.
+ * A pending top-level run waits while another run of the same workflow is active,
  * unless the project's `allow_parallel_runs_of_same_workflow` setting is true. A step with a `start_time`
  * does not start before it.
  */
@@ -137,7 +138,7 @@ function finishStep(
   setStep(emu, step.id, {
     status_code: status,
     finished_at: emu.now(),
-    ...(step.started_at ? {} : { started_at: emu.now() }),
+    ...(step.started_at || status === 'aborted' ? {} : { started_at: emu.now() }),
   });
   stepEvent(emu, step, VERB[status] ?? 'success', username, message === undefined ? {} : { message });
   if (!STEP_PASSED.has(status) && status !== 'aborted')
@@ -200,6 +201,10 @@ function advanceRun(emu: Emulator, runId: string): boolean {
   if (!run || RUN_TERMINAL.has(run.status_code)) return false;
   let progressed = false;
   if (run.status_code === 'pending') {
+    if (!stillRunnable(emu, run)) {
+      abortRun(emu, run);
+      return true;
+    }
     const blockers = runBlockers(emu, run);
     if (blockers.running || blockers.queue.length > 0) return false;
     setRun(emu, run.id, { status_code: 'running', started_at: emu.now() });
@@ -236,6 +241,20 @@ export function refreshRunStatus(emu: Emulator, run: RunRow): void {
       .get(run.id) !== undefined;
   const shown = waiting ? 'waiting' : 'running';
   if (run.status_code !== shown) setRun(emu, run.id, { status_code: shown });
+}
+
+/** A queued run whose workflow or version was archived (deleted after it ran) while it waited does not start. */
+function stillRunnable(emu: Emulator, run: RunRow): boolean {
+  const workflow = findWorkflowById(emu, run.workflow_id);
+  const version = findVersionById(emu, run.workflow_version_id);
+  return workflow?.archived === 0 && version?.archived === 0;
+}
+
+/** Ends a run that never started: `aborted`, as are all its steps. */
+function abortRun(emu: Emulator, run: RunRow): void {
+  for (const step of stepsOfRun(emu, run.id)) finishStep(emu, step, 'aborted', run.created_by);
+  setRun(emu, run.id, { status_code: 'aborted', failure: 'error', finished_at: emu.now() });
+  runEvent(emu, run, 'abort', run.created_by);
 }
 
 /** Something the engine did not expect (a bug, or rows edited by hand): end the run rather than retry forever. */
