@@ -316,7 +316,18 @@ export function readYaml(text: string): { definition?: YamlDefinition; problem?:
         title: `Source yaml is not valid YAML: ${error.message.split('\n')[0] ?? ''}`,
       },
     };
-  const value: unknown = doc.toJS({ maxAliasCount: 100 });
+  let value: unknown;
+  try {
+    // Bounded alias expansion: a "billion laughs" document is refused rather than expanded.
+    value = doc.toJS({ maxAliasCount: 100 });
+  } catch (err) {
+    return {
+      problem: {
+        field: 'source_yaml',
+        title: `Source yaml cannot be read: ${err instanceof Error ? err.message : String(err)}`,
+      },
+    };
+  }
   if (Array.isArray(value)) return { definition: { steps: value } };
   if (isPlainObject(value))
     return { definition: { steps: value.steps, name: value.name, description: value.description } };

@@ -235,10 +235,28 @@ export function tickSchedules(emu: Emulator): void {
     )
     .all(now) as { id: string }[];
   for (const { id } of due) {
-    emu.tx(() => {
-      fire(emu, id, now);
-    });
+    try {
+      emu.tx(() => {
+        fire(emu, id, now);
+      });
+    } catch (err) {
+      // Something unexpected (not a refused change): record it and move on, rather than retry every tick.
+      emu.tx(() => {
+        failedOccurrence(emu, id, now, err);
+      });
+    }
   }
+}
+
+function failedOccurrence(emu: Emulator, id: string, now: number, err: unknown): void {
+  const schedule = findSchedule(emu, id);
+  if (!schedule) return;
+  const type =
+    schedule.kind === 'scheduled_change'
+      ? 'error:scheduled_changes:change_creation'
+      : 'error:scheduled_workflows:skipped';
+  scheduleEvent(emu, schedule, type, { message: err instanceof Error ? err.message : String(err) });
+  setNextRun(emu, id, nextRunMs(schedule.cron_schedule, now));
 }
 
 function fire(emu: Emulator, id: string, now: number): void {
