@@ -8,13 +8,13 @@ import { eventRoutes } from './events.ts';
 import { gitRemoteRoutes } from './git-remotes.ts';
 import { logLineRoutes } from './log-lines.ts';
 import { nodeRoutes } from './nodes.ts';
+import { scheduledActivityRoutes } from './scheduled-activities.ts';
 import { stepRoutes } from './steps.ts';
 import { systemRoutes } from './system.ts';
 import { templateRoutes } from './templates.ts';
-import { workflowRoutes } from './workflows.ts';
 import { workflowRunRoutes } from './workflow-runs.ts';
 import { workflowStepRoutes } from './workflow-steps.ts';
-import { scheduledActivityRoutes } from './scheduled-activities.ts';
+import { workflowRoutes } from './workflows.ts';
 
 /** Every `/api` route of the emulator. One module per resource family. */
 export async function apiRoutes(app: FastifyInstance): Promise<void> {
