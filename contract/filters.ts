@@ -191,13 +191,20 @@ export const TEMPLATE_SORT_ATTRIBUTES = TEMPLATE_FILTER_ATTRIBUTES;
 export const LOG_LINE_FILTER_ATTRIBUTES = ['id', 'change_id', 'step_id', 'message', 'logged_at'] as const;
 export const LOG_LINE_SORT_ATTRIBUTES = ['id', 'logged_at'] as const;
 
-export type ProjectFilterKey = FilterKey<(typeof PROJECT_FILTER_ATTRIBUTES)[number]>;
-export type EnvironmentFilterKey = FilterKey<(typeof ENVIRONMENT_FILTER_ATTRIBUTES)[number]>;
-export type AssetFilterKey = FilterKey<(typeof ASSET_FILTER_ATTRIBUTES)[number]>;
+// One value matched against two attributes (ransack's `_or_` attributes): the console's text filters,
+// `filter[name_or_code_cont]=soa`. Unlike `filter[m]=or`, they combine with the other filters by AND.
+export type NameOrCodeFilterKey = 'name_or_code_cont';
+export type NameOrUrlFilterKey = 'name_or_url_cont';
+
+export type ProjectFilterKey = FilterKey<(typeof PROJECT_FILTER_ATTRIBUTES)[number]> | NameOrCodeFilterKey;
+export type EnvironmentFilterKey =
+  FilterKey<(typeof ENVIRONMENT_FILTER_ATTRIBUTES)[number]> | NameOrCodeFilterKey;
+export type AssetFilterKey = FilterKey<(typeof ASSET_FILTER_ATTRIBUTES)[number]> | NameOrCodeFilterKey;
 export type ChangeFilterKey = FilterKey<(typeof CHANGE_FILTER_ATTRIBUTES)[number]>;
 export type EventFilterKey = FilterKey<(typeof EVENT_FILTER_ATTRIBUTES)[number]>;
-export type GitRemoteFilterKey = FilterKey<(typeof GIT_REMOTE_FILTER_ATTRIBUTES)[number]>;
-export type TemplateFilterKey = FilterKey<(typeof TEMPLATE_FILTER_ATTRIBUTES)[number]>;
+export type GitRemoteFilterKey =
+  FilterKey<(typeof GIT_REMOTE_FILTER_ATTRIBUTES)[number]> | NameOrUrlFilterKey;
+export type TemplateFilterKey = FilterKey<(typeof TEMPLATE_FILTER_ATTRIBUTES)[number]> | NameOrCodeFilterKey;
 export type LogLineFilterKey = FilterKey<(typeof LOG_LINE_FILTER_ATTRIBUTES)[number]>;
 
 export type ProjectSort = SortSpec<(typeof PROJECT_SORT_ATTRIBUTES)[number]>;
