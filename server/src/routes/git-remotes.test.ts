@@ -334,6 +334,32 @@ describe('updating Git remotes', () => {
     expect((listed.body as RemoteList).data.map((r) => r.id)).not.toContain(remote.id);
   });
 
+  it('unschedules the scheduled changes that use a remote when it is archived', async () => {
+    const remote = await createRemote('scheduled_remote');
+    const schedule = await emu.request(
+      'operator',
+      'POST',
+      '/api/scheduled_activities',
+      attrs({
+        parent_path: '/projects/bank/environments/dev',
+        action: 'hello',
+        git_remote_name: 'scheduled_remote',
+        git_rev: 'main',
+        cron_schedule: '0 3 * * *',
+        repeat: true,
+        new_commits_only: false,
+      }),
+    );
+    expect(schedule.status).toBe(201);
+    const scheduleId = (schedule.body as { data: { id: string } }).data.id;
+    await archive(remote.id);
+    expect((await emu.request('operator', 'GET', `/api/scheduled_activities/${scheduleId}`)).status).toBe(
+      404,
+    );
+    const deleted = await emu.request('operator', 'DELETE', `/api/projects/bank/git_remotes/${remote.id}`);
+    expect(deleted.status).toBe(204);
+  });
+
   it('replaces all three credentials, clearing the ones left out', async () => {
     const remote = await createRemote('creds', {
       user: 'old-user',

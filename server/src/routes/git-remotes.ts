@@ -1,3 +1,4 @@
+import { recordEvent } from '../events.ts';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Authorizer } from '../authz.ts';
 import { callerOf, type Emulator } from '../context.ts';
@@ -152,6 +153,26 @@ function deleteRemote(emu: Emulator, remote: GitRemoteRow): GitRemoteRow | null 
   return reloadRemote(emu, remote.id);
 }
 
+/**
+ * Archiving a remote unschedules the scheduled changes that use it (OpsChain changelog 2022-07-20), so a
+ * remote is never deleted from under a schedule either.
+ */
+function unscheduleChangesOf(emu: Emulator, remote: GitRemoteRow, username: string | null): void {
+  const schedules = emu
+    .sql(`SELECT id FROM scheduled_activities WHERE kind = 'scheduled_change' AND git_remote_id = ?`)
+    .all(remote.id) as { id: string }[];
+  for (const { id } of schedules) {
+    emu.sql('DELETE FROM scheduled_activities WHERE id = ?').run(id);
+    recordEvent(emu, {
+      type: 'api:scheduled_changes:destroy',
+      username,
+      system: true,
+      payload: { reason: `Git remote "${remote.name}" was archived`, scheduled_activity_id: id },
+      source: null,
+    });
+  }
+}
+
 /** Project Git remotes (domain §2.4): list, create, show, (un)archive or replace credentials, delete. */
 export function gitRemoteRoutes(app: FastifyInstance): void {
   const emu = app.emulator;
@@ -185,6 +206,8 @@ export function gitRemoteRoutes(app: FastifyInstance): void {
     assertMayUpdate(authz, project);
     emu.tx(() => {
       applyRemoteUpdate(emu, 'git_remotes', remote.id, update);
+      if (update.kind === 'archive' && update.archived)
+        unscheduleChangesOf(emu, remote, req.principal?.username ?? null);
     });
     return { data: serializeRemote(project, reloadRemote(emu, remote.id)) };
   });
