@@ -2,6 +2,7 @@ import { isAbsolute, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { FastifyInstance } from 'fastify';
 import type { ApiSource } from './serve.ts';
+import { FaultConfigError, parseFaults } from './src/faults.ts';
 import { isSeedName, SEED_NAMES, type SeedName } from './src/seeds/seed.ts';
 
 /** The repository root, so default paths do not depend on the working directory. */
@@ -24,7 +25,7 @@ export interface ApiConfig {
   banner: string[];
 }
 
-/** Reads OPSCHAIN_URL, EMULATOR_DB, EMULATOR_SEED and EMULATOR_SPEED. */
+/** Reads OPSCHAIN_URL, EMULATOR_DB, EMULATOR_SEED, EMULATOR_SPEED, EMULATOR_FAULTS and EMULATOR_TEST_HOOKS. */
 export function apiConfigFromEnv(env: NodeJS.ProcessEnv): ApiConfig {
   const upstream = envValue(env, 'OPSCHAIN_URL');
   if (upstream !== undefined) {
@@ -40,9 +41,16 @@ export function apiConfigFromEnv(env: NodeJS.ProcessEnv): ApiConfig {
   const db = dbSetting === ':memory:' || isAbsolute(dbSetting) ? dbSetting : resolve(projectRoot, dbSetting);
   const seed = seedFromEnv(envValue(env, 'EMULATOR_SEED') ?? 'demo');
   const speed = speedFromEnv(envValue(env, 'EMULATOR_SPEED'));
+  const faults = faultsFromEnv(envValue(env, 'EMULATOR_FAULTS'));
+  const testHooks = envValue(env, 'EMULATOR_TEST_HOOKS') === '1';
   return {
-    api: { kind: 'emulator', emulator: { db, seed, speed } },
+    api: {
+      kind: 'emulator',
+      emulator: { db, seed, speed, ...(faults ? { faults } : {}), ...(testHooks ? { testHooks } : {}) },
+    },
     banner: [
+      ...(faults ? [`EMULATOR_FAULTS is on: ${envValue(env, 'EMULATOR_FAULTS') ?? ''}`] : []),
+      ...(testHooks ? ['EMULATOR_TEST_HOOKS is on: POST /__emulator/reset resets the database.'] : []),
       `API emulator: database ${db === ':memory:' ? 'in memory' : db}, seed "${seed}" (applied when the database is new).`,
       'Logins (user/password):',
       ...SEED_LOGINS[seed].map((login) => `  ${login}`),
@@ -55,6 +63,14 @@ function seedFromEnv(seed: string): SeedName {
     throw new ConfigError(`EMULATOR_SEED must be one of ${SEED_NAMES.join(', ')}, got "${seed}".`);
   }
   return seed;
+}
+
+function faultsFromEnv(value: string | undefined): ReturnType<typeof parseFaults> {
+  try {
+    return parseFaults(value);
+  } catch (error) {
+    throw error instanceof FaultConfigError ? new ConfigError(error.message) : error;
+  }
 }
 
 function speedFromEnv(value: string | undefined): number {

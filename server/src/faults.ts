@@ -19,11 +19,18 @@ const MAX_LATENCY_MS = 60_000;
 
 function parseLatency(value: string): { min: number; max: number } {
   const match = /^(\d+)(?:-(\d+))?$/.exec(value);
-  if (!match) throw new FaultConfigError(`EMULATOR_FAULTS: latency must be <ms> or <min>-<max> in milliseconds, got "${value}"`);
+  if (!match)
+    throw new FaultConfigError(
+      `EMULATOR_FAULTS: latency must be <ms> or <min>-<max> in milliseconds, got "${value}"`,
+    );
   const min = Number(match[1]);
   const max = match[2] === undefined ? min : Number(match[2]);
-  if (max < min) throw new FaultConfigError(`EMULATOR_FAULTS: latency range "${value}" ends before it starts`);
-  if (max > MAX_LATENCY_MS) throw new FaultConfigError(`EMULATOR_FAULTS: latency above ${String(MAX_LATENCY_MS)} ms is not supported, got "${value}"`);
+  if (max < min)
+    throw new FaultConfigError(`EMULATOR_FAULTS: latency range "${value}" ends before it starts`);
+  if (max > MAX_LATENCY_MS)
+    throw new FaultConfigError(
+      `EMULATOR_FAULTS: latency above ${String(MAX_LATENCY_MS)} ms is not supported, got "${value}"`,
+    );
   return { min, max };
 }
 
@@ -65,7 +72,11 @@ function serviceUnavailable(): ApiHttpError {
 }
 
 /** Adds the faults to every `/api` request (before authentication, so they hit every answer alike). */
-export function installFaults(app: FastifyInstance, config: FaultConfig, random: () => number = Math.random): void {
+export function installFaults(
+  app: FastifyInstance,
+  config: FaultConfig,
+  random: () => number = Math.random,
+): void {
   app.addHook('onRequest', async (req) => {
     if (!req.url.startsWith('/api/') && req.url !== '/api' && !req.url.startsWith('/api?')) return;
     if (config.latencyMs) {

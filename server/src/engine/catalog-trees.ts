@@ -69,8 +69,10 @@ const CYAN = '\u001b[36m';
 /** Ruby Logger lines, as OpsChain actions print them. */
 export const log = {
   info: (ctx: ScriptContext, text: string): string => `I, [${ctx.stamp} #1]  INFO -- : ${text}`,
-  warn: (ctx: ScriptContext, text: string): string => `W, [${ctx.stamp} #1]  WARN -- : ${YELLOW}${text}${RESET}`,
-  error: (ctx: ScriptContext, text: string): string => `E, [${ctx.stamp} #1] ERROR -- : ${RED}${text}${RESET}`,
+  warn: (ctx: ScriptContext, text: string): string =>
+    `W, [${ctx.stamp} #1]  WARN -- : ${YELLOW}${text}${RESET}`,
+  error: (ctx: ScriptContext, text: string): string =>
+    `E, [${ctx.stamp} #1] ERROR -- : ${RED}${text}${RESET}`,
 };
 
 function at(atMs: number, lines: (ctx: ScriptContext) => string[]): ScriptEntry {
@@ -109,12 +111,12 @@ export function preamble(): ScriptEntry[] {
 }
 
 const STACK_TRACE = [
-  '/opt/opschain/vendor/bundle/ruby/3.3.0/gems/activerecord-7.1.5.1/lib/active_record/connection_adapters/postgresql/database_statements.rb:55:in `exec\'',
-  '/opt/opschain/vendor/bundle/ruby/3.3.0/gems/activerecord-7.1.5.1/lib/active_record/migration.rb:1094:in `block in method_missing\'',
-  '/opt/opschain/vendor/bundle/ruby/3.3.0/gems/activerecord-7.1.5.1/lib/active_record/migration.rb:1062:in `say_with_time\'',
-  '/opt/opschain/lib/ledger/migrations.rb:42:in `add_ledger_index\'',
-  '/opt/opschain/actions.rb:87:in `block (2 levels) in <top (required)>\'',
-  '/opt/opschain/vendor/bundle/ruby/3.3.0/gems/opschain-core-2025.4.25/lib/opschain/step_runner.rb:131:in `run\'',
+  "/opt/opschain/vendor/bundle/ruby/3.3.0/gems/activerecord-7.1.5.1/lib/active_record/connection_adapters/postgresql/database_statements.rb:55:in `exec'",
+  "/opt/opschain/vendor/bundle/ruby/3.3.0/gems/activerecord-7.1.5.1/lib/active_record/migration.rb:1094:in `block in method_missing'",
+  "/opt/opschain/vendor/bundle/ruby/3.3.0/gems/activerecord-7.1.5.1/lib/active_record/migration.rb:1062:in `say_with_time'",
+  "/opt/opschain/lib/ledger/migrations.rb:42:in `add_ledger_index'",
+  "/opt/opschain/actions.rb:87:in `block (2 levels) in <top (required)>'",
+  "/opt/opschain/vendor/bundle/ruby/3.3.0/gems/opschain-core-2025.4.25/lib/opschain/step_runner.rb:131:in `run'",
 ];
 
 const hello = step({
@@ -192,12 +194,18 @@ function host(index: number): StepDef {
       step({
         action: 'install_packages',
         durationMs: 3000 + index * 500,
-        script: [info(0, `[${fqdn}] Installing packages: nginx openssl chrony`), info(2000, `[${fqdn}] 3 packages installed`)],
+        script: [
+          info(0, `[${fqdn}] Installing packages: nginx openssl chrony`),
+          info(2000, `[${fqdn}] 3 packages installed`),
+        ],
       }),
       step({
         action: 'configure',
         durationMs: 2000,
-        script: [info(0, `[${fqdn}] Rendering /etc/nginx/nginx.conf`), info(1500, `[${fqdn}] Reloading nginx`)],
+        script: [
+          info(0, `[${fqdn}] Rendering /etc/nginx/nginx.conf`),
+          info(1500, `[${fqdn}] Reloading nginx`),
+        ],
       }),
       step({
         action: 'verify',
@@ -231,7 +239,10 @@ const approvalGate = step({
     step({
       action: 'apply_release',
       durationMs: 4000,
-      script: [info(0, 'Applying the approved release'), at(3500, (ctx) => [log.info(ctx, `${GREEN}Done${RESET}`)])],
+      script: [
+        info(0, 'Applying the approved release'),
+        at(3500, (ctx) => [log.info(ctx, `${GREEN}Done${RESET}`)]),
+      ],
     }),
   ],
 });
@@ -293,7 +304,10 @@ const slow = step({
     info(0, `Processing ${String(SLOW_BATCHES)} batches (about two minutes)`),
     ...Array.from({ length: SLOW_BATCHES }, (_, i) =>
       at((i + 1) * 5000 - 100, (ctx) => [
-        log.info(ctx, `${CYAN}Batch ${String(i + 1)}/${String(SLOW_BATCHES)}${RESET} done (${String(Math.round(((i + 1) * 100) / SLOW_BATCHES))}%)`),
+        log.info(
+          ctx,
+          `${CYAN}Batch ${String(i + 1)}/${String(SLOW_BATCHES)}${RESET} done (${String(Math.round(((i + 1) * 100) / SLOW_BATCHES))}%)`,
+        ),
       ]),
     ),
   ],
@@ -324,9 +338,17 @@ export function defAt(root: StepDef, defPath: string): StepDef | undefined {
 /** One generated line of the noisy action (every 50th in colour, every 500th a warning). */
 export function noisyLine(ctx: ScriptContext, index: number, total: number): string {
   const n = index + 1;
-  if (n % 500 === 0) return log.warn(ctx, `Line ${String(n)}/${String(total)}: slow response from cache-${String(n % 7)} (${String(100 + (n % 400))} ms)`);
-  if (n % 50 === 0) return log.info(ctx, `Line ${String(n)}/${String(total)}: ${GREEN}checkpoint${RESET} reached`);
-  return log.info(ctx, `Line ${String(n)}/${String(total)}: processed record ${String(n * 7919 % 100_000).padStart(5, '0')}`);
+  if (n % 500 === 0)
+    return log.warn(
+      ctx,
+      `Line ${String(n)}/${String(total)}: slow response from cache-${String(n % 7)} (${String(100 + (n % 400))} ms)`,
+    );
+  if (n % 50 === 0)
+    return log.info(ctx, `Line ${String(n)}/${String(total)}: ${GREEN}checkpoint${RESET} reached`);
+  return log.info(
+    ctx,
+    `Line ${String(n)}/${String(total)}: processed record ${String((n * 7919) % 100_000).padStart(5, '0')}`,
+  );
 }
 
 /**
@@ -335,10 +357,18 @@ export function noisyLine(ctx: ScriptContext, index: number, total: number): str
  * ancestors and itself joined with `/`: `unit` in `deploy`, `host-3/install_packages` in `provision`.
  * `namePath` is the step's own name first, then its parent's, up to the root.
  */
-export function failureRequested(propertyOverrides: Record<string, unknown>, namePath: readonly string[]): boolean {
+export function failureRequested(
+  propertyOverrides: Record<string, unknown>,
+  namePath: readonly string[],
+): boolean {
   const value = propertyOverrides.fail_step;
   const wanted = typeof value === 'string' ? [value] : Array.isArray(value) ? value : [];
-  const candidates = namePath.map((_, i) => namePath.slice(0, i + 1).reverse().join('/'));
+  const candidates = namePath.map((_, i) =>
+    namePath
+      .slice(0, i + 1)
+      .reverse()
+      .join('/'),
+  );
   return wanted.some((w) => typeof w === 'string' && candidates.includes(w));
 }
 

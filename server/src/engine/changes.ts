@@ -34,7 +34,10 @@ export interface NewChange {
   workflowId?: string | null;
 }
 
-type Problem = { field: string; title: string };
+interface Problem {
+  field: string;
+  title: string;
+}
 
 interface Source {
   gitRemoteId: string | null;
@@ -51,36 +54,57 @@ function targetProblems(emu: Emulator, target: NodeRow, action: string): Problem
   const problems: Problem[] = [];
   if (blank(action)) problems.push({ field: 'action', title: "Action can't be blank" });
   if (!capabilities(target.kind, isEnterprise(emu, target)).can_have_changes) {
-    problems.push({ field: 'base', title: '"Standard" projects do not support changes; run them on an environment' });
+    problems.push({
+      field: 'base',
+      title: '"Standard" projects do not support changes; run them on an environment',
+    });
   }
   const archived = nodeChain(emu, target).find((n) => n.archived === 1);
-  if (archived) problems.push({ field: 'base', title: `Cannot create a change in an archived ${archived.kind}` });
+  if (archived)
+    problems.push({ field: 'base', title: `Cannot create a change in an archived ${archived.kind}` });
   return problems;
 }
 
 /** Non-asset targets run from one of the project's Git remotes at a revision. */
 function remoteSource(emu: Emulator, target: NodeRow, input: NewChange, problems: Problem[]): Source {
   if (!blank(input.templateVersion)) {
-    problems.push({ field: 'template_version', title: 'Template version can only be supplied for asset changes' });
+    problems.push({
+      field: 'template_version',
+      title: 'Template version can only be supplied for asset changes',
+    });
   }
   const projectId = target.kind === 'project' ? target.id : (target.project_id ?? '');
   let remote: { id: string; name: string; archived: number } | undefined;
-  if (blank(input.gitRemoteName)) problems.push({ field: 'git_remote_name', title: "Git remote name can't be blank" });
+  if (blank(input.gitRemoteName))
+    problems.push({ field: 'git_remote_name', title: "Git remote name can't be blank" });
   else {
     remote = emu
       .sql('SELECT id, name, archived FROM git_remotes WHERE project_id = ? AND name = ?')
       .get(projectId, input.gitRemoteName) as typeof remote;
-    if (!remote) problems.push({ field: 'git_remote_name', title: `Git remote "${input.gitRemoteName ?? ''}" does not exist in this project` });
-    else if (remote.archived === 1) problems.push({ field: 'git_remote_name', title: `Git remote "${remote.name}" is archived` });
+    if (!remote)
+      problems.push({
+        field: 'git_remote_name',
+        title: `Git remote "${input.gitRemoteName ?? ''}" does not exist in this project`,
+      });
+    else if (remote.archived === 1)
+      problems.push({ field: 'git_remote_name', title: `Git remote "${remote.name}" is archived` });
   }
   if (blank(input.gitRev)) problems.push({ field: 'git_rev', title: "Git rev can't be blank" });
-  return { gitRemoteId: remote?.id ?? null, gitRemoteName: remote?.name ?? null, gitRev: input.gitRev ?? null, templateVersionId: null };
+  return {
+    gitRemoteId: remote?.id ?? null,
+    gitRemoteName: remote?.name ?? null,
+    gitRev: input.gitRev ?? null,
+    templateVersionId: null,
+  };
 }
 
 /** Asset targets run from their template version (or the one named by `template_version`). */
 function templateSource(emu: Emulator, target: NodeRow, input: NewChange, problems: Problem[]): Source {
   if (input.gitRemoteName !== undefined && input.gitRemoteName !== null) {
-    problems.push({ field: 'git_remote_name', title: 'Git remote name must not be supplied for asset changes' });
+    problems.push({
+      field: 'git_remote_name',
+      title: 'Git remote name must not be supplied for asset changes',
+    });
   }
   if (input.gitRev !== undefined && input.gitRev !== null) {
     problems.push({ field: 'git_rev', title: 'Git rev must not be supplied for asset changes' });
@@ -91,14 +115,27 @@ function templateSource(emu: Emulator, target: NodeRow, input: NewChange, proble
       .sql('SELECT id, git_rev, archived, state FROM template_versions WHERE template_id = ? AND version = ?')
       .get(target.template_id, input.templateVersion) as typeof tv;
     const name = input.templateVersion ?? '';
-    if (!tv) problems.push({ field: 'template_version', title: `Template version "${name}" does not exist for this asset's template` });
-    else if (tv.archived === 1) problems.push({ field: 'template_version', title: `Template version "${name}" is archived` });
-    else if (tv.state !== 'ready') problems.push({ field: 'template_version', title: `Template version "${name}" is not ready yet` });
+    if (!tv)
+      problems.push({
+        field: 'template_version',
+        title: `Template version "${name}" does not exist for this asset's template`,
+      });
+    else if (tv.archived === 1)
+      problems.push({ field: 'template_version', title: `Template version "${name}" is archived` });
+    else if (tv.state !== 'ready')
+      problems.push({ field: 'template_version', title: `Template version "${name}" is not ready yet` });
   } else {
-    tv = emu.sql('SELECT id, git_rev, archived, state FROM template_versions WHERE id = ?').get(target.template_version_id) as typeof tv;
+    tv = emu
+      .sql('SELECT id, git_rev, archived, state FROM template_versions WHERE id = ?')
+      .get(target.template_version_id) as typeof tv;
     if (!tv) problems.push({ field: 'base', title: 'The asset has no template version' });
   }
-  return { gitRemoteId: null, gitRemoteName: null, gitRev: tv?.git_rev ?? null, templateVersionId: tv?.id ?? null };
+  return {
+    gitRemoteId: null,
+    gitRemoteName: null,
+    gitRev: tv?.git_rev ?? null,
+    templateVersionId: tv?.id ?? null,
+  };
 }
 
 /**
@@ -111,14 +148,17 @@ export function createChange(emu: Emulator, input: NewChange): string {
     const target = input.target;
     const problems = targetProblems(emu, target, input.action);
     const source =
-      target.kind === 'asset' ? templateSource(emu, target, input, problems) : remoteSource(emu, target, input, problems);
+      target.kind === 'asset'
+        ? templateSource(emu, target, input, problems)
+        : remoteSource(emu, target, input, problems);
     if (problems.length > 0) throw modelErrors(problems);
 
     const id = emu.newId();
     const rootId = emu.newId();
     // The engine's clock, not emu.now(): simulated timestamps of a change stay on one time line.
     const now = isoFromMs(emu.clock.now());
-    const seq = (emu.sql('SELECT COALESCE(MAX(seq), 0) + 1 AS seq FROM changes').get() as { seq: number }).seq;
+    const seq = (emu.sql('SELECT COALESCE(MAX(seq), 0) + 1 AS seq FROM changes').get() as { seq: number })
+      .seq;
     emu
       .sql(
         `INSERT INTO changes (id, seq, node_id, project_id, environment_id, asset_id, action, created_by, metadata,
@@ -156,7 +196,8 @@ export function createChange(emu: Emulator, input: NewChange): string {
          VALUES (?, ?, NULL, 0, '0000', '', 'action', ?, NULL, ?, 'initializing', ?, ?)`,
       )
       .run(rootId, id, input.action, catalogTree(input.action)?.strategy ?? 'sequential', now, now);
-    if (source.gitRemoteId) emu.sql('UPDATE git_remotes SET used_by_change = 1 WHERE id = ?').run(source.gitRemoteId);
+    if (source.gitRemoteId)
+      emu.sql('UPDATE git_remotes SET used_by_change = 1 WHERE id = ?').run(source.gitRemoteId);
     const change = getChange(emu, id);
     if (change) changeEvent(emu, change, 'create');
     return id;
@@ -188,12 +229,16 @@ export function changeMeta(emu: Emulator, change: ChangeView): Record<string, un
   const parallel = node ? parallelChangesAllowed(emu, node) : false;
   const pending = change.status_code === 'pending' && !parallel;
   const holder = pending
-    ? emu.sql('SELECT 1 FROM changes WHERE node_id = ? AND holds_lock = 1 AND id <> ? LIMIT 1').get(change.node_id, change.id)
+    ? emu
+        .sql('SELECT 1 FROM changes WHERE node_id = ? AND holds_lock = 1 AND id <> ? LIMIT 1')
+        .get(change.node_id, change.id)
     : undefined;
   const queue = pending
     ? (
         emu
-          .sql("SELECT id FROM changes WHERE node_id = ? AND status_code = 'pending' AND seq < ? ORDER BY seq")
+          .sql(
+            "SELECT id FROM changes WHERE node_id = ? AND status_code = 'pending' AND seq < ? ORDER BY seq",
+          )
           .all(change.node_id, change.seq) as { id: string }[]
       ).map((r) => r.id)
     : [];
@@ -214,7 +259,9 @@ function parentsOf(change: ChangeView): { type: string; id: string }[] {
 function templateVersionRelationship(emu: Emulator, change: ChangeView): Relationship | undefined {
   if (!change.template_version_id) return undefined;
   const tv = emu
-    .sql('SELECT tv.version, t.code FROM template_versions tv JOIN templates t ON t.id = tv.template_id WHERE tv.id = ?')
+    .sql(
+      'SELECT tv.version, t.code FROM template_versions tv JOIN templates t ON t.id = tv.template_id WHERE tv.id = ?',
+    )
     .get(change.template_version_id) as { version: string; code: string } | undefined;
   if (!tv) return undefined;
   return toOne(
@@ -236,18 +283,27 @@ export interface SerializeChangeOptions {
 }
 
 /** Serialises a change resource (JSON:API) as the API answers it. */
-export function serializeChange(emu: Emulator, change: ChangeView, options: SerializeChangeOptions = {}): Resource {
+export function serializeChange(
+  emu: Emulator,
+  change: ChangeView,
+  options: SerializeChangeOptions = {},
+): Resource {
   const stepIds =
     options.stepIds ??
-    (emu.sql('SELECT id FROM steps WHERE change_id = ? ORDER BY sort_key').all(change.id) as { id: string }[]).map((s) => s.id);
+    (
+      emu.sql('SELECT id FROM steps WHERE change_id = ? ORDER BY sort_key').all(change.id) as { id: string }[]
+    ).map((s) => s.id);
   const root = change.root_step_id
     ? (emu.sql('SELECT approved_by, rejected_by FROM steps WHERE id = ?').get(change.root_step_id) as
-        | { approved_by: string; rejected_by: string }
-        | undefined)
+        { approved_by: string; rejected_by: string } | undefined)
     : undefined;
   const relationships: Record<string, Relationship> = {
     parents: { data: parentsOf(change) },
-    root_step: toOne('step', change.root_step_id, change.root_step_id ? `/api/steps/${change.root_step_id}` : undefined),
+    root_step: toOne(
+      'step',
+      change.root_step_id,
+      change.root_step_id ? `/api/steps/${change.root_step_id}` : undefined,
+    ),
     steps: toMany('step', stepIds),
     workflow_run: relationOrNull('workflow_run', change.workflow_run_id),
     workflow: relationOrNull('workflow', change.workflow_id),
@@ -255,7 +311,8 @@ export function serializeChange(emu: Emulator, change: ChangeView, options: Seri
   const templateVersion = templateVersionRelationship(emu, change);
   if (templateVersion) relationships.template_version = templateVersion;
   const links: Record<string, string> = {};
-  if (change.git_remote_id) links.git_remote = `/api/projects/${change.project_code}/git_remotes/${change.git_remote_id}`;
+  if (change.git_remote_id)
+    links.git_remote = `/api/projects/${change.project_code}/git_remotes/${change.git_remote_id}`;
   links.project = `/api/projects/${change.project_code}`;
   links.parent = `/api${change.node_path}`;
   links.self = changeSelfLink(change.node_path, change.id);

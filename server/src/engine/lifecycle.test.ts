@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { attrs } from '../../test/emulator.ts';
+import { attrs } from '@server/test/emulator.ts';
 import { msFromIso } from './logs.ts';
 import { getChange, stepsOf } from './store.ts';
 import { DEV, ORIGIN, startEngine, type EngineHarness } from './testing.ts';
@@ -73,7 +73,11 @@ describe('catalog actions run through the documented statuses', () => {
     // Within a host, never two children at work at once.
     for (const state of seq) {
       for (const host of state.split(/(?= host-\d:)/).slice(1)) {
-        const busy = host.trim().split(' ').slice(1).filter((s) => /:(queued|running)$/.test(s));
+        const busy = host
+          .trim()
+          .split(' ')
+          .slice(1)
+          .filter((s) => /:(queued|running)$/.test(s));
         expect(busy.length).toBeLessThanOrEqual(1);
       }
     }
@@ -84,7 +88,11 @@ describe('catalog actions run through the documented statuses', () => {
   it('approval_gate: waits for approval, then the approved step and the next one run', async () => {
     const id = await h.create('operator', DEV, { action: 'approval_gate', ...ORIGIN });
     const before = await h.record(id, { until: (s) => s.startsWith('waiting_for_approval') });
-    const approve = await h.request('approver', 'POST', `/api/steps/${stepId(id, 'approve_release')}/approve`);
+    const approve = await h.request(
+      'approver',
+      'POST',
+      `/api/steps/${stepId(id, 'approve_release')}/approve`,
+    );
     expect(approve.status).toBe(200);
     const after = await h.record(id);
     expect([...before, ...after]).toEqual([
@@ -105,8 +113,14 @@ describe('catalog actions run through the documented statuses', () => {
     const before = await h.record(id, { until: (s) => s.startsWith('waiting') });
     // Time passes; nothing moves without a person.
     h.advance(600_000);
-    expect(h.state(id)).toBe('waiting | manual_wait:running wait_for_confirmation:waiting resume_service:pending');
-    const res = await h.request('operator', 'POST', `/api/steps/${stepId(id, 'wait_for_confirmation')}/continue`);
+    expect(h.state(id)).toBe(
+      'waiting | manual_wait:running wait_for_confirmation:waiting resume_service:pending',
+    );
+    const res = await h.request(
+      'operator',
+      'POST',
+      `/api/steps/${stepId(id, 'wait_for_confirmation')}/continue`,
+    );
     expect(res.status).toBe(200);
     const after = await h.record(id);
     expect([...before, ...after]).toEqual([
@@ -151,7 +165,11 @@ describe('catalog actions run through the documented statuses', () => {
   });
 
   it('noisy: writes the requested number of lines at 1,000 lines per simulated second', async () => {
-    const id = await h.create('operator', DEV, { action: 'noisy', ...ORIGIN, property_overrides: { log_lines: 5000 } });
+    const id = await h.create('operator', DEV, {
+      action: 'noisy',
+      ...ORIGIN,
+      property_overrides: { log_lines: 5000 },
+    });
     expect(await h.record(id, { stepMs: 500 })).toEqual([
       'initializing | noisy:initializing',
       'queued | noisy:queued',
@@ -171,9 +189,14 @@ describe('catalog actions run through the documented statuses', () => {
 
   it('an unknown action: the change is created, then ends in error with a log line saying why', async () => {
     const id = await h.create('operator', DEV, { action: 'no_such_action', ...ORIGIN });
-    expect(await h.record(id)).toEqual(['initializing | no_such_action:initializing', 'error | no_such_action:error']);
+    expect(await h.record(id)).toEqual([
+      'initializing | no_such_action:initializing',
+      'error | no_such_action:error',
+    ]);
     const logs = await h.request('operator', 'GET', `/api/changes/${id}/log_lines`);
-    const messages = (logs.body as { data: { attributes: { message: string } }[] }).data.map((l) => l.attributes.message);
+    const messages = (logs.body as { data: { attributes: { message: string } }[] }).data.map(
+      (l) => l.attributes.message,
+    );
     expect(messages.some((m) => m.includes('The action "no_such_action" does not exist'))).toBe(true);
   });
 
@@ -184,7 +207,9 @@ describe('catalog actions run through the documented statuses', () => {
       await fast.record(id, { stepMs: 10 });
       const change = getChange(fast.app.emulator, id);
       expect(change?.status_code).toBe('success');
-      const seconds = change?.finished_at ? (msFromIso(change.finished_at) - msFromIso(change.created_at)) / 1000 : 0;
+      const seconds = change?.finished_at
+        ? (msFromIso(change.finished_at) - msFromIso(change.created_at)) / 1000
+        : 0;
       expect(seconds).toBeGreaterThan(2.5);
       expect(seconds).toBeLessThan(3.5);
     } finally {
@@ -195,7 +220,11 @@ describe('catalog actions run through the documented statuses', () => {
 
 describe('failures', () => {
   it('in parallel children: running siblings finish, never-run steps are aborted, the change errors', async () => {
-    const id = await h.create('operator', DEV, { action: 'deploy', ...ORIGIN, property_overrides: { fail_step: 'unit' } });
+    const id = await h.create('operator', DEV, {
+      action: 'deploy',
+      ...ORIGIN,
+      property_overrides: { fail_step: 'unit' },
+    });
     const seq = await h.record(id);
     expect(seq.slice(-2)).toEqual([
       'running | deploy:running build:success test:running unit:error integration:running release:aborted',
@@ -244,7 +273,10 @@ describe('cancel', () => {
       'cancelled | deploy:cancelled build:success test:cancelled unit:cancelled integration:cancelled release:cancelled',
     );
     // Work stops at once: nothing moves or logs afterwards.
-    const lines = () => h.app.emulator.db.prepare('SELECT COUNT(*) AS n FROM log_lines WHERE change_id = ?').get(id) as { n: number };
+    const lines = () =>
+      h.app.emulator.db.prepare('SELECT COUNT(*) AS n FROM log_lines WHERE change_id = ?').get(id) as {
+        n: number;
+      };
     const count = lines().n;
     h.advance(120_000);
     expect(h.state(id)).toContain('cancelled | deploy:cancelled');
@@ -258,7 +290,13 @@ describe('cancel', () => {
     const res = await h.request('operator', 'DELETE', `/api/changes/${id}`);
     expect(res.status).toBe(422);
     expect(res.body).toMatchObject({
-      errors: [{ status: 422, title: 'Cannot cancel change because it is in the "success" state', source: { pointer: '/data/attributes/base' } }],
+      errors: [
+        {
+          status: 422,
+          title: 'Cannot cancel change because it is in the "success" state',
+          source: { pointer: '/data/attributes/base' },
+        },
+      ],
     });
   });
 
@@ -266,7 +304,10 @@ describe('cancel', () => {
     const a = await h.create('operator', DEV, { action: 'hello', ...ORIGIN });
     expect((await h.request('operator', 'DELETE', `/api/changes/${a}`)).status).toBe(204);
     expect(h.state(a)).toBe('cancelled | hello:cancelled');
-    const b = await h.create('operator', '/api/projects/bank/environments/prod/changes', { action: 'hello', ...ORIGIN });
+    const b = await h.create('operator', '/api/projects/bank/environments/prod/changes', {
+      action: 'hello',
+      ...ORIGIN,
+    });
     await h.record(b, { until: (s) => s.startsWith('waiting_for_approval') });
     expect((await h.request('approver', 'DELETE', `/api/changes/${b}`)).status).toBe(204);
     expect(h.state(b)).toBe('cancelled | hello:cancelled');
@@ -284,13 +325,32 @@ describe('one change at a time per target', () => {
     expect(h.state(third)).toBe('pending | hello:pending');
 
     const show = async (id: string) =>
-      ((await h.contract('operator', 'GET', `/api/changes/${id}`, '/api/changes/{change_id}')).body as { data: { meta: unknown } }).data.meta;
-    expect(await show(first)).toEqual({ parallel_changes_allowed: false, blocked_by_change_in_same_parent: false, blocked_by_queue: [] });
-    expect(await show(second)).toEqual({ parallel_changes_allowed: false, blocked_by_change_in_same_parent: true, blocked_by_queue: [] });
-    expect(await show(third)).toEqual({ parallel_changes_allowed: false, blocked_by_change_in_same_parent: true, blocked_by_queue: [second] });
+      (
+        (await h.contract('operator', 'GET', `/api/changes/${id}`, '/api/changes/{change_id}')).body as {
+          data: { meta: unknown };
+        }
+      ).data.meta;
+    expect(await show(first)).toEqual({
+      parallel_changes_allowed: false,
+      blocked_by_change_in_same_parent: false,
+      blocked_by_queue: [],
+    });
+    expect(await show(second)).toEqual({
+      parallel_changes_allowed: false,
+      blocked_by_change_in_same_parent: true,
+      blocked_by_queue: [],
+    });
+    expect(await show(third)).toEqual({
+      parallel_changes_allowed: false,
+      blocked_by_change_in_same_parent: true,
+      blocked_by_queue: [second],
+    });
 
     // A change on another target is not blocked.
-    const other = await h.create('operator', '/api/projects/bank/environments/test/changes', { action: 'hello', ...ORIGIN });
+    const other = await h.create('operator', '/api/projects/bank/environments/test/changes', {
+      action: 'hello',
+      ...ORIGIN,
+    });
     h.advance(2000);
     expect(h.state(other)).toBe('running | hello:running');
 
@@ -298,7 +358,11 @@ describe('one change at a time per target', () => {
     h.advance(600);
     expect(h.state(second)).toBe('running | hello:running');
     expect(h.state(third)).toBe('pending | hello:pending');
-    expect(await show(third)).toEqual({ parallel_changes_allowed: false, blocked_by_change_in_same_parent: true, blocked_by_queue: [] });
+    expect(await show(third)).toEqual({
+      parallel_changes_allowed: false,
+      blocked_by_change_in_same_parent: true,
+      blocked_by_queue: [],
+    });
     await h.record(third);
     expect(h.state(third)).toBe('success | hello:success');
   });
@@ -320,8 +384,14 @@ describe('one change at a time per target', () => {
     h.advance(2000);
     expect(h.state(a)).toBe('running | slow:running');
     expect(h.state(b)).toBe('running | slow:running');
-    const meta = ((await h.request('operator', 'GET', `/api/changes/${b}`)).body as { data: { meta: unknown } }).data.meta;
-    expect(meta).toEqual({ parallel_changes_allowed: true, blocked_by_change_in_same_parent: false, blocked_by_queue: [] });
+    const meta = (
+      (await h.request('operator', 'GET', `/api/changes/${b}`)).body as { data: { meta: unknown } }
+    ).data.meta;
+    expect(meta).toEqual({
+      parallel_changes_allowed: true,
+      blocked_by_change_in_same_parent: false,
+      blocked_by_queue: [],
+    });
   });
 });
 
@@ -333,7 +403,9 @@ describe('change-level approval (bank/prod requires approval from "approvers")',
     await h.record(id, { until: (s) => s.startsWith('waiting_for_approval') });
     h.advance(60_000);
     expect(h.state(id)).toBe('waiting_for_approval | hello:waiting_for_approval');
-    const change = (await h.contract('viewer', 'GET', `/api/changes/${id}?include=steps`, '/api/changes/{change_id}')).body as {
+    const change = (
+      await h.contract('viewer', 'GET', `/api/changes/${id}?include=steps`, '/api/changes/{change_id}')
+    ).body as {
       data: { attributes: Record<string, unknown>; relationships: { root_step: { data: { id: string } } } };
       included: { id: string; attributes: Record<string, unknown>; links: Record<string, string> }[];
     };
@@ -344,15 +416,25 @@ describe('change-level approval (bank/prod requires approval from "approvers")',
     expect(root?.links.reject).toBe(`/api/steps/${root?.id ?? ''}/reject`);
     expect(root?.links.continue).toBeUndefined();
 
-    const res = await h.contract('approver', 'POST', `/api/steps/${root?.id ?? ''}/approve`, '/api/steps/{step_id}/approve', attrs({ message: 'As per CR 7' }));
+    const res = await h.contract(
+      'approver',
+      'POST',
+      `/api/steps/${root?.id ?? ''}/approve`,
+      '/api/steps/{step_id}/approve',
+      attrs({ message: 'As per CR 7' }),
+    );
     expect(res.status).toBe(200);
-    const approved = (res.body as { data: { attributes: Record<string, unknown>; links: Record<string, string> } }).data;
+    const approved = (
+      res.body as { data: { attributes: Record<string, unknown>; links: Record<string, string> } }
+    ).data;
     expect(approved.attributes.status_code).toBe('queued');
     expect(approved.attributes.approved_by).toEqual([{ username: 'approver', message: 'As per CR 7' }]);
     expect(approved.links.approve).toBeUndefined();
     await h.record(id);
     expect(h.state(id)).toBe('success | hello:success');
-    const shown = (await h.request('viewer', 'GET', `/api/changes/${id}`)).body as { data: { attributes: Record<string, unknown> } };
+    const shown = (await h.request('viewer', 'GET', `/api/changes/${id}`)).body as {
+      data: { attributes: Record<string, unknown> };
+    };
     expect(shown.data.attributes.approved_by).toEqual([{ username: 'approver', message: 'As per CR 7' }]);
   });
 
@@ -360,11 +442,20 @@ describe('change-level approval (bank/prod requires approval from "approvers")',
     const id = await h.create('operator', PROD, { action: 'deploy', ...ORIGIN });
     await h.record(id, { until: (s) => s.startsWith('waiting_for_approval') });
     const root = stepsOf(h.app.emulator, id)[0];
-    const res = await h.request('approver', 'POST', `/api/steps/${root?.id ?? ''}/reject`, attrs({ message: 'Not during the freeze' }));
+    const res = await h.request(
+      'approver',
+      'POST',
+      `/api/steps/${root?.id ?? ''}/reject`,
+      attrs({ message: 'Not during the freeze' }),
+    );
     expect(res.status).toBe(200);
     expect(h.state(id)).toBe('cancelled | deploy:rejected');
-    const shown = (await h.request('viewer', 'GET', `/api/changes/${id}`)).body as { data: { attributes: Record<string, unknown> } };
-    expect(shown.data.attributes.rejected_by).toEqual([{ username: 'approver', message: 'Not during the freeze' }]);
+    const shown = (await h.request('viewer', 'GET', `/api/changes/${id}`)).body as {
+      data: { attributes: Record<string, unknown> };
+    };
+    expect(shown.data.attributes.rejected_by).toEqual([
+      { username: 'approver', message: 'Not during the freeze' },
+    ]);
     expect(shown.data.attributes.finished_at).not.toBeNull();
   });
 
@@ -387,7 +478,9 @@ describe('events', () => {
     await h.record(id);
     const types = (
       h.app.emulator.db
-        .prepare("SELECT type FROM events WHERE type LIKE 'api:changes:%' OR type LIKE 'api:steps:%' ORDER BY created_at")
+        .prepare(
+          "SELECT type FROM events WHERE type LIKE 'api:changes:%' OR type LIKE 'api:steps:%' ORDER BY created_at",
+        )
         .all() as { type: string }[]
     ).map((e) => e.type);
     expect(types).toContain('api:changes:create');
@@ -398,7 +491,11 @@ describe('events', () => {
     expect(types).toContain('api:steps:error');
     expect(types).toContain('api:steps:abort');
     expect(types.filter((t) => t === 'api:changes:create')).toHaveLength(1);
-    const source = h.app.emulator.db.prepare("SELECT source_type, source_id, source_path, username, system FROM events WHERE type = 'api:changes:start'").get();
+    const source = h.app.emulator.db
+      .prepare(
+        "SELECT source_type, source_id, source_path, username, system FROM events WHERE type = 'api:changes:start'",
+      )
+      .get();
     expect(source).toEqual({
       source_type: 'change',
       source_id: id,
@@ -420,7 +517,9 @@ describe('events', () => {
     await h.request('operator', 'POST', `/api/steps/${stepId(wait, 'wait_for_confirmation')}/continue`);
     await h.request('operator', 'DELETE', `/api/changes/${wait}`);
     const rows = h.app.emulator.db
-      .prepare("SELECT type, username FROM events WHERE type IN ('api:steps:approve', 'api:steps:approve:denied', 'api:steps:continue', 'api:changes:cancel', 'api:steps:cancel')")
+      .prepare(
+        "SELECT type, username FROM events WHERE type IN ('api:steps:approve', 'api:steps:approve:denied', 'api:steps:continue', 'api:changes:cancel', 'api:steps:cancel')",
+      )
       .all();
     expect(rows).toEqual(
       expect.arrayContaining([

@@ -31,7 +31,15 @@ import {
 import type { ScriptContext, StepDef } from './catalog-trees.ts';
 import { appendLog, isoFromMs, type LogEntry } from './logs.ts';
 import type { ChangeRow, StepRow } from './store.ts';
-import { approvalRequirement, getChange, getStep, isTerminal, parallelChangesAllowed, parseObject, stepsOf } from './store.ts';
+import {
+  approvalRequirement,
+  getChange,
+  getStep,
+  isTerminal,
+  parallelChangesAllowed,
+  parseObject,
+  stepsOf,
+} from './store.ts';
 
 const RED = '\u001b[31m';
 const GREEN = '\u001b[32m';
@@ -51,7 +59,12 @@ function later(emu: Emulator, t: number, simulatedMs: number): number {
 type ChangeFields = Partial<Omit<ChangeRow, 'id'>>;
 type StepFields = Partial<Omit<StepRow, 'id'>>;
 
-function update(emu: Emulator, table: 'changes' | 'steps', id: string, fields: Record<string, unknown>): void {
+function update(
+  emu: Emulator,
+  table: 'changes' | 'steps',
+  id: string,
+  fields: Record<string, unknown>,
+): void {
   const keys = Object.keys(fields);
   if (keys.length === 0) return;
   // Column names come from this module's code, never from requests.
@@ -109,7 +122,13 @@ export function changeEvent(emu: Emulator, change: ChangeRow, verb: string, user
   });
 }
 
-export function stepEvent(emu: Emulator, step: StepRow, verb: string, username: string | null, extra: Record<string, unknown> = {}): void {
+export function stepEvent(
+  emu: Emulator,
+  step: StepRow,
+  verb: string,
+  username: string | null,
+  extra: Record<string, unknown> = {},
+): void {
   recordEvent(emu, {
     type: `api:steps:${verb}`,
     username,
@@ -180,7 +199,12 @@ function resolveChange(emu: Emulator, change: ChangeRow, t: number): void {
       'error',
       `The action "${change.action}" does not exist in commit ${commitSha.slice(0, 12)}. Available actions: ${CATALOG_TREE_NAMES.join(', ')}`,
     );
-    setStep(emu, root.id, t, { status_code: 'error', phase: 'done', finished_at: isoFromMs(t), next_at: null });
+    setStep(emu, root.id, t, {
+      status_code: 'error',
+      phase: 'done',
+      finished_at: isoFromMs(t),
+      next_at: null,
+    });
     stepEvent(emu, root, 'error', null);
     finishChange(emu, mustChange(emu, change.id), 'error', t);
     return;
@@ -206,13 +230,14 @@ function resolveChange(emu: Emulator, change: ChangeRow, t: number): void {
 function resolveCommit(emu: Emulator, change: ChangeRow): string {
   if (change.git_rev && /^[0-9a-f]{40}$/.test(change.git_rev)) return change.git_rev;
   if (change.template_version_id) {
-    const tv = emu.sql('SELECT commit_sha, git_rev FROM template_versions WHERE id = ?').get(change.template_version_id) as
-      | { commit_sha: string | null; git_rev: string }
-      | undefined;
+    const tv = emu
+      .sql('SELECT commit_sha, git_rev FROM template_versions WHERE id = ?')
+      .get(change.template_version_id) as { commit_sha: string | null; git_rev: string } | undefined;
     return tv?.commit_sha ?? fakeCommitSha(`template:${change.template_version_id}:${tv?.git_rev ?? ''}`);
   }
   const remote = change.git_remote_id
-    ? (emu.sql('SELECT url FROM git_remotes WHERE id = ?').get(change.git_remote_id) as { url: string } | undefined)
+    ? (emu.sql('SELECT url FROM git_remotes WHERE id = ?').get(change.git_remote_id) as
+        { url: string } | undefined)
     : undefined;
   return fakeCommitSha(`${remote?.url ?? change.git_remote_name ?? ''}#${change.git_rev ?? ''}`);
 }
@@ -274,7 +299,12 @@ function propertiesVersionIds(emu: Emulator, node: NodeRow): string[] {
 }
 
 function finishChange(emu: Emulator, change: ChangeRow, status: 'success' | 'error', t: number): void {
-  setChange(emu, change.id, t, { status_code: status, finished_at: isoFromMs(t), holds_lock: 0, next_at: null });
+  setChange(emu, change.id, t, {
+    status_code: status,
+    finished_at: isoFromMs(t),
+    holds_lock: 0,
+    next_at: null,
+  });
   const finished = mustChange(emu, change.id);
   const root = finished.root_step_id ? getStep(emu, finished.root_step_id) : undefined;
   if (root) {
@@ -321,7 +351,9 @@ function beginOwnAction(emu: Emulator, step: StepRow, t: number): void {
   if (step.parent_id === null) {
     const node = nodeOf(emu, change);
     const lines = preamble().flatMap((entry) =>
-      entry.lines(scriptContext(change, node, running, t)).map((message) => ({ stepId: step.id, atMs: t, message })),
+      entry
+        .lines(scriptContext(change, node, running, t))
+        .map((message) => ({ stepId: step.id, atMs: t, message })),
     );
     appendLog(emu, change.id, lines);
   }
@@ -369,17 +401,30 @@ function runNoisy(emu: Emulator, change: ChangeRow, step: StepRow, start: number
   const total = noisyLineCount(parseObject(change.property_overrides));
   const perLine = TIMINGS.noisyMsPerLine / emu.speed;
   const due = Math.min(total, Math.floor((t - start) / perLine + 1e-9) + 1);
-  const upTo = Math.min(due, step.progress + NOISY_MAX_BATCH);
+  // A timer fires only when its chunk is due, so write at least that chunk: at high EMULATOR_SPEED a line
+  // lasts less than the resolution of an epoch-ms double, and time alone would not move the step forward.
+  const upTo = Math.min(
+    total,
+    Math.max(due, step.progress + TIMINGS.noisyChunk),
+    step.progress + NOISY_MAX_BATCH,
+  );
   const node = nodeOf(emu, change);
   const lines: LogEntry[] = [];
   for (let i = step.progress; i < upTo; i++) {
     const atMs = start + i * perLine;
-    lines.push({ stepId: step.id, atMs, message: noisyLine(scriptContext(change, node, step, atMs), i, total) });
+    lines.push({
+      stepId: step.id,
+      atMs,
+      message: noisyLine(scriptContext(change, node, step, atMs), i, total),
+    });
   }
   appendLog(emu, change.id, lines);
   const progress = Math.max(step.progress, upTo);
   if (progress < total) {
-    const nextAt = progress < due ? t : start + Math.min(progress + TIMINGS.noisyChunk - 1, total - 1) * perLine;
+    const nextAt =
+      progress < due
+        ? t
+        : Math.max(t, start + Math.min(progress + TIMINGS.noisyChunk - 1, total - 1) * perLine);
     setStep(emu, step.id, t, { progress, next_at: nextAt });
     return;
   }
@@ -395,7 +440,7 @@ function runNoisy(emu: Emulator, change: ChangeRow, step: StepRow, start: number
 /** The step's name, then its parent's, … up to the root's. */
 function namePath(emu: Emulator, step: StepRow): string[] {
   const names = [step.name ?? step.action];
-  for (let parent = step.parent_id ? getStep(emu, step.parent_id) : undefined; parent; ) {
+  for (let parent = step.parent_id ? getStep(emu, step.parent_id) : undefined; parent;) {
     names.push(parent.name ?? parent.action);
     parent = parent.parent_id ? getStep(emu, parent.parent_id) : undefined;
   }
@@ -410,13 +455,19 @@ function completeOwnAction(emu: Emulator, step: StepRow, t: number): void {
   if (def?.fails || injected) {
     if (injected && !def?.fails) {
       const ctx = scriptContext(change, nodeOf(emu, change), step, t);
-      appendLog(emu, change.id, injectedFailureLines(ctx).map((message) => ({ stepId: step.id, atMs: t, message })));
+      appendLog(
+        emu,
+        change.id,
+        injectedFailureLines(ctx).map((message) => ({ stepId: step.id, atMs: t, message })),
+      );
     }
     failStep(emu, step, t);
   } else if (def && def.children.length > 0 && change.failed === 0) {
     setStep(emu, step.id, t, { phase: 'children', next_at: null });
     createChildren(emu, change, step, def, t);
-    const children = emu.sql('SELECT * FROM steps WHERE parent_id = ? ORDER BY position').all(step.id) as StepRow[];
+    const children = emu
+      .sql('SELECT * FROM steps WHERE parent_id = ? ORDER BY position')
+      .all(step.id) as StepRow[];
     const toStart = def.strategy === 'parallel' ? children : children.slice(0, 1);
     for (const child of toStart) startStep(emu, change, child, t);
   } else {
@@ -461,10 +512,24 @@ function startStep(emu: Emulator, change: ChangeRow, step: StepRow, t: number): 
   }
   if (step.kind === 'wait') {
     setStep(emu, step.id, t, { status_code: 'waiting', started_at: isoFromMs(t) });
-    engineLine(emu, change, step, t, 'info', `Waiting for someone to continue this step (POST /api/steps/${step.id}/continue)`);
+    engineLine(
+      emu,
+      change,
+      step,
+      t,
+      'info',
+      `Waiting for someone to continue this step (POST /api/steps/${step.id}/continue)`,
+    );
   } else if (step.kind === 'approval') {
     setStep(emu, step.id, t, { status_code: 'waiting_for_approval', started_at: isoFromMs(t) });
-    engineLine(emu, change, step, t, 'info', `Waiting for approval from: ${step.requires_approval_from ?? ''}`);
+    engineLine(
+      emu,
+      change,
+      step,
+      t,
+      'info',
+      `Waiting for approval from: ${step.requires_approval_from ?? ''}`,
+    );
   } else {
     setStep(emu, step.id, t, { status_code: 'queued', next_at: later(emu, t, TIMINGS.stepQueueMs) });
   }
@@ -536,7 +601,10 @@ function settleOnce(emu: Emulator, change: ChangeRow, steps: StepRow[], t: numbe
       finishStep(emu, s, kids.every((k) => k.status_code === 'success') ? 'success' : 'error', t);
       return true;
     }
-    if (s.child_execution_strategy === 'sequential' && !kids.some((k) => !isTerminal(k.status_code) && k.status_code !== 'pending')) {
+    if (
+      s.child_execution_strategy === 'sequential' &&
+      !kids.some((k) => !isTerminal(k.status_code) && k.status_code !== 'pending')
+    ) {
       const next = kids.find((k) => k.status_code === 'pending');
       if (next) {
         startStep(emu, change, next, t);
@@ -553,8 +621,14 @@ function settleOnce(emu: Emulator, change: ChangeRow, steps: StepRow[], t: numbe
 }
 
 function updateRunningStatus(emu: Emulator, change: ChangeRow, steps: StepRow[], t: number): void {
-  if (!['running', 'waiting', 'waiting_for_approval'].includes(change.status_code) || change.started_at === null) return;
-  const active = steps.some((s) => s.status_code === 'queued' || (s.status_code === 'running' && s.phase === 'own'));
+  if (
+    !['running', 'waiting', 'waiting_for_approval'].includes(change.status_code) ||
+    change.started_at === null
+  )
+    return;
+  const active = steps.some(
+    (s) => s.status_code === 'queued' || (s.status_code === 'running' && s.phase === 'own'),
+  );
   const status = active
     ? 'running'
     : steps.some((s) => s.status_code === 'waiting_for_approval')
@@ -574,14 +648,27 @@ function appendRecord(text: string, username: string, message: string | null): s
 }
 
 /** An approved step: the root step of a change awaiting approval lets the change queue; another step runs. */
-export function approve(emu: Emulator, step: StepRow, username: string, message: string | null, t: number): void {
+export function approve(
+  emu: Emulator,
+  step: StepRow,
+  username: string,
+  message: string | null,
+  t: number,
+): void {
   const change = mustChange(emu, step.change_id);
   setStep(emu, step.id, t, {
     status_code: 'queued',
     approved_by: appendRecord(step.approved_by, username, message),
     next_at: step.parent_id === null ? null : later(emu, t, TIMINGS.stepQueueMs),
   });
-  engineLine(emu, change, step, t, 'info', `${GREEN}Approved${RESET} by ${username}${message ? `: ${message}` : ''}`);
+  engineLine(
+    emu,
+    change,
+    step,
+    t,
+    'info',
+    `${GREEN}Approved${RESET} by ${username}${message ? `: ${message}` : ''}`,
+  );
   stepEvent(emu, step, 'approve', username, { message });
   if (step.parent_id === null) {
     setChange(emu, change.id, t, { status_code: 'pending' });
@@ -591,7 +678,13 @@ export function approve(emu: Emulator, step: StepRow, username: string, message:
   }
 }
 
-export function continueWait(emu: Emulator, step: StepRow, username: string, message: string | null, t: number): void {
+export function continueWait(
+  emu: Emulator,
+  step: StepRow,
+  username: string,
+  message: string | null,
+  t: number,
+): void {
   const change = mustChange(emu, step.change_id);
   setStep(emu, step.id, t, {
     status_code: 'success',
@@ -607,7 +700,13 @@ export function continueWait(emu: Emulator, step: StepRow, username: string, mes
 }
 
 /** A rejected approval: the step ends `rejected` and its change is cancelled (inferred, like workflow runs). */
-export function reject(emu: Emulator, step: StepRow, username: string, message: string | null, t: number): void {
+export function reject(
+  emu: Emulator,
+  step: StepRow,
+  username: string,
+  message: string | null,
+  t: number,
+): void {
   const change = mustChange(emu, step.change_id);
   setStep(emu, step.id, t, {
     status_code: 'rejected',
@@ -622,17 +721,40 @@ export function reject(emu: Emulator, step: StepRow, username: string, message: 
 }
 
 /** Cancels an unfinished change: its unfinished steps become `cancelled`, nothing is rolled back (§7.6). */
-export function cancelRun(emu: Emulator, change: ChangeRow, username: string, t: number, reason?: string): void {
+export function cancelRun(
+  emu: Emulator,
+  change: ChangeRow,
+  username: string,
+  t: number,
+  reason?: string,
+): void {
   const open = stepsOf(emu, change.id).filter((s) => !isTerminal(s.status_code));
   for (const s of open) {
-    setStep(emu, s.id, t, { status_code: 'cancelled', phase: 'done', finished_at: isoFromMs(t), next_at: null });
+    setStep(emu, s.id, t, {
+      status_code: 'cancelled',
+      phase: 'done',
+      finished_at: isoFromMs(t),
+      next_at: null,
+    });
     stepEvent(emu, s, 'cancel', username);
   }
-  setChange(emu, change.id, t, { status_code: 'cancelled', finished_at: isoFromMs(t), holds_lock: 0, next_at: null });
+  setChange(emu, change.id, t, {
+    status_code: 'cancelled',
+    finished_at: isoFromMs(t),
+    holds_lock: 0,
+    next_at: null,
+  });
   const cancelled = mustChange(emu, change.id);
   const root = cancelled.root_step_id ? getStep(emu, cancelled.root_step_id) : undefined;
   if (root) {
-    engineLine(emu, cancelled, root, t, 'warn', `Change cancelled by ${username}${reason ? ` (${reason})` : ''}`);
+    engineLine(
+      emu,
+      cancelled,
+      root,
+      t,
+      'warn',
+      `Change cancelled by ${username}${reason ? ` (${reason})` : ''}`,
+    );
   }
   changeEvent(emu, cancelled, 'cancel', username);
   promotePending(emu, cancelled.node_id, t);
@@ -641,7 +763,14 @@ export function cancelRun(emu: Emulator, change: ChangeRow, username: string, t:
 /** After a restart, a step whose own action was running has lost its runner: it fails with a log line. */
 export function failInterruptedStep(emu: Emulator, step: StepRow, t: number): void {
   const change = mustChange(emu, step.change_id);
-  engineLine(emu, change, step, t, 'error', `${YELLOW}The emulator restarted while this step was running${RESET}`);
+  engineLine(
+    emu,
+    change,
+    step,
+    t,
+    'error',
+    `${YELLOW}The emulator restarted while this step was running${RESET}`,
+  );
   failStep(emu, step, t);
   settle(emu, change.id, t);
 }

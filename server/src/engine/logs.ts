@@ -31,16 +31,31 @@ export interface LogEntry {
   atMs: number;
 }
 
-/** The newest stored logged_at (µs) per emulator, so the next line never goes back in time. */
-const lastLogged = new WeakMap<Emulator, number>();
+/**
+ * At most this many lines share one logged_at (a line beyond it moves to the next microsecond), so the ids a
+ * tailing client must exclude at its cursor timestamp stay few (routes/log-lines.ts).
+ */
+export const MAX_LINES_PER_TIMESTAMP = 100;
 
-function lastLoggedMicros(emu: Emulator): number {
+interface LastLogged {
+  micros: number;
+  /** Lines stored at exactly `micros`. */
+  count: number;
+}
+
+/** The newest stored logged_at per emulator, so the next line never goes back in time. */
+const lastLogged = new WeakMap<Emulator, LastLogged>();
+
+function lastLoggedOf(emu: Emulator): LastLogged {
   const known = lastLogged.get(emu);
   if (known !== undefined) return known;
   const row = emu.sql('SELECT logged_at FROM log_lines ORDER BY logged_at DESC, seq DESC LIMIT 1').get() as
-    | { logged_at: string }
-    | undefined;
-  return row ? microsFromIso(row.logged_at) : 0;
+    { logged_at: string } | undefined;
+  if (!row) return { micros: 0, count: 0 };
+  const count = (
+    emu.sql('SELECT COUNT(*) AS n FROM log_lines WHERE logged_at = ?').get(row.logged_at) as { n: number }
+  ).n;
+  return { micros: microsFromIso(row.logged_at), count };
 }
 
 /**
@@ -48,16 +63,20 @@ function lastLoggedMicros(emu: Emulator): number {
  * simulated time is older than the newest stored line is stamped with that newest time instead. So ordering
  * by (logged_at, id) is insertion order, and a reader that has seen every line up to logged_at T can only
  * ever receive new lines at T or later — the property the log-tail cursor relies on (routes/log-lines.ts).
- * Lines may share a timestamp (a stack trace is written at one instant).
+ * Lines may share a timestamp (a stack trace is written at one instant), at most MAX_LINES_PER_TIMESTAMP.
  */
 export function appendLog(emu: Emulator, changeId: string, entries: readonly LogEntry[]): void {
   if (entries.length === 0) return;
-  let last = lastLoggedMicros(emu);
-  const insert = emu.sql('INSERT INTO log_lines (change_id, step_id, message, logged_at) VALUES (?, ?, ?, ?)');
+  let { micros: last, count } = lastLoggedOf(emu);
+  const insert = emu.sql(
+    'INSERT INTO log_lines (change_id, step_id, message, logged_at) VALUES (?, ?, ?, ?)',
+  );
   for (const entry of entries) {
-    const micros = Math.max(Math.floor(entry.atMs * 1000), last);
+    let micros = Math.max(Math.floor(entry.atMs * 1000), last);
+    if (micros === last && count >= MAX_LINES_PER_TIMESTAMP) micros = last + 1;
+    count = micros === last ? count + 1 : 1;
     last = micros;
     insert.run(changeId, entry.stepId, entry.message, isoFromMicros(micros));
   }
-  lastLogged.set(emu, last);
+  lastLogged.set(emu, { micros: last, count });
 }

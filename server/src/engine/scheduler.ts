@@ -68,10 +68,9 @@ export function tick(emu: Emulator, maxEvents = MAX_EVENTS_PER_TICK): number {
       }
     }
     // Settings (allow_parallel_changes) may have changed since; pending changes retry for free targets.
-    const waiting = emu.sql("SELECT DISTINCT node_id FROM changes WHERE status_code = 'pending'").all() as Pick<
-      ChangeRow,
-      'node_id'
-    >[];
+    const waiting = emu
+      .sql("SELECT DISTINCT node_id FROM changes WHERE status_code = 'pending'")
+      .all() as Pick<ChangeRow, 'node_id'>[];
     for (const { node_id } of waiting) promotePending(emu, node_id, now);
     return handled;
   });

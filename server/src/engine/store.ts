@@ -120,8 +120,7 @@ export function getChange(emu: Emulator, id: string): ChangeRow | undefined {
 
 export function getChangeView(emu: Emulator, id: string): ChangeView | undefined {
   return emu.sql(`SELECT ${CHANGE_VIEW_COLUMNS} FROM ${CHANGE_VIEW_FROM} WHERE c.id = ?`).get(id) as
-    | ChangeView
-    | undefined;
+    ChangeView | undefined;
 }
 
 export function getStep(emu: Emulator, id: string): StepRow | undefined {
@@ -130,8 +129,7 @@ export function getStep(emu: Emulator, id: string): StepRow | undefined {
 
 export function getStepView(emu: Emulator, id: string): StepView | undefined {
   return emu.sql(`SELECT ${STEP_VIEW_COLUMNS} FROM ${STEP_VIEW_FROM} WHERE s.id = ?`).get(id) as
-    | StepView
-    | undefined;
+    StepView | undefined;
 }
 
 /** Steps of a change, depth first (parents before children, siblings in order). */
@@ -146,9 +144,9 @@ export function stepViewsOf(emu: Emulator, changeId: string): StepView[] {
 }
 
 export function childIds(emu: Emulator, stepId: string): string[] {
-  return (emu.sql('SELECT id FROM steps WHERE parent_id = ? ORDER BY position').all(stepId) as { id: string }[]).map(
-    (r) => r.id,
-  );
+  return (
+    emu.sql('SELECT id FROM steps WHERE parent_id = ? ORDER BY position').all(stepId) as { id: string }[]
+  ).map((r) => r.id);
 }
 
 /** The target and its ancestors, project first. */
@@ -205,7 +203,9 @@ export function parseRecords(text: string): ApprovalRecord[] {
 export function parseObject(text: string): Record<string, unknown> {
   try {
     const value = JSON.parse(text) as unknown;
-    return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
+    return typeof value === 'object' && value !== null && !Array.isArray(value)
+      ? (value as Record<string, unknown>)
+      : {};
   } catch {
     return {};
   }

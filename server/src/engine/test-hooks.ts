@@ -14,7 +14,9 @@ import { isSeedName, seedDatabase, type SeedName } from '../seeds/seed.ts';
 /** Empties every table (schema and ids counters stay) and seeds again, in one transaction. */
 export function resetDatabase(emu: Emulator, seed: SeedName): void {
   const tables = (
-    emu.db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'").all() as {
+    emu.db
+      .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'")
+      .all() as {
       name: string;
     }[]
   ).map((t) => t.name);

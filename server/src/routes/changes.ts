@@ -82,7 +82,14 @@ const CSV_COLUMNS = [
   'updated_at',
 ];
 
-const CREATE_ATTRIBUTES = ['action', 'git_remote_name', 'git_rev', 'template_version', 'metadata', 'property_overrides'];
+const CREATE_ATTRIBUTES = [
+  'action',
+  'git_remote_name',
+  'git_rev',
+  'template_version',
+  'metadata',
+  'property_overrides',
+];
 
 /** `include=steps,parents` (other names are ignored). */
 function includes(query: URLSearchParams): { steps: boolean; parents: boolean } {
@@ -106,10 +113,18 @@ function visibilityOf(authz: Authorizer): (change: { node_path: string; action: 
 
 function scopeSql(scope: NodeRow | null): { sql: string; params: unknown[] } {
   if (!scope) return { sql: '1=1', params: [] };
-  return { sql: `(n.path = ? OR n.path LIKE ? ESCAPE '\\')`, params: [scope.path, `${scope.path.replace(/[\\%_]/g, '\\$&')}/%`] };
+  return {
+    sql: `(n.path = ? OR n.path LIKE ? ESCAPE '\\')`,
+    params: [scope.path, `${scope.path.replace(/[\\%_]/g, '\\$&')}/%`],
+  };
 }
 
-function included(emu: Emulator, authz: Authorizer, changes: readonly ChangeView[], query: URLSearchParams): Resource[] {
+function included(
+  emu: Emulator,
+  authz: Authorizer,
+  changes: readonly ChangeView[],
+  query: URLSearchParams,
+): Resource[] {
   const wanted = includes(query);
   const out: Resource[] = [];
   if (wanted.steps) for (const change of changes) out.push(...serializeSteps(emu, change.id));
@@ -138,7 +153,9 @@ function listChanges(emu: Emulator, req: FastifyRequest, reply: FastifyReply, sc
   const rows: ChangeView[] = [];
   let partial = false;
   const iterator = emu
-    .sql(`SELECT ${CHANGE_VIEW_COLUMNS} FROM ${CHANGE_VIEW_FROM} WHERE ${where.sql} AND (${filter.where}) ORDER BY ${order}`)
+    .sql(
+      `SELECT ${CHANGE_VIEW_COLUMNS} FROM ${CHANGE_VIEW_FROM} WHERE ${where.sql} AND (${filter.where}) ORDER BY ${order}`,
+    )
     .iterate(...where.params, ...filter.params) as IterableIterator<ChangeView>;
   for (const row of iterator) {
     if (!visible(row)) continue;
@@ -168,17 +185,28 @@ function listChanges(emu: Emulator, req: FastifyRequest, reply: FastifyReply, sc
   };
 }
 
-function objectAttr(attrs: Record<string, unknown>, key: string, label: string): Record<string, unknown> | undefined {
+function objectAttr(
+  attrs: Record<string, unknown>,
+  key: string,
+  label: string,
+): Record<string, unknown> | undefined {
   const value = attrs[key];
   if (value === undefined || value === null) return undefined;
   if (!isPlainObject(value)) throw modelError(key, `${label} must be a JSON object`);
   return value;
 }
 
-function createFromAttributes(emu: Emulator, req: FastifyRequest, reply: FastifyReply, target: NodeRow, attrs: Record<string, unknown>) {
+function createFromAttributes(
+  emu: Emulator,
+  req: FastifyRequest,
+  reply: FastifyReply,
+  target: NodeRow,
+  attrs: Record<string, unknown>,
+) {
   const { principal, authz } = callerOf(req);
   const action = stringAttr(attrs, 'action') ?? '';
-  const allowed = action.trim() === '' ? canExecuteChanges(authz, target.path) : canRunAction(authz, target.path, action);
+  const allowed =
+    action.trim() === '' ? canExecuteChanges(authz, target.path) : canRunAction(authz, target.path, action);
   if (!allowed) throw forbidden(`You are not permitted to create changes in ${target.path}`);
   const id = createChange(emu, {
     target,
@@ -199,7 +227,8 @@ function createFromAttributes(emu: Emulator, req: FastifyRequest, reply: Fastify
 /** `parent_path` of POST /api/changes: an OpsChain path to a node the caller can read. */
 function targetFromPath(emu: Emulator, authz: Authorizer, attrs: Record<string, unknown>): NodeRow {
   const raw = stringAttr(attrs, 'parent_path');
-  if (raw === undefined || raw === null || raw.trim() === '') throw modelError('parent_path', "Parent path can't be blank");
+  if (raw === undefined || raw === null || raw.trim() === '')
+    throw modelError('parent_path', "Parent path can't be blank");
   const path = raw.trim().replace(/\/+$/, '');
   const node = findNodeByPath(emu, path);
   if (!node || !authz.canRead(node.path)) {
@@ -220,7 +249,10 @@ export function visibleChange(emu: Emulator, authz: Authorizer, id: string): Cha
 function showChange(emu: Emulator, req: FastifyRequest, change: ChangeView) {
   const { authz } = callerOf(req);
   const extra = included(emu, authz, [change], queryOf(req.url));
-  return { data: serializeChange(emu, change, { withMeta: true }), ...(extra.length > 0 ? { included: extra } : {}) };
+  return {
+    data: serializeChange(emu, change, { withMeta: true }),
+    ...(extra.length > 0 ? { included: extra } : {}),
+  };
 }
 
 function paramOf(params: unknown, key: string): string {
@@ -247,7 +279,8 @@ export function changeRoutes(app: FastifyInstance): void {
   app.delete('/api/changes/:change_id', (req, reply) => {
     const { principal, authz } = callerOf(req);
     const change = visibleChange(emu, authz, paramOf(req.params, 'change_id'));
-    if (!canExecuteChanges(authz, change.node_path)) throw forbidden(`You are not permitted to cancel changes in ${change.node_path}`);
+    if (!canExecuteChanges(authz, change.node_path))
+      throw forbidden(`You are not permitted to cancel changes in ${change.node_path}`);
     if (!cancelChange(emu, change.id, principal.username)) {
       const status = getChangeView(emu, change.id)?.status_code ?? change.status_code;
       throw new ApiHttpError(422, [
@@ -280,7 +313,8 @@ export function changeRoutes(app: FastifyInstance): void {
       const { authz } = callerOf(req);
       const owner = resolveOwner(emu, authz, req.params);
       const change = visibleChange(emu, authz, paramOf(req.params, 'change_id'));
-      if (change.node_id !== owner.id) throw notFound('Change', `Couldn't find Change with 'id'=${change.id}`);
+      if (change.node_id !== owner.id)
+        throw notFound('Change', `Couldn't find Change with 'id'=${change.id}`);
       return showChange(emu, req, change);
     });
   }

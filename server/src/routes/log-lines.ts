@@ -2,32 +2,36 @@
  * Log lines (domain §8, checklist rows 20–22): `GET /api/changes/{id}/log_lines`, `GET /api/steps/{id}/log_lines`
  * (that step's own lines) and `GET /api/log_lines` (lines of every change the caller can see).
  *
- * THE TAIL CURSOR — how a client follows a running change without missing or repeating a line. It uses only
- * documented parameters, so the console does the same against a real OpsChain:
+ * THE TAIL CURSOR — how a client follows a running change without missing or repeating a line, even when
+ * several lines share a timestamp. It uses documented ransack filters only, so the console does exactly the
+ * same against a real OpsChain:
  *
- *   GET /api/changes/{id}/log_lines?filter[logged_at_gteq]=<T>&filter[sorts]=logged_at asc
+ *   GET /api/changes/{id}/log_lines?filter[sorts]=logged_at asc
+ *        &filter[logged_at_gteq]=<T>&filter[id_not_in][]=<id>&filter[id_not_in][]=<id>…[&limit=<n>]
  *
- *   - First request: no `logged_at_gteq`. Lines come oldest first, ordered by (logged_at, id).
- *   - T is the `logged_at` of the last line received. Lines sharing one timestamp are common (a stack trace is
- *     logged at one instant), so the answer starts with the lines at T the client already has: it keeps the
- *     ids of the lines it holds at exactly T and drops those (only those — the set stays small).
- *   - While `meta.partial_response` is true, poll again at once; otherwise wait for the next poll. Stop after
- *     the change has finished and one more poll brought nothing new.
+ *   - The cursor is (T, S): T the `logged_at` of the newest line received, S the ids received whose
+ *     `logged_at` is exactly T. The first request has neither filter.
+ *   - Every line of an answer is new: lines at T already held are excluded by id, lines before T by time.
+ *     Append them, then move the cursor: T = the last line's `logged_at`; S = the ids at that T (added to S
+ *     when T did not change).
+ *   - While `meta.partial_response` is true poll again at once (each page makes progress whatever `limit`);
+ *     otherwise at the next interval. Stop after the change has finished and one more poll brought nothing.
+ *   - Without `id_not_in`, a client that drops the ids it already has works too, but stalls if more lines
+ *     share T than `limit` allows (the same page comes back): keep the exclusion.
  *
- * What the emulator guarantees so that this cursor is exact, including while the engine is writing:
- *   1. `logged_at` never decreases in insertion order (engine/logs.ts stamps a line that would go back in time
- *      with the newest stored time), and every write (one engine tick, one API call) commits in one
- *      transaction. So any line committed after a poll has `logged_at` ≥ every line that poll saw: `gteq` T
- *      cannot miss it, and dropping seen ids at T cannot duplicate one.
- *   2. A page cut by `limit` never ends inside a group of lines sharing one `logged_at`: the group is completed
- *      (the page can exceed `limit` by the rest of that group). So the cursor always advances, even when more
- *      lines share a timestamp than `limit` allows.
- * Ids are decimal strings of a per-database counter, increasing in insertion order. `filter[id_gt]=<last id>`
- * therefore also works here as a cursor, but real OpsChain ids are UUIDs: the console must not use it.
+ * Why it is exact here, also while the engine writes: `logged_at` never decreases in insertion order
+ * (engine/logs.ts stamps a line that would go back in time with the newest stored time) and every write (an
+ * engine tick, an API call) commits in one transaction. So a line committed after a poll has `logged_at` ≥
+ * every line that poll saw: `gteq` T cannot miss it, and excluding S cannot hide it (its id is new). At most
+ * 100 lines share one `logged_at` (engine/logs.ts), so S stays short.
+ *
+ * Ids are decimal strings of a per-database counter, increasing in insertion order, and lines are ordered by
+ * (logged_at, id). (`filter[id_gt]` would therefore also work as a cursor here, but real OpsChain ids are
+ * UUIDs: the console must not rely on it.)
  *
  * `limit` (all three endpoints): default and maximum 10,000 (the documented cap; the spec's own "maximum 1000,
  * default 10000" contradicts itself, so larger values are clamped rather than refused); not a whole number ≥ 1
- * → 400. The first `limit` lines in the requested order are returned, `meta.partial_response` says whether
+ * → 400. The first `limit` lines in the requested order are returned; `meta.partial_response` says whether
  * more matched. `download=<name>.log`: a text/plain attachment, one message per line, oldest first whatever
  * the sort, every matching line unless `limit` is given.
  *
@@ -41,7 +45,7 @@ import type { Emulator } from '../context.ts';
 import { safeFileName, sendDownload } from '../csv.ts';
 import { ApiHttpError } from '../errors.ts';
 import { compileFilter, queryOf, type FilterSchema } from '../filter.ts';
-import { isPlainObject, type Resource } from '../jsonapi.ts';
+import { isPlainObject } from '../jsonapi.ts';
 import { canSeeChange, logsRedacted, REDACTED_MESSAGE } from '../engine/access.ts';
 import { visibleChange } from './changes.ts';
 import { visibleStep } from './steps.ts';
@@ -56,7 +60,6 @@ interface LogRow {
   step_id: string;
   message: string;
   logged_at: string;
-  hidden: number;
 }
 
 /** Which lines a request covers and how their messages read for this caller. */
@@ -91,7 +94,12 @@ function parseLimit(query: URLSearchParams): number | undefined {
   if (raw === null) return undefined;
   if (!/^\s*\d+\s*$/.test(raw) || Number(raw) < 1) {
     throw new ApiHttpError(400, [
-      { status: 400, title: 'Invalid limit', detail: 'limit must be a whole number of at least 1', source: { parameter: 'limit' } },
+      {
+        status: 400,
+        title: 'Invalid limit',
+        detail: 'limit must be a whole number of at least 1',
+        source: { parameter: 'limit' },
+      },
     ]);
   }
   return Math.min(Number(raw), LOG_LIMIT);
@@ -103,53 +111,76 @@ function effectiveOrder(orderBy: string): string {
   return orderBy.startsWith(redundant) ? orderBy.slice(redundant.length) : orderBy;
 }
 
-function selectSql(scope: LogScope, where: string, order: string): string {
-  return `${scope.with}SELECT l.seq, l.change_id, l.step_id, ${scope.message} AS message, l.logged_at
-    FROM ${scope.from} WHERE ${scope.where} AND (${where}) ORDER BY ${order} LIMIT ?`;
+/** The SELECT of a log query; `columns` is either the row columns or each line's JSON:API resource as text. */
+function selectSql(scope: LogScope, where: string, order: string, columns: string): string {
+  return `${scope.with}SELECT ${columns} FROM ${scope.from} WHERE ${scope.where} AND (${where}) ORDER BY ${order} LIMIT ?`;
 }
 
-function queryLines(emu: Emulator, scope: LogScope, req: FastifyRequest): { rows: LogRow[]; partial: boolean; download: string | null } {
+function rowColumns(scope: LogScope): string {
+  return `l.seq, l.change_id, l.step_id, ${scope.message} AS message, l.logged_at`;
+}
+
+/**
+ * Each line's resource rendered by SQLite (json_object escapes control characters such as ANSI colours):
+ * a 1,000-line page then costs one string join instead of thousands of objects to build and stringify.
+ */
+function resourceColumn(scope: LogScope): string {
+  return `json_object('id', CAST(l.seq AS TEXT), 'type', 'log_line', 'attributes', json_object('change_id', l.change_id,
+    'step_id', l.step_id, 'message', ${scope.message}, 'logged_at', l.logged_at))`;
+}
+
+interface LogQuery {
+  sqlWhere: string;
+  params: unknown[];
+  order: string;
+  /** Rows to return; -1 for all. */
+  limit: number;
+  download: string | null;
+}
+
+function readQuery(scope: LogScope, req: FastifyRequest): LogQuery {
   const query = queryOf(req.url);
   const filter = compileFilter(query, filters(scope.message), { defaultOrder: DEFAULT_ORDER });
   const download = query.get('download');
   const requested = parseLimit(query);
-  const order = download ? DEFAULT_ORDER : effectiveOrder(filter.orderBy);
-  const limit = download ? (requested ?? Number.MAX_SAFE_INTEGER) : (requested ?? LOG_LIMIT);
-  const base = [...scope.leading, ...scope.params, ...filter.params];
-  const fetched = emu.sql(selectSql(scope, filter.where, order)).all(...base, Math.min(limit + 1, Number.MAX_SAFE_INTEGER)) as LogRow[];
-  if (fetched.length <= limit) return { rows: fetched, partial: false, download };
-  const rows = fetched.slice(0, limit);
-  const last = rows[rows.length - 1];
-  if (!last || order !== DEFAULT_ORDER) return { rows, partial: true, download };
-  // Complete the group of lines sharing the last timestamp, so the tail cursor always advances.
-  const rest = emu
-    .sql(selectSql(scope, `(${filter.where}) AND l.logged_at = ? AND l.seq > ?`, 'l.seq ASC'))
-    .all(...base, last.logged_at, last.seq, LOG_LIMIT * 10) as LogRow[];
-  rows.push(...rest);
-  const after = emu
-    .sql(selectSql(scope, `(${filter.where}) AND l.logged_at > ?`, DEFAULT_ORDER))
-    .all(...base, last.logged_at, 1) as LogRow[];
-  return { rows, partial: after.length > 0, download };
-}
-
-function toResource(row: LogRow): Resource {
   return {
-    id: String(row.seq),
-    type: 'log_line',
-    attributes: { change_id: row.change_id, step_id: row.step_id, message: row.message, logged_at: row.logged_at },
+    sqlWhere: filter.where,
+    params: [...scope.leading, ...scope.params, ...filter.params],
+    order: download ? DEFAULT_ORDER : effectiveOrder(filter.orderBy),
+    // A download without `limit` has every matching line.
+    limit: download ? (requested ?? -1) : (requested ?? LOG_LIMIT),
+    download,
   };
 }
 
 function answer(emu: Emulator, scope: LogScope, req: FastifyRequest, reply: FastifyReply) {
-  const { rows, partial, download } = queryLines(emu, scope, req);
-  if (download) {
+  const q = readQuery(scope, req);
+  if (q.download) {
+    const rows = emu
+      .sql(selectSql(scope, q.sqlWhere, q.order, rowColumns(scope)))
+      .all(...q.params, q.limit) as LogRow[];
     const text = rows.map((r) => `${r.message}\n`).join('');
-    return sendDownload(reply, safeFileName(download, '.log'), 'text/plain; charset=utf-8', text);
+    return sendDownload(reply, safeFileName(q.download, '.log'), 'text/plain; charset=utf-8', text);
   }
-  return { data: rows.map(toResource), meta: { partial_response: partial } };
+  // One row more than the limit tells whether the answer is partial.
+  const lines = emu
+    .sql(selectSql(scope, q.sqlWhere, q.order, resourceColumn(scope)))
+    .pluck()
+    .all(...q.params, q.limit + 1) as string[];
+  const partial = lines.length > q.limit;
+  if (partial) lines.length = q.limit;
+  return reply
+    .type('application/vnd.api+json')
+    .send(`{"data":[${lines.join(',')}],"meta":{"partial_response":${String(partial)}}}`);
 }
 
-function singleChangeScope(authz: Authorizer, column: 'change_id' | 'step_id', id: string, nodePath: string, action: string): LogScope {
+function singleChangeScope(
+  authz: Authorizer,
+  column: 'change_id' | 'step_id',
+  id: string,
+  nodePath: string,
+  action: string,
+): LogScope {
   return {
     from: 'log_lines l',
     where: `l.${column} = ?`,
@@ -177,7 +208,10 @@ function allChangesScope(emu: Emulator, authz: Authorizer): LogScope {
     from: 'log_lines l JOIN changes c ON c.id = l.change_id',
     where: excluded.length > 0 ? `${key} NOT IN (SELECT value FROM json_each(?))` : '1=1',
     params: excluded.length > 0 ? [JSON.stringify(excluded)] : [],
-    message: hidden.length > 0 ? `(CASE WHEN ${key} IN (SELECT k FROM hidden) THEN ${sqlText(REDACTED_MESSAGE)} ELSE l.message END)` : 'l.message',
+    message:
+      hidden.length > 0
+        ? `(CASE WHEN ${key} IN (SELECT k FROM hidden) THEN ${sqlText(REDACTED_MESSAGE)} ELSE l.message END)`
+        : 'l.message',
     leading: hidden.length > 0 ? [JSON.stringify(hidden)] : [],
     with: hidden.length > 0 ? 'WITH hidden(k) AS (SELECT value FROM json_each(?)) ' : '',
   };
@@ -194,13 +228,23 @@ export function logLineRoutes(app: FastifyInstance): void {
   app.get('/api/changes/:change_id/log_lines', (req, reply) => {
     const { authz } = callerOf(req);
     const change = visibleChange(emu, authz, paramOf(req.params, 'change_id'));
-    return answer(emu, singleChangeScope(authz, 'change_id', change.id, change.node_path, change.action), req, reply);
+    return answer(
+      emu,
+      singleChangeScope(authz, 'change_id', change.id, change.node_path, change.action),
+      req,
+      reply,
+    );
   });
 
   app.get('/api/steps/:step_id/log_lines', (req, reply) => {
     const { authz } = callerOf(req);
     const step = visibleStep(emu, authz, paramOf(req.params, 'step_id'));
-    return answer(emu, singleChangeScope(authz, 'step_id', step.id, step.node_path, step.change_action), req, reply);
+    return answer(
+      emu,
+      singleChangeScope(authz, 'step_id', step.id, step.node_path, step.change_action),
+      req,
+      reply,
+    );
   });
 
   app.get('/api/log_lines', (req, reply) => {

@@ -102,9 +102,13 @@ export function stepRoutes(app: FastifyInstance): void {
 
   app.get('/api/steps', (req) => {
     const { authz } = callerOf(req);
-    const filter = compileFilter(queryOf(req.url), STEP_FILTERS, { defaultOrder: 's.created_at ASC, s.sort_key ASC, s.rowid ASC' });
+    const filter = compileFilter(queryOf(req.url), STEP_FILTERS, {
+      defaultOrder: 's.created_at ASC, s.sort_key ASC, s.rowid ASC',
+    });
     const rows = emu
-      .sql(`SELECT ${STEP_VIEW_COLUMNS} FROM ${STEP_VIEW_FROM} WHERE (${filter.where}) ORDER BY ${filter.orderBy}`)
+      .sql(
+        `SELECT ${STEP_VIEW_COLUMNS} FROM ${STEP_VIEW_FROM} WHERE (${filter.where}) ORDER BY ${filter.orderBy}`,
+      )
       .all(...filter.params) as StepView[];
     const cache = new Map<string, boolean>();
     const visible = rows.filter((s) => {
@@ -131,7 +135,8 @@ export function stepRoutes(app: FastifyInstance): void {
     const attrs = readAttributes(req.body, ['skip_on_retry']);
     const skip = booleanAttr(attrs, 'skip_on_retry');
     if (skip === undefined) throw modelError('skip_on_retry', 'Skip on retry must be true or false');
-    if (!canExecuteChanges(authz, step.node_path)) throw forbidden('You are not permitted to update this step');
+    if (!canExecuteChanges(authz, step.node_path))
+      throw forbidden('You are not permitted to update this step');
     setSkipOnRetry(emu, step.id, skip);
     return stepDocument(emu, step.id);
   });

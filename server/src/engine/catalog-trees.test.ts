@@ -1,0 +1,71 @@
+import { describe, expect, it } from 'vitest';
+import { CATALOG_ACTIONS } from '../catalog.ts';
+import {
+  CATALOG_TREE_NAMES,
+  catalogTree,
+  defAt,
+  failureRequested,
+  noisyLineCount,
+  type StepDef,
+} from './catalog-trees.ts';
+
+function walk(def: StepDef, visit: (d: StepDef) => void): void {
+  visit(def);
+  for (const child of def.children) walk(child, visit);
+}
+
+describe('catalog trees', () => {
+  it('define exactly the actions the catalog lists', () => {
+    expect([...CATALOG_TREE_NAMES].sort()).toEqual(CATALOG_ACTIONS.map((a) => a.name).sort());
+  });
+
+  it('never schedule a script line after the end of its action', () => {
+    for (const name of CATALOG_TREE_NAMES) {
+      const tree = catalogTree(name);
+      if (!tree) throw new Error(name);
+      walk(tree, (d) => {
+        const times = d.script.map((e) => e.atMs);
+        expect(times).toEqual([...times].sort((a, b) => a - b));
+        for (const t of times) expect(t).toBeLessThanOrEqual(d.durationMs);
+      });
+    }
+  });
+
+  it('finds definitions by path', () => {
+    const deploy = catalogTree('deploy');
+    expect(deploy && defAt(deploy, '1.0')?.action).toBe('unit');
+    expect(deploy && defAt(deploy, '')?.action).toBe('deploy');
+    expect(deploy && defAt(deploy, '9')).toBeUndefined();
+  });
+
+  it('approval_gate needs the approvers group; manual_wait has a wait step', () => {
+    const gate = catalogTree('approval_gate');
+    expect(gate?.children[0]).toMatchObject({ kind: 'approval', requiresApprovalFrom: 'approvers' });
+    expect(catalogTree('manual_wait')?.children[0]?.kind).toBe('wait');
+  });
+});
+
+describe('property overrides', () => {
+  it('log_lines: whole numbers (also as text) up to a million, else the default of 10,000', () => {
+    expect(noisyLineCount({})).toBe(10_000);
+    expect(noisyLineCount({ log_lines: 250 })).toBe(250);
+    expect(noisyLineCount({ log_lines: '250' })).toBe(250);
+    expect(noisyLineCount({ log_lines: 0 })).toBe(0);
+    expect(noisyLineCount({ log_lines: 5_000_000 })).toBe(1_000_000);
+    for (const bad of [-1, 1.5, 'many', null, { n: 1 }])
+      expect(noisyLineCount({ log_lines: bad })).toBe(10_000);
+  });
+
+  it('fail_step names a step by name or by its path of names', () => {
+    expect(failureRequested({ fail_step: 'unit' }, ['unit', 'test', 'deploy'])).toBe(true);
+    expect(failureRequested({ fail_step: 'test/unit' }, ['unit', 'test', 'deploy'])).toBe(true);
+    expect(
+      failureRequested({ fail_step: ['x', 'host-3/configure'] }, ['configure', 'host-3', 'provision']),
+    ).toBe(true);
+    expect(failureRequested({ fail_step: 'host-3/configure' }, ['configure', 'host-2', 'provision'])).toBe(
+      false,
+    );
+    expect(failureRequested({ fail_step: 7 }, ['unit'])).toBe(false);
+    expect(failureRequested({}, ['unit'])).toBe(false);
+  });
+});
