@@ -1,6 +1,6 @@
-import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { COVERAGE_DIR } from './contract-coverage.ts';
+import { COVERAGE_ROOT, coverageDir } from './contract-coverage.ts';
 import { specOperations } from './openapi.ts';
 
 /**
@@ -10,14 +10,14 @@ import { specOperations } from './openapi.ts';
  * by `npm run unit`, i.e. whenever the whole suite runs) an uncovered operation fails the run.
  */
 export function setup(): void {
-  rmSync(COVERAGE_DIR, { recursive: true, force: true });
+  rmSync(coverageDir(), { recursive: true, force: true });
+  mkdirSync(coverageDir(), { recursive: true });
 }
 
-export function teardown(): void {
-  if (!existsSync(COVERAGE_DIR)) return;
+function collect(dir: string): Map<string, { statuses: Set<string>; files: Set<string> }> {
   const seen = new Map<string, { statuses: Set<string>; files: Set<string> }>();
-  for (const name of readdirSync(COVERAGE_DIR)) {
-    for (const line of readFileSync(join(COVERAGE_DIR, name), 'utf8').split('\n')) {
+  for (const name of readdirSync(dir)) {
+    for (const line of readFileSync(join(dir, name), 'utf8').split('\n')) {
       const [method, path, status, file] = line.split('\t');
       if (!method || !path || !status) continue;
       const key = `${method} ${path}`;
@@ -27,18 +27,28 @@ export function teardown(): void {
       seen.set(key, entry);
     }
   }
+  return seen;
+}
+
+export function teardown(): void {
+  const dir = coverageDir();
+  if (!existsSync(dir)) return;
+  const seen = collect(dir);
   const operations = specOperations();
   const missing = operations.filter((op) => !seen.has(op));
   const rows = operations.map((op) => {
     const entry = seen.get(op);
-    return `| ${op} | ${entry ? [...entry.statuses].sort().join(', ') : '**not covered**'} | ${entry ? [...entry.files].sort().join(', ') : ''} |`;
+    const statuses = entry ? [...entry.statuses].sort().join(', ') : '**not covered**';
+    const files = entry ? [...entry.files].sort().join(', ') : '';
+    return `| ${op} | ${statuses} | ${files} |`;
   });
+  const report = join(COVERAGE_ROOT, 'contract-coverage.md');
   writeFileSync(
-    join(COVERAGE_DIR, 'contract-coverage.md'),
+    report,
     ['| operation | statuses validated | test files |', '|---|---|---|', ...rows, ''].join('\n'),
   );
   console.log(
-    `\nContract coverage: ${String(operations.length - missing.length)} of ${String(operations.length)} operations of the OpenAPI document validated (details: ${join(COVERAGE_DIR, 'contract-coverage.md')})`,
+    `\nContract coverage: ${String(operations.length - missing.length)} of ${String(operations.length)} operations of the OpenAPI document validated (details: ${report})`,
   );
   if (missing.length > 0) {
     console.log(`Not covered:\n  ${missing.join('\n  ')}`);
