@@ -66,3 +66,14 @@ export function formFailure(error: unknown, fieldNames: readonly string[]): Form
 export function isForbidden(error: unknown): boolean {
   return error instanceof ApiError && error.status === 403;
 }
+
+/** Puts a failed submission's field errors on the form and answers the rest (see `formFailure`). */
+export function applyFormFailure(
+  error: unknown,
+  form: { setErrors: (errors: Record<string, string>) => void },
+  fieldNames: readonly string[],
+): FormFailure {
+  const failure = formFailure(error, fieldNames);
+  form.setErrors(failure.fields);
+  return failure;
+}

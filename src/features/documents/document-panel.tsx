@@ -1,0 +1,103 @@
+import { Alert, Group, Select, Stack, Text } from '@mantine/core';
+import { useQuery } from '@tanstack/react-query';
+import { failureMessage } from '@/api/failures';
+import { documentQuery, documentVersionsQuery, type DocumentKind } from '@/api/properties';
+import { ErrorState } from '@/ui/error-state';
+import { JsonView } from '@/ui/json-view';
+import { TableSkeleton } from '@/ui/table-skeleton';
+import { Timestamp } from '@/ui/timestamp';
+
+const LABELS: Record<DocumentKind, string> = { properties: 'Properties', settings: 'Settings' };
+
+export interface DocumentPanelProps {
+  kind: DocumentKind;
+  /** From the node's `properties`/`settings` relationship; null when the node has none. */
+  documentId: string | null;
+  /** Why the user may not read the document, or null. */
+  readDenied: string | null;
+  /** The version to show (from the URL); the current one when absent or unknown. */
+  version: number | undefined;
+  onVersionChange: (version: number | undefined) => void;
+}
+
+/** A node's properties or settings as formatted JSON, with its version and date; older versions on request. */
+export function DocumentPanel({
+  kind,
+  documentId,
+  readDenied,
+  version,
+  onVersionChange,
+}: DocumentPanelProps) {
+  const label = LABELS[kind];
+  const id = documentId ?? '';
+  const canLoad = documentId !== null && readDenied === null;
+  const current = useQuery({ ...documentQuery(kind, id), enabled: canLoad });
+  const versions = useQuery({ ...documentVersionsQuery(kind, id), enabled: canLoad });
+
+  if (readDenied !== null)
+    return (
+      <Alert color="gray" title={`${label} not shown`}>
+        {readDenied}
+      </Alert>
+    );
+  if (documentId === null) return <Text c="dimmed">This node has no {kind} document.</Text>;
+  if (current.isPending) return <TableSkeleton label={`Loading ${kind}`} rows={6} />;
+  if (current.isError) {
+    return (
+      <ErrorState
+        title={`The ${kind} could not be loaded`}
+        message={failureMessage(current.error)}
+        onRetry={() => void current.refetch()}
+        isRetrying={current.isFetching}
+      />
+    );
+  }
+
+  const older = versions.data?.find(
+    (entry) => entry.version === version && entry.version !== current.data.version,
+  );
+  const shown = older ?? current.data;
+  const choices = (versions.data ?? [])
+    .map((entry) => entry.version)
+    .sort((a, b) => b - a)
+    .map((number) => ({
+      value: String(number),
+      label:
+        number === current.data.version ? `Version ${String(number)} (current)` : `Version ${String(number)}`,
+    }));
+
+  return (
+    <Stack gap="sm">
+      <Group justify="space-between" align="flex-end" wrap="wrap">
+        <Text size="sm">
+          {older === undefined ? 'Current version' : 'Older version'} <strong>{shown.version}</strong>, saved{' '}
+          <Timestamp value={shown.created_at} />
+        </Text>
+        <Select
+          label="Version"
+          size="xs"
+          w={200}
+          data={choices.length > 0 ? choices : [{ value: String(current.data.version), label: 'Current' }]}
+          value={String(shown.version)}
+          allowDeselect={false}
+          disabled={versions.isPending || versions.isError}
+          onChange={(value) => {
+            const number = Number(value);
+            onVersionChange(number === current.data.version ? undefined : number);
+          }}
+        />
+      </Group>
+      {versions.isError ? (
+        <Text size="xs" c="red.8">
+          Older versions could not be listed: {failureMessage(versions.error)}
+        </Text>
+      ) : null}
+      {older === undefined ? null : (
+        <Alert color="blue" title="You are looking at an older version">
+          Version {older.version} was replaced; the current version is {current.data.version}.
+        </Alert>
+      )}
+      <JsonView value={shown.data} label={`${label} version ${String(shown.version)}`} />
+    </Stack>
+  );
+}

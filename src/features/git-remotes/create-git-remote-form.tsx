@@ -1,0 +1,88 @@
+import { Button, Group, Stack, TextInput } from '@mantine/core';
+import { useForm } from '@mantine/form';
+import { useState } from 'react';
+import { applyFormFailure } from '@/api/failures';
+import { useCreateGitRemote } from '@/api/git-remotes';
+import { credentialAttributes, credentialErrors } from '@/lib/git-credentials';
+import { FormAlert } from '@/ui/form-alert';
+import {
+  EMPTY_CREDENTIALS,
+  GitCredentialsFields,
+  type GitCredentialValues,
+} from '@/ui/git-credentials-fields';
+import { notifyFailure, notifySuccess } from '@/ui/notify';
+
+const FIELDS = ['name', 'url', 'user', 'password', 'ssh_key_data'] as const;
+
+type Values = GitCredentialValues & { name: string; url: string };
+
+export interface CreateGitRemoteFormProps {
+  projectCode: string;
+  onDone: () => void;
+}
+
+/** A new Git remote: a name, the repository URL, and how OpsChain signs in to it. */
+export function CreateGitRemoteForm({ projectCode, onDone }: CreateGitRemoteFormProps) {
+  const create = useCreateGitRemote();
+  const [formError, setFormError] = useState<string | null>(null);
+  const form = useForm<Values>({
+    initialValues: { name: '', url: '', ...EMPTY_CREDENTIALS },
+    validate: (values) => ({
+      name: values.name.trim() === '' ? 'Enter a name, e.g. "origin".' : null,
+      url: values.url.trim() === '' ? 'Enter the repository URL.' : null,
+      ...credentialErrors(values),
+    }),
+  });
+
+  const handleSubmit = form.onSubmit((values) => {
+    setFormError(null);
+    const attributes = { name: values.name.trim(), url: values.url.trim(), ...credentialAttributes(values) };
+    create.mutate(
+      { projectCode, attributes },
+      {
+        onSuccess: (remote) => {
+          notifySuccess(`Git remote ${remote.name} added.`);
+          onDone();
+        },
+        onError: (error) => {
+          const failure = applyFormFailure(error, form, FIELDS);
+          setFormError(failure.message);
+          if (failure.isForbidden && failure.message !== null)
+            notifyFailure('Git remote not added', failure.message);
+        },
+      },
+    );
+  });
+
+  return (
+    <form onSubmit={handleSubmit} noValidate>
+      <Stack>
+        <FormAlert message={formError} title="Git remote not added" />
+        <TextInput label="Name" required data-autofocus autoComplete="off" {...form.getInputProps('name')} />
+        <TextInput
+          label="Repository URL"
+          required
+          placeholder="https://git.example.com/team/actions.git"
+          autoComplete="off"
+          spellCheck={false}
+          {...form.getInputProps('url')}
+        />
+        <GitCredentialsFields
+          auth={form.values.auth}
+          onAuthChange={(auth) => {
+            form.setFieldValue('auth', auth);
+          }}
+          inputProps={(field) => form.getInputProps(field)}
+        />
+        <Group justify="flex-end">
+          <Button variant="default" onClick={onDone}>
+            Cancel
+          </Button>
+          <Button type="submit" loading={create.isPending}>
+            Add Git remote
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}

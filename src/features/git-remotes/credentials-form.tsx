@@ -1,0 +1,79 @@
+import { Button, Group, Stack, Text } from '@mantine/core';
+import { useForm } from '@mantine/form';
+import { useState } from 'react';
+import { applyFormFailure } from '@/api/failures';
+import { useUpdateGitRemoteCredentials, type GitRemote } from '@/api/git-remotes';
+import { credentialAttributes, credentialErrors } from '@/lib/git-credentials';
+import { FormAlert } from '@/ui/form-alert';
+import { GitCredentialsFields, type GitCredentialValues } from '@/ui/git-credentials-fields';
+import { notifyFailure, notifySuccess } from '@/ui/notify';
+
+const FIELDS = ['user', 'password', 'ssh_key_data'] as const;
+
+export interface CredentialsFormProps {
+  projectCode: string;
+  remote: GitRemote;
+  onDone: () => void;
+}
+
+/** Replaces a remote's credentials; the old ones are never shown. */
+export function CredentialsForm({ projectCode, remote, onDone }: CredentialsFormProps) {
+  const update = useUpdateGitRemoteCredentials();
+  const [formError, setFormError] = useState<string | null>(null);
+  const form = useForm<GitCredentialValues>({
+    initialValues: {
+      auth: remote.ssh_key_data === null ? 'password' : 'ssh',
+      user: '',
+      password: '',
+      ssh_key_data: '',
+    },
+    validate: credentialErrors,
+  });
+
+  const handleSubmit = form.onSubmit((values) => {
+    setFormError(null);
+    update.mutate(
+      { projectCode, id: remote.id, credentials: credentialAttributes(values) },
+      {
+        onSuccess: () => {
+          notifySuccess(`Credentials of ${remote.name} replaced.`);
+          onDone();
+        },
+        onError: (error) => {
+          const failure = applyFormFailure(error, form, FIELDS);
+          setFormError(failure.message);
+          if (failure.isForbidden && failure.message !== null)
+            notifyFailure('Credentials not replaced', failure.message);
+        },
+      },
+    );
+  });
+
+  return (
+    <form onSubmit={handleSubmit} noValidate>
+      <Stack>
+        <Text size="sm">
+          The stored credentials of <strong>{remote.name}</strong> are replaced by these. They are kept
+          secret: OpsChain never shows them again.
+        </Text>
+        <FormAlert message={formError} title="Credentials not replaced" />
+        <GitCredentialsFields
+          auth={form.values.auth}
+          allowNone={false}
+          onAuthChange={(auth) => {
+            form.setFieldValue('auth', auth);
+          }}
+          inputProps={(field) => form.getInputProps(field)}
+        />
+        <Group justify="flex-end">
+          <Button variant="default" onClick={onDone}>
+            Cancel
+          </Button>
+          <Button type="submit" loading={update.isPending}>
+            Replace credentials
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}

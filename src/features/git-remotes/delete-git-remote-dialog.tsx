@@ -1,0 +1,84 @@
+import { Alert, Button, Group, List, Modal, Stack, Text } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { failureMessage, isForbidden } from '@/api/failures';
+import { useDeleteGitRemote, type GitRemote } from '@/api/git-remotes';
+import { notifyFailure, notifySuccess } from '@/ui/notify';
+
+export interface DeleteGitRemoteDialogProps {
+  projectCode: string;
+  remote: GitRemote | null;
+  onClose: () => void;
+}
+
+/**
+ * Deletes an archived remote. OpsChain keeps a remote that changes have used and removes only its
+ * credentials (200 with messages); an active remote must be archived first (422).
+ */
+export function DeleteGitRemoteDialog({ projectCode, remote, onClose }: DeleteGitRemoteDialogProps) {
+  const remove = useDeleteGitRemote();
+  const handleClose = () => {
+    remove.reset();
+    onClose();
+  };
+  const handleConfirm = () => {
+    if (remote === null) return;
+    remove.mutate(
+      { projectCode, id: remote.id },
+      {
+        onSuccess: (result) => {
+          if (result.outcome === 'deleted') notifySuccess(`Git remote ${remote.name} deleted.`);
+          else {
+            notifications.show({
+              color: 'yellow',
+              title: `${remote.name} was kept; its credentials were removed`,
+              message: [
+                ...result.messages,
+                'Changes have used it, so OpsChain keeps it for their history.',
+              ].join('\n'),
+              autoClose: false,
+              style: { whiteSpace: 'pre-line' },
+            });
+          }
+          handleClose();
+        },
+        onError: (error) => {
+          if (isForbidden(error)) notifyFailure('Git remote not deleted', failureMessage(error));
+        },
+      },
+    );
+  };
+  return (
+    <Modal opened={remote !== null} onClose={handleClose} title={`Delete Git remote ${remote?.name ?? ''}?`}>
+      <Stack>
+        <Text size="sm">
+          Only archived remotes can be deleted. If changes have used this remote, OpsChain keeps it for their
+          history and removes its credentials instead.
+        </Text>
+        {remote !== null && !remote.archived ? (
+          <Alert color="yellow" title="This remote is not archived">
+            Archive it first; OpsChain refuses to delete an active remote.
+          </Alert>
+        ) : null}
+        {remove.isError ? (
+          <Alert color="red" title="Not deleted">
+            <List size="sm">
+              {failureMessage(remove.error)
+                .split('\n')
+                .map((line) => (
+                  <List.Item key={line}>{line}</List.Item>
+                ))}
+            </List>
+          </Alert>
+        ) : null}
+        <Group justify="flex-end">
+          <Button variant="default" onClick={handleClose}>
+            Cancel
+          </Button>
+          <Button color="red" onClick={handleConfirm} loading={remove.isPending} data-autofocus>
+            Delete Git remote
+          </Button>
+        </Group>
+      </Stack>
+    </Modal>
+  );
+}

@@ -1,0 +1,148 @@
+import { Modal, Stack } from '@mantine/core';
+import { useDebouncedValue, useDisclosure } from '@mantine/hooks';
+import { IconPlus } from '@tabler/icons-react';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { useState, type ReactNode } from 'react';
+import type { NodeAuthorisations } from '@contract/node';
+import { failureMessage } from '@/api/failures';
+import { gitRemoteListQuery, useArchiveGitRemote, type GitRemote } from '@/api/git-remotes';
+import { resolveSort, sortSpec, type ListSearch } from '@/lib/list-search';
+import { projectPath } from '@/lib/node-path';
+import { denial } from '@/lib/permissions';
+import { EmptyState } from '@/ui/empty-state';
+import { ErrorState } from '@/ui/error-state';
+import { GuardedButton } from '@/ui/guarded-button';
+import { ListFilterBar } from '@/ui/list-filter-bar';
+import { notifyFailure, notifySuccess } from '@/ui/notify';
+import { TableSkeleton } from '@/ui/table-skeleton';
+import { CreateGitRemoteForm } from './create-git-remote-form';
+import { CredentialsForm } from './credentials-form';
+import { DeleteGitRemoteDialog } from './delete-git-remote-dialog';
+import { GitRemotesTable, REMOTE_SORT_COLUMNS } from './git-remotes-table';
+
+export interface GitRemotesPanelProps {
+  projectCode: string;
+  authorisations: NodeAuthorisations;
+  search: ListSearch;
+  onSearchChange: (patch: Partial<ListSearch>) => void;
+}
+
+/** A project's Git remotes: list, add, archive or restore, replace credentials, delete. */
+export function GitRemotesPanel({
+  projectCode,
+  authorisations,
+  search,
+  onSearchChange,
+}: GitRemotesPanelProps) {
+  const [text] = useDebouncedValue((search.q ?? '').trim(), 250);
+  const sort = resolveSort(search, REMOTE_SORT_COLUMNS, { column: 'name', direction: 'asc' });
+  const remotes = useQuery({
+    ...gitRemoteListQuery(projectCode, {
+      filters: {
+        name_or_url_cont: text === '' ? undefined : text,
+        archived_eq: search.archived === true ? undefined : false,
+      },
+      sorts: sortSpec(sort),
+    }),
+    placeholderData: keepPreviousData,
+  });
+  const archive = useArchiveGitRemote();
+  const [isAdding, adding] = useDisclosure(false);
+  const [credentialsOf, setCredentialsOf] = useState<GitRemote | null>(null);
+  const [deleting, setDeleting] = useState<GitRemote | null>(null);
+  const path = projectPath(projectCode);
+  const need = (purpose: string) =>
+    denial(authorisations, { nodePath: path, facet: 'git_remotes', permission: 'update', purpose });
+
+  const handleArchive = (remote: GitRemote) => {
+    archive.mutate(
+      { projectCode, id: remote.id, archived: !remote.archived },
+      {
+        onSuccess: (saved) => {
+          notifySuccess(`Git remote ${saved.name} ${saved.archived ? 'archived' : 'restored'}.`);
+        },
+        onError: (error) => {
+          notifyFailure(
+            `${remote.name} was not ${remote.archived ? 'restored' : 'archived'}`,
+            failureMessage(error),
+          );
+        },
+      },
+    );
+  };
+
+  let body: ReactNode;
+  if (remotes.isPending) body = <TableSkeleton label="Loading Git remotes" rows={3} />;
+  else if (remotes.isError) {
+    body = (
+      <ErrorState
+        title="The Git remotes could not be loaded"
+        message={failureMessage(remotes.error)}
+        onRetry={() => void remotes.refetch()}
+        isRetrying={remotes.isFetching}
+      />
+    );
+  } else if (remotes.data.length === 0) {
+    body = (
+      <EmptyState title={text === '' ? 'No Git remotes' : `No Git remotes match “${text}”`}>
+        Git remotes are the repositories OpsChain fetches actions from.
+      </EmptyState>
+    );
+  } else {
+    body = (
+      <GitRemotesTable
+        remotes={remotes.data}
+        sort={sort}
+        onSearchChange={onSearchChange}
+        updateDenied={need('change Git remotes')}
+        busyId={archive.isPending ? archive.variables.id : null}
+        onArchive={handleArchive}
+        onCredentials={setCredentialsOf}
+        onDelete={setDeleting}
+      />
+    );
+  }
+
+  return (
+    <Stack gap="sm">
+      <ListFilterBar search={search} onSearchChange={onSearchChange} what="Git remotes" matches="name or URL">
+        <GuardedButton
+          size="sm"
+          leftSection={<IconPlus size={16} aria-hidden />}
+          deniedReason={need('add Git remotes')}
+          onClick={adding.open}
+        >
+          Add Git remote
+        </GuardedButton>
+      </ListFilterBar>
+      {body}
+      <Modal opened={isAdding} onClose={adding.close} title="Add Git remote">
+        {isAdding ? <CreateGitRemoteForm projectCode={projectCode} onDone={adding.close} /> : null}
+      </Modal>
+      <Modal
+        opened={credentialsOf !== null}
+        onClose={() => {
+          setCredentialsOf(null);
+        }}
+        title="Replace credentials"
+      >
+        {credentialsOf === null ? null : (
+          <CredentialsForm
+            projectCode={projectCode}
+            remote={credentialsOf}
+            onDone={() => {
+              setCredentialsOf(null);
+            }}
+          />
+        )}
+      </Modal>
+      <DeleteGitRemoteDialog
+        projectCode={projectCode}
+        remote={deleting}
+        onClose={() => {
+          setDeleting(null);
+        }}
+      />
+    </Stack>
+  );
+}

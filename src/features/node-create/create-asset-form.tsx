@@ -1,0 +1,92 @@
+import { Button, Group, Stack } from '@mantine/core';
+import { useForm } from '@mantine/form';
+import { useState } from 'react';
+import { useCreateAsset, type Asset } from '@/api/assets';
+import { applyFormFailure } from '@/api/failures';
+import type { AssetOwner } from '@/lib/node-path';
+import { FormAlert } from '@/ui/form-alert';
+import { notifyFailure, notifySuccess } from '@/ui/notify';
+import { validateCode, validateName } from './node-code';
+import { NodeFields, type NodeFieldValues } from './node-fields';
+import { TemplateVersionFields, type TemplateChoice } from './template-version-fields';
+
+const FIELDS = ['code', 'name', 'description', 'template_name', 'template_version'] as const;
+
+type Values = NodeFieldValues & TemplateChoice;
+
+export interface CreateAssetFormProps {
+  owner: AssetOwner;
+  onCreated: (asset: Asset) => void;
+  onCancel: () => void;
+}
+
+/** A new asset of a project or an environment, built from a template version. */
+export function CreateAssetForm({ owner, onCreated, onCancel }: CreateAssetFormProps) {
+  const create = useCreateAsset();
+  const [formError, setFormError] = useState<string | null>(null);
+  const form = useForm<Values>({
+    initialValues: { code: '', name: '', description: '', template_name: '', template_version: '' },
+    validate: {
+      code: validateCode,
+      name: validateName,
+      template_name: (value) => (value === '' ? 'Choose the template the asset is built from.' : null),
+      template_version: (value) => (value === '' ? 'Choose a version of the template.' : null),
+    },
+  });
+
+  const handleSubmit = form.onSubmit((values) => {
+    setFormError(null);
+    const attributes = {
+      code: values.code.trim(),
+      name: values.name.trim(),
+      description: values.description,
+      template_name: values.template_name,
+      template_version: values.template_version,
+    };
+    create.mutate(
+      { owner, attributes },
+      {
+        onSuccess: (asset) => {
+          notifySuccess(`Asset ${asset.name} created.`);
+          onCreated(asset);
+        },
+        onError: (error) => {
+          const failure = applyFormFailure(error, form, FIELDS);
+          setFormError(failure.message);
+          if (failure.isForbidden && failure.message !== null)
+            notifyFailure('Asset not created', failure.message);
+        },
+      },
+    );
+  });
+
+  return (
+    <form onSubmit={handleSubmit} noValidate>
+      <Stack>
+        <FormAlert message={formError} title="Asset not created" />
+        <NodeFields
+          form={form}
+          kind="asset"
+          onCodeChange={(code) => {
+            form.setFieldValue('code', code);
+          }}
+        />
+        <TemplateVersionFields
+          projectCode={owner.projectCode}
+          form={form}
+          onTemplateChange={(templateName) => {
+            form.setValues({ template_name: templateName, template_version: '' });
+          }}
+        />
+        <Group justify="flex-end">
+          <Button variant="default" onClick={onCancel}>
+            Cancel
+          </Button>
+          <Button type="submit" loading={create.isPending}>
+            Create asset
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}

@@ -1,0 +1,85 @@
+import { Alert, Button, Group, Modal, Stack, Text } from '@mantine/core';
+import { failureMessage, isForbidden } from '@/api/failures';
+import { useUpdateNode, type AnyNode } from '@/api/node-mutations';
+import { notifyFailure, notifySuccess } from '@/ui/notify';
+import { NODE_KIND_LABELS } from './node-labels';
+
+export interface ArchiveNodeDialogProps {
+  node: AnyNode;
+  opened: boolean;
+  onClose: () => void;
+}
+
+const CONSEQUENCES: Record<AnyNode['kind'], string> = {
+  project:
+    'Its environments and assets are archived too. Archived nodes keep their history and can be restored.',
+  environment: 'Its assets are archived too, and its scheduled activities stop. It can be restored later.',
+  asset: 'New changes on it are refused until it is restored. Its history is kept.',
+};
+
+/** Asks before archiving (or restoring) a node; OpsChain never deletes nodes. */
+export function ArchiveNodeDialog({ node, opened, onClose }: ArchiveNodeDialogProps) {
+  const update = useUpdateNode();
+  const isRestore = node.archived;
+  const verb = isRestore ? 'Restore' : 'Archive';
+  const kind = NODE_KIND_LABELS[node.kind];
+
+  const handleClose = () => {
+    update.reset();
+    onClose();
+  };
+
+  const handleConfirm = () => {
+    update.mutate(
+      { node, changes: { archived: !isRestore } },
+      {
+        onSuccess: (saved) => {
+          notifySuccess(`${saved.name} is ${saved.archived ? 'archived' : 'restored'}.`);
+          handleClose();
+        },
+        onError: (error) => {
+          if (isForbidden(error)) {
+            notifyFailure(
+              `${node.name} was not ${isRestore ? 'restored' : 'archived'}`,
+              failureMessage(error),
+            );
+          }
+        },
+      },
+    );
+  };
+
+  return (
+    <Modal opened={opened} onClose={handleClose} title={`${verb} ${kind} ${node.code}?`}>
+      <Stack>
+        <Text size="sm">
+          {isRestore
+            ? `${node.name} becomes active again.`
+            : `${node.name} will be archived. ${CONSEQUENCES[node.kind]}`}
+        </Text>
+        {update.isError ? (
+          <Alert
+            color="red"
+            title={`Not ${isRestore ? 'restored' : 'archived'}`}
+            style={{ whiteSpace: 'pre-line' }}
+          >
+            {failureMessage(update.error)}
+          </Alert>
+        ) : null}
+        <Group justify="flex-end">
+          <Button variant="default" onClick={handleClose}>
+            Cancel
+          </Button>
+          <Button
+            color={isRestore ? undefined : 'red'}
+            onClick={handleConfirm}
+            loading={update.isPending}
+            data-autofocus
+          >
+            {verb} {kind}
+          </Button>
+        </Group>
+      </Stack>
+    </Modal>
+  );
+}

@@ -1,0 +1,89 @@
+import { Anchor, Group, Stack, Table, Text } from '@mantine/core';
+import { IconExternalLink, IconPencil, IconTrash } from '@tabler/icons-react';
+import type { Bookmark } from '@/api/bookmarks';
+import { isWebUrl } from '@/lib/web-url';
+import { GuardedButton } from '@/ui/guarded-button';
+
+export interface BookmarksTableProps {
+  bookmarks: readonly Bookmark[];
+  /** Why the user may not edit or delete bookmarks; null when they may. */
+  changeDenied: string | null;
+  onEdit: (bookmark: Bookmark) => void;
+  onDelete: (bookmark: Bookmark) => void;
+}
+
+/** Bookmarks with their links (opened in a new tab, http and https only) and row actions. */
+export function BookmarksTable({ bookmarks, changeDenied, onEdit, onDelete }: BookmarksTableProps) {
+  return (
+    <Table.ScrollContainer minWidth={560}>
+      <Table verticalSpacing="xs">
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th>Bookmark</Table.Th>
+            <Table.Th>Added by</Table.Th>
+            <Table.Th>
+              <Text span size="sm" fw={700}>
+                Actions
+              </Text>
+            </Table.Th>
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {bookmarks.map((bookmark) => (
+            <Table.Tr key={bookmark.id}>
+              <Table.Td>
+                <Stack gap={0}>
+                  {isWebUrl(bookmark.url) ? (
+                    <Anchor href={bookmark.url} target="_blank" rel="noopener noreferrer" size="sm">
+                      <Group gap={4} wrap="nowrap" component="span">
+                        {bookmark.description}
+                        <IconExternalLink size={14} aria-label="(opens in a new tab)" />
+                      </Group>
+                    </Anchor>
+                  ) : (
+                    <Text size="sm">{bookmark.description}</Text>
+                  )}
+                  <Text size="xs" c="dimmed" style={{ wordBreak: 'break-all' }}>
+                    {bookmark.url}
+                  </Text>
+                </Stack>
+              </Table.Td>
+              <Table.Td>
+                <Text size="sm">{bookmark.created_by}</Text>
+              </Table.Td>
+              <Table.Td>
+                <Group gap={4} wrap="nowrap">
+                  <GuardedButton
+                    size="compact-xs"
+                    variant="subtle"
+                    leftSection={<IconPencil size={12} aria-hidden />}
+                    deniedReason={changeDenied}
+                    onClick={() => {
+                      onEdit(bookmark);
+                    }}
+                    aria-label={`Edit bookmark ${bookmark.description}`}
+                  >
+                    Edit
+                  </GuardedButton>
+                  <GuardedButton
+                    size="compact-xs"
+                    variant="subtle"
+                    color="red"
+                    leftSection={<IconTrash size={12} aria-hidden />}
+                    deniedReason={changeDenied}
+                    onClick={() => {
+                      onDelete(bookmark);
+                    }}
+                    aria-label={`Delete bookmark ${bookmark.description}`}
+                  >
+                    Delete
+                  </GuardedButton>
+                </Group>
+              </Table.Td>
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+    </Table.ScrollContainer>
+  );
+}

@@ -1,0 +1,55 @@
+import { Alert, Button, Group, Modal, Stack, Text } from '@mantine/core';
+import { useDeleteBookmark, type Bookmark } from '@/api/bookmarks';
+import { failureMessage, isForbidden } from '@/api/failures';
+import { notifyFailure, notifySuccess } from '@/ui/notify';
+
+export interface DeleteBookmarkDialogProps {
+  nodePath: string;
+  bookmark: Bookmark | null;
+  onClose: () => void;
+}
+
+export function DeleteBookmarkDialog({ nodePath, bookmark, onClose }: DeleteBookmarkDialogProps) {
+  const remove = useDeleteBookmark();
+  const handleClose = () => {
+    remove.reset();
+    onClose();
+  };
+  const handleConfirm = () => {
+    if (bookmark === null) return;
+    remove.mutate(
+      { nodePath, id: bookmark.id },
+      {
+        onSuccess: () => {
+          notifySuccess(`Bookmark "${bookmark.description}" deleted.`);
+          handleClose();
+        },
+        onError: (error) => {
+          if (isForbidden(error)) notifyFailure('Bookmark not deleted', failureMessage(error));
+        },
+      },
+    );
+  };
+  return (
+    <Modal opened={bookmark !== null} onClose={handleClose} title="Delete bookmark?">
+      <Stack>
+        <Text size="sm">
+          The bookmark &ldquo;{bookmark?.description}&rdquo; ({bookmark?.url}) will be deleted for everyone.
+        </Text>
+        {remove.isError ? (
+          <Alert color="red" title="Not deleted" style={{ whiteSpace: 'pre-line' }}>
+            {failureMessage(remove.error)}
+          </Alert>
+        ) : null}
+        <Group justify="flex-end">
+          <Button variant="default" onClick={handleClose}>
+            Cancel
+          </Button>
+          <Button color="red" onClick={handleConfirm} loading={remove.isPending} data-autofocus>
+            Delete bookmark
+          </Button>
+        </Group>
+      </Stack>
+    </Modal>
+  );
+}

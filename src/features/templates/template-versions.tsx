@@ -1,0 +1,133 @@
+import { Group, Modal, Stack, Title } from '@mantine/core';
+import { useDisclosure } from '@mantine/hooks';
+import { IconPlus } from '@tabler/icons-react';
+import { useQuery } from '@tanstack/react-query';
+import { useState, type ReactNode } from 'react';
+import { failureMessage } from '@/api/failures';
+import {
+  templateVersionsQuery,
+  usePutTemplateVersion,
+  type Template,
+  type TemplateVersion,
+} from '@/api/templates';
+import { EmptyState } from '@/ui/empty-state';
+import { ErrorState } from '@/ui/error-state';
+import { GuardedButton } from '@/ui/guarded-button';
+import { notifyFailure, notifySuccess } from '@/ui/notify';
+import { TableSkeleton } from '@/ui/table-skeleton';
+import { VersionForm } from './version-form';
+import { VersionsTable } from './versions-table';
+
+export interface TemplateVersionsProps {
+  projectCode: string;
+  template: Template;
+  updateDenied: string | null;
+}
+
+/** One template's versions: list, create, edit (PUT), archive and restore. */
+export function TemplateVersions({ projectCode, template, updateDenied }: TemplateVersionsProps) {
+  const versions = useQuery({
+    ...templateVersionsQuery(projectCode, template.code),
+    // A new or changed version resolves its Git revision in the background: follow it until ready.
+    refetchInterval: (query) =>
+      query.state.data?.some((version) => version.state === 'initializing') === true ? 2000 : false,
+  });
+  const put = usePutTemplateVersion();
+  const [isCreating, creating] = useDisclosure(false);
+  const [editing, setEditing] = useState<TemplateVersion | null>(null);
+
+  const handleArchive = (version: TemplateVersion) => {
+    const archived = version.archived !== true;
+    put.mutate(
+      {
+        projectCode,
+        templateCode: template.code,
+        version: version.version,
+        attributes: { description: version.description, git_rev: version.git_rev, archived },
+      },
+      {
+        onSuccess: () => {
+          notifySuccess(`Version ${version.version} ${archived ? 'archived' : 'restored'}.`);
+        },
+        onError: (error) => {
+          notifyFailure(
+            `Version ${version.version} was not ${archived ? 'archived' : 'restored'}`,
+            failureMessage(error),
+          );
+        },
+      },
+    );
+  };
+
+  let body: ReactNode;
+  if (versions.isPending) body = <TableSkeleton label="Loading versions" rows={3} />;
+  else if (versions.isError) {
+    body = (
+      <ErrorState
+        title="The versions could not be loaded"
+        message={failureMessage(versions.error)}
+        onRetry={() => void versions.refetch()}
+        isRetrying={versions.isFetching}
+      />
+    );
+  } else if (versions.data.length === 0) {
+    body = (
+      <EmptyState title="No versions yet">
+        Assets are built from a version: a Git revision of the template.
+      </EmptyState>
+    );
+  } else {
+    body = (
+      <VersionsTable
+        versions={[...versions.data].reverse()}
+        updateDenied={updateDenied}
+        busyVersion={put.isPending ? put.variables.version : null}
+        onEdit={setEditing}
+        onArchive={handleArchive}
+      />
+    );
+  }
+
+  return (
+    <Stack gap="sm">
+      <Group justify="space-between">
+        <Title order={3} size="h5">
+          Versions of {template.name}
+        </Title>
+        <GuardedButton
+          size="xs"
+          variant="default"
+          leftSection={<IconPlus size={14} aria-hidden />}
+          deniedReason={updateDenied}
+          onClick={creating.open}
+        >
+          New version
+        </GuardedButton>
+      </Group>
+      {body}
+      <Modal opened={isCreating} onClose={creating.close} title={`New version of ${template.name}`}>
+        {isCreating ? (
+          <VersionForm projectCode={projectCode} templateCode={template.code} onDone={creating.close} />
+        ) : null}
+      </Modal>
+      <Modal
+        opened={editing !== null}
+        onClose={() => {
+          setEditing(null);
+        }}
+        title={`Edit version ${editing?.version ?? ''}`}
+      >
+        {editing === null ? null : (
+          <VersionForm
+            projectCode={projectCode}
+            templateCode={template.code}
+            existing={editing}
+            onDone={() => {
+              setEditing(null);
+            }}
+          />
+        )}
+      </Modal>
+    </Stack>
+  );
+}

@@ -1,0 +1,147 @@
+import { Modal, Paper, Stack, Text } from '@mantine/core';
+import { useDebouncedValue, useDisclosure } from '@mantine/hooks';
+import { IconPlus } from '@tabler/icons-react';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import type { ReactNode } from 'react';
+import type { NodeAuthorisations } from '@contract/node';
+import { failureMessage } from '@/api/failures';
+import { templateListQuery, useArchiveTemplate, type Template } from '@/api/templates';
+import { resolveSort, sortSpec, type ListSearch } from '@/lib/list-search';
+import { projectPath } from '@/lib/node-path';
+import { denial } from '@/lib/permissions';
+import { EmptyState } from '@/ui/empty-state';
+import { ErrorState } from '@/ui/error-state';
+import { GuardedButton } from '@/ui/guarded-button';
+import { ListFilterBar } from '@/ui/list-filter-bar';
+import { notifyFailure, notifySuccess } from '@/ui/notify';
+import { TableSkeleton } from '@/ui/table-skeleton';
+import { CreateTemplateForm } from './create-template-form';
+import { TemplateVersions } from './template-versions';
+import { TEMPLATE_SORT_COLUMNS, TemplatesTable } from './templates-table';
+
+export interface TemplatesPanelProps {
+  projectCode: string;
+  authorisations: NodeAuthorisations;
+  search: ListSearch;
+  /** The template whose versions are shown (from the URL). */
+  selectedCode: string | undefined;
+  onSearchChange: (patch: Partial<ListSearch>) => void;
+  onSelect: (code: string | undefined) => void;
+}
+
+/** A project's templates (list, create, archive) and the versions of the chosen one. */
+export function TemplatesPanel(props: TemplatesPanelProps) {
+  const { projectCode, authorisations, search, selectedCode, onSearchChange, onSelect } = props;
+  const [text] = useDebouncedValue((search.q ?? '').trim(), 250);
+  const sort = resolveSort(search, TEMPLATE_SORT_COLUMNS, { column: 'name', direction: 'asc' });
+  const templates = useQuery({
+    ...templateListQuery(projectCode, {
+      filters: {
+        name_or_code_cont: text === '' ? undefined : text,
+        archived_eq: search.archived === true ? undefined : false,
+      },
+      sorts: sortSpec(sort),
+    }),
+    placeholderData: keepPreviousData,
+  });
+  const archive = useArchiveTemplate();
+  const [isCreating, creating] = useDisclosure(false);
+  const need = (purpose: string) =>
+    denial(authorisations, {
+      nodePath: projectPath(projectCode),
+      facet: 'templates',
+      permission: 'update',
+      purpose,
+    });
+  const updateDenied = need('change templates');
+  const selected = templates.data?.find((template) => template.code === selectedCode);
+
+  const handleArchive = (template: Template) => {
+    archive.mutate(
+      { projectCode, code: template.code, archived: !template.archived },
+      {
+        onSuccess: (saved) => {
+          notifySuccess(`Template ${saved.name} ${saved.archived ? 'archived' : 'restored'}.`);
+        },
+        onError: (error) => {
+          notifyFailure(
+            `${template.name} was not ${template.archived ? 'restored' : 'archived'}`,
+            failureMessage(error),
+          );
+        },
+      },
+    );
+  };
+
+  let body: ReactNode;
+  if (templates.isPending) body = <TableSkeleton label="Loading templates" rows={3} />;
+  else if (templates.isError) {
+    body = (
+      <ErrorState
+        title="The templates could not be loaded"
+        message={failureMessage(templates.error)}
+        onRetry={() => void templates.refetch()}
+        isRetrying={templates.isFetching}
+      />
+    );
+  } else if (templates.data.length === 0) {
+    body = (
+      <EmptyState title={text === '' ? 'No templates' : `No templates match “${text}”`}>
+        Templates are Git repositories that assets are built from.
+      </EmptyState>
+    );
+  } else {
+    body = (
+      <TemplatesTable
+        templates={templates.data}
+        selectedCode={selectedCode}
+        sort={sort}
+        onSearchChange={onSearchChange}
+        onSelect={(code) => {
+          onSelect(code === selectedCode ? undefined : code);
+        }}
+        updateDenied={updateDenied}
+        busyCode={archive.isPending ? archive.variables.code : null}
+        onArchive={handleArchive}
+      />
+    );
+  }
+
+  return (
+    <Stack gap="md">
+      <ListFilterBar search={search} onSearchChange={onSearchChange} what="templates" matches="name or code">
+        <GuardedButton
+          size="sm"
+          leftSection={<IconPlus size={16} aria-hidden />}
+          deniedReason={need('create templates')}
+          onClick={creating.open}
+        >
+          New template
+        </GuardedButton>
+      </ListFilterBar>
+      {body}
+      {selected === undefined ? (
+        templates.isSuccess && templates.data.length > 0 ? (
+          <Text size="sm" c="dimmed">
+            Choose a template to see its versions.
+          </Text>
+        ) : null
+      ) : (
+        <Paper withBorder p="md">
+          <TemplateVersions projectCode={projectCode} template={selected} updateDenied={updateDenied} />
+        </Paper>
+      )}
+      <Modal opened={isCreating} onClose={creating.close} title="New template" size="lg">
+        {isCreating ? (
+          <CreateTemplateForm
+            projectCode={projectCode}
+            onDone={(code) => {
+              creating.close();
+              if (code !== null) onSelect(code);
+            }}
+          />
+        ) : null}
+      </Modal>
+    </Stack>
+  );
+}

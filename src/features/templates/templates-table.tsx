@@ -1,0 +1,114 @@
+import { Badge, Code, Group, Table, Text, UnstyledButton } from '@mantine/core';
+import { IconArchive, IconArchiveOff } from '@tabler/icons-react';
+import type { Template } from '@/api/templates';
+import { toggleSort, type ListSearch, type ListSort } from '@/lib/list-search';
+import { GuardedButton } from '@/ui/guarded-button';
+import { SortableHeader } from '@/ui/sortable-header';
+
+export const TEMPLATE_SORT_COLUMNS = ['name', 'code', 'url', 'archived'] as const;
+export type TemplateSortColumn = (typeof TEMPLATE_SORT_COLUMNS)[number];
+
+const LABELS: Record<TemplateSortColumn, string> = {
+  name: 'Name',
+  code: 'Code',
+  url: 'Repository',
+  archived: 'Status',
+};
+
+export interface TemplatesTableProps {
+  templates: readonly Template[];
+  selectedCode: string | undefined;
+  sort: ListSort<TemplateSortColumn>;
+  onSearchChange: (patch: Partial<ListSearch>) => void;
+  onSelect: (code: string) => void;
+  updateDenied: string | null;
+  busyCode: string | null;
+  onArchive: (template: Template) => void;
+}
+
+/** A project's templates; choosing one shows its versions. */
+export function TemplatesTable(props: TemplatesTableProps) {
+  const { templates, selectedCode, sort, onSearchChange, updateDenied, busyCode } = props;
+  return (
+    <Table.ScrollContainer minWidth={720}>
+      <Table verticalSpacing="xs" highlightOnHover aria-label="Templates">
+        <Table.Thead>
+          <Table.Tr>
+            {TEMPLATE_SORT_COLUMNS.map((column) => (
+              <SortableHeader
+                key={column}
+                label={LABELS[column]}
+                direction={sort.column === column ? sort.direction : null}
+                onSort={() => {
+                  onSearchChange(toggleSort(sort, column));
+                }}
+              />
+            ))}
+            <Table.Th>Actions</Table.Th>
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {templates.map((template) => {
+            const isSelected = template.code === selectedCode;
+            return (
+              <Table.Tr key={template.id} bg={isSelected ? 'var(--mantine-primary-color-light)' : undefined}>
+                <Table.Td>
+                  <UnstyledButton
+                    onClick={() => {
+                      props.onSelect(template.code);
+                    }}
+                    aria-pressed={isSelected}
+                    aria-label={`Show versions of ${template.name}`}
+                  >
+                    <Text size="sm" fw={600} c="var(--mantine-primary-color-filled)" td="underline">
+                      {template.name}
+                    </Text>
+                  </UnstyledButton>
+                  {template.description === null || template.description === '' ? null : (
+                    <Text size="xs" c="dimmed" lineClamp={1}>
+                      {template.description}
+                    </Text>
+                  )}
+                </Table.Td>
+                <Table.Td>
+                  <Code>{template.code}</Code>
+                </Table.Td>
+                <Table.Td>
+                  <Code style={{ wordBreak: 'break-all' }}>{template.url}</Code>
+                </Table.Td>
+                <Table.Td>
+                  <Badge color={template.archived ? 'gray' : 'green'} variant="light">
+                    {template.archived ? 'Archived' : 'Active'}
+                  </Badge>
+                </Table.Td>
+                <Table.Td>
+                  <Group gap={4} wrap="nowrap">
+                    <GuardedButton
+                      size="compact-xs"
+                      variant="subtle"
+                      leftSection={
+                        template.archived ? (
+                          <IconArchiveOff size={12} aria-hidden />
+                        ) : (
+                          <IconArchive size={12} aria-hidden />
+                        )
+                      }
+                      deniedReason={updateDenied}
+                      loading={busyCode === template.code}
+                      onClick={() => {
+                        props.onArchive(template);
+                      }}
+                      aria-label={`${template.archived ? 'Restore' : 'Archive'} template ${template.name}`}
+                    >
+                      {template.archived ? 'Restore' : 'Archive'}
+                    </GuardedButton>
+                  </Group>
+                </Table.Td>
+              </Table.Tr>
+            );
+          })}
+        </Table.Tbody>
+      </Table>
+    </Table.ScrollContainer>
+  );
+}
