@@ -11,7 +11,6 @@ import { serializeStep } from './steps.ts';
 import type { ChangeView, StepView } from './store.ts';
 import {
   getChange,
-  getChangeView,
   isTerminal,
   nodeChain,
   parallelChangesAllowed,
@@ -360,9 +359,4 @@ export function serializeSteps(emu: Emulator, changeId: string): Resource[] {
     children.set(s.parent_id, list);
   }
   return steps.map((s) => serializeStep(s, children.get(s.id) ?? []));
-}
-
-/** Shorthand for routes: the view of one change, or undefined. */
-export function findChange(emu: Emulator, id: string): ChangeView | undefined {
-  return getChangeView(emu, id);
 }

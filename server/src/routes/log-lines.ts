@@ -50,7 +50,7 @@ import { canSeeChange, logsRedacted, REDACTED_MESSAGE } from '../engine/access.t
 import { visibleChange } from './changes.ts';
 import { visibleStep } from './steps.ts';
 
-export const LOG_LIMIT = 10_000;
+const LOG_LIMIT = 10_000;
 
 const DEFAULT_ORDER = 'l.logged_at ASC, l.seq ASC';
 
