@@ -26,6 +26,10 @@ function headersOf(init: RequestInit | undefined): Record<string, string> {
   return headers;
 }
 
+function isAborted(init: RequestInit | undefined): boolean {
+  return init?.signal?.aborted === true;
+}
+
 function abortError(): DOMException {
   return new DOMException('The operation was aborted.', 'AbortError');
 }
@@ -33,7 +37,7 @@ function abortError(): DOMException {
 /** A `fetch` answered by the emulator app. */
 export function emulatorFetch(app: FastifyInstance): typeof fetch {
   return async (input, init) => {
-    if (init?.signal?.aborted === true) throw abortError();
+    if (isAborted(init)) throw abortError();
     const body = init?.body;
     const response = await app.inject({
       method: (init?.method ?? 'GET') as 'GET',
@@ -41,7 +45,8 @@ export function emulatorFetch(app: FastifyInstance): typeof fetch {
       headers: headersOf(init),
       ...(typeof body === 'string' ? { payload: body } : {}),
     });
-    if (init?.signal?.aborted === true) throw abortError();
+    // The caller may have given up while the emulator answered.
+    if (isAborted(init)) throw abortError();
     const headers = new Headers();
     for (const [key, value] of Object.entries(response.headers)) {
       if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : String(value));

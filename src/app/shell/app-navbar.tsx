@@ -1,0 +1,43 @@
+import { AppShell, Divider } from '@mantine/core';
+import { IconFolders } from '@tabler/icons-react';
+import type { NodeSummary } from '@/api/node-summary';
+import { NodeTree } from '@/features/tree/node-tree';
+import { nodePath, parseNodePath } from '@/lib/node-path';
+import { NavLinkLink } from '@/ui/router-links';
+import { ServerVersion } from './server-version';
+
+export interface AppNavbarProps {
+  pathname: string;
+  onOpenNode: (node: NodeSummary, inNewTab: boolean) => void;
+}
+
+/** The selected node is the one whose page is open: node pages live at their OpsChain paths. */
+function selectedNodePath(pathname: string): string | null {
+  const ref = parseNodePath(pathname);
+  return ref === null ? null : nodePath(ref);
+}
+
+/** Sections (only those that exist), the node navigator and the server's version. */
+export function AppNavbar({ pathname, onOpenNode }: AppNavbarProps) {
+  return (
+    <>
+      <AppShell.Section>
+        <NavLinkLink
+          to="/projects"
+          label="Projects"
+          leftSection={<IconFolders size={18} aria-hidden />}
+          active={pathname === '/projects'}
+          activeOptions={{ exact: true }}
+        />
+      </AppShell.Section>
+      <Divider my="xs" />
+      <AppShell.Section grow style={{ display: 'flex', flexDirection: 'column', minHeight: 0 }}>
+        <NodeTree selectedPath={selectedNodePath(pathname)} onOpen={onOpenNode} />
+      </AppShell.Section>
+      <Divider my="xs" />
+      <AppShell.Section>
+        <ServerVersion />
+      </AppShell.Section>
+    </>
+  );
+}

@@ -1,0 +1,45 @@
+import { Stack } from '@mantine/core';
+import { useQuery, useSuspenseQuery } from '@tanstack/react-query';
+import { assetQuery } from '@/api/assets';
+import { environmentQuery } from '@/api/environments';
+import { projectQuery } from '@/api/projects';
+import type { AssetOwner } from '@/lib/node-path';
+import type { Crumb } from './node-breadcrumbs';
+import { NodeHeading } from './node-heading';
+
+export interface AssetPageProps {
+  owner: AssetOwner;
+  assetCode: string;
+}
+
+export function AssetPage({ owner, assetCode }: AssetPageProps) {
+  const { projectCode, environmentCode } = owner;
+  const { data: project } = useSuspenseQuery(projectQuery(projectCode));
+  const { data: asset } = useSuspenseQuery(assetQuery(owner, assetCode));
+  // Loaded by the environment's route already; the code stands in should it still be on its way.
+  const { data: environment } = useQuery({
+    ...environmentQuery(projectCode, environmentCode ?? ''),
+    enabled: environmentCode !== undefined,
+  });
+  const crumbs: Crumb[] = [{ label: project.name, node: { kind: 'project', projectCode } }];
+  if (environmentCode !== undefined) {
+    crumbs.push({
+      label: environment?.name ?? environmentCode,
+      node: { kind: 'environment', projectCode, environmentCode },
+    });
+  }
+  crumbs.push({ label: asset.name });
+  return (
+    <Stack gap="lg">
+      <NodeHeading
+        kind="asset"
+        name={asset.name}
+        code={asset.code}
+        path={asset.path}
+        description={asset.description}
+        archived={asset.archived}
+        crumbs={crumbs}
+      />
+    </Stack>
+  );
+}

@@ -1,0 +1,106 @@
+import { Badge, Code, Group, Loader, Text } from '@mantine/core';
+import { Spotlight } from '@mantine/spotlight';
+import { IconBox, IconFolder, IconRoute, IconSearch, IconServer2 } from '@tabler/icons-react';
+import { useState } from 'react';
+import type { SearchHit, SearchKind } from './search-model';
+import { MIN_SEARCH_LENGTH } from './search-model';
+import { useNodeSearch } from './use-node-search';
+
+const KIND_ICONS: Record<SearchKind, typeof IconFolder> = {
+  project: IconFolder,
+  environment: IconServer2,
+  asset: IconBox,
+  workflow: IconRoute,
+};
+
+export interface GlobalSearchProps {
+  /** Go to what was chosen. */
+  onOpen: (hit: SearchHit) => void;
+}
+
+/** Search across projects, environments, assets and workflows; opened with `/` or Ctrl/Cmd+K. */
+export function GlobalSearch({ onOpen }: GlobalSearchProps) {
+  const [query, setQuery] = useState('');
+  const [isOpen, setIsOpen] = useState(false);
+  const search = useNodeSearch(query, isOpen);
+  const hasHits = search.groups.length > 0;
+
+  return (
+    <Spotlight.Root
+      query={query}
+      onQueryChange={setQuery}
+      shortcut={['mod + K', '/']}
+      scrollable
+      maxHeight={480}
+      onSpotlightOpen={() => {
+        setIsOpen(true);
+      }}
+      onSpotlightClose={() => {
+        setIsOpen(false);
+      }}
+    >
+      <Spotlight.Search
+        placeholder="Search projects, environments, assets and workflows"
+        aria-label="Search projects, environments, assets and workflows"
+        leftSection={<IconSearch size={18} aria-hidden />}
+        rightSection={search.isSearching ? <Loader size="xs" aria-label="Searching" /> : null}
+      />
+      <Spotlight.ActionsList aria-label="Search results">
+        {search.groups.map((group) => (
+          <Spotlight.ActionsGroup key={group.kind} label={group.label}>
+            {group.hits.map((hit) => {
+              const Icon = KIND_ICONS[hit.kind];
+              return (
+                <Spotlight.Action
+                  key={`${hit.kind}:${hit.id}`}
+                  label={hit.name}
+                  description={hit.context}
+                  leftSection={<Icon size={18} aria-hidden />}
+                  rightSection={
+                    <Group gap={6} wrap="nowrap">
+                      {hit.archived ? (
+                        <Badge size="xs" color="gray" variant="outline">
+                          archived
+                        </Badge>
+                      ) : null}
+                      <Code>{hit.code}</Code>
+                    </Group>
+                  }
+                  onClick={() => {
+                    onOpen(hit);
+                  }}
+                />
+              );
+            })}
+            {group.more > 0 ? (
+              <Text size="xs" c="dimmed" px="md" py={4}>
+                {group.more} more {group.label.toLocaleLowerCase()}: type more of the name to narrow them
+                down.
+              </Text>
+            ) : null}
+          </Spotlight.ActionsGroup>
+        ))}
+        {hasHits ? null : (
+          <Spotlight.Empty>
+            {search.isTooShort
+              ? `Type at least ${String(MIN_SEARCH_LENGTH)} characters of a name or code.`
+              : search.isSearching
+                ? 'Searching…'
+                : `Nothing matches “${search.term}”.`}
+          </Spotlight.Empty>
+        )}
+      </Spotlight.ActionsList>
+      <Spotlight.Footer>
+        <Text size="xs" c="dimmed" aria-live="polite">
+          {search.isTooShort
+            ? 'Enter opens the highlighted result; ↑ and ↓ move between results.'
+            : search.isSearching
+              ? `Searching ${String(search.searched)} of ${String(search.total)} projects…`
+              : search.failed > 0
+                ? `${String(search.failed)} project searches failed; their results are missing. Try again.`
+                : `Searched ${String(search.total)} projects.`}
+        </Text>
+      </Spotlight.Footer>
+    </Spotlight.Root>
+  );
+}

@@ -1,0 +1,92 @@
+import { Stack } from '@mantine/core';
+import { useMemo, useRef, useState } from 'react';
+import { z } from 'zod';
+import type { NodeSummary } from '@/api/node-summary';
+import { ancestorPaths, parseNodePath } from '@/lib/node-path';
+import { usePreference } from '@/lib/use-preference';
+import { TreeLevelErrors } from './tree-level-errors';
+import { flattenTree, pathsToReveal, type TreeModelInput } from './tree-model';
+import { TreeToolbar } from './tree-toolbar';
+import { TreeView, type TreeViewHandle } from './tree-view';
+import { useTreeLevels } from './use-tree-levels';
+
+export interface NodeTreeProps {
+  /** The node the page shows (from the URL); null elsewhere. */
+  selectedPath: string | null;
+  /** Go to a node's page; `inNewTab` for Ctrl/Cmd+click. */
+  onOpen: (node: NodeSummary, inNewTab: boolean) => void;
+}
+
+function ancestorsOf(path: string | null): string[] {
+  const ref = path === null ? null : parseNodePath(path);
+  return ref === null ? [] : ancestorPaths(ref);
+}
+
+function withPaths(set: ReadonlySet<string>, paths: readonly string[]): ReadonlySet<string> {
+  return paths.every((path) => set.has(path)) ? set : new Set([...set, ...paths]);
+}
+
+/** The navigator: projects → environments → assets, loaded as they are opened. */
+export function NodeTree({ selectedPath, onOpen }: NodeTreeProps) {
+  const [expanded, setExpanded] = useState<ReadonlySet<string>>(() => new Set(ancestorsOf(selectedPath)));
+  const [filter, setFilter] = useState('');
+  const [showArchived, setShowArchived] = usePreference('tree.show-archived', z.boolean(), false);
+  const [focusedPath, setFocusedPath] = useState<string | null>(selectedPath);
+  const treeRef = useRef<TreeViewHandle>(null);
+
+  // The selection follows the URL: opening a node elsewhere (a link, search, a deep link) opens the
+  // tree down to it. Adjusted while rendering, as React recommends for state derived from props.
+  const [followedPath, setFollowedPath] = useState(selectedPath);
+  if (followedPath !== selectedPath) {
+    setFollowedPath(selectedPath);
+    setExpanded((current) => withPaths(current, ancestorsOf(selectedPath)));
+    if (selectedPath !== null) setFocusedPath(selectedPath);
+  }
+
+  const { root, levels, retry } = useTreeLevels(expanded, filter);
+  const input: TreeModelInput = { root, levels, expanded, filter, showArchived, selectedPath };
+  const model = useMemo(
+    () => flattenTree({ root, levels, expanded, filter, showArchived, selectedPath }),
+    [root, levels, expanded, filter, showArchived, selectedPath],
+  );
+  const effectiveFocus = model.rows.some((row) => row.node.path === focusedPath)
+    ? focusedPath
+    : (model.rows[0]?.node.path ?? null);
+
+  const handleFilterChange = (text: string) => {
+    setFilter(text);
+    // Typing opens the loaded nodes above each match, once; the user may close them again.
+    setExpanded((current) => withPaths(current, pathsToReveal({ ...input, filter: text })));
+  };
+
+  return (
+    <Stack gap="xs" style={{ flex: 1, minHeight: 0 }}>
+      <TreeToolbar
+        filter={filter}
+        onFilterChange={handleFilterChange}
+        showArchived={showArchived}
+        onShowArchivedChange={setShowArchived}
+        projectCount={model.rootCount}
+        onEnterTree={() => treeRef.current?.focus()}
+      />
+      <TreeLevelErrors root={root} levels={levels} rows={model.rows} onRetry={retry} />
+      <TreeView
+        ref={treeRef}
+        rows={model.rows}
+        revealPath={selectedPath}
+        label="Projects, environments and assets"
+        focusedPath={effectiveFocus}
+        onFocusPath={setFocusedPath}
+        onExpand={(paths) => {
+          setExpanded((current) => withPaths(current, paths));
+        }}
+        onCollapse={(path) => {
+          setExpanded((current) => new Set([...current].filter((open) => open !== path)));
+        }}
+        onOpen={(row, inNewTab) => {
+          onOpen(row.node, inNewTab);
+        }}
+      />
+    </Stack>
+  );
+}

@@ -1,0 +1,16 @@
+import type { QueryClient } from '@tanstack/react-query';
+import { createRootRouteWithContext, Outlet } from '@tanstack/react-router';
+import type { Auth } from '@/app/auth';
+import { NotFoundPage } from '@/app/not-found-page';
+import { RouteError } from '@/app/route-error';
+
+export interface RouterContext {
+  queryClient: QueryClient;
+  auth: Auth;
+}
+
+export const Route = createRootRouteWithContext<RouterContext>()({
+  component: Outlet,
+  notFoundComponent: NotFoundPage,
+  errorComponent: RouteError,
+});
