@@ -390,3 +390,33 @@ describe('assets', () => {
     expect((await emu.contract('operator', 'GET', '/api/projects/bank/assets/nope', one)).status).toBe(404);
   });
 });
+
+describe('archiving while changes run', () => {
+  it('refuses to archive an environment (or its project) while a change below it runs, then allows it', async () => {
+    const created = await emu.request(
+      'operator',
+      'POST',
+      '/api/projects/retail/environments/test/changes',
+      attrs({ action: 'slow', git_remote_name: 'origin', git_rev: 'main' }),
+    );
+    expect(created.status).toBe(201);
+    const id = (created.body as { data: { id: string } }).data.id;
+    let status = '';
+    for (let i = 0; i < 100 && status !== 'running'; i++) {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      const res = await emu.request('operator', 'GET', `/api/changes/${id}`);
+      status = (res.body as { data: { attributes: { status_code: string } } }).data.attributes.status_code;
+    }
+    expect(status).toBe('running');
+
+    for (const url of ['/api/projects/retail/environments/test', '/api/projects/retail']) {
+      const refused = await emu.request('operator', 'DELETE', url);
+      expect(refused.status, url).toBe(422);
+      expect(JSON.stringify(refused.body)).toContain('queued or running');
+    }
+    expect((await emu.request('operator', 'DELETE', `/api/changes/${id}`)).status).toBe(204);
+    expect((await emu.request('operator', 'DELETE', '/api/projects/retail/environments/test')).status).toBe(
+      204,
+    );
+  });
+});

@@ -108,6 +108,12 @@ function updateNode(emu: Emulator, node: NodeRow, attrs: Record<string, unknown>
     } else description = attrs.description;
   }
   const archived = booleanAttr(attrs, 'archived');
+  if (archived === true && node.archived === 0 && hasActiveChange(emu, node)) {
+    problems.push({
+      field: 'base',
+      title: `Cannot archive ${node.path} while a change on it (or below it) is queued or running. Wait for it to finish or cancel it first.`,
+    });
+  }
   if (problems.length > 0) throw modelErrors(problems);
   const now = emu.now();
   emu
@@ -116,10 +122,26 @@ function updateNode(emu: Emulator, node: NodeRow, attrs: Record<string, unknown>
   if (archived === true && node.kind !== 'asset') setArchivedBelow(emu, node, now);
 }
 
+/** A project or environment (or asset) with a queued or running change cannot be archived (OpsChain docs). */
+function hasActiveChange(emu: Emulator, node: NodeRow): boolean {
+  const row = emu
+    .sql(
+      `SELECT 1 FROM changes c JOIN nodes n ON n.id = c.node_id
+        WHERE (n.id = ? OR n.path LIKE ? ESCAPE '\\') AND c.status_code IN ('queued', 'running') LIMIT 1`,
+    )
+    .get(node.id, descendantsPattern(node));
+  return row !== undefined;
+}
+
 function setArchivedBelow(emu: Emulator, node: NodeRow, now: string): void {
   emu
     .sql(`UPDATE nodes SET archived = 1, updated_at = ? WHERE archived = 0 AND path LIKE ? ESCAPE '\\'`)
-    .run(now, `${node.path.replace(/[\\%_]/g, (c) => `\\${c}`)}/%`);
+    .run(now, descendantsPattern(node));
+}
+
+/** LIKE pattern (escape character `\`) matching the paths of everything below a node. */
+function descendantsPattern(node: NodeRow): string {
+  return `${node.path.replace(/[\\%_]/g, (c) => `\\${c}`)}/%`;
 }
 
 function eventControllerFor(kind: NodeKind): string {
