@@ -18,6 +18,9 @@ export default defineConfig({
           environment: 'node',
           include: ['server/**/*.test.ts', 'contract/**/*.test.ts'],
           globalSetup: ['./server/test/contract-coverage-setup.ts'],
+          // Route tests drive a whole emulator; on a busy 2-core CI machine some take several seconds.
+          testTimeout: 30_000,
+          hookTimeout: 30_000,
         },
       },
       {
