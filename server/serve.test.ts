@@ -105,7 +105,11 @@ describe('buildServer with the emulator and a built console', () => {
   });
 
   it('drops the Basic challenge on 401s to console (XHR) requests only, so browsers show no login pop-up', async () => {
-    const fromConsole = await app.inject({ method: 'GET', url: '/api/info', headers: { 'x-requested-with': 'XMLHttpRequest' } });
+    const fromConsole = await app.inject({
+      method: 'GET',
+      url: '/api/info',
+      headers: { 'x-requested-with': 'XMLHttpRequest' },
+    });
     expect(fromConsole.statusCode).toBe(401);
     expect(fromConsole.headers['www-authenticate']).toBeUndefined();
     const fromCurl = await app.inject({ method: 'GET', url: '/api/info' });

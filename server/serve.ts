@@ -55,7 +55,8 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   // The console signs in with its own page and marks its requests as XHR, so for those (emulated or
   // proxied) the challenge header is dropped; curl and other API clients still get it.
   app.addHook('onSend', async (req, reply, payload) => {
-    if (req.headers['x-requested-with'] === 'XMLHttpRequest' && isApiPath(req.url)) reply.removeHeader('www-authenticate');
+    if (req.headers['x-requested-with'] === 'XMLHttpRequest' && isApiPath(req.url))
+      reply.removeHeader('www-authenticate');
     return payload;
   });
   if (options.consoleDir !== undefined) {

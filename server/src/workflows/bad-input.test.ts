@@ -23,7 +23,8 @@ it('answers malformed input on workflow, run, step and schedule endpoints with 4
     {
       data: {
         attributes: {
-          source_yaml: 'x: &a [1,2]\n' + Array.from({ length: 300 }, (_, i) => `k${String(i)}: *a`).join('\n'),
+          source_yaml:
+            'x: &a [1,2]\n' + Array.from({ length: 300 }, (_, i) => `k${String(i)}: *a`).join('\n'),
           name: 'n',
           code: 'yy',
         },
