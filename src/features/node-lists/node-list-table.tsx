@@ -1,8 +1,8 @@
-import { Anchor, Badge, Code, Table, Text } from '@mantine/core';
-import { Link } from '@tanstack/react-router';
+import { Badge, Code, Table, Text } from '@mantine/core';
 import type { ListSort } from '@/lib/list-search';
 import { nodeLinkOptions } from '@/lib/node-links';
 import type { NodeRef } from '@/lib/node-path';
+import { AnchorLink } from '@/ui/router-links';
 import { SortableHeader } from '@/ui/sortable-header';
 
 export const NODE_SORT_COLUMNS = ['name', 'code', 'description', 'archived'] as const;
@@ -56,9 +56,9 @@ export function NodeListTable({ rows, sort, onSort, caption }: NodeListTableProp
           {rows.map((row) => (
             <Table.Tr key={row.id}>
               <Table.Td>
-                <Anchor component={Link} {...nodeLinkOptions(row.ref)} size="sm">
+                <AnchorLink {...nodeLinkOptions(row.ref)} size="sm">
                   {row.name}
-                </Anchor>
+                </AnchorLink>
               </Table.Td>
               <Table.Td>
                 <Code>{row.code}</Code>

@@ -1,18 +1,22 @@
 import { Stack } from '@mantine/core';
+import type { ReactNode } from 'react';
 import { useQuery, useSuspenseQuery } from '@tanstack/react-query';
 import { assetQuery } from '@/api/assets';
 import { environmentQuery } from '@/api/environments';
 import { projectQuery } from '@/api/projects';
 import type { AssetOwner } from '@/lib/node-path';
 import type { Crumb } from './node-breadcrumbs';
+import { NodeActions } from './node-actions';
 import { NodeHeading } from './node-heading';
 
 export interface AssetPageProps {
   owner: AssetOwner;
   assetCode: string;
+  /** The page's tabs, below the heading. */
+  children?: ReactNode;
 }
 
-export function AssetPage({ owner, assetCode }: AssetPageProps) {
+export function AssetPage({ owner, assetCode, children }: AssetPageProps) {
   const { projectCode, environmentCode } = owner;
   const { data: project } = useSuspenseQuery(projectQuery(projectCode));
   const { data: asset } = useSuspenseQuery(assetQuery(owner, assetCode));
@@ -38,8 +42,10 @@ export function AssetPage({ owner, assetCode }: AssetPageProps) {
         path={asset.path}
         description={asset.description}
         archived={asset.archived}
+        actions={<NodeActions node={asset} />}
         crumbs={crumbs}
       />
+      {children}
     </Stack>
   );
 }

@@ -1,15 +1,19 @@
 import { Stack } from '@mantine/core';
+import type { ReactNode } from 'react';
 import { useSuspenseQuery } from '@tanstack/react-query';
 import { environmentQuery } from '@/api/environments';
 import { projectQuery } from '@/api/projects';
+import { NodeActions } from './node-actions';
 import { NodeHeading } from './node-heading';
 
 export interface EnvironmentPageProps {
   projectCode: string;
   environmentCode: string;
+  /** The page's tabs, below the heading. */
+  children?: ReactNode;
 }
 
-export function EnvironmentPage({ projectCode, environmentCode }: EnvironmentPageProps) {
+export function EnvironmentPage({ projectCode, environmentCode, children }: EnvironmentPageProps) {
   const { data: project } = useSuspenseQuery(projectQuery(projectCode));
   const { data: environment } = useSuspenseQuery(environmentQuery(projectCode, environmentCode));
   return (
@@ -21,11 +25,13 @@ export function EnvironmentPage({ projectCode, environmentCode }: EnvironmentPag
         path={environment.path}
         description={environment.description}
         archived={environment.archived}
+        actions={<NodeActions node={environment} />}
         crumbs={[
           { label: project.name, node: { kind: 'project', projectCode } },
           { label: environment.name },
         ]}
       />
+      {children}
     </Stack>
   );
 }

@@ -1,9 +1,10 @@
-import { Group } from '@mantine/core';
+import { Group, Stack } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { IconArchive, IconArchiveOff, IconPencil } from '@tabler/icons-react';
 import type { AnyNode } from '@/api/node-mutations';
 import { denial } from '@/lib/permissions';
 import { GuardedButton } from '@/ui/guarded-button';
+import { ApiLink } from './api-link';
 import { ArchiveNodeDialog } from './archive-node-dialog';
 import { EditNodeDialog } from './edit-node-dialog';
 
@@ -11,7 +12,7 @@ export interface NodeActionsProps {
   node: AnyNode;
 }
 
-/** The node page header's actions: edit name and description, archive or restore. */
+/** The node page header's actions: edit name and description, archive or restore, the API link. */
 export function NodeActions({ node }: NodeActionsProps) {
   const [isEditing, edit] = useDisclosure(false);
   const [isArchiving, archive] = useDisclosure(false);
@@ -30,30 +31,33 @@ export function NodeActions({ node }: NodeActionsProps) {
   });
 
   return (
-    <Group gap="xs">
-      <GuardedButton
-        variant="default"
-        size="sm"
-        leftSection={<IconPencil size={16} aria-hidden />}
-        deniedReason={editDenied}
-        onClick={edit.open}
-      >
-        Edit
-      </GuardedButton>
-      <GuardedButton
-        variant="default"
-        size="sm"
-        color={node.archived ? undefined : 'red'}
-        leftSection={
-          node.archived ? <IconArchiveOff size={16} aria-hidden /> : <IconArchive size={16} aria-hidden />
-        }
-        deniedReason={archiveDenied}
-        onClick={archive.open}
-      >
-        {node.archived ? 'Restore' : 'Archive'}
-      </GuardedButton>
+    <Stack gap={6} align="flex-end">
+      <Group gap="xs">
+        <GuardedButton
+          variant="default"
+          size="sm"
+          leftSection={<IconPencil size={16} aria-hidden />}
+          deniedReason={editDenied}
+          onClick={edit.open}
+        >
+          Edit
+        </GuardedButton>
+        <GuardedButton
+          variant="default"
+          size="sm"
+          color={node.archived ? undefined : 'red'}
+          leftSection={
+            node.archived ? <IconArchiveOff size={16} aria-hidden /> : <IconArchive size={16} aria-hidden />
+          }
+          deniedReason={archiveDenied}
+          onClick={archive.open}
+        >
+          {node.archived ? 'Restore' : 'Archive'}
+        </GuardedButton>
+      </Group>
+      <ApiLink href={node.links.self ?? `/api${node.path}`} />
       <EditNodeDialog node={node} opened={isEditing} onClose={edit.close} />
       <ArchiveNodeDialog node={node} opened={isArchiving} onClose={archive.close} />
-    </Group>
+    </Stack>
   );
 }

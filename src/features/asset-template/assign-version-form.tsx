@@ -1,0 +1,93 @@
+import { Alert, Button, Group, Select, Stack, Text } from '@mantine/core';
+import { useForm } from '@mantine/form';
+import { useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
+import { applyFormFailure, failureMessage } from '@/api/failures';
+import { templateVersionsQuery, useAssignTemplateVersion } from '@/api/templates';
+import { FormAlert } from '@/ui/form-alert';
+import { notifyFailure, notifySuccess } from '@/ui/notify';
+
+export interface AssignVersionFormProps {
+  projectCode: string;
+  templateCode: string;
+  assetPath: string;
+  currentVersion: string | undefined;
+  onDone: () => void;
+}
+
+/** Moves the asset to another version of its template (`assign_to_assets`); the template never changes. */
+export function AssignVersionForm({
+  projectCode,
+  templateCode,
+  assetPath,
+  currentVersion,
+  onDone,
+}: AssignVersionFormProps) {
+  const versions = useQuery(templateVersionsQuery(projectCode, templateCode));
+  const assign = useAssignTemplateVersion();
+  const [formError, setFormError] = useState<string | null>(null);
+  const form = useForm<{ version: string }>({
+    initialValues: { version: '' },
+    validate: { version: (value) => (value === '' ? 'Choose the version to move the asset to.' : null) },
+  });
+  const choices = (versions.data ?? [])
+    .filter((version) => version.archived !== true && version.version !== currentVersion)
+    .reverse()
+    .map((version) => ({
+      value: version.version,
+      label: `${version.version}${version.description === '' ? '' : ` — ${version.description}`}`,
+    }));
+
+  const handleSubmit = form.onSubmit(({ version }) => {
+    setFormError(null);
+    assign.mutate(
+      { projectCode, templateCode, version, assetPaths: [assetPath] },
+      {
+        onSuccess: () => {
+          notifySuccess(`The asset now uses version ${version}.`);
+          onDone();
+        },
+        onError: (error) => {
+          const failure = applyFormFailure(error, form, []);
+          setFormError(failure.message);
+          if (failure.isForbidden && failure.message !== null)
+            notifyFailure('Version not assigned', failure.message);
+        },
+      },
+    );
+  });
+
+  return (
+    <form onSubmit={handleSubmit} noValidate>
+      <Stack>
+        <Text size="sm">
+          The asset keeps its template and moves to the version you choose. Its next changes run that
+          version's actions; the move is recorded in its version history.
+        </Text>
+        {versions.isError ? (
+          <Alert color="red" title="The versions could not be loaded">
+            {failureMessage(versions.error)}
+          </Alert>
+        ) : null}
+        <FormAlert message={formError} title="Version not assigned" />
+        <Select
+          label="Version"
+          required
+          data-autofocus
+          placeholder={versions.isPending ? 'Loading versions…' : 'Choose a version'}
+          nothingFoundMessage="No other usable version"
+          data={choices}
+          {...form.getInputProps('version')}
+        />
+        <Group justify="flex-end">
+          <Button variant="default" onClick={onDone}>
+            Cancel
+          </Button>
+          <Button type="submit" loading={assign.isPending}>
+            Assign version
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}

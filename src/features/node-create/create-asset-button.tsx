@@ -1,0 +1,50 @@
+import { Modal } from '@mantine/core';
+import { useDisclosure } from '@mantine/hooks';
+import { IconPlus } from '@tabler/icons-react';
+import type { NodeAuthorisations } from '@contract/node';
+import type { Asset } from '@/api/assets';
+import { ownerPath, type AssetOwner } from '@/lib/node-path';
+import { denial } from '@/lib/permissions';
+import { GuardedButton } from '@/ui/guarded-button';
+import { CreateAssetForm } from './create-asset-form';
+
+export interface CreateAssetButtonProps {
+  owner: AssetOwner;
+  /** The owner's `meta.authorisations`: creating needs `assets.update`. */
+  authorisations: NodeAuthorisations;
+  onCreated: (asset: Asset) => void;
+}
+
+export function CreateAssetButton({ owner, authorisations, onCreated }: CreateAssetButtonProps) {
+  const [isOpen, dialog] = useDisclosure(false);
+  const denied = denial(authorisations, {
+    nodePath: ownerPath(owner),
+    facet: 'assets',
+    permission: 'update',
+    purpose: 'create assets',
+  });
+  return (
+    <>
+      <GuardedButton
+        size="sm"
+        leftSection={<IconPlus size={16} aria-hidden />}
+        deniedReason={denied}
+        onClick={dialog.open}
+      >
+        New asset
+      </GuardedButton>
+      <Modal opened={isOpen} onClose={dialog.close} title="New asset" size="lg">
+        {isOpen ? (
+          <CreateAssetForm
+            owner={owner}
+            onCancel={dialog.close}
+            onCreated={(asset) => {
+              dialog.close();
+              onCreated(asset);
+            }}
+          />
+        ) : null}
+      </Modal>
+    </>
+  );
+}

@@ -1,0 +1,54 @@
+import { Modal } from '@mantine/core';
+import { useDisclosure } from '@mantine/hooks';
+import { IconPlus } from '@tabler/icons-react';
+import type { NodeAuthorisations } from '@contract/node';
+import type { Environment } from '@/api/environments';
+import { projectPath } from '@/lib/node-path';
+import { denial } from '@/lib/permissions';
+import { GuardedButton } from '@/ui/guarded-button';
+import { CreateEnvironmentForm } from './create-environment-form';
+
+export interface CreateEnvironmentButtonProps {
+  projectCode: string;
+  /** The project's `meta.authorisations`: creating needs `environments.update`. */
+  authorisations: NodeAuthorisations;
+  onCreated: (environment: Environment) => void;
+}
+
+export function CreateEnvironmentButton({
+  projectCode,
+  authorisations,
+  onCreated,
+}: CreateEnvironmentButtonProps) {
+  const [isOpen, dialog] = useDisclosure(false);
+  const denied = denial(authorisations, {
+    nodePath: projectPath(projectCode),
+    facet: 'environments',
+    permission: 'update',
+    purpose: 'create environments',
+  });
+  return (
+    <>
+      <GuardedButton
+        size="sm"
+        leftSection={<IconPlus size={16} aria-hidden />}
+        deniedReason={denied}
+        onClick={dialog.open}
+      >
+        New environment
+      </GuardedButton>
+      <Modal opened={isOpen} onClose={dialog.close} title="New environment">
+        {isOpen ? (
+          <CreateEnvironmentForm
+            projectCode={projectCode}
+            onCancel={dialog.close}
+            onCreated={(environment) => {
+              dialog.close();
+              onCreated(environment);
+            }}
+          />
+        ) : null}
+      </Modal>
+    </>
+  );
+}
