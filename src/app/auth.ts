@@ -8,8 +8,11 @@ export interface Auth {
   isSignedIn: () => boolean;
   /** Keeps credentials the server has accepted, with the user's record when it was readable. */
   signIn: (credentials: Credentials, user: User | null) => void;
-  /** Forgets the credentials and everything fetched with them. */
-  signOut: () => void;
+  /**
+   * Forgets the credentials and everything fetched with them. The cache is cleared only after
+   * `leave` has taken the user off the signed-in pages, so that no page refetches without credentials.
+   */
+  signOut: (leave: () => Promise<unknown>) => Promise<void>;
 }
 
 export function createAuth(queryClient: QueryClient): Auth {
@@ -21,8 +24,10 @@ export function createAuth(queryClient: QueryClient): Auth {
       credentialsStore.set(credentials);
       queryClient.setQueryData(userKeys.byName(credentials.username), user);
     },
-    signOut() {
+    async signOut(leave) {
       credentialsStore.clear();
+      await queryClient.cancelQueries();
+      await leave();
       queryClient.clear();
     },
   };

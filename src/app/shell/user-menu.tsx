@@ -1,5 +1,5 @@
 import { Avatar, Button, Menu, Text } from '@mantine/core';
-import { IconLogout, IconUsersGroup } from '@tabler/icons-react';
+import { IconLogout } from '@tabler/icons-react';
 import { useRouter } from '@tanstack/react-router';
 import { useCurrentUser } from '@/api/current-user';
 
@@ -17,8 +17,9 @@ export function UserMenu() {
         : groups.join(', ');
 
   const handleSignOut = () => {
-    router.options.context.auth.signOut();
-    void router.navigate({ to: '/sign-in', search: { reason: 'signed-out' } });
+    void router.options.context.auth.signOut(() =>
+      router.navigate({ to: '/sign-in', search: { reason: 'signed-out' } }),
+    );
   };
 
   return (
@@ -41,9 +42,7 @@ export function UserMenu() {
       </Menu.Target>
       <Menu.Dropdown>
         <Menu.Label>Signed in as {username}</Menu.Label>
-        <Menu.Label>
-          <IconUsersGroup size={12} aria-hidden /> Groups: {groupText}
-        </Menu.Label>
+        <Menu.Label>Groups: {groupText}</Menu.Label>
         <Menu.Divider />
         <Menu.Item leftSection={<IconLogout size={16} aria-hidden />} onClick={handleSignOut}>
           Sign out

@@ -1,0 +1,58 @@
+import { expect, test } from './fixtures.ts';
+import { AppShell } from './pages/app-shell.ts';
+import { NodePage } from './pages/node-page.ts';
+import { SignInPage } from './pages/sign-in-page.ts';
+
+test('global search opened with / finds an asset by name and opens its page', async ({ page, axe }) => {
+  const shell = new AppShell(page);
+  await new SignInPage(page).open();
+  await new SignInPage(page).signIn('operator', 'operator');
+  await expect(shell.pageHeading).toHaveText('Projects');
+
+  await page.keyboard.press('/');
+  await expect(shell.searchBox).toBeFocused();
+  await page.keyboard.type('checkout');
+
+  const results = page.getByRole('button', { name: /Checkout/ });
+  await expect(results).toHaveCount(3);
+  await expect(page.getByText('Searched 3 projects.')).toBeVisible();
+  await axe();
+  await page.getByRole('button', { name: /Checkout Production/ }).click();
+
+  await new NodePage(page).expectNode(
+    'Checkout Production',
+    '/projects/retail/environments/prod/assets/checkout_prod',
+  );
+  await expect(shell.treeItem('Checkout Production')).toHaveAttribute('aria-selected', 'true');
+});
+
+test('Ctrl+K opens search, which finds a project-owned asset by its code and opens it with Enter', async ({
+  page,
+}) => {
+  const shell = new AppShell(page);
+  await new SignInPage(page).open();
+  await new SignInPage(page).signIn('viewer', 'viewer');
+  await expect(shell.pageHeading).toHaveText('Projects');
+
+  await page.keyboard.press('Control+k');
+  await expect(shell.searchBox).toBeFocused();
+  await page.keyboard.type('shared_db');
+  await expect(page.getByRole('button', { name: /Shared reporting database/ })).toBeVisible();
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('Enter');
+
+  await new NodePage(page).expectNode('Shared reporting database', '/projects/bank/assets/shared_db');
+});
+
+test('search says when nothing matches', async ({ page }) => {
+  const shell = new AppShell(page);
+  await new SignInPage(page).open();
+  await new SignInPage(page).signIn('viewer', 'viewer');
+  await expect(shell.pageHeading).toHaveText('Projects');
+
+  await shell.searchButton.click();
+  await expect(shell.searchBox).toBeFocused();
+  await page.keyboard.type('zzz-nothing');
+
+  await expect(page.getByText('Nothing matches “zzz-nothing”.')).toBeVisible();
+});
