@@ -12,6 +12,7 @@ import { Route as rootRouteImport } from './routes/__root';
 import { Route as AuthedRouteImport } from './routes/_authed';
 import { Route as SignInRouteImport } from './routes/sign-in';
 import { Route as AuthedIndexRouteImport } from './routes/_authed/index';
+import { Route as AuthedEventsRouteImport } from './routes/_authed/events';
 import { Route as AuthedProjectsIndexRouteImport } from './routes/_authed/projects/index';
 import { Route as AuthedProjectsProjectCodeRouteRouteImport } from './routes/_authed/projects/$projectCode/route';
 import { Route as AuthedProjectsProjectCodeIndexRouteImport } from './routes/_authed/projects/$projectCode/index';
@@ -34,6 +35,11 @@ const SignInRoute = SignInRouteImport.update({
 const AuthedIndexRoute = AuthedIndexRouteImport.update({
   id: '/',
   path: '/',
+  getParentRoute: () => AuthedRoute,
+} as any);
+const AuthedEventsRoute = AuthedEventsRouteImport.update({
+  id: '/events',
+  path: '/events',
   getParentRoute: () => AuthedRoute,
 } as any);
 const AuthedProjectsIndexRoute = AuthedProjectsIndexRouteImport.update({
@@ -100,6 +106,7 @@ const AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeAssetsAssetCodeIndexRo
 export interface FileRoutesByFullPath {
   '/': typeof AuthedIndexRoute;
   '/sign-in': typeof SignInRoute;
+  '/events': typeof AuthedEventsRoute;
   '/projects/$projectCode': typeof AuthedProjectsProjectCodeRouteRouteWithChildren;
   '/projects/': typeof AuthedProjectsIndexRoute;
   '/projects/$projectCode/': typeof AuthedProjectsProjectCodeIndexRoute;
@@ -112,6 +119,7 @@ export interface FileRoutesByFullPath {
 }
 export interface FileRoutesByTo {
   '/sign-in': typeof SignInRoute;
+  '/events': typeof AuthedEventsRoute;
   '/': typeof AuthedIndexRoute;
   '/projects': typeof AuthedProjectsIndexRoute;
   '/projects/$projectCode': typeof AuthedProjectsProjectCodeIndexRoute;
@@ -123,6 +131,7 @@ export interface FileRoutesById {
   __root__: typeof rootRouteImport;
   '/_authed': typeof AuthedRouteWithChildren;
   '/sign-in': typeof SignInRoute;
+  '/_authed/events': typeof AuthedEventsRoute;
   '/_authed/': typeof AuthedIndexRoute;
   '/_authed/projects/$projectCode': typeof AuthedProjectsProjectCodeRouteRouteWithChildren;
   '/_authed/projects/': typeof AuthedProjectsIndexRoute;
@@ -139,6 +148,7 @@ export interface FileRouteTypes {
   fullPaths:
     | '/'
     | '/sign-in'
+    | '/events'
     | '/projects/$projectCode'
     | '/projects/'
     | '/projects/$projectCode/'
@@ -151,6 +161,7 @@ export interface FileRouteTypes {
   fileRoutesByTo: FileRoutesByTo;
   to:
     | '/sign-in'
+    | '/events'
     | '/'
     | '/projects'
     | '/projects/$projectCode'
@@ -161,6 +172,7 @@ export interface FileRouteTypes {
     | '__root__'
     | '/_authed'
     | '/sign-in'
+    | '/_authed/events'
     | '/_authed/'
     | '/_authed/projects/$projectCode'
     | '/_authed/projects/'
@@ -199,6 +211,13 @@ declare module '@tanstack/react-router' {
       path: '/';
       fullPath: '/';
       preLoaderRoute: typeof AuthedIndexRouteImport;
+      parentRoute: typeof AuthedRoute;
+    };
+    '/_authed/events': {
+      id: '/_authed/events';
+      path: '/events';
+      fullPath: '/events';
+      preLoaderRoute: typeof AuthedEventsRouteImport;
       parentRoute: typeof AuthedRoute;
     };
     '/_authed/projects/': {
@@ -336,12 +355,14 @@ const AuthedProjectsProjectCodeRouteRouteWithChildren =
   );
 
 interface AuthedRouteChildren {
+  AuthedEventsRoute: typeof AuthedEventsRoute;
   AuthedIndexRoute: typeof AuthedIndexRoute;
   AuthedProjectsProjectCodeRouteRoute: typeof AuthedProjectsProjectCodeRouteRouteWithChildren;
   AuthedProjectsIndexRoute: typeof AuthedProjectsIndexRoute;
 }
 
 const AuthedRouteChildren: AuthedRouteChildren = {
+  AuthedEventsRoute: AuthedEventsRoute,
   AuthedIndexRoute: AuthedIndexRoute,
   AuthedProjectsProjectCodeRouteRoute:
     AuthedProjectsProjectCodeRouteRouteWithChildren,

@@ -1,5 +1,5 @@
 import { AppShell, Divider } from '@mantine/core';
-import { IconFolders } from '@tabler/icons-react';
+import { IconFolders, IconHistory } from '@tabler/icons-react';
 import type { NodeSummary } from '@/api/node-summary';
 import { NodeTree } from '@/features/tree/node-tree';
 import { nodePath, parseNodePath } from '@/lib/node-path';
@@ -28,6 +28,12 @@ export function AppNavbar({ pathname, onOpenNode }: AppNavbarProps) {
           leftSection={<IconFolders size={18} aria-hidden />}
           active={pathname === '/projects'}
           activeOptions={{ exact: true }}
+        />
+        <NavLinkLink
+          to="/events"
+          label="Events"
+          leftSection={<IconHistory size={18} aria-hidden />}
+          active={pathname === '/events'}
         />
       </AppShell.Section>
       <Divider my="xs" />

@@ -1,21 +1,27 @@
-import { Badge, Code, Stack, Table, Text, Title } from '@mantine/core';
+import { Badge, Code, Group, Stack, Table, Text, Title } from '@mantine/core';
+import type { ReactNode } from 'react';
 import type { Project } from '@/api/projects';
 import { AnchorLink } from '@/ui/router-links';
 
 export interface ProjectsPageProps {
   projects: readonly Project[];
+  /** Buttons next to the heading (New project). */
+  actions?: ReactNode;
 }
 
 /** Every project the user may read, with a link to each. */
-export function ProjectsPage({ projects }: ProjectsPageProps) {
+export function ProjectsPage({ projects, actions }: ProjectsPageProps) {
   return (
     <Stack gap="lg">
-      <Stack gap={4}>
-        <Title order={1}>Projects</Title>
-        <Text c="dimmed">
-          {projects.length === 1 ? '1 project' : `${String(projects.length)} projects`} you may see.
-        </Text>
-      </Stack>
+      <Group justify="space-between" align="flex-start">
+        <Stack gap={4}>
+          <Title order={1}>Projects</Title>
+          <Text c="dimmed">
+            {projects.length === 1 ? '1 project' : `${String(projects.length)} projects`} you may see.
+          </Text>
+        </Stack>
+        {actions}
+      </Group>
       {projects.length === 0 ? (
         <Text>There are no projects yet, or none you have permission to see.</Text>
       ) : (

@@ -1,6 +1,7 @@
 import { useSuspenseQuery } from '@tanstack/react-query';
-import { createFileRoute } from '@tanstack/react-router';
+import { createFileRoute, useNavigate } from '@tanstack/react-router';
 import { projectListQuery } from '@/api/projects';
+import { CreateProjectButton } from '@/features/node-create/create-project-button';
 import { ProjectsPage } from '@/features/nodes/projects-page';
 import { ensureLoaded } from '@/routes/-loaders';
 
@@ -12,5 +13,18 @@ export const Route = createFileRoute('/_authed/projects/')({
 
 function ProjectsRoute() {
   const { data } = useSuspenseQuery(projectListQuery());
-  return <ProjectsPage projects={data.projects} />;
+  const navigate = useNavigate();
+  return (
+    <ProjectsPage
+      projects={data.projects}
+      actions={
+        <CreateProjectButton
+          canCreate={data.canCreate}
+          onCreated={(project) =>
+            void navigate({ to: '/projects/$projectCode', params: { projectCode: project.code } })
+          }
+        />
+      }
+    />
+  );
 }
