@@ -52,7 +52,7 @@ export function VersionHistoryTable({ history, versions }: VersionHistoryTablePr
                 </Table.Td>
                 <Table.Td>
                   {entry.active_to === null ? (
-                    <Badge color="green" variant="light">
+                    <Badge miw="max-content" color="green" variant="light">
                       Current
                     </Badge>
                   ) : (

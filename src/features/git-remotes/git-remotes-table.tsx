@@ -63,12 +63,12 @@ export function GitRemotesTable(props: GitRemotesTableProps) {
                 <Code style={{ wordBreak: 'break-all' }}>{remote.url}</Code>
               </Table.Td>
               <Table.Td>
-                <Group gap={4}>
-                  <Badge color={remote.archived ? 'gray' : 'green'} variant="light">
+                <Group gap={4} wrap="nowrap">
+                  <Badge miw="max-content" color={remote.archived ? 'gray' : 'green'} variant="light">
                     {remote.archived ? 'Archived' : 'Active'}
                   </Badge>
                   {remote.disabled ? (
-                    <Badge color="orange" variant="light">
+                    <Badge miw="max-content" color="orange" variant="light">
                       Disabled
                     </Badge>
                   ) : null}

@@ -70,11 +70,11 @@ export function NodeListTable({ rows, sort, onSort, caption }: NodeListTableProp
               </Table.Td>
               <Table.Td>
                 {row.archived ? (
-                  <Badge color="gray" variant="light">
+                  <Badge miw="max-content" color="gray" variant="light">
                     Archived
                   </Badge>
                 ) : (
-                  <Badge color="green" variant="light">
+                  <Badge miw="max-content" color="green" variant="light">
                     Active
                   </Badge>
                 )}

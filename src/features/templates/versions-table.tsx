@@ -15,7 +15,7 @@ export interface VersionsTableProps {
 function StateBadge({ state }: { state: string }) {
   const color = state === 'ready' ? 'green' : state === 'initializing' ? 'blue' : 'orange';
   return (
-    <Badge color={color} variant="light">
+    <Badge miw="max-content" color={color} variant="light">
       {state}
     </Badge>
   );
@@ -50,7 +50,7 @@ export function VersionsTable({
                 <Group gap={6}>
                   <Code>{version.version}</Code>
                   {version.archived === true ? (
-                    <Badge color="gray" variant="light" size="sm">
+                    <Badge miw="max-content" color="gray" variant="light" size="sm">
                       Archived
                     </Badge>
                   ) : null}
