@@ -1,0 +1,93 @@
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { ransackEntries } from '@/lib/ransack';
+// eslint-disable-next-line import-x/no-restricted-paths -- test files may use the src/test glue (STYLE.md layout); the api zone does not exempt them
+import { startEmulator, type TestEmulator } from '@/test/emulator';
+import { credentialsStore } from './credentials';
+import { eventQuery, listEvents, olderPageParam, type EventPage } from './events';
+
+let emulator: TestEmulator;
+
+beforeAll(async () => {
+  emulator = await startEmulator();
+  for (let index = 1; index <= 5; index += 1) {
+    const response = await emulator.app.inject({
+      method: 'POST',
+      url: '/api/events',
+      headers: {
+        authorization: `Basic ${btoa('operator:operator')}`,
+        'content-type': 'application/vnd.api+json',
+      },
+      payload: JSON.stringify({
+        data: { attributes: { type: `paging check ${String(index)}`, step: index } },
+      }),
+    });
+    if (response.statusCode !== 201)
+      throw new Error(`event ${String(index)} was not stored: ${response.body}`);
+    // Distinct timestamps: paging back is by `created_at`.
+    await new Promise((resolve) => setTimeout(resolve, 2));
+  }
+});
+
+afterAll(async () => {
+  await emulator.close();
+});
+
+afterEach(() => {
+  credentialsStore.clear();
+});
+
+describe('eventQuery', () => {
+  it('sends the filters, with created_at_lt moved back when paging', () => {
+    const filters = {
+      type: ' api:changes ',
+      username: 'operator',
+      system: true,
+      from: '2025-01-01T00:00:00Z',
+    };
+
+    expect(ransackEntries(eventQuery(filters))).toEqual([
+      ['filter[created_at_gt]', '2025-01-01T00:00:00Z'],
+      ['filter[system_eq]', 'true'],
+      ['filter[type_cont]', 'api:changes'],
+      ['filter[username_eq]', 'operator'],
+    ]);
+    expect(ransackEntries(eventQuery({ to: '2025-06-01T00:00:00Z' }, '2025-05-01T10:00:00.123456Z'))).toEqual(
+      [['filter[created_at_lt]', '2025-05-01T10:00:00.123456Z']],
+    );
+  });
+});
+
+describe('listEvents', () => {
+  it('pages back through every matching event with filter[created_at_lt], each once, until none are left', async () => {
+    credentialsStore.set({ username: 'opschain', password: 'opschain' });
+    const pages: EventPage[] = [];
+    let before: string | undefined;
+    do {
+      const page = await listEvents({ type: 'paging check' }, before, undefined, 2);
+      pages.push(page);
+      before = olderPageParam(page);
+    } while (before !== undefined && pages.length < 10);
+
+    expect(pages.map((page) => page.events.length)).toEqual([2, 2, 1]);
+    expect(pages.map((page) => page.hasOlder)).toEqual([true, true, false]);
+    // Each page is oldest first; pages go back in time.
+    expect(pages.flatMap((page) => page.events.map((event) => event.type))).toEqual([
+      'paging check 4',
+      'paging check 5',
+      'paging check 2',
+      'paging check 3',
+      'paging check 1',
+    ]);
+    expect(pages[0]?.events[0]).toMatchObject({ username: 'operator', system: false, step: 4 });
+  });
+
+  it('answers one page when everything fits', async () => {
+    credentialsStore.set({ username: 'opschain', password: 'opschain' });
+
+    const page = await listEvents({ type: 'paging check' }, undefined);
+
+    expect(page.events).toHaveLength(5);
+    expect(page.hasOlder).toBe(false);
+    expect(olderPageParam(page)).toBeUndefined();
+  });
+});

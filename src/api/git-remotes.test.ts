@@ -1,0 +1,91 @@
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+// eslint-disable-next-line import-x/no-restricted-paths -- test files may use the src/test glue (STYLE.md layout); the api zone does not exempt them
+import { startEmulator, type TestEmulator } from '@/test/emulator';
+import { credentialsStore } from './credentials';
+import { ApiError } from './errors';
+import { archiveGitRemote, createGitRemote, deleteGitRemote, listGitRemotes } from './git-remotes';
+
+let emulator: TestEmulator;
+
+beforeAll(async () => {
+  emulator = await startEmulator();
+});
+
+afterAll(async () => {
+  await emulator.close();
+});
+
+afterEach(() => {
+  credentialsStore.clear();
+});
+
+describe('Git remotes', () => {
+  it('never hands out credentials: stored ones read as the placeholder', async () => {
+    credentialsStore.set({ username: 'opschain', password: 'opschain' });
+    const remote = await createGitRemote({
+      projectCode: 'retail',
+      attributes: { name: 'mirror', url: 'https://git.example.com/m.git', user: 'bot', password: 's3cret' },
+    });
+
+    expect(remote).toMatchObject({ user: '{{hidden}}', password: '{{hidden}}', ssh_key_data: null });
+    expect(JSON.stringify(await listGitRemotes('retail'))).not.toContain('s3cret');
+  });
+
+  it('refuses to delete an active remote with a 422 on the record', async () => {
+    credentialsStore.set({ username: 'opschain', password: 'opschain' });
+    const remote = await createGitRemote({
+      projectCode: 'retail',
+      attributes: { name: 'active', url: 'https://git.example.com/a.git' },
+    });
+
+    const failure = await deleteGitRemote({ projectCode: 'retail', id: remote.id }).catch(
+      (error: unknown) => error,
+    );
+
+    expect(failure).toBeInstanceOf(ApiError);
+    expect(failure).toMatchObject({ status: 422 });
+    expect((failure as ApiError).byPointer()).toEqual({
+      base: 'Git remote must be archived first before its credentials can be removed.',
+    });
+  });
+
+  it('deletes an archived remote no change has used (204)', async () => {
+    credentialsStore.set({ username: 'opschain', password: 'opschain' });
+    const remote = await createGitRemote({
+      projectCode: 'retail',
+      attributes: { name: 'unused', url: 'https://git.example.com/u.git' },
+    });
+    await archiveGitRemote({ projectCode: 'retail', id: remote.id, archived: true });
+
+    await expect(deleteGitRemote({ projectCode: 'retail', id: remote.id })).resolves.toEqual({
+      outcome: 'deleted',
+    });
+    expect((await listGitRemotes('retail')).map((r) => r.name)).not.toContain('unused');
+  });
+
+  it('keeps a remote a change has used and reports that its credentials were removed (200)', async () => {
+    credentialsStore.set({ username: 'opschain', password: 'opschain' });
+    const [origin] = await listGitRemotes('bank', { filters: { name_eq: 'origin' } });
+    if (origin === undefined) throw new Error('the demo seed has an origin remote on bank');
+    const change = await emulator.app.inject({
+      method: 'POST',
+      url: '/api/projects/bank/environments/dev/changes',
+      headers: {
+        authorization: `Basic ${btoa('opschain:opschain')}`,
+        'content-type': 'application/vnd.api+json',
+      },
+      payload: JSON.stringify({
+        data: { attributes: { action: 'hello', git_remote_name: 'origin', git_rev: 'main' } },
+      }),
+    });
+    expect(change.statusCode).toBe(201);
+    await archiveGitRemote({ projectCode: 'bank', id: origin.id, archived: true });
+
+    const result = await deleteGitRemote({ projectCode: 'bank', id: origin.id });
+
+    expect(result.outcome).toBe('credentials_removed');
+    if (result.outcome !== 'credentials_removed') return;
+    expect(result.messages.length).toBeGreaterThan(0);
+    expect(result.remote).toMatchObject({ name: 'origin', user: null, password: null });
+  });
+});
