@@ -1,4 +1,4 @@
-import { Group, Modal, Stack, Title } from '@mantine/core';
+import { Group, Stack, Title } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { IconSwitchHorizontal } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
@@ -19,6 +19,7 @@ import { TableSkeleton } from '@/ui/table-skeleton';
 import { AssignVersionForm } from './assign-version-form';
 import { CurrentVersionCard } from './current-version-card';
 import { VersionHistoryTable } from './version-history-table';
+import { Dialog } from '@/ui/dialog';
 
 export interface AssetTemplatePanelProps {
   asset: Asset;
@@ -102,7 +103,7 @@ export function AssetTemplatePanel({ asset, projectAuthorisations }: AssetTempla
       ) : (
         <VersionHistoryTable history={history.data} versions={versions.data ?? []} />
       )}
-      <Modal opened={isAssigning} onClose={assigning.close} title="Assign another template version">
+      <Dialog opened={isAssigning} onClose={assigning.close} title="Assign another template version">
         {isAssigning && template.data !== undefined ? (
           <AssignVersionForm
             projectCode={asset.owner.projectCode}
@@ -112,7 +113,7 @@ export function AssetTemplatePanel({ asset, projectAuthorisations }: AssetTempla
             onDone={assigning.close}
           />
         ) : null}
-      </Modal>
+      </Dialog>
     </Stack>
   );
 }

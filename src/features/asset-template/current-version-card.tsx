@@ -20,7 +20,7 @@ export function CurrentVersionCard({ template, version }: CurrentVersionCardProp
             <Code style={{ wordBreak: 'break-all' }}>{template.url}</Code>
           </Stack>
           {template.archived ? (
-            <Badge miw="max-content" color="gray" variant="light">
+            <Badge miw="max-content" color="gray.9" variant="light">
               Template archived
             </Badge>
           ) : null}

@@ -1,4 +1,4 @@
-import { Alert, Button, Code, Group, Modal, Stack, Table, Text, Title } from '@mantine/core';
+import { Alert, Button, Code, Group, Stack, Table, Text, Title } from '@mantine/core';
 import { IconSparkles } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { useState, type ReactNode } from 'react';
@@ -10,6 +10,7 @@ import { TableSkeleton } from '@/ui/table-skeleton';
 import { Timestamp } from '@/ui/timestamp';
 import { GeneratedMintmodel } from './generated-mintmodel';
 import { MintmodelView } from './mintmodel-view';
+import { Dialog } from '@/ui/dialog';
 
 export interface MintmodelsPanelProps {
   assetPath: string;
@@ -118,7 +119,7 @@ export function MintmodelsPanel({ assetPath, isValid, selectedId, onSelect }: Mi
         </Alert>
       )}
       {body}
-      <Modal
+      <Dialog
         opened={selectedId !== undefined}
         onClose={() => {
           onSelect(undefined);
@@ -127,8 +128,8 @@ export function MintmodelsPanel({ assetPath, isValid, selectedId, onSelect }: Mi
         size="xl"
       >
         {selectedId === undefined ? null : <MintmodelView assetPath={assetPath} id={selectedId} />}
-      </Modal>
-      <Modal
+      </Dialog>
+      <Dialog
         opened={isGenerating}
         onClose={() => {
           setGenerating(false);
@@ -137,7 +138,7 @@ export function MintmodelsPanel({ assetPath, isValid, selectedId, onSelect }: Mi
         size="xl"
       >
         {isGenerating ? <GeneratedMintmodel assetPath={assetPath} /> : null}
-      </Modal>
+      </Dialog>
     </Stack>
   );
 }

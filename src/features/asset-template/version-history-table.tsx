@@ -52,7 +52,7 @@ export function VersionHistoryTable({ history, versions }: VersionHistoryTablePr
                 </Table.Td>
                 <Table.Td>
                   {entry.active_to === null ? (
-                    <Badge miw="max-content" color="green" variant="light">
+                    <Badge miw="max-content" color="green.9" variant="light">
                       Current
                     </Badge>
                   ) : (

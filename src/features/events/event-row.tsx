@@ -61,7 +61,7 @@ export function EventRow({ event }: EventRowProps) {
         <Table.Td>
           <Code>{event.type}</Code>{' '}
           {event.system ? null : (
-            <Badge miw="max-content" size="xs" variant="light" color="grape">
+            <Badge miw="max-content" size="xs" variant="light" color="grape.9">
               custom
             </Badge>
           )}

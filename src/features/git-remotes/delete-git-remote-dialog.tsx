@@ -1,8 +1,9 @@
-import { Alert, Button, Group, List, Modal, Stack, Text } from '@mantine/core';
+import { Alert, Button, Group, List, Stack, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { failureMessage, isForbidden } from '@/api/failures';
 import { useDeleteGitRemote, type GitRemote } from '@/api/git-remotes';
 import { notifyFailure, notifySuccess } from '@/ui/notify';
+import { Dialog } from '@/ui/dialog';
 
 export interface DeleteGitRemoteDialogProps {
   projectCode: string;
@@ -48,7 +49,7 @@ export function DeleteGitRemoteDialog({ projectCode, remote, onClose }: DeleteGi
     );
   };
   return (
-    <Modal opened={remote !== null} onClose={handleClose} title={`Delete Git remote ${remote?.name ?? ''}?`}>
+    <Dialog opened={remote !== null} onClose={handleClose} title={`Delete Git remote ${remote?.name ?? ''}?`}>
       <Stack>
         <Text size="sm">
           Only archived remotes can be deleted. If changes have used this remote, OpsChain keeps it for their
@@ -79,6 +80,6 @@ export function DeleteGitRemoteDialog({ projectCode, remote, onClose }: DeleteGi
           </Button>
         </Group>
       </Stack>
-    </Modal>
+    </Dialog>
   );
 }

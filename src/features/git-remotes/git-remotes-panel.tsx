@@ -1,4 +1,4 @@
-import { Modal, Stack } from '@mantine/core';
+import { Stack } from '@mantine/core';
 import { useDebouncedValue, useDisclosure } from '@mantine/hooks';
 import { IconPlus } from '@tabler/icons-react';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
@@ -19,6 +19,7 @@ import { CreateGitRemoteForm } from './create-git-remote-form';
 import { CredentialsForm } from './credentials-form';
 import { DeleteGitRemoteDialog } from './delete-git-remote-dialog';
 import { GitRemotesTable, REMOTE_SORT_COLUMNS } from './git-remotes-table';
+import { Dialog } from '@/ui/dialog';
 
 export interface GitRemotesPanelProps {
   projectCode: string;
@@ -116,10 +117,10 @@ export function GitRemotesPanel({
         </GuardedButton>
       </ListFilterBar>
       {body}
-      <Modal opened={isAdding} onClose={adding.close} title="Add Git remote">
+      <Dialog opened={isAdding} onClose={adding.close} title="Add Git remote">
         {isAdding ? <CreateGitRemoteForm projectCode={projectCode} onDone={adding.close} /> : null}
-      </Modal>
-      <Modal
+      </Dialog>
+      <Dialog
         opened={credentialsOf !== null}
         onClose={() => {
           setCredentialsOf(null);
@@ -135,7 +136,7 @@ export function GitRemotesPanel({
             }}
           />
         )}
-      </Modal>
+      </Dialog>
       <DeleteGitRemoteDialog
         projectCode={projectCode}
         remote={deleting}

@@ -64,11 +64,11 @@ export function GitRemotesTable(props: GitRemotesTableProps) {
               </Table.Td>
               <Table.Td>
                 <Group gap={4} wrap="nowrap">
-                  <Badge miw="max-content" color={remote.archived ? 'gray' : 'green'} variant="light">
+                  <Badge miw="max-content" color={remote.archived ? 'gray.9' : 'green.9'} variant="light">
                     {remote.archived ? 'Archived' : 'Active'}
                   </Badge>
                   {remote.disabled ? (
-                    <Badge miw="max-content" color="orange" variant="light">
+                    <Badge miw="max-content" color="orange.9" variant="light">
                       Disabled
                     </Badge>
                   ) : null}

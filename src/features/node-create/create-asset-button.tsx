@@ -1,4 +1,3 @@
-import { Modal } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { IconPlus } from '@tabler/icons-react';
 import type { NodeAuthorisations } from '@contract/node';
@@ -7,6 +6,7 @@ import { ownerPath, type AssetOwner } from '@/lib/node-path';
 import { denial } from '@/lib/permissions';
 import { GuardedButton } from '@/ui/guarded-button';
 import { CreateAssetForm } from './create-asset-form';
+import { Dialog } from '@/ui/dialog';
 
 export interface CreateAssetButtonProps {
   owner: AssetOwner;
@@ -33,7 +33,7 @@ export function CreateAssetButton({ owner, authorisations, onCreated }: CreateAs
       >
         New asset
       </GuardedButton>
-      <Modal opened={isOpen} onClose={dialog.close} title="New asset" size="lg">
+      <Dialog opened={isOpen} onClose={dialog.close} title="New asset" size="lg">
         {isOpen ? (
           <CreateAssetForm
             owner={owner}
@@ -44,7 +44,7 @@ export function CreateAssetButton({ owner, authorisations, onCreated }: CreateAs
             }}
           />
         ) : null}
-      </Modal>
+      </Dialog>
     </>
   );
 }

@@ -1,4 +1,3 @@
-import { Modal } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { IconPlus } from '@tabler/icons-react';
 import type { NodeAuthorisations } from '@contract/node';
@@ -7,6 +6,7 @@ import { projectPath } from '@/lib/node-path';
 import { denial } from '@/lib/permissions';
 import { GuardedButton } from '@/ui/guarded-button';
 import { CreateEnvironmentForm } from './create-environment-form';
+import { Dialog } from '@/ui/dialog';
 
 export interface CreateEnvironmentButtonProps {
   projectCode: string;
@@ -37,7 +37,7 @@ export function CreateEnvironmentButton({
       >
         New environment
       </GuardedButton>
-      <Modal opened={isOpen} onClose={dialog.close} title="New environment">
+      <Dialog opened={isOpen} onClose={dialog.close} title="New environment">
         {isOpen ? (
           <CreateEnvironmentForm
             projectCode={projectCode}
@@ -48,7 +48,7 @@ export function CreateEnvironmentButton({
             }}
           />
         ) : null}
-      </Modal>
+      </Dialog>
     </>
   );
 }

@@ -1,9 +1,9 @@
-import { Modal } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { IconPlus } from '@tabler/icons-react';
 import type { Project } from '@/api/projects';
 import { GuardedButton } from '@/ui/guarded-button';
 import { CreateProjectForm } from './create-project-form';
+import { Dialog } from '@/ui/dialog';
 
 export interface CreateProjectButtonProps {
   /** `meta.authorisations.update` of the projects list. */
@@ -22,7 +22,7 @@ export function CreateProjectButton({ canCreate, onCreated }: CreateProjectButto
       >
         New project
       </GuardedButton>
-      <Modal opened={isOpen} onClose={dialog.close} title="New project">
+      <Dialog opened={isOpen} onClose={dialog.close} title="New project">
         {isOpen ? (
           <CreateProjectForm
             onCancel={dialog.close}
@@ -32,7 +32,7 @@ export function CreateProjectButton({ canCreate, onCreated }: CreateProjectButto
             }}
           />
         ) : null}
-      </Modal>
+      </Dialog>
     </>
   );
 }

@@ -70,11 +70,11 @@ export function NodeListTable({ rows, sort, onSort, caption }: NodeListTableProp
               </Table.Td>
               <Table.Td>
                 {row.archived ? (
-                  <Badge miw="max-content" color="gray" variant="light">
+                  <Badge miw="max-content" color="gray.9" variant="light">
                     Archived
                   </Badge>
                 ) : (
-                  <Badge miw="max-content" color="green" variant="light">
+                  <Badge miw="max-content" color="green.9" variant="light">
                     Active
                   </Badge>
                 )}

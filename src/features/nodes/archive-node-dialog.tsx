@@ -1,8 +1,9 @@
-import { Alert, Button, Group, Modal, Stack, Text } from '@mantine/core';
+import { Alert, Button, Group, Stack, Text } from '@mantine/core';
 import { failureMessage, isForbidden } from '@/api/failures';
 import { useUpdateNode, type AnyNode } from '@/api/node-mutations';
 import { notifyFailure, notifySuccess } from '@/ui/notify';
 import { NODE_KIND_LABELS } from './node-labels';
+import { Dialog } from '@/ui/dialog';
 
 export interface ArchiveNodeDialogProps {
   node: AnyNode;
@@ -50,7 +51,7 @@ export function ArchiveNodeDialog({ node, opened, onClose }: ArchiveNodeDialogPr
   };
 
   return (
-    <Modal opened={opened} onClose={handleClose} title={`${verb} ${kind} ${node.code}?`}>
+    <Dialog opened={opened} onClose={handleClose} title={`${verb} ${kind} ${node.code}?`}>
       <Stack>
         <Text size="sm">
           {isRestore
@@ -80,6 +81,6 @@ export function ArchiveNodeDialog({ node, opened, onClose }: ArchiveNodeDialogPr
           </Button>
         </Group>
       </Stack>
-    </Modal>
+    </Dialog>
   );
 }

@@ -1,4 +1,4 @@
-import { Group, Modal, Stack, Title } from '@mantine/core';
+import { Group, Stack, Title } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { IconPlus } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
@@ -14,6 +14,7 @@ import { TableSkeleton } from '@/ui/table-skeleton';
 import { BookmarkForm } from './bookmark-form';
 import { BookmarksTable } from './bookmarks-table';
 import { DeleteBookmarkDialog } from './delete-bookmark-dialog';
+import { Dialog } from '@/ui/dialog';
 
 export interface BookmarksPanelProps {
   node: AnyNode;
@@ -79,10 +80,10 @@ export function BookmarksPanel({ node }: BookmarksPanelProps) {
         {addButton}
       </Group>
       {body}
-      <Modal opened={isAdding} onClose={adding.close} title="Add bookmark">
+      <Dialog opened={isAdding} onClose={adding.close} title="Add bookmark">
         {isAdding ? <BookmarkForm nodePath={node.path} onDone={adding.close} /> : null}
-      </Modal>
-      <Modal
+      </Dialog>
+      <Dialog
         opened={editing !== null}
         onClose={() => {
           setEditing(null);
@@ -98,7 +99,7 @@ export function BookmarksPanel({ node }: BookmarksPanelProps) {
             }}
           />
         )}
-      </Modal>
+      </Dialog>
       <DeleteBookmarkDialog
         nodePath={node.path}
         bookmark={deleting}

@@ -1,7 +1,8 @@
-import { Alert, Button, Group, Modal, Stack, Text } from '@mantine/core';
+import { Alert, Button, Group, Stack, Text } from '@mantine/core';
 import { useDeleteBookmark, type Bookmark } from '@/api/bookmarks';
 import { failureMessage, isForbidden } from '@/api/failures';
 import { notifyFailure, notifySuccess } from '@/ui/notify';
+import { Dialog } from '@/ui/dialog';
 
 export interface DeleteBookmarkDialogProps {
   nodePath: string;
@@ -31,7 +32,7 @@ export function DeleteBookmarkDialog({ nodePath, bookmark, onClose }: DeleteBook
     );
   };
   return (
-    <Modal opened={bookmark !== null} onClose={handleClose} title="Delete bookmark?">
+    <Dialog opened={bookmark !== null} onClose={handleClose} title="Delete bookmark?">
       <Stack>
         <Text size="sm">
           The bookmark &ldquo;{bookmark?.description}&rdquo; ({bookmark?.url}) will be deleted for everyone.
@@ -50,6 +51,6 @@ export function DeleteBookmarkDialog({ nodePath, bookmark, onClose }: DeleteBook
           </Button>
         </Group>
       </Stack>
-    </Modal>
+    </Dialog>
   );
 }

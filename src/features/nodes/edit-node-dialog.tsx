@@ -1,7 +1,7 @@
-import { Modal } from '@mantine/core';
 import type { AnyNode } from '@/api/node-mutations';
 import { EditNodeForm } from './edit-node-form';
 import { NODE_KIND_LABELS } from './node-labels';
+import { Dialog } from '@/ui/dialog';
 
 export interface EditNodeDialogProps {
   node: AnyNode;
@@ -11,9 +11,9 @@ export interface EditNodeDialogProps {
 
 export function EditNodeDialog({ node, opened, onClose }: EditNodeDialogProps) {
   return (
-    <Modal opened={opened} onClose={onClose} title={`Edit ${NODE_KIND_LABELS[node.kind]} ${node.code}`}>
+    <Dialog opened={opened} onClose={onClose} title={`Edit ${NODE_KIND_LABELS[node.kind]} ${node.code}`}>
       {/* Mounted only while open, so each opening starts from the node's current values. */}
       {opened ? <EditNodeForm node={node} onDone={onClose} /> : null}
-    </Modal>
+    </Dialog>
   );
 }

@@ -1,4 +1,4 @@
-import { Group, Modal, Stack, Title } from '@mantine/core';
+import { Group, Stack, Title } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { IconPlus } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
@@ -17,6 +17,7 @@ import { notifyFailure, notifySuccess } from '@/ui/notify';
 import { TableSkeleton } from '@/ui/table-skeleton';
 import { VersionForm } from './version-form';
 import { VersionsTable } from './versions-table';
+import { Dialog } from '@/ui/dialog';
 
 export interface TemplateVersionsProps {
   projectCode: string;
@@ -105,12 +106,12 @@ export function TemplateVersions({ projectCode, template, updateDenied }: Templa
         </GuardedButton>
       </Group>
       {body}
-      <Modal opened={isCreating} onClose={creating.close} title={`New version of ${template.name}`}>
+      <Dialog opened={isCreating} onClose={creating.close} title={`New version of ${template.name}`}>
         {isCreating ? (
           <VersionForm projectCode={projectCode} templateCode={template.code} onDone={creating.close} />
         ) : null}
-      </Modal>
-      <Modal
+      </Dialog>
+      <Dialog
         opened={editing !== null}
         onClose={() => {
           setEditing(null);
@@ -127,7 +128,7 @@ export function TemplateVersions({ projectCode, template, updateDenied }: Templa
             }}
           />
         )}
-      </Modal>
+      </Dialog>
     </Stack>
   );
 }

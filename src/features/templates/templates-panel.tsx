@@ -1,4 +1,4 @@
-import { Modal, Paper, Stack, Text } from '@mantine/core';
+import { Paper, Stack, Text } from '@mantine/core';
 import { useDebouncedValue, useDisclosure } from '@mantine/hooks';
 import { IconPlus } from '@tabler/icons-react';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
@@ -18,6 +18,7 @@ import { TableSkeleton } from '@/ui/table-skeleton';
 import { CreateTemplateForm } from './create-template-form';
 import { TemplateVersions } from './template-versions';
 import { TEMPLATE_SORT_COLUMNS, TemplatesTable } from './templates-table';
+import { Dialog } from '@/ui/dialog';
 
 export interface TemplatesPanelProps {
   projectCode: string;
@@ -131,7 +132,7 @@ export function TemplatesPanel(props: TemplatesPanelProps) {
           <TemplateVersions projectCode={projectCode} template={selected} updateDenied={updateDenied} />
         </Paper>
       )}
-      <Modal opened={isCreating} onClose={creating.close} title="New template" size="lg">
+      <Dialog opened={isCreating} onClose={creating.close} title="New template" size="lg">
         {isCreating ? (
           <CreateTemplateForm
             projectCode={projectCode}
@@ -141,7 +142,7 @@ export function TemplatesPanel(props: TemplatesPanelProps) {
             }}
           />
         ) : null}
-      </Modal>
+      </Dialog>
     </Stack>
   );
 }

@@ -77,7 +77,7 @@ export function TemplatesTable(props: TemplatesTableProps) {
                   <Code style={{ wordBreak: 'break-all' }}>{template.url}</Code>
                 </Table.Td>
                 <Table.Td>
-                  <Badge miw="max-content" color={template.archived ? 'gray' : 'green'} variant="light">
+                  <Badge miw="max-content" color={template.archived ? 'gray.9' : 'green.9'} variant="light">
                     {template.archived ? 'Archived' : 'Active'}
                   </Badge>
                 </Table.Td>

@@ -13,7 +13,7 @@ export interface VersionsTableProps {
 }
 
 function StateBadge({ state }: { state: string }) {
-  const color = state === 'ready' ? 'green' : state === 'initializing' ? 'blue' : 'orange';
+  const color = state === 'ready' ? 'green.9' : state === 'initializing' ? 'blue.9' : 'orange.9';
   return (
     <Badge miw="max-content" color={color} variant="light">
       {state}
@@ -50,7 +50,7 @@ export function VersionsTable({
                 <Group gap={6}>
                   <Code>{version.version}</Code>
                   {version.archived === true ? (
-                    <Badge miw="max-content" color="gray" variant="light" size="sm">
+                    <Badge miw="max-content" color="gray.9" variant="light" size="sm">
                       Archived
                     </Badge>
                   ) : null}

@@ -1,0 +1,80 @@
+import { expect, type APIRequestContext } from '@playwright/test';
+import { JSON_API } from './fixtures.ts';
+
+// Seeds the nodes a journey works on over the REST API, with codes no other test uses, so specs can run
+// in parallel against one emulator.
+
+let counter = 0;
+
+/** A code unique to this run and this test: lowercase letters, digits and underscores. */
+export function uniqueCode(prefix: string): string {
+  counter += 1;
+  const random = Math.random().toString(36).slice(2, 7);
+  return `${prefix}_${Date.now().toString(36)}${String(counter)}${random}`.toLowerCase();
+}
+
+async function post(
+  api: APIRequestContext,
+  path: string,
+  attributes: Record<string, unknown>,
+  method = 'POST',
+) {
+  const response = await api.fetch(path, {
+    method,
+    headers: { 'content-type': JSON_API },
+    data: JSON.stringify({ data: { attributes } }),
+  });
+  expect(response.status(), `${method} ${path}: ${await response.text()}`).toBeLessThan(300);
+  return response;
+}
+
+export interface SeededProject {
+  code: string;
+  name: string;
+}
+
+/** An Enterprise project with a template (`<code>_tpl`, version `v1`), so assets can be created in it. */
+export async function seedEnterpriseProject(api: APIRequestContext, prefix = 'e2e'): Promise<SeededProject> {
+  const code = uniqueCode(prefix);
+  const name = `Journey ${code}`;
+  await post(api, '/api/projects', {
+    code,
+    name,
+    description: 'Created by a browser journey',
+    project_type: 'Enterprise',
+  });
+  await post(api, `/api/projects/${code}/templates`, {
+    code: 'web_tpl',
+    name: 'Journey web template',
+    description: 'Template for journey assets',
+    url: 'https://git.example.com/journeys/web.git',
+  });
+  await post(
+    api,
+    `/api/projects/${code}/templates/web_tpl/versions/v1`,
+    { description: 'First version', git_rev: 'main' },
+    'PUT',
+  );
+  return { code, name };
+}
+
+export async function seedEnvironment(
+  api: APIRequestContext,
+  projectCode: string,
+  code: string,
+  name: string,
+): Promise<void> {
+  await post(api, `/api/projects/${projectCode}/environments`, {
+    code,
+    name,
+    description: `${name} environment`,
+  });
+}
+
+/** Reads a node over the API, as the server has it now. */
+export async function readNode(api: APIRequestContext, path: string): Promise<Record<string, unknown>> {
+  const response = await api.get(`/api${path}`);
+  expect(response.status()).toBe(200);
+  const body = (await response.json()) as { data: { attributes: Record<string, unknown> } };
+  return body.data.attributes;
+}
