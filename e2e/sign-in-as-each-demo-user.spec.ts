@@ -3,10 +3,10 @@ import { AppShell } from './pages/app-shell.ts';
 import { SignInPage } from './pages/sign-in-page.ts';
 
 const GROUPS: Record<DemoUser, string> = {
-  opschain: 'Groups: No groups',
-  operator: 'Groups: operators',
-  approver: 'Groups: approvers, qa',
-  viewer: 'Groups: viewers',
+  opschain: 'None',
+  operator: 'operators',
+  approver: 'approvers, qa',
+  viewer: 'viewers',
 };
 
 for (const user of DEMO_USERS) {

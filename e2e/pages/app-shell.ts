@@ -23,7 +23,7 @@ export class AppShell {
     this.searchBox = page.getByRole('textbox', {
       name: 'Search projects, environments, assets and workflows',
     });
-    this.serverVersion = page.getByText(/^OpsChain \d{4}-\d{2}-\d{2}$/);
+    this.serverVersion = page.getByText(/^OpsChain \d{4}-\d{2}-\d{2} · API /);
   }
 
   treeItem(name: string): Locator {
@@ -37,16 +37,17 @@ export class AppShell {
   /** The groups line of the user menu (opens and closes the menu). */
   async groupsText(): Promise<string> {
     await this.userMenuButton.click();
-    const groups = this.page.getByRole('menu').getByText(/^Groups: /);
+    const groups = this.page.getByRole('region', { name: 'User' }).getByTestId('user-groups');
     await expect(groups).not.toHaveText(/Loading/);
     const text = (await groups.textContent()) ?? '';
     await this.page.keyboard.press('Escape');
+    await expect(this.userMenuButton).toHaveAttribute('aria-expanded', 'false');
     return text.trim();
   }
 
   async signOut(): Promise<void> {
     await this.userMenuButton.click();
-    await this.page.getByRole('menuitem', { name: 'Sign out' }).click();
+    await this.page.getByRole('button', { name: 'Sign out' }).click();
   }
 
   /** The element that has keyboard focus, as the accessible name of its treeitem (or ''). */

@@ -7,9 +7,10 @@ import { UserMenu } from './user-menu';
 export interface AppHeaderProps {
   isNavOpen: boolean;
   onToggleNav: () => void;
+  onOpenSearch: () => void;
 }
 
-export function AppHeader({ isNavOpen, onToggleNav }: AppHeaderProps) {
+export function AppHeader({ isNavOpen, onToggleNav, onOpenSearch }: AppHeaderProps) {
   return (
     <Group h="100%" px="md" justify="space-between" wrap="nowrap" gap="sm">
       <Group gap="sm" wrap="nowrap">
@@ -25,7 +26,7 @@ export function AppHeader({ isNavOpen, onToggleNav }: AppHeaderProps) {
         </AnchorLink>
       </Group>
       <Group gap="xs" wrap="nowrap">
-        <SearchButton />
+        <SearchButton onOpen={onOpenSearch} />
         <ColorSchemeToggle />
         <UserMenu />
       </Group>

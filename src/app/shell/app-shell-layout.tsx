@@ -1,15 +1,21 @@
 import { AppShell } from '@mantine/core';
-import { useDisclosure } from '@mantine/hooks';
+import { useDisclosure, useHotkeys } from '@mantine/hooks';
 import { Outlet, useLocation } from '@tanstack/react-router';
-import { useState } from 'react';
-import { GlobalSearch } from '@/features/search/global-search';
+import { lazy, Suspense, useState } from 'react';
+import { searchSpotlight } from '@/features/search/search-store';
 import { AppHeader } from './app-header';
 import { AppNavbar } from './app-navbar';
 import { useOpenNode } from './use-open-node';
 
+// Search is loaded when first opened: Spotlight and its modal are not needed for the first page.
+const GlobalSearch = lazy(() =>
+  import('@/features/search/global-search').then((module) => ({ default: module.GlobalSearch })),
+);
+
 /** The signed-in console: header, navigator, search and the page. */
 export function AppShellLayout() {
   const [isNavOpen, nav] = useDisclosure(false);
+  const [isSearchLoaded, setIsSearchLoaded] = useState(false);
   const pathname = useLocation({ select: (location) => location.pathname });
   const openNode = useOpenNode();
 
@@ -20,6 +26,16 @@ export function AppShellLayout() {
     nav.close();
   }
 
+  const openSearch = () => {
+    setIsSearchLoaded(true);
+    searchSpotlight.open();
+  };
+  // Not while typing in a field (Mantine's default), so `/` stays typable in the filter box.
+  useHotkeys([
+    ['mod+K', openSearch],
+    ['/', openSearch],
+  ]);
+
   return (
     <AppShell
       header={{ height: 52 }}
@@ -27,7 +43,7 @@ export function AppShellLayout() {
       padding="lg"
     >
       <AppShell.Header>
-        <AppHeader isNavOpen={isNavOpen} onToggleNav={nav.toggle} />
+        <AppHeader isNavOpen={isNavOpen} onToggleNav={nav.toggle} onOpenSearch={openSearch} />
       </AppShell.Header>
       <AppShell.Navbar p="sm" aria-label="Navigator">
         <AppNavbar pathname={pathname} onOpenNode={openNode} />
@@ -35,11 +51,15 @@ export function AppShellLayout() {
       <AppShell.Main>
         <Outlet />
       </AppShell.Main>
-      <GlobalSearch
-        onOpen={(hit) => {
-          openNode({ path: hit.target }, false);
-        }}
-      />
+      {isSearchLoaded ? (
+        <Suspense fallback={null}>
+          <GlobalSearch
+            onOpen={(hit) => {
+              openNode({ path: hit.target }, false);
+            }}
+          />
+        </Suspense>
+      ) : null}
     </AppShell>
   );
 }

@@ -1,8 +1,8 @@
-import { Text, Tooltip } from '@mantine/core';
+import { Text } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { infoQuery } from '@/api/info';
 
-/** "OpsChain 2025-04-25", with the API and runner versions on hover. */
+/** "OpsChain 2025-04-25 · API 7.1.5.1", from `/api/info`. */
 export function ServerVersion() {
   const { data, isError } = useQuery(infoQuery());
   if (isError) {
@@ -12,18 +12,9 @@ export function ServerVersion() {
       </Text>
     );
   }
-  if (data === undefined) {
-    return (
-      <Text size="xs" c="dimmed">
-        Connecting…
-      </Text>
-    );
-  }
   return (
-    <Tooltip label={`API ${data.api_version} · runner ${data.runner_image}`} withArrow>
-      <Text size="xs" c="dimmed" tabIndex={0}>
-        OpsChain {data.version}
-      </Text>
-    </Tooltip>
+    <Text size="xs" c="dimmed">
+      {data === undefined ? 'Connecting…' : `OpsChain ${data.version} · API ${data.api_version}`}
+    </Text>
   );
 }

@@ -1,7 +1,8 @@
 import { Badge, Code, Group, Loader, Text } from '@mantine/core';
-import { Spotlight } from '@mantine/spotlight';
+import { Spotlight, useSpotlight } from '@mantine/spotlight';
 import { IconBox, IconFolder, IconRoute, IconSearch, IconServer2 } from '@tabler/icons-react';
 import { useState } from 'react';
+import { searchStore } from './search-store';
 import type { SearchHit, SearchKind } from './search-model';
 import { MIN_SEARCH_LENGTH } from './search-model';
 import { useNodeSearch } from './use-node-search';
@@ -18,10 +19,13 @@ export interface GlobalSearchProps {
   onOpen: (hit: SearchHit) => void;
 }
 
-/** Search across projects, environments, assets and workflows; opened with `/` or Ctrl/Cmd+K. */
+/**
+ * Search across projects, environments, assets and workflows. The shell opens it (`searchSpotlight.open()`, on
+ * `/` or Ctrl/Cmd+K) and loads this module on first use, so Spotlight is not part of the first load.
+ */
 export function GlobalSearch({ onOpen }: GlobalSearchProps) {
   const [query, setQuery] = useState('');
-  const [isOpen, setIsOpen] = useState(false);
+  const { opened: isOpen } = useSpotlight(searchStore);
   const search = useNodeSearch(query, isOpen);
   const hasHits = search.groups.length > 0;
 
@@ -29,15 +33,10 @@ export function GlobalSearch({ onOpen }: GlobalSearchProps) {
     <Spotlight.Root
       query={query}
       onQueryChange={setQuery}
-      shortcut={['mod + K', '/']}
+      store={searchStore}
+      shortcut={null}
       scrollable
       maxHeight={480}
-      onSpotlightOpen={() => {
-        setIsOpen(true);
-      }}
-      onSpotlightClose={() => {
-        setIsOpen(false);
-      }}
     >
       <Spotlight.Search
         placeholder="Search projects, environments, assets and workflows"
