@@ -47,6 +47,35 @@ test('the breadcrumbs lead back up, and each node page has its own heading', asy
   await node.expectNode('Core Banking Platform', '/projects/bank');
 });
 
+test.describe('when the server stops accepting the credentials', () => {
+  // The browser logs the 401s the server answers.
+  test.use({ allowedConsoleErrors: [/401/] });
+
+  test('the console asks to sign in again and returns to the page', async ({ page, axe }) => {
+    const signIn = new SignInPage(page);
+    const node = new NodePage(page);
+    await page.goto(ASSET_PATH);
+    await signIn.signIn('operator', 'operator');
+    await node.expectNode('SOA Production', ASSET_PATH);
+
+    // As if the password were changed elsewhere: the stored credentials no longer work.
+    await page.evaluate(() => {
+      window.sessionStorage.setItem(
+        'opschain-console.credentials',
+        JSON.stringify({ username: 'operator', password: 'changed-elsewhere' }),
+      );
+    });
+    await page.reload();
+
+    await signIn.expectShown();
+    await expect(page.getByText('Your session ended')).toBeVisible();
+    expect(new URL(page.url()).searchParams.get('redirect')).toBe(ASSET_PATH);
+    await axe();
+    await signIn.signIn('operator', 'operator');
+    await node.expectNode('SOA Production', ASSET_PATH);
+  });
+});
+
 test.describe('links to things that are not there', () => {
   // The browser logs the 404 the API answers for the missing environment.
   test.use({ allowedConsoleErrors: [/404/] });

@@ -1,0 +1,64 @@
+import { QueryClient } from '@tanstack/react-query';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { apiRequest } from '@/api/client';
+import { credentialsStore } from '@/api/credentials';
+import { userKeys } from '@/api/users';
+import { startEmulator, type TestEmulator } from '@/test/emulator';
+import { createAuth, watchSessionExpiry } from './auth';
+
+let emulator: TestEmulator;
+
+beforeAll(async () => {
+  emulator = await startEmulator();
+});
+
+afterAll(async () => {
+  await emulator.close();
+});
+
+afterEach(() => {
+  credentialsStore.clear();
+});
+
+describe('auth', () => {
+  it('signing in keeps the credentials and the user, after forgetting what was cached before', () => {
+    const queryClient = new QueryClient();
+    queryClient.setQueryData(['projects', 'list', {}], 'left over from someone else');
+    const auth = createAuth(queryClient);
+
+    auth.signIn({ username: 'viewer', password: 'viewer' }, null);
+
+    expect(auth.isSignedIn()).toBe(true);
+    expect(queryClient.getQueryData(['projects', 'list', {}])).toBeUndefined();
+    expect(queryClient.getQueryState(userKeys.byName('viewer'))?.status).toBe('success');
+  });
+
+  it('signing out forgets the credentials at once and the cache after leaving the page', async () => {
+    const queryClient = new QueryClient();
+    const auth = createAuth(queryClient);
+    auth.signIn({ username: 'viewer', password: 'viewer' }, null);
+    queryClient.setQueryData(['projects', 'list', {}], 'data');
+    const cacheWhileLeaving: unknown[] = [];
+
+    await auth.signOut(() => {
+      cacheWhileLeaving.push(queryClient.getQueryData(['projects', 'list', {}]));
+      return Promise.resolve();
+    });
+
+    expect(credentialsStore.get()).toBeNull();
+    expect(cacheWhileLeaving).toEqual(['data']);
+    expect(queryClient.getQueryData(['projects', 'list', {}])).toBeUndefined();
+  });
+
+  it('a 401 to the stored credentials signs out and sends the user to sign in, once', async () => {
+    const onExpired = vi.fn();
+    const stop = watchSessionExpiry(new QueryClient(), onExpired);
+    credentialsStore.set({ username: 'operator', password: 'changed-elsewhere' });
+
+    await Promise.allSettled([apiRequest('/info'), apiRequest('/projects')]);
+    stop();
+
+    expect(credentialsStore.get()).toBeNull();
+    expect(onExpired).toHaveBeenCalledTimes(1);
+  });
+});

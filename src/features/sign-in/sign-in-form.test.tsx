@@ -1,0 +1,105 @@
+import { screen, waitFor } from '@testing-library/react';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { credentialsStore } from '@/api/credentials';
+import {
+  emulatorFetch,
+  plainFetch,
+  startEmulator,
+  unreachableFetch,
+  type TestEmulator,
+} from '@/test/emulator';
+import { renderWithProviders } from '@/test/render-with-providers';
+import { SignInForm } from './sign-in-form';
+
+let emulator: TestEmulator;
+
+beforeAll(async () => {
+  emulator = await startEmulator();
+});
+
+afterAll(async () => {
+  await emulator.close();
+});
+
+afterEach(() => {
+  vi.stubGlobal('fetch', emulatorFetch(emulator.app));
+});
+
+async function submit(username: string, password: string) {
+  const onSignedIn = vi.fn();
+  const { user } = renderWithProviders(<SignInForm onSignedIn={onSignedIn} />);
+  await user.type(screen.getByRole('textbox', { name: 'Username' }), username);
+  await user.type(screen.getByLabelText(/^Password/), password);
+  await user.click(screen.getByRole('button', { name: 'Sign in' }));
+  return { onSignedIn, user };
+}
+
+describe('SignInForm against the emulator', () => {
+  it('hands over the credentials and the user’s record once the server accepts them', async () => {
+    const { onSignedIn } = await submit('approver', 'approver');
+
+    await waitFor(() => {
+      expect(onSignedIn).toHaveBeenCalledTimes(1);
+    });
+    expect(onSignedIn).toHaveBeenCalledWith(
+      { username: 'approver', password: 'approver' },
+      expect.objectContaining({ username: 'approver', groupnames: ['approvers', 'qa'] }),
+    );
+    // Keeping them is the caller's decision (the auth layer), not the form's.
+    expect(credentialsStore.get()).toBeNull();
+  });
+
+  it('says the username or password is wrong, clears the password and keeps the username', async () => {
+    const { onSignedIn } = await submit('operator', 'wrong');
+
+    const alert = await screen.findByRole('alert');
+    expect(alert).toHaveTextContent('Wrong username or password');
+    expect(screen.getByLabelText(/^Password/)).toHaveValue('');
+    expect(screen.getByLabelText(/^Password/)).toHaveFocus();
+    expect(screen.getByRole('textbox', { name: 'Username' })).toHaveValue('operator');
+    expect(onSignedIn).not.toHaveBeenCalled();
+  });
+
+  it('asks for a missing username and password without calling the server', async () => {
+    const fetchSpy = vi.fn(emulatorFetch(emulator.app));
+    vi.stubGlobal('fetch', fetchSpy);
+    const { user } = renderWithProviders(<SignInForm onSignedIn={vi.fn()} />);
+
+    await user.click(screen.getByRole('button', { name: 'Sign in' }));
+
+    expect(await screen.findByText('Enter your username.')).toBeInTheDocument();
+    expect(screen.getByText('Enter your password.')).toBeInTheDocument();
+    expect(fetchSpy).not.toHaveBeenCalled();
+  });
+});
+
+describe('SignInForm when the server cannot check the credentials', () => {
+  it('says the server is not available on a 503, keeping the password for another try', async () => {
+    vi.stubGlobal('fetch', plainFetch(503, 'Service Unavailable'));
+
+    await submit('operator', 'operator');
+
+    const alert = await screen.findByRole('alert');
+    expect(alert).toHaveTextContent('The OpsChain server is not available');
+    expect(alert).toHaveTextContent('503');
+    expect(screen.getByLabelText(/^Password/)).toHaveValue('operator');
+  });
+
+  it('says the server failed on another 5xx', async () => {
+    vi.stubGlobal('fetch', plainFetch(500, 'oops'));
+
+    await submit('operator', 'operator');
+
+    expect(await screen.findByRole('alert')).toHaveTextContent('The OpsChain server failed');
+  });
+
+  it('says the server could not be reached when the network fails', async () => {
+    vi.stubGlobal('fetch', unreachableFetch());
+
+    await submit('operator', 'operator');
+
+    const alert = await screen.findByRole('alert');
+    expect(alert).toHaveTextContent('The OpsChain server could not be reached');
+    expect(alert).toHaveTextContent('Check your network connection');
+  });
+});

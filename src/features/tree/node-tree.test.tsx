@@ -1,0 +1,90 @@
+import { screen, waitFor, within } from '@testing-library/react';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { credentialsStore } from '@/api/credentials';
+import { startEmulator, type TestEmulator } from '@/test/emulator';
+import { renderWithProviders } from '@/test/render-with-providers';
+import { NodeTree } from './node-tree';
+
+let emulator: TestEmulator;
+
+beforeAll(async () => {
+  emulator = await startEmulator();
+  credentialsStore.set({ username: 'viewer', password: 'viewer' });
+});
+
+afterAll(async () => {
+  credentialsStore.clear();
+  await emulator.close();
+});
+
+// happy-dom lays nothing out, so the virtualiser would see a 0-pixel viewport and render no rows.
+beforeAll(() => {
+  vi.spyOn(HTMLElement.prototype, 'clientHeight', 'get').mockReturnValue(600);
+  vi.spyOn(HTMLElement.prototype, 'clientWidth', 'get').mockReturnValue(300);
+});
+
+const tree = () => screen.getByRole('tree', { name: 'Projects, environments and assets' });
+const item = (name: string) => within(tree()).findByRole('treeitem', { name });
+
+describe('NodeTree against the emulator', () => {
+  it('lists the projects with their count, then opens a level with the keyboard', async () => {
+    const { user } = renderWithProviders(<NodeTree selectedPath={null} onOpen={vi.fn()} />);
+
+    const bank = await item('Core Banking Platform');
+    expect(screen.getByText('3 projects')).toBeInTheDocument();
+    expect(bank).toHaveAttribute('aria-expanded', 'false');
+    expect(bank).toHaveAttribute('tabindex', '0');
+
+    bank.focus();
+    await user.keyboard('{ArrowRight}');
+
+    expect(await item('Development')).toHaveAttribute('aria-level', '2');
+    expect(bank).toHaveAttribute('aria-expanded', 'true');
+    // Environments first, then the asset the project owns.
+    const children = within(tree())
+      .getAllByRole('treeitem')
+      .filter((row) => row.getAttribute('aria-level') === '2')
+      .map((row) => row.getAttribute('aria-label'));
+    expect(children).toEqual(['Development', 'Test', 'Production', 'Shared reporting database']);
+  });
+
+  it('opens the tree down to the selected node of a deep link and marks it selected', async () => {
+    renderWithProviders(
+      <NodeTree selectedPath="/projects/retail/environments/prod/assets/cart_prod" onOpen={vi.fn()} />,
+    );
+
+    const cart = await item('Cart Production');
+    expect(cart).toHaveAttribute('aria-selected', 'true');
+    expect(cart).toHaveAttribute('aria-level', '3');
+    expect(await item('Retail Web Store')).toHaveAttribute('aria-expanded', 'true');
+    expect(await item('Production')).toHaveAttribute('aria-expanded', 'true');
+  });
+
+  it('opens the node chosen with Enter', async () => {
+    const onOpen = vi.fn();
+    const { user } = renderWithProviders(<NodeTree selectedPath={null} onOpen={onOpen} />);
+
+    (await item('Corporate Website')).focus();
+    await user.keyboard('{Enter}');
+
+    expect(onOpen).toHaveBeenCalledWith(expect.objectContaining({ path: '/projects/website' }), false);
+  });
+
+  it('narrows the loaded levels as the filter is typed', async () => {
+    const { user } = renderWithProviders(
+      <NodeTree selectedPath="/projects/bank/environments/dev" onOpen={vi.fn()} />,
+    );
+    await item('Development');
+
+    await user.type(screen.getByRole('textbox', { name: 'Filter the navigator by name or code' }), 'shared');
+
+    await waitFor(() => {
+      expect(
+        within(tree())
+          .getAllByRole('treeitem')
+          .map((row) => row.getAttribute('aria-label')),
+      ).toEqual(['Core Banking Platform', 'Shared reporting database']);
+    });
+    expect(screen.getByText('1 of 3 projects')).toBeInTheDocument();
+  });
+});
