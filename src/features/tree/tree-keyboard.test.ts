@@ -27,6 +27,7 @@ function row(path: string, name: string, extra: Partial<TreeRow> = {}): TreeRow 
     parentIndex: null,
     isSelected: false,
     isMatch: false,
+    isContext: false,
     ...extra,
   };
 }

@@ -188,6 +188,7 @@ describe('flattenTree', () => {
       '/projects/bank/environments/dev/assets/ledger_dev',
     ]);
     expect(model.rows.map((row) => row.isMatch)).toEqual([false, false, true]);
+    expect(model.rows.map((row) => row.isContext)).toEqual([true, true, false]);
     expect(model.rows[1]?.childCount).toEqual({ shown: 1, total: 2 });
     expect(model.rootCount).toEqual({ shown: 1, total: 3 });
   });

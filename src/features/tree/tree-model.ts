@@ -56,6 +56,8 @@ export interface TreeRow {
   isSelected: boolean;
   /** Whether the row itself matches the filter (rather than being shown for a matching descendant). */
   isMatch: boolean;
+  /** Shown only as the way to a match below it while filtering; drawn subdued. */
+  isContext: boolean;
 }
 
 export interface TreeModel {
@@ -186,7 +188,9 @@ class Flattener {
         parentIndex,
         isSelected: node.path === this.input.selectedPath,
         isMatch: this.filter !== '' && this.matchesIn(level, node),
+        isContext: false,
       };
+      row.isContext = this.filter !== '' && !row.isMatch;
       this.rows.push(row);
       if (childLevel?.status === 'ready') row.childCount = this.add(childLevel, depth + 1, index);
     });

@@ -72,6 +72,7 @@ export function TreeRowItem({
       className={classes.row}
       data-selected={row.isSelected || undefined}
       data-archived={row.node.archived || undefined}
+      data-context={row.isContext || undefined}
       style={{ ...style, height: ROW_HEIGHT, paddingInlineStart: (row.level - 1) * INDENT + 4 }}
       onClick={(event) => {
         onActivate(row, event);
