@@ -14,7 +14,14 @@ export interface ErrorStateProps {
 /** A failed load, said plainly, with a way to try again. */
 export function ErrorState({ title, message, onRetry, isRetrying = false }: ErrorStateProps) {
   return (
-    <Alert color="red" variant="light" title={title} icon={<IconAlertTriangle aria-hidden />} role="alert">
+    <Alert
+      color="red"
+      variant="light"
+      title={title}
+      icon={<IconAlertTriangle aria-hidden />}
+      role="alert"
+      styles={{ title: { color: 'var(--mantine-color-red-9)' } }}
+    >
       <Group justify="space-between" align="flex-start" wrap="nowrap" gap="md">
         <Text size="sm" style={{ whiteSpace: 'pre-line' }}>
           {message}

@@ -17,6 +17,7 @@ export function FormAlert({ message, title = 'Not saved' }: FormAlertProps) {
       icon={<IconAlertTriangle aria-hidden />}
       role="alert"
       style={{ whiteSpace: 'pre-line' }}
+      styles={{ title: { color: 'var(--mantine-color-red-9)' } }}
     >
       {message}
     </Alert>

@@ -1,4 +1,4 @@
-import { Alert, Button, Group, Select, Stack, Text } from '@mantine/core';
+import { Button, Group, Select, Stack, Text } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -64,11 +64,10 @@ export function AssignVersionForm({
           The asset keeps its template and moves to the version you choose. Its next changes run that
           version's actions; the move is recorded in its version history.
         </Text>
-        {versions.isError ? (
-          <Alert color="red" title="The versions could not be loaded">
-            {failureMessage(versions.error)}
-          </Alert>
-        ) : null}
+        <FormAlert
+          title="The versions could not be loaded"
+          message={versions.isError ? failureMessage(versions.error) : null}
+        />
         <FormAlert message={formError} title="Version not assigned" />
         <Select
           label="Version"

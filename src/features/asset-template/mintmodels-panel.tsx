@@ -1,4 +1,4 @@
-import { Alert, Button, Code, Group, Stack, Table, Text, Title } from '@mantine/core';
+import { Button, Code, Group, Stack, Table, Text, Title } from '@mantine/core';
 import { IconSparkles } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { useState, type ReactNode } from 'react';
@@ -11,6 +11,7 @@ import { Timestamp } from '@/ui/timestamp';
 import { GeneratedMintmodel } from './generated-mintmodel';
 import { MintmodelView } from './mintmodel-view';
 import { Dialog } from '@/ui/dialog';
+import { WarningAlert } from '@/ui/warning-alert';
 
 export interface MintmodelsPanelProps {
   assetPath: string;
@@ -113,10 +114,10 @@ export function MintmodelsPanel({ assetPath, isValid, selectedId, onSelect }: Mi
         </Button>
       </Group>
       {isValid ? null : (
-        <Alert color="yellow" title="The MintModel does not render">
+        <WarningAlert title="The MintModel does not render">
           OpsChain reports that this asset's MintModel cannot be rendered from its current properties.
           Generate it to see the error.
-        </Alert>
+        </WarningAlert>
       )}
       {body}
       <Dialog

@@ -1,9 +1,11 @@
-import { Alert, Button, Group, List, Stack, Text } from '@mantine/core';
+import { Button, Group, Stack, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { failureMessage, isForbidden } from '@/api/failures';
 import { useDeleteGitRemote, type GitRemote } from '@/api/git-remotes';
 import { notifyFailure, notifySuccess } from '@/ui/notify';
 import { Dialog } from '@/ui/dialog';
+import { FormAlert } from '@/ui/form-alert';
+import { WarningAlert } from '@/ui/warning-alert';
 
 export interface DeleteGitRemoteDialogProps {
   projectCode: string;
@@ -56,21 +58,11 @@ export function DeleteGitRemoteDialog({ projectCode, remote, onClose }: DeleteGi
           history and removes its credentials instead.
         </Text>
         {remote !== null && !remote.archived ? (
-          <Alert color="yellow" title="This remote is not archived">
+          <WarningAlert title="This remote is not archived">
             Archive it first; OpsChain refuses to delete an active remote.
-          </Alert>
+          </WarningAlert>
         ) : null}
-        {remove.isError ? (
-          <Alert color="red" title="Not deleted">
-            <List size="sm">
-              {failureMessage(remove.error)
-                .split('\n')
-                .map((line) => (
-                  <List.Item key={line}>{line}</List.Item>
-                ))}
-            </List>
-          </Alert>
-        ) : null}
+        <FormAlert title="Not deleted" message={remove.isError ? failureMessage(remove.error) : null} />
         <Group justify="flex-end">
           <Button variant="default" onClick={handleClose}>
             Cancel

@@ -1,9 +1,10 @@
-import { Alert, Button, Group, Stack, Text } from '@mantine/core';
+import { Button, Group, Stack, Text } from '@mantine/core';
 import { failureMessage, isForbidden } from '@/api/failures';
 import { useUpdateNode, type AnyNode } from '@/api/node-mutations';
 import { notifyFailure, notifySuccess } from '@/ui/notify';
 import { NODE_KIND_LABELS } from './node-labels';
 import { Dialog } from '@/ui/dialog';
+import { FormAlert } from '@/ui/form-alert';
 
 export interface ArchiveNodeDialogProps {
   node: AnyNode;
@@ -58,15 +59,10 @@ export function ArchiveNodeDialog({ node, opened, onClose }: ArchiveNodeDialogPr
             ? `${node.name} becomes active again.`
             : `${node.name} will be archived. ${CONSEQUENCES[node.kind]}`}
         </Text>
-        {update.isError ? (
-          <Alert
-            color="red"
-            title={`Not ${isRestore ? 'restored' : 'archived'}`}
-            style={{ whiteSpace: 'pre-line' }}
-          >
-            {failureMessage(update.error)}
-          </Alert>
-        ) : null}
+        <FormAlert
+          title={`Not ${isRestore ? 'restored' : 'archived'}`}
+          message={update.isError ? failureMessage(update.error) : null}
+        />
         <Group justify="flex-end">
           <Button variant="default" onClick={handleClose}>
             Cancel

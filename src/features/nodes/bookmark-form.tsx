@@ -1,9 +1,10 @@
-import { Alert, Button, Group, Stack, TextInput } from '@mantine/core';
+import { Button, Group, Stack, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useState } from 'react';
 import { useCreateBookmark, useUpdateBookmark, type Bookmark, type BookmarkFields } from '@/api/bookmarks';
 import { formFailure } from '@/api/failures';
 import { isWebUrl } from '@/lib/web-url';
+import { FormAlert } from '@/ui/form-alert';
 import { notifyFailure, notifySuccess } from '@/ui/notify';
 
 export interface BookmarkFormProps {
@@ -52,11 +53,7 @@ export function BookmarkForm({ nodePath, bookmark, onDone }: BookmarkFormProps) 
   return (
     <form onSubmit={handleSubmit} noValidate>
       <Stack>
-        {formError === null ? null : (
-          <Alert color="red" title="Not saved" style={{ whiteSpace: 'pre-line' }}>
-            {formError}
-          </Alert>
-        )}
+        <FormAlert message={formError} />
         <TextInput
           label="Description"
           required

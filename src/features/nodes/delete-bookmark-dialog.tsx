@@ -1,8 +1,9 @@
-import { Alert, Button, Group, Stack, Text } from '@mantine/core';
+import { Button, Group, Stack, Text } from '@mantine/core';
 import { useDeleteBookmark, type Bookmark } from '@/api/bookmarks';
 import { failureMessage, isForbidden } from '@/api/failures';
 import { notifyFailure, notifySuccess } from '@/ui/notify';
 import { Dialog } from '@/ui/dialog';
+import { FormAlert } from '@/ui/form-alert';
 
 export interface DeleteBookmarkDialogProps {
   nodePath: string;
@@ -37,11 +38,7 @@ export function DeleteBookmarkDialog({ nodePath, bookmark, onClose }: DeleteBook
         <Text size="sm">
           The bookmark &ldquo;{bookmark?.description}&rdquo; ({bookmark?.url}) will be deleted for everyone.
         </Text>
-        {remove.isError ? (
-          <Alert color="red" title="Not deleted" style={{ whiteSpace: 'pre-line' }}>
-            {failureMessage(remove.error)}
-          </Alert>
-        ) : null}
+        <FormAlert title="Not deleted" message={remove.isError ? failureMessage(remove.error) : null} />
         <Group justify="flex-end">
           <Button variant="default" onClick={handleClose}>
             Cancel

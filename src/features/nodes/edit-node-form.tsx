@@ -1,8 +1,9 @@
-import { Alert, Button, Group, Stack, TextInput, Textarea } from '@mantine/core';
+import { Button, Group, Stack, TextInput, Textarea } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useState } from 'react';
 import { formFailure } from '@/api/failures';
 import { useUpdateNode, type AnyNode } from '@/api/node-mutations';
+import { FormAlert } from '@/ui/form-alert';
 import { notifyFailure, notifySuccess } from '@/ui/notify';
 
 export const NAME_MAX_LENGTH = 200;
@@ -58,11 +59,7 @@ export function EditNodeForm({ node, onDone }: EditNodeFormProps) {
   return (
     <form onSubmit={handleSubmit} noValidate>
       <Stack>
-        {formError === null ? null : (
-          <Alert color="red" title="Not saved" style={{ whiteSpace: 'pre-line' }}>
-            {formError}
-          </Alert>
-        )}
+        <FormAlert message={formError} />
         <TextInput label="Name" required data-autofocus {...form.getInputProps('name')} />
         <Textarea
           label="Description"

@@ -51,7 +51,7 @@ export function TemplatesTable(props: TemplatesTableProps) {
           {templates.map((template) => {
             const isSelected = template.code === selectedCode;
             return (
-              <Table.Tr key={template.id} bg={isSelected ? 'var(--mantine-primary-color-light)' : undefined}>
+              <Table.Tr key={template.id} bg={isSelected ? 'var(--mantine-color-blue-0)' : undefined}>
                 <Table.Td>
                   <UnstyledButton
                     onClick={() => {
@@ -60,7 +60,7 @@ export function TemplatesTable(props: TemplatesTableProps) {
                     aria-pressed={isSelected}
                     aria-label={`Show versions of ${template.name}`}
                   >
-                    <Text size="sm" fw={600} c="var(--mantine-primary-color-filled)" td="underline">
+                    <Text size="sm" fw={600} c="blue.9" td="underline">
                       {template.name}
                     </Text>
                   </UnstyledButton>
