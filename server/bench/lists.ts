@@ -75,13 +75,7 @@ const rssMb = (): number => {
 
 const heapMb = (): number => process.memoryUsage().heapUsed / 1024 / 1024;
 
-export async function benchLists(iterations = 200): Promise<{
-  seedMs: number;
-  results: LatencyResult[];
-  seededRssMb: number;
-  peakRssMb: number;
-  afterRssMb: number;
-}> {
+export async function benchLists(iterations = 200): Promise<ListBenchResult> {
   const seedStart = performance.now();
   const app = await buildApp({ db: ':memory:', seed: 'bench', drive: false });
   await app.ready();
