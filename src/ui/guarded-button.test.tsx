@@ -1,0 +1,41 @@
+import { screen } from '@testing-library/react';
+import { describe, expect, it, vi } from 'vitest';
+// eslint-disable-next-line import-x/no-restricted-paths -- test files may use the src/test glue (STYLE.md layout); the ui zone does not exempt them
+import { renderWithProviders } from '@/test/render-with-providers';
+import { GuardedButton } from './guarded-button';
+
+describe('GuardedButton', () => {
+  it('acts when allowed', async () => {
+    const onClick = vi.fn();
+    const { user } = renderWithProviders(
+      <GuardedButton deniedReason={null} onClick={onClick}>
+        Rename
+      </GuardedButton>,
+    );
+
+    await user.click(screen.getByRole('button', { name: 'Rename' }));
+
+    expect(onClick).toHaveBeenCalledTimes(1);
+    expect(screen.getByRole('button', { name: 'Rename' })).not.toHaveAttribute('aria-disabled');
+  });
+
+  it('stays focusable but disabled when denied, and says why on hover, focus and to screen readers', async () => {
+    const onClick = vi.fn();
+    const reason = 'You need update permission on /projects/bank to rename it';
+    const { user } = renderWithProviders(
+      <GuardedButton deniedReason={reason} onClick={onClick}>
+        Rename
+      </GuardedButton>,
+    );
+    const button = screen.getByRole('button', { name: 'Rename' });
+
+    await user.tab();
+    expect(button).toHaveFocus();
+    expect(await screen.findByRole('tooltip')).toHaveTextContent(reason);
+    expect(button).toHaveAttribute('aria-disabled', 'true');
+    expect(button).toHaveAccessibleDescription(reason);
+
+    await user.click(button);
+    expect(onClick).not.toHaveBeenCalled();
+  });
+});
