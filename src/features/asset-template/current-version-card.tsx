@@ -1,6 +1,7 @@
-import { Badge, Code, Group, List, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { Code, Group, List, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import type { Template, TemplateVersion } from '@/api/templates';
 import { Timestamp } from '@/ui/timestamp';
+import { StatusBadge } from '@/ui/status-badge';
 
 export interface CurrentVersionCardProps {
   template: Template;
@@ -19,11 +20,7 @@ export function CurrentVersionCard({ template, version }: CurrentVersionCardProp
             </Title>
             <Code style={{ wordBreak: 'break-all' }}>{template.url}</Code>
           </Stack>
-          {template.archived ? (
-            <Badge miw="max-content" color="gray.9" variant="light">
-              Template archived
-            </Badge>
-          ) : null}
+          {template.archived ? <StatusBadge tone="neutral">Template archived</StatusBadge> : null}
         </Group>
         <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="sm">
           <Stack gap={0}>

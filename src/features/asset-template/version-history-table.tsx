@@ -1,6 +1,7 @@
-import { Badge, Code, Table, Text } from '@mantine/core';
+import { Code, Table, Text } from '@mantine/core';
 import type { TemplateVersion, TemplateVersionHistoryEntry } from '@/api/templates';
 import { Timestamp } from '@/ui/timestamp';
+import { StatusBadge } from '@/ui/status-badge';
 
 export interface VersionHistoryTableProps {
   history: readonly TemplateVersionHistoryEntry[];
@@ -52,9 +53,7 @@ export function VersionHistoryTable({ history, versions }: VersionHistoryTablePr
                 </Table.Td>
                 <Table.Td>
                   {entry.active_to === null ? (
-                    <Badge miw="max-content" color="green.9" variant="light">
-                      Current
-                    </Badge>
+                    <StatusBadge tone="positive">Current</StatusBadge>
                   ) : (
                     <Text size="sm">
                       <Timestamp value={entry.active_to} />

@@ -1,4 +1,4 @@
-import { Badge, Button, Code, Table, Text } from '@mantine/core';
+import { Button, Code, Table, Text } from '@mantine/core';
 import { useState } from 'react';
 import type { OpsChainEvent } from '@/api/events';
 import { nodeLinkOptions } from '@/lib/node-links';
@@ -6,6 +6,7 @@ import { parseNodePath } from '@/lib/node-path';
 import { JsonView } from '@/ui/json-view';
 import { AnchorLink } from '@/ui/router-links';
 import { Timestamp } from '@/ui/timestamp';
+import { StatusBadge } from '@/ui/status-badge';
 
 const OWN_KEYS = new Set([
   'id',
@@ -61,9 +62,9 @@ export function EventRow({ event }: EventRowProps) {
         <Table.Td>
           <Code>{event.type}</Code>{' '}
           {event.system ? null : (
-            <Badge miw="max-content" size="xs" variant="light" color="grape.9">
+            <StatusBadge tone="accent" size="xs">
               custom
-            </Badge>
+            </StatusBadge>
           )}
         </Table.Td>
         <Table.Td>

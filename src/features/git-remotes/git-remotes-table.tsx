@@ -1,4 +1,4 @@
-import { Badge, Code, Group, Table, Text } from '@mantine/core';
+import { Code, Group, Table, Text } from '@mantine/core';
 import { IconArchive, IconArchiveOff, IconKey, IconTrash } from '@tabler/icons-react';
 import type { GitRemote } from '@/api/git-remotes';
 import { authDescription } from '@/lib/git-credentials';
@@ -6,6 +6,7 @@ import { toggleSort, type ListSearch, type ListSort } from '@/lib/list-search';
 import { GuardedButton } from '@/ui/guarded-button';
 import { SortableHeader } from '@/ui/sortable-header';
 import { Timestamp } from '@/ui/timestamp';
+import { StatusBadge } from '@/ui/status-badge';
 
 export const REMOTE_SORT_COLUMNS = ['name', 'url', 'archived', 'created_at'] as const;
 export type RemoteSortColumn = (typeof REMOTE_SORT_COLUMNS)[number];
@@ -64,14 +65,10 @@ export function GitRemotesTable(props: GitRemotesTableProps) {
               </Table.Td>
               <Table.Td>
                 <Group gap={4} wrap="nowrap">
-                  <Badge miw="max-content" color={remote.archived ? 'gray.9' : 'green.9'} variant="light">
+                  <StatusBadge tone={remote.archived ? 'neutral' : 'positive'}>
                     {remote.archived ? 'Archived' : 'Active'}
-                  </Badge>
-                  {remote.disabled ? (
-                    <Badge miw="max-content" color="orange.9" variant="light">
-                      Disabled
-                    </Badge>
-                  ) : null}
+                  </StatusBadge>
+                  {remote.disabled ? <StatusBadge tone="warning">Disabled</StatusBadge> : null}
                 </Group>
               </Table.Td>
               <Table.Td>

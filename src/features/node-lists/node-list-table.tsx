@@ -1,9 +1,10 @@
-import { Badge, Code, Table, Text } from '@mantine/core';
+import { Code, Table, Text } from '@mantine/core';
 import type { ListSort } from '@/lib/list-search';
 import { nodeLinkOptions } from '@/lib/node-links';
 import type { NodeRef } from '@/lib/node-path';
 import { AnchorLink } from '@/ui/router-links';
 import { SortableHeader } from '@/ui/sortable-header';
+import { StatusBadge } from '@/ui/status-badge';
 
 export const NODE_SORT_COLUMNS = ['name', 'code', 'description', 'archived'] as const;
 export type NodeSortColumn = (typeof NODE_SORT_COLUMNS)[number];
@@ -70,13 +71,9 @@ export function NodeListTable({ rows, sort, onSort, caption }: NodeListTableProp
               </Table.Td>
               <Table.Td>
                 {row.archived ? (
-                  <Badge miw="max-content" color="gray.9" variant="light">
-                    Archived
-                  </Badge>
+                  <StatusBadge tone="neutral">Archived</StatusBadge>
                 ) : (
-                  <Badge miw="max-content" color="green.9" variant="light">
-                    Active
-                  </Badge>
+                  <StatusBadge tone="positive">Active</StatusBadge>
                 )}
               </Table.Td>
             </Table.Tr>

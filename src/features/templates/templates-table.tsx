@@ -1,9 +1,10 @@
-import { Badge, Code, Group, Table, Text, UnstyledButton } from '@mantine/core';
+import { Code, Group, Table, Text, UnstyledButton } from '@mantine/core';
 import { IconArchive, IconArchiveOff } from '@tabler/icons-react';
 import type { Template } from '@/api/templates';
 import { toggleSort, type ListSearch, type ListSort } from '@/lib/list-search';
 import { GuardedButton } from '@/ui/guarded-button';
 import { SortableHeader } from '@/ui/sortable-header';
+import { StatusBadge } from '@/ui/status-badge';
 
 export const TEMPLATE_SORT_COLUMNS = ['name', 'code', 'url', 'archived'] as const;
 export type TemplateSortColumn = (typeof TEMPLATE_SORT_COLUMNS)[number];
@@ -77,9 +78,9 @@ export function TemplatesTable(props: TemplatesTableProps) {
                   <Code style={{ wordBreak: 'break-all' }}>{template.url}</Code>
                 </Table.Td>
                 <Table.Td>
-                  <Badge miw="max-content" color={template.archived ? 'gray.9' : 'green.9'} variant="light">
+                  <StatusBadge tone={template.archived ? 'neutral' : 'positive'}>
                     {template.archived ? 'Archived' : 'Active'}
-                  </Badge>
+                  </StatusBadge>
                 </Table.Td>
                 <Table.Td>
                   <Group gap={4} wrap="nowrap">

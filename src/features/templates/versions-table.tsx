@@ -1,8 +1,9 @@
-import { Badge, Code, Group, Table, Text, Tooltip } from '@mantine/core';
+import { Code, Group, Table, Text, Tooltip } from '@mantine/core';
 import { IconArchive, IconArchiveOff, IconPencil } from '@tabler/icons-react';
 import type { TemplateVersion } from '@/api/templates';
 import { GuardedButton } from '@/ui/guarded-button';
 import { Timestamp } from '@/ui/timestamp';
+import { StatusBadge } from '@/ui/status-badge';
 
 export interface VersionsTableProps {
   versions: readonly TemplateVersion[];
@@ -13,12 +14,8 @@ export interface VersionsTableProps {
 }
 
 function StateBadge({ state }: { state: string }) {
-  const color = state === 'ready' ? 'green.9' : state === 'initializing' ? 'blue.9' : 'orange.9';
-  return (
-    <Badge miw="max-content" color={color} variant="light">
-      {state}
-    </Badge>
-  );
+  const tone = state === 'ready' ? 'positive' : state === 'initializing' ? 'info' : 'warning';
+  return <StatusBadge tone={tone}>{state}</StatusBadge>;
 }
 
 /** The versions of one template, newest first. */
@@ -49,11 +46,7 @@ export function VersionsTable({
               <Table.Td>
                 <Group gap={6}>
                   <Code>{version.version}</Code>
-                  {version.archived === true ? (
-                    <Badge miw="max-content" color="gray.9" variant="light" size="sm">
-                      Archived
-                    </Badge>
-                  ) : null}
+                  {version.archived === true ? <StatusBadge tone="neutral">Archived</StatusBadge> : null}
                 </Group>
                 {version.description === '' ? null : (
                   <Text size="xs" c="dimmed">
