@@ -26,6 +26,10 @@ export default defineConfig({
   fullyParallel: true,
   workers: 2,
   retries: process.env.CI ? 1 : 0,
+  // Journeys sign in, walk several pages and run an axe scan on each; on a busy 2-core machine that takes
+  // far longer than Playwright's 30 s default. Generous limits keep slowness from reading as failure.
+  timeout: 120_000,
+  expect: { timeout: 20_000 },
   reporter: [['list'], ['html', { open: 'never' }]],
   use: {
     baseURL,
