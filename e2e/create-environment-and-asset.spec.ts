@@ -1,10 +1,13 @@
-import { expect, test } from './fixtures.ts';
+import { expect as baseExpect, test } from './fixtures.ts';
 import { seedEnterpriseProject, uniqueCode } from './node-seed.ts';
 import { CreateNodeDialog } from './pages/create-node-dialog.ts';
 import { NodeList } from './pages/node-list.ts';
 import { NodePage } from './pages/node-page.ts';
 import { NodeTabs } from './pages/node-tabs.ts';
 import { SignInPage } from './pages/sign-in-page.ts';
+
+// Pages wait on the emulator, which shares two cores with the browser and other test runs.
+const expect = baseExpect.configure({ timeout: 15_000 });
 
 test('an operator creates an environment, then an asset in it built from a template version', async ({
   page,
@@ -32,6 +35,7 @@ test('an operator creates an environment, then an asset in it built from a templ
   await environmentDialog.submit('Create environment');
 
   const environmentPath = `/projects/${project.code}/environments/${environmentCode}`;
+  await expect(node.heading).toHaveText('Staging');
   await node.expectNode('Staging', environmentPath);
   await expect(page.getByText('Environment Staging created.')).toBeVisible();
   await axe();
@@ -46,6 +50,7 @@ test('an operator creates an environment, then an asset in it built from a templ
   await assetDialog.submit('Create asset');
 
   const assetPath = `${environmentPath}/assets/${assetCode}`;
+  await expect(node.heading).toHaveText('Orders database');
   await node.expectNode('Orders database', assetPath);
   await tabs.openTab('Template & versions');
   await expect(

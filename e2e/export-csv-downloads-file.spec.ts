@@ -1,8 +1,11 @@
 import { readFile } from 'node:fs/promises';
-import { expect, test } from './fixtures.ts';
+import { expect as baseExpect, test } from './fixtures.ts';
 import { seedEnterpriseProject, seedEnvironment } from './node-seed.ts';
 import { NodeList } from './pages/node-list.ts';
 import { SignInPage } from './pages/sign-in-page.ts';
+
+// Pages wait on the emulator, which shares two cores with the browser and other test runs.
+const expect = baseExpect.configure({ timeout: 15_000 });
 
 test('exporting the filtered environments downloads a CSV file of exactly those', async ({
   page,

@@ -1,9 +1,12 @@
-import { expect, test } from './fixtures.ts';
+import { expect as baseExpect, test } from './fixtures.ts';
 import { readNode, seedEnterpriseProject, seedEnvironment, uniqueCode } from './node-seed.ts';
 import { NodeList } from './pages/node-list.ts';
 import { NodePage } from './pages/node-page.ts';
 import { NodeTabs } from './pages/node-tabs.ts';
 import { SignInPage } from './pages/sign-in-page.ts';
+
+// Pages wait on the emulator, which shares two cores with the browser and other test runs.
+const expect = baseExpect.configure({ timeout: 15_000 });
 
 test('an operator renames an environment, archives it after confirming, and restores it', async ({
   page,
@@ -22,6 +25,7 @@ test('an operator renames an environment, archives it after confirming, and rest
 
   await page.goto(path);
   await new SignInPage(page).signIn('operator', 'operator');
+  await expect(node.heading).toHaveText('Quality');
   await node.expectNode('Quality', path);
 
   await tabs.editButton.click();

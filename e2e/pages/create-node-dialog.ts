@@ -1,4 +1,7 @@
-import { expect, type Locator, type Page } from '@playwright/test';
+import { expect as baseExpect, type Locator, type Page } from '@playwright/test';
+
+// The emulator shares two cores with the browser and other test runs: allow slow answers.
+const expect = baseExpect.configure({ timeout: 15_000 });
 
 /** The New environment / New asset dialog. */
 export class CreateNodeDialog {
