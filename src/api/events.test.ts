@@ -49,7 +49,7 @@ describe('eventQuery', () => {
       ['filter[created_at_gt]', '2025-01-01T00:00:00Z'],
       ['filter[system_eq]', 'true'],
       ['filter[type_cont]', 'api:changes'],
-      ['filter[username_eq]', 'operator'],
+      ['filter[username_cont]', 'operator'],
     ]);
     expect(ransackEntries(eventQuery({ to: '2025-06-01T00:00:00Z' }, '2025-05-01T10:00:00.123456Z'))).toEqual(
       [['filter[created_at_lt]', '2025-05-01T10:00:00.123456Z']],

@@ -48,7 +48,7 @@ export function eventQuery(filters: EventFilters, before?: string): RansackQuery
   return {
     filters: {
       type_cont: type === '' ? undefined : type,
-      username_eq: username === '' ? undefined : username,
+      username_cont: username === '' ? undefined : username,
       system_eq: filters.system,
       created_at_gt: filters.from,
       created_at_lt: before ?? filters.to,

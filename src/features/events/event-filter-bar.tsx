@@ -29,7 +29,7 @@ export function EventFilterBar({ search, onSearchChange }: EventFilterBarProps) 
         w={200}
       />
       <TextInput
-        label="User"
+        label="User contains"
         placeholder="username"
         value={search.user ?? ''}
         onChange={(event) => {
