@@ -47,8 +47,9 @@ test('an operator finds an asset through the navigator using only the keyboard',
   await page.keyboard.press('ArrowLeft');
   await expect(shell.treeItem('Production')).toHaveAttribute('aria-expanded', 'false');
   await expect(shell.treeItem('Ledger database Production')).toHaveCount(0);
+  // Other journeys may have added projects: End reaches whichever row is last.
   await page.keyboard.press('End');
-  await expect(shell.focusedTreeItem()).toHaveAccessibleName('Corporate Website');
+  await expect(shell.tree.getByRole('treeitem').last()).toBeFocused();
   await page.keyboard.press('Home');
   await expect(shell.focusedTreeItem()).toHaveAccessibleName('Core Banking Platform');
   await axe();
@@ -71,7 +72,7 @@ test('typing in the navigator filter narrows the tree, and Down arrow moves into
   await page.keyboard.type('prod');
 
   await expect(shell.tree.getByRole('treeitem')).toHaveCount(2);
-  await expect(page.getByText('1 of 3 projects')).toBeVisible();
+  await expect(page.getByText(/^1 of \d+ projects$/)).toBeVisible();
   await page.keyboard.press('ArrowDown');
   await expect(shell.focusedTreeItem()).toHaveAccessibleName('Retail Web Store');
   await page.keyboard.press('ArrowDown');
