@@ -220,10 +220,10 @@ async function run(): Promise<void> {
 
     console.log('Navigator (bench seed: 10,000 assets under project `bench`)');
     console.log(
-      `  JS the sign-in page downloaded:       ${String(kb(signInBytes))} KB (as served, compressed)`,
+      `  JS downloaded by the sign-in page:    ${String(kb(signInBytes))} KB (as served, compressed)`,
     );
     console.log(
-      `  ... then signing in to /projects:     ${String(kb(shellBytes))} KB (shell and the projects page)`,
+      `  ... in all, once /projects shows:     ${String(kb(shellBytes))} KB (sign-in, shell and the projects page)`,
     );
     console.log(
       `  expand → first rows, cold (fetch):    ${expandCold.toFixed(0)} ms (target ≤ ${String(TARGETS.expandMs)} ms: ${verdict(expandCold, TARGETS.expandMs)})`,
