@@ -111,8 +111,9 @@ describe('tailing a running change with the documented cursor', () => {
   });
 
   it('gets every line once while the engine runs on its own timer, concurrently with the polls', async () => {
+    // Slow enough (about 6 s of wall time) that polls overlap the writes even on a heavily loaded machine.
     const h = await startEngine({
-      speed: 40,
+      speed: 5,
       drive: true,
       tickIntervalMs: 5,
       clock: { now: () => Date.now() },
