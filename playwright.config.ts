@@ -54,6 +54,7 @@ export default defineConfig({
       EMULATOR_DB: ':memory:',
       EMULATOR_SEED: 'demo',
       EMULATOR_SPEED: '50',
+      CONSOLE_DIR: process.env.CONSOLE_DIR ?? 'dist',
       // A developer's real OpsChain must not stand in for the emulator.
       OPSCHAIN_URL: '',
     },

@@ -1,5 +1,5 @@
 // Entry for `npm start` (console + API) and `npm run emulator` (`--emulator-only`: the API alone, no build).
-import { join } from 'node:path';
+import { resolve } from 'node:path';
 import {
   apiConfigFromEnv,
   closeOnSignals,
@@ -19,7 +19,10 @@ try {
   const host = envValue(process.env, 'HOST') ?? '127.0.0.1';
   const app = await buildServer({
     api,
-    ...(emulatorOnly ? {} : { consoleDir: join(projectRoot, 'dist') }),
+    // CONSOLE_DIR: another build's output (a second checkout's e2e run, or `vite build --outDir`).
+    ...(emulatorOnly
+      ? {}
+      : { consoleDir: resolve(projectRoot, envValue(process.env, 'CONSOLE_DIR') ?? 'dist') }),
   });
   closeOnSignals(() => app.close());
   await app.listen({ port, host });
