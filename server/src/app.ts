@@ -8,7 +8,7 @@ import { installEngine } from './engine/scheduler.ts';
 import { testHookRoutes } from './engine/test-hooks.ts';
 import { recordEvent, redactSecrets } from './events.ts';
 import { installFaults, type FaultConfig } from './faults.ts';
-import { isPlainObject } from './jsonapi.ts';
+import { isPlainObject, JSON_API } from './jsonapi.ts';
 import { ownerPathFromParams } from './nodes.ts';
 import { seedDatabase, type SeedName } from './seeds/seed.ts';
 import { apiRoutes } from './routes/index.ts';
@@ -33,8 +33,6 @@ export interface BuildAppOptions {
   /** Serve the `/__emulator/*` test hooks (EMULATOR_TEST_HOOKS). Off by default. */
   testHooks?: boolean;
 }
-
-const JSON_API = 'application/vnd.api+json';
 
 /** Builds the OpsChain API emulator as a Fastify instance serving `/api/...`. */
 export async function buildApp(options: BuildAppOptions = {}): Promise<FastifyInstance> {

@@ -436,6 +436,8 @@ export class Authorizer {
   readonly groups: readonly string[];
   private readonly rules: CompiledRule[];
   private readonly cache = new Map<string, boolean>();
+  /** canRead by node path: a list of 10,000 nodes asks it a dozen times per node. */
+  private readonly readCache = new Map<string, boolean>();
 
   constructor(username: string, groups: readonly string[], rules: CompiledRule[]) {
     this.username = username;
@@ -487,10 +489,12 @@ export class Authorizer {
 
   /** A node is readable when every prefix of its OpsChain path is readable. */
   canRead(nodePath: string): boolean {
-    for (const prefix of nodePrefixes(nodePath)) {
-      if (!this.decide(prefix, 'read')) return false;
-    }
-    return true;
+    const cached = this.readCache.get(nodePath);
+    if (cached !== undefined) return cached;
+    const readable = nodePrefixes(nodePath).every((prefix) => this.decide(prefix, 'read'));
+    if (this.readCache.size > 50_000) this.readCache.clear();
+    this.readCache.set(nodePath, readable);
+    return readable;
   }
 
   /** `sub` is a checked sub-path such as `/properties`, `/changes` or `''` for the node itself. */

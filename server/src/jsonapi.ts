@@ -1,5 +1,8 @@
 import { modelError, parameterMissing, unpermittedParameter } from './errors.ts';
 
+/** The JSON:API media type the API answers with. */
+export const JSON_API = 'application/vnd.api+json';
+
 export interface ResourceIdentifier {
   type: string;
   id: string;

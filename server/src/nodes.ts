@@ -95,7 +95,20 @@ interface Capabilities {
   can_have_workflows: boolean;
 }
 
-export function capabilities(kind: NodeKind, enterprise: boolean): Capabilities {
+const CAPABILITIES = new Map<string, Readonly<Capabilities>>();
+
+/** The `meta` flags of a node kind in a Standard or Enterprise project (six combinations, built once each). */
+export function capabilities(kind: NodeKind, enterprise: boolean): Readonly<Capabilities> {
+  const key = `${kind}:${String(enterprise)}`;
+  let caps = CAPABILITIES.get(key);
+  if (caps === undefined) {
+    caps = buildCapabilities(kind, enterprise);
+    CAPABILITIES.set(key, caps);
+  }
+  return caps;
+}
+
+function buildCapabilities(kind: NodeKind, enterprise: boolean): Capabilities {
   const base = { can_have_properties: true, can_have_settings: true };
   if (kind === 'project') {
     return {

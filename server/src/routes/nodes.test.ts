@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { attrs, startEmulator, type TestEmulator } from '@server/test/emulator.ts';
+import { createNode } from '../node-store.ts';
+import { findNodeByPath } from '../nodes.ts';
 
 interface NodeDoc {
   data: {
@@ -301,6 +303,39 @@ describe('assets', () => {
     expect(codes(project.body)).toEqual(['shared_db']);
     const env = await emu.request('operator', 'GET', '/api/projects/bank/environments/prod/assets');
     expect(codes(env.body)).toEqual(['soa_prod', 'ledger_db_prod']);
+  });
+
+  it('streams a list of 500 or more nodes in batches, as the same document', async () => {
+    const emulator = emu.app.emulator;
+    const bank = findNodeByPath(emulator, '/projects/bank');
+    const template = findNodeByPath(emulator, '/projects/bank/assets/shared_db');
+    if (bank === undefined || template === undefined) throw new Error('demo seed changed');
+    emulator.tx(() => {
+      const parent = createNode(emulator, { kind: 'environment', parent: bank, code: 'many', name: 'Many' });
+      for (let i = 0; i < 520; i++) {
+        createNode(emulator, {
+          kind: 'asset',
+          parent,
+          code: `many_${String(i).padStart(3, '0')}`,
+          name: `Many ${String(i)}`,
+          templateId: template.template_id ?? undefined,
+          templateVersionId: template.template_version_id ?? undefined,
+        });
+      }
+    });
+    const url = '/api/projects/bank/environments/many/assets';
+    // The spec documents only the project's asset list; an environment's has the same schema.
+    const res = await emu.contract('operator', 'GET', url, list);
+    expect(res.headers['transfer-encoding']).toBe('chunked');
+    expect(res.headers['content-type']).toMatch(/^application\/vnd\.api\+json/);
+    const listed = codes(res.body);
+    expect(listed).toHaveLength(520);
+    expect(listed.slice(0, 2)).toEqual(['many_000', 'many_001']);
+    const single = await emu.request('operator', 'GET', `${url}/many_519`);
+    expect((res.body as { data: unknown[] }).data[519]).toEqual((single.body as NodeDoc).data);
+    const filtered = await emu.request('operator', 'GET', `${url}?filter[code_cont]=many_51`);
+    expect(filtered.headers['transfer-encoding']).toBeUndefined();
+    expect(codes(filtered.body)).toHaveLength(10);
   });
 
   it('shows an asset with its actions, template links and parents', async () => {

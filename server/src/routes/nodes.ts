@@ -1,11 +1,12 @@
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Authorizer } from '../authz.ts';
 import { callerOf } from '../context.ts';
 import type { Emulator } from '../context.ts';
 import { sendCsv } from '../csv.ts';
 import { forbidden, modelError, modelErrors } from '../errors.ts';
 import { compileFilter, queryOf, type FilterSchema } from '../filter.ts';
-import { booleanAttr, readAttributes, type Resource } from '../jsonapi.ts';
+import { booleanAttr, JSON_API, readAttributes, type Resource } from '../jsonapi.ts';
+import { STREAM_THRESHOLD, streamListDocument } from '../json-stream.ts';
 import { createNode } from '../node-store.ts';
 import type { NodeKind, NodeRow } from '../nodes.ts';
 import {
@@ -76,6 +77,19 @@ function listNodes(
     .all(kind, ...(parent ? [parent.id] : []), ...filter.params) as (NodeRow & Record<string, unknown>)[];
   const readable = rows.filter((n) => authz.canRead(n.path));
   return { rows: readable, download };
+}
+
+/** A list document of nodes; a long one is streamed in batches (see json-stream.ts). */
+function sendNodeList(
+  reply: FastifyReply,
+  emu: Emulator,
+  authz: Authorizer,
+  rows: readonly NodeRow[],
+  rest: Record<string, unknown> = {},
+) {
+  if (rows.length < STREAM_THRESHOLD) return { data: serializeNodes(emu, authz, rows), ...rest };
+  const stream = streamListDocument(rows, (batch) => serializeNodes(emu, authz, batch), rest);
+  return reply.type(JSON_API).send(stream);
 }
 
 function parentsIncluded(emu: Emulator, authz: Authorizer, node: NodeRow): Resource[] {
@@ -156,10 +170,9 @@ export function nodeRoutes(app: FastifyInstance): void {
     const { authz } = callerOf(req);
     const { rows, download } = listNodes(emu, authz, req, 'project', null);
     if (download) return sendCsv(reply, download, CSV_COLUMNS.project, rows.map(csvRow));
-    return {
-      data: serializeNodes(emu, authz, rows),
+    return sendNodeList(reply, emu, authz, rows, {
       meta: { authorisations: { update: authz.decide('/projects', 'update') } },
-    };
+    });
   });
 
   app.post('/api/projects', { config: { event: 'api:projects:create' } }, (req, reply) => {
@@ -192,7 +205,7 @@ export function nodeRoutes(app: FastifyInstance): void {
       const parent = resolveNode(emu, authz, ownerPathFromParams(req.params));
       const { rows, download } = listNodes(emu, authz, req, kind, parent);
       if (download) return sendCsv(reply, download, CSV_COLUMNS[kind], rows.map(csvRow));
-      return { data: serializeNodes(emu, authz, rows) };
+      return sendNodeList(reply, emu, authz, rows);
     });
 
     app.post(`${prefix}/${segment}`, { config: { event: 'api:nodes:create' } }, (req, reply) => {

@@ -1,0 +1,50 @@
+import { Readable } from 'node:stream';
+import { describe, expect, it } from 'vitest';
+import { streamListDocument } from './json-stream.ts';
+
+async function text(stream: Readable): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of stream) chunks.push(Buffer.from(chunk as Buffer));
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+describe('streamListDocument', () => {
+  it('writes the same document JSON.stringify would, in batches of 50 then 500', async () => {
+    const items = Array.from({ length: 1_234 }, (_, i) => i);
+    const batches: number[] = [];
+    const stream = streamListDocument(
+      items,
+      (batch) => {
+        batches.push(batch.length);
+        return batch.map((n) => ({ id: String(n), attributes: { name: `"quoted" ${String(n)}` } }));
+      },
+      { meta: { authorisations: { update: true } } },
+    );
+    const body = await text(stream);
+    expect(JSON.parse(body)).toEqual({
+      data: items.map((n) => ({ id: String(n), attributes: { name: `"quoted" ${String(n)}` } })),
+      meta: { authorisations: { update: true } },
+    });
+    expect(batches).toEqual([50, 500, 500, 184]);
+  });
+
+  it('writes an empty list as an empty array', async () => {
+    expect(JSON.parse(await text(streamListDocument([], () => [])))).toEqual({ data: [] });
+  });
+
+  it('lets other work run between batches', async () => {
+    const order: string[] = [];
+    const stream = streamListDocument(
+      Array.from({ length: 600 }, (_, i) => i),
+      (batch) => {
+        order.push(`batch ${String(batch.length)}`);
+        return batch;
+      },
+    );
+    const reading = text(stream);
+    setImmediate(() => order.push('other request'));
+    await reading;
+    expect(order.indexOf('other request')).toBeGreaterThan(0);
+    expect(order.indexOf('other request')).toBeLessThan(order.length - 1);
+  });
+});

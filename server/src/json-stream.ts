@@ -1,0 +1,41 @@
+import { Readable } from 'node:stream';
+import { setImmediate as nextTurn } from 'node:timers/promises';
+
+// Large list documents are written in pieces: the first resources leave within milliseconds, and the event
+// loop serves other requests between batches, instead of one 30 MB string built in one go.
+
+/** Below this many items a list is answered as one plain object (the usual Fastify serialisation). */
+export const STREAM_THRESHOLD = 500;
+
+/** The first batch is small so the first rows reach the client at once; later ones amortise the overhead. */
+const FIRST_BATCH = 50;
+const BATCH = 500;
+
+/**
+ * `{"data":[…], …rest}` as a stream of JSON text. `serialize` turns a batch of items into resources (it may
+ * query the database: batches run one after another, never interleaved with themselves).
+ */
+export function streamListDocument<T>(
+  items: readonly T[],
+  serialize: (batch: readonly T[]) => readonly unknown[],
+  rest: Record<string, unknown> = {},
+): Readable {
+  async function* pieces(): AsyncGenerator<string> {
+    yield '{"data":[';
+    let start = 0;
+    let size = FIRST_BATCH;
+    while (start < items.length) {
+      const resources = serialize(items.slice(start, start + size));
+      const text = resources.map((resource) => JSON.stringify(resource)).join(',');
+      yield start === 0 ? text : `,${text}`;
+      start += size;
+      size = BATCH;
+      await nextTurn();
+    }
+    const tail = Object.entries(rest)
+      .map(([key, value]) => `,${JSON.stringify(key)}:${JSON.stringify(value)}`)
+      .join('');
+    yield `]${tail}}`;
+  }
+  return Readable.from(pieces(), { objectMode: false });
+}
