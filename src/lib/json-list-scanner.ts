@@ -1,0 +1,162 @@
+// Reads a JSON:API list document while it arrives: hands out each member of the top-level `data` array as
+// soon as its text is complete, and keeps the rest of the document (`meta`, `links`…) for the end. The
+// navigator paints the first of 10,000 assets long before the last one has been received.
+
+const QUOTE = 0x22;
+const BACKSLASH = 0x5c;
+const OPEN_BRACE = 0x7b;
+const CLOSE_BRACE = 0x7d;
+const OPEN_BRACKET = 0x5b;
+const CLOSE_BRACKET = 0x5d;
+const COLON = 0x3a;
+const COMMA = 0x2c;
+
+type Phase =
+  /** Before `data`: the text is kept whole, it is short (`{"data":[` in practice). */
+  | 'before'
+  /** Inside the `data` array, between members. */
+  | 'between'
+  /** Inside one member of `data`. */
+  | 'member'
+  /** `data` has ended: the rest is copied unread. */
+  | 'after';
+
+export class JsonListScanner {
+  /** Received text not yet handed out or copied; scanning resumes at `position`. */
+  private pending = '';
+  private position = 0;
+  private phase: Phase = 'before';
+  /** Nesting depth of objects and arrays at `position` (the document's own braces make it 1). */
+  private depth = 0;
+  private inString = false;
+  private escaped = false;
+  /** Before `data`: where the current top-level string started, and the last top-level key read. */
+  private stringStart = -1;
+  private lastKey: string | null = null;
+  private afterColon = false;
+  /** Where the current member starts in `pending`, and whether it is a scalar (not an object or array). */
+  private memberStart = 0;
+  private scalar = false;
+  /** The document without the members of `data`, which becomes `[]`. */
+  private outside = '';
+
+  /** Adds received text; answers the members of `data` completed by it, as JSON text. */
+  push(text: string): string[] {
+    if (this.phase === 'after') {
+      this.outside += text;
+      return [];
+    }
+    this.pending += text;
+    const members: string[] = [];
+    const source = this.pending;
+    let i = this.position;
+    for (; i < source.length && !this.dataEnded(); i++) {
+      const code = source.charCodeAt(i);
+      if (this.inString) {
+        if (this.escaped) this.escaped = false;
+        else if (code === BACKSLASH) this.escaped = true;
+        else if (code === QUOTE) {
+          this.inString = false;
+          if (this.stringStart >= 0 && !this.afterColon) this.lastKey = source.slice(this.stringStart, i);
+          this.stringStart = -1;
+        }
+        continue;
+      }
+      if (this.phase === 'before') this.scanBefore(code, i);
+      else if (this.phase === 'between') this.scanBetween(code, i);
+      else this.scanMember(code, i, source, members);
+    }
+    if (this.dataEnded()) {
+      // `i` is just past the closing `]`, which scanBetween/scanMember left in `pending` at `memberStart`.
+      this.outside += source.slice(this.memberStart);
+      this.pending = '';
+      this.position = 0;
+    } else if (this.phase === 'before') {
+      this.position = i;
+    } else {
+      // Keep only the unfinished member (or nothing, between members).
+      const keepFrom = this.phase === 'member' ? this.memberStart : i;
+      this.pending = source.slice(keepFrom);
+      this.position = i - keepFrom;
+      this.memberStart = 0;
+    }
+    return members;
+  }
+
+  /** A method, not a field test: the scan methods change `phase` behind TypeScript's narrowing. */
+  private dataEnded(): boolean {
+    return this.phase === 'after';
+  }
+
+  private scanBefore(code: number, i: number): void {
+    if (code === QUOTE) {
+      this.inString = true;
+      if (this.depth === 1) this.stringStart = i + 1;
+    } else if (code === COLON && this.depth === 1) this.afterColon = true;
+    else if (code === COMMA && this.depth === 1) {
+      this.afterColon = false;
+      this.lastKey = null;
+    } else if (code === OPEN_BRACKET && this.depth === 1 && this.afterColon && this.lastKey === 'data') {
+      this.outside = this.pending.slice(0, i + 1);
+      this.phase = 'between';
+      this.depth = 2;
+      // The members start after the `[`; everything before it is copied.
+      this.memberStart = i + 1;
+    } else if (code === OPEN_BRACE || code === OPEN_BRACKET) this.depth++;
+    else if (code === CLOSE_BRACE || code === CLOSE_BRACKET) this.depth--;
+  }
+
+  private scanBetween(code: number, i: number): void {
+    if (code === CLOSE_BRACKET) {
+      this.memberStart = i;
+      this.phase = 'after';
+    } else if (code !== COMMA && !isWhitespace(code)) {
+      this.phase = 'member';
+      this.memberStart = i;
+      this.scalar = code !== OPEN_BRACE && code !== OPEN_BRACKET;
+      if (!this.scalar) this.depth = 3;
+      else if (code === QUOTE) this.inString = true;
+    }
+  }
+
+  private scanMember(code: number, i: number, source: string, members: string[]): void {
+    if (this.scalar) {
+      if (code === QUOTE) this.inString = true;
+      else if (code === COMMA || code === CLOSE_BRACKET || isWhitespace(code))
+        this.endScalar(i, source, members, code);
+      return;
+    }
+    if (code === QUOTE) this.inString = true;
+    else if (code === OPEN_BRACE || code === OPEN_BRACKET) this.depth++;
+    else if (code === CLOSE_BRACE || code === CLOSE_BRACKET) {
+      this.depth--;
+      if (this.depth === 2) {
+        members.push(source.slice(this.memberStart, i + 1));
+        this.phase = 'between';
+      }
+    }
+  }
+
+  private endScalar(i: number, source: string, members: string[], code: number): void {
+    members.push(source.slice(this.memberStart, i));
+    this.phase = 'between';
+    if (code === CLOSE_BRACKET) {
+      this.memberStart = i;
+      this.phase = 'after';
+    }
+  }
+
+  /**
+   * The document as received without the members of `data` (so `data` is `[]`), once all text is in.
+   * Throws SyntaxError when the text was not a complete JSON document.
+   */
+  finish(): unknown {
+    if (this.phase === 'before') return JSON.parse(this.pending) as unknown;
+    if (this.phase !== 'after') throw new SyntaxError('The list document ended inside its data array.');
+    return JSON.parse(this.outside) as unknown;
+  }
+}
+
+function isWhitespace(code: number): boolean {
+  return code === 0x20 || code === 0x0a || code === 0x0d || code === 0x09;
+}
