@@ -23,9 +23,14 @@ import { Dialog } from '@/ui/dialog';
 
 export interface AssetTemplatePanelProps {
   asset: Asset;
-  /** The project's permissions: moving assets between versions needs `templates.update` there. */
+  /**
+   * The project's permissions: moving assets between versions needs `templates.update` there. Undefined
+   * while the project loads: the button stays disabled until they are known.
+   */
   projectAuthorisations: NodeAuthorisations | undefined;
 }
+
+const CHECKING_PERMISSIONS = 'Checking your permissions on the project…';
 
 /** The asset's template and version, the versions it has used, and a way to move it to another version. */
 export function AssetTemplatePanel({ asset, projectAuthorisations }: AssetTemplatePanelProps) {
@@ -48,7 +53,7 @@ export function AssetTemplatePanel({ asset, projectAuthorisations }: AssetTempla
       purpose: 'move it to another version',
     }) ??
     (projectAuthorisations === undefined
-      ? null
+      ? CHECKING_PERMISSIONS
       : denial(projectAuthorisations, {
           nodePath: projectPath(asset.owner.projectCode),
           facet: 'templates',

@@ -1,5 +1,6 @@
 import { Code, Group, List, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import type { Template, TemplateVersion } from '@/api/templates';
+import { maskUrlCredentials } from '@/lib/mask-url-credentials';
 import { Timestamp } from '@/ui/timestamp';
 import { StatusBadge } from '@/ui/status-badge';
 
@@ -18,7 +19,7 @@ export function CurrentVersionCard({ template, version }: CurrentVersionCardProp
             <Title order={3} size="h5">
               {template.name} <Code>{template.code}</Code>
             </Title>
-            <Code style={{ wordBreak: 'break-all' }}>{template.url}</Code>
+            <Code style={{ wordBreak: 'break-all' }}>{maskUrlCredentials(template.url)}</Code>
           </Stack>
           {template.archived ? <StatusBadge tone="neutral">Template archived</StatusBadge> : null}
         </Group>

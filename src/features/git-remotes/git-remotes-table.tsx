@@ -2,6 +2,7 @@ import { Code, Group, Table, Text } from '@mantine/core';
 import { IconArchive, IconArchiveOff, IconKey, IconTrash } from '@tabler/icons-react';
 import type { GitRemote } from '@/api/git-remotes';
 import { authDescription } from '@/lib/git-credentials';
+import { maskUrlCredentials } from '@/lib/mask-url-credentials';
 import { toggleSort, type ListSearch, type ListSort } from '@/lib/list-search';
 import { GuardedButton } from '@/ui/guarded-button';
 import { SortableHeader } from '@/ui/sortable-header';
@@ -61,7 +62,7 @@ export function GitRemotesTable(props: GitRemotesTableProps) {
                 </Text>
               </Table.Td>
               <Table.Td>
-                <Code style={{ wordBreak: 'break-all' }}>{remote.url}</Code>
+                <Code style={{ wordBreak: 'break-all' }}>{maskUrlCredentials(remote.url)}</Code>
               </Table.Td>
               <Table.Td>
                 <Group gap={4} wrap="nowrap">

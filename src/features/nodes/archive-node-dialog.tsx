@@ -1,6 +1,7 @@
 import { Button, Group, Stack, Text } from '@mantine/core';
 import { failureMessage, isForbidden } from '@/api/failures';
 import { useUpdateNode, type AnyNode } from '@/api/node-mutations';
+import { recordServerDenial } from '@/lib/server-denials';
 import { notifyFailure, notifySuccess } from '@/ui/notify';
 import { NODE_KIND_LABELS } from './node-labels';
 import { Dialog } from '@/ui/dialog';
@@ -17,6 +18,15 @@ const CONSEQUENCES: Record<AnyNode['kind'], string> = {
     'Its environments and assets are archived too. Archived nodes keep their history and can be restored.',
   environment: 'Its assets are archived too, and its scheduled activities stop. It can be restored later.',
   asset: 'New changes on it are refused until it is restored. Its history is kept.',
+};
+
+// Archiving cascades down (the API archives everything below a project or environment); restoring does not.
+const RESTORE_CONSEQUENCES: Record<AnyNode['kind'], string> = {
+  project:
+    'Its environments and assets are not restored with it; archived ones stay archived until you restore them one by one.',
+  environment:
+    'Its assets are not restored with it; archived ones stay archived until you restore them one by one.',
+  asset: 'New changes on it are accepted again.',
 };
 
 /** Asks before archiving (or restoring) a node; OpsChain never deletes nodes. */
@@ -45,6 +55,7 @@ export function ArchiveNodeDialog({ node, opened, onClose }: ArchiveNodeDialogPr
               `${node.name} was not ${isRestore ? 'restored' : 'archived'}`,
               failureMessage(error),
             );
+            recordServerDenial({ on: node, action: 'archive' }, error.message);
           }
         },
       },
@@ -56,7 +67,7 @@ export function ArchiveNodeDialog({ node, opened, onClose }: ArchiveNodeDialogPr
       <Stack>
         <Text size="sm">
           {isRestore
-            ? `${node.name} becomes active again.`
+            ? `${node.name} becomes active again. ${RESTORE_CONSEQUENCES[node.kind]}`
             : `${node.name} will be archived. ${CONSEQUENCES[node.kind]}`}
         </Text>
         <FormAlert

@@ -1,6 +1,6 @@
 import { Breadcrumbs, Text } from '@mantine/core';
 import { nodeLinkOptions } from '@/lib/node-links';
-import type { NodeRef } from '@/lib/node-path';
+import { nodePath, type NodeRef } from '@/lib/node-path';
 import { AnchorLink } from '@/ui/router-links';
 
 export interface Crumb {
@@ -22,12 +22,13 @@ export function NodeBreadcrumbs({ crumbs }: NodeBreadcrumbsProps) {
           Projects
         </AnchorLink>
         {crumbs.map((crumb) =>
+          // Keyed by path: names repeat (an environment and its asset may both be called "Production").
           crumb.node === undefined ? (
-            <Text key={crumb.label} size="sm" aria-current="page">
+            <Text key="current-page" size="sm" aria-current="page">
               {crumb.label}
             </Text>
           ) : (
-            <AnchorLink key={crumb.label} size="sm" {...nodeLinkOptions(crumb.node)}>
+            <AnchorLink key={nodePath(crumb.node)} size="sm" {...nodeLinkOptions(crumb.node)}>
               {crumb.label}
             </AnchorLink>
           ),

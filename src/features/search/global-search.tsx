@@ -4,7 +4,7 @@ import { IconBox, IconFolder, IconRoute, IconSearch, IconServer2 } from '@tabler
 import { useState } from 'react';
 import { searchStore } from './search-store';
 import type { SearchHit, SearchKind } from './search-model';
-import { MIN_SEARCH_LENGTH } from './search-model';
+import { emptyMessage, searchStatus } from './search-status';
 import { useNodeSearch } from './use-node-search';
 
 const KIND_ICONS: Record<SearchKind, typeof IconFolder> = {
@@ -79,25 +79,11 @@ export function GlobalSearch({ onOpen }: GlobalSearchProps) {
             ) : null}
           </Spotlight.ActionsGroup>
         ))}
-        {hasHits ? null : (
-          <Spotlight.Empty>
-            {search.isTooShort
-              ? `Type at least ${String(MIN_SEARCH_LENGTH)} characters of a name or code.`
-              : search.isSearching
-                ? 'Searching…'
-                : `Nothing matches “${search.term}”.`}
-          </Spotlight.Empty>
-        )}
+        {hasHits ? null : <Spotlight.Empty>{emptyMessage(search, search.term)}</Spotlight.Empty>}
       </Spotlight.ActionsList>
       <Spotlight.Footer>
         <Text size="xs" c="dimmed" aria-live="polite">
-          {search.isTooShort
-            ? 'Enter opens the highlighted result; ↑ and ↓ move between results.'
-            : search.isSearching
-              ? `Searching ${String(search.searched)} of ${String(search.total)} projects…`
-              : search.failed > 0
-                ? `${String(search.failed)} project searches failed; their results are missing. Try again.`
-                : `Searched ${String(search.total)} projects.`}
+          {searchStatus(search)}
         </Text>
       </Spotlight.Footer>
     </Spotlight.Root>

@@ -15,6 +15,7 @@ import {
   type SearchGroup,
   type SearchHit,
 } from './search-model';
+import type { SearchProgress } from './search-status';
 
 // Global search over the API. OpsChain has no search endpoint and lists environments, assets and
 // workflows per project, so the search asks each project (and each environment for its assets) with
@@ -73,16 +74,10 @@ async function searchEnvironmentAssets(
   return found.flat();
 }
 
-export interface NodeSearch {
+export interface NodeSearch extends SearchProgress {
   groups: SearchGroup[];
   /** The text searched for (after the typing pause). */
   term: string;
-  isTooShort: boolean;
-  isSearching: boolean;
-  searched: number;
-  total: number;
-  /** Projects whose search failed (their results are missing). */
-  failed: number;
 }
 
 interface Outcome {
@@ -134,6 +129,9 @@ export function useNodeSearch(query: string, isOpen: boolean): NodeSearch {
       (projects.isPending || matchingProjects.isPending || inProjects.some((outcome) => outcome.isPending)),
     searched: inProjects.filter((outcome) => !outcome.isPending).length,
     total: scopes.length,
-    failed: inProjects.filter((outcome) => outcome.isError).length + (matchingProjects.isError ? 1 : 0),
+    failedProjects: inProjects.filter((outcome) => outcome.isError).length,
+    // Without the list there is nothing to search in; counted apart so the footer does not say "0 projects".
+    projectListFailed: isActive && projects.isError,
+    projectNamesFailed: isActive && matchingProjects.isError,
   };
 }

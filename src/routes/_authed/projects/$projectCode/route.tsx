@@ -1,6 +1,7 @@
 import { createFileRoute } from '@tanstack/react-router';
 import { projectQuery } from '@/api/projects';
 import { NodeNotFoundPage } from '@/app/node-not-found-page';
+import { projectPath } from '@/lib/node-path';
 import { ensureNode } from '@/routes/-loaders';
 
 // Loads the project for every page below it (its own page, its environments' and assets' pages), so
@@ -12,6 +13,6 @@ export const Route = createFileRoute('/_authed/projects/$projectCode')({
   }),
   notFoundComponent: function ProjectNotFound() {
     const { projectCode } = Route.useParams();
-    return <NodeNotFoundPage kind="project" path={`/projects/${projectCode}`} />;
+    return <NodeNotFoundPage kind="project" path={projectPath(projectCode)} />;
   },
 });
