@@ -2,6 +2,7 @@ import { Group, Switch, TextInput } from '@mantine/core';
 import { IconSearch } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
 import type { ListSearch } from '@/lib/list-search';
+import { useUrlBoundText } from './use-url-bound-text';
 
 export interface ListFilterBarProps {
   search: ListSearch;
@@ -10,12 +11,27 @@ export interface ListFilterBarProps {
   what: string;
   /** What the text filter matches, for its placeholder: "name or code". */
   matches: string;
+  /** More filters, between the text box and the archived switch (a type picker). */
+  filters?: ReactNode;
   /** Buttons on the right: export, create. */
   children?: ReactNode;
 }
 
-/** The text filter and archived switch of a list; their values live in the URL. */
-export function ListFilterBar({ search, onSearchChange, what, matches, children }: ListFilterBarProps) {
+/**
+ * The text filter and archived switch of a list; their values live in the URL. The text reaches the URL once
+ * typing pauses (see useUrlBoundText), so the list is not asked again on every keystroke.
+ */
+export function ListFilterBar({
+  search,
+  onSearchChange,
+  what,
+  matches,
+  filters,
+  children,
+}: ListFilterBarProps) {
+  const text = useUrlBoundText(search.q ?? '', (q) => {
+    onSearchChange({ q: q === '' ? undefined : q });
+  });
   return (
     <Group justify="space-between" align="flex-end" wrap="wrap" gap="sm">
       <Group gap="md" align="center" wrap="wrap">
@@ -23,13 +39,15 @@ export function ListFilterBar({ search, onSearchChange, what, matches, children 
           aria-label={`Filter ${what}`}
           placeholder={`Filter by ${matches}`}
           leftSection={<IconSearch size={16} aria-hidden />}
-          value={search.q ?? ''}
+          value={text.value}
           onChange={(event) => {
-            const q = event.currentTarget.value;
-            onSearchChange({ q: q === '' ? undefined : q });
+            text.onChange(event.currentTarget.value);
           }}
+          // The URL keeps at most 200 characters of filter (listSearchShape).
+          maxLength={200}
           w={260}
         />
+        {filters}
         <Switch
           label="Show archived"
           checked={search.archived === true}

@@ -1,5 +1,4 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { useDebouncedValue } from '@mantine/hooks';
 import type { ReactNode } from 'react';
 import { assetListQuery, type AssetListQuery } from '@/api/assets';
 import { resolveSort, sortSpec, type ListSearch } from '@/lib/list-search';
@@ -21,9 +20,11 @@ export interface AssetsListProps {
 
 /** The assets a project or an environment owns, filtered and sorted by the server as the URL says. */
 export function AssetsList({ owner, ownerName, search, onSearchChange, createAction }: AssetsListProps) {
-  const [text] = useDebouncedValue(search.q ?? '', 250);
   const sort = resolveSort(search, NODE_SORT_COLUMNS, DEFAULT_NODE_SORT);
-  const query: AssetListQuery = { filters: listFilters(text, search.archived), sorts: sortSpec(sort) };
+  const query: AssetListQuery = {
+    filters: listFilters(search.q ?? '', search.archived),
+    sorts: sortSpec(sort),
+  };
   const result = useQuery({
     ...assetListQuery(owner, query),
     placeholderData: keepPreviousData,

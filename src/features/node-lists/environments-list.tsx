@@ -1,5 +1,4 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { useDebouncedValue } from '@mantine/hooks';
 import type { ReactNode } from 'react';
 import { environmentListQuery, type EnvironmentListQuery } from '@/api/environments';
 import { resolveSort, sortSpec, type ListSearch } from '@/lib/list-search';
@@ -28,9 +27,11 @@ export function EnvironmentsList({
   onSearchChange,
   createAction,
 }: EnvironmentsListProps) {
-  const [text] = useDebouncedValue(search.q ?? '', 250);
   const sort = resolveSort(search, NODE_SORT_COLUMNS, DEFAULT_NODE_SORT);
-  const query: EnvironmentListQuery = { filters: listFilters(text, search.archived), sorts: sortSpec(sort) };
+  const query: EnvironmentListQuery = {
+    filters: listFilters(search.q ?? '', search.archived),
+    sorts: sortSpec(sort),
+  };
   const result = useQuery({
     ...environmentListQuery(projectCode, query),
     placeholderData: keepPreviousData,
