@@ -1,7 +1,8 @@
-import { screen } from '@testing-library/react';
+import { act, screen } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
 // eslint-disable-next-line import-x/no-restricted-paths -- test files may use the src/test glue (STYLE.md layout); the ui zone does not exempt them
 import { renderWithProviders } from '@/test/render-with-providers';
+import { recordServerDenial } from '@/lib/server-denials';
 import { GuardedButton } from './guarded-button';
 
 describe('GuardedButton', () => {
@@ -37,5 +38,44 @@ describe('GuardedButton', () => {
 
     await user.click(button);
     expect(onClick).not.toHaveBeenCalled();
+  });
+
+  it('becomes denied with the server’s reason once a refusal of its action is recorded, keeping its place and focus', async () => {
+    const node = { path: '/projects/bank' };
+    const onClick = vi.fn();
+    const { user } = renderWithProviders(
+      <GuardedButton deniedReason={null} deniable={{ on: node, action: 'edit' }} onClick={onClick}>
+        Rename
+      </GuardedButton>,
+    );
+    const button = screen.getByRole('button', { name: 'Rename' });
+    await user.tab();
+
+    act(() => {
+      recordServerDenial({ on: node, action: 'edit' }, 'You are not permitted to update /projects/bank');
+    });
+
+    expect(button).toHaveFocus();
+    expect(button).toHaveAttribute('aria-disabled', 'true');
+    expect(button).toHaveAccessibleDescription('You are not permitted to update /projects/bank');
+    await user.click(button);
+    expect(onClick).not.toHaveBeenCalled();
+  });
+
+  it('says the reason from meta first when both meta and the server deny the action', () => {
+    const node = { path: '/projects/bank' };
+    recordServerDenial({ on: node, action: 'archive' }, 'You are not permitted to archive /projects/bank');
+    renderWithProviders(
+      <GuardedButton
+        deniedReason="You need update permission on /projects/bank to archive it"
+        deniable={{ on: node, action: 'archive' }}
+      >
+        Archive
+      </GuardedButton>,
+    );
+
+    expect(screen.getByRole('button', { name: 'Archive' })).toHaveAccessibleDescription(
+      'You need update permission on /projects/bank to archive it',
+    );
   });
 });

@@ -3,6 +3,7 @@ import { useForm } from '@mantine/form';
 import { useState } from 'react';
 import { formFailure } from '@/api/failures';
 import { useUpdateNode, type AnyNode } from '@/api/node-mutations';
+import { recordServerDenial } from '@/lib/server-denials';
 import { FormAlert } from '@/ui/form-alert';
 import { notifyFailure, notifySuccess } from '@/ui/notify';
 
@@ -50,6 +51,7 @@ export function EditNodeForm({ node, onDone }: EditNodeFormProps) {
           setFormError(failure.message);
           if (failure.isForbidden && failure.message !== null) {
             notifyFailure(`${node.name} was not changed`, failure.message);
+            recordServerDenial({ on: node, action: 'edit' }, error.message);
           }
         },
       },

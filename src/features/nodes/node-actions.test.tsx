@@ -1,4 +1,4 @@
-import { screen, waitFor } from '@testing-library/react';
+import { cleanup, screen, waitFor, within } from '@testing-library/react';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { credentialsStore } from '@/api/credentials';
 import { getEnvironment } from '@/api/environments';
@@ -73,6 +73,72 @@ describe('NodeActions', () => {
       expect((await getEnvironment('retail', 'test')).archived).toBe(true);
     });
     expect(await screen.findByText('Test is archived.')).toBeInTheDocument();
+  });
+
+  it('after the server refuses an edit with a 403, disables Edit with the server’s reason until the node is read again', async () => {
+    credentialsStore.set({ username: 'operator', password: 'operator' });
+    const project = await getProject('bank');
+    const { user, unmount } = renderWithProviders(<NodeActions node={project} />);
+    // The page was read with the operator's permissions; they are withdrawn before the save.
+    credentialsStore.set({ username: 'viewer', password: 'viewer' });
+
+    const edit = screen.getByRole('button', { name: 'Edit' });
+    await user.click(edit);
+    await user.type(await screen.findByRole('textbox', { name: /^Name/ }), ' (renamed)');
+    await user.click(screen.getByRole('button', { name: 'Save' }));
+
+    // Explained as before: in the dialog and in a notification.
+    expect(await within(screen.getByRole('dialog')).findByRole('alert')).toHaveTextContent(
+      'You are not permitted to update /projects/bank',
+    );
+    expect(await screen.findByText(`${project.name} was not changed`)).toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: 'Cancel' }));
+
+    // The same button, now disabled with the server's reason; the closing dialog gives focus back to it.
+    await waitFor(() => {
+      expect(edit).toHaveFocus();
+    });
+    expect(edit).toHaveAttribute('aria-disabled', 'true');
+    expect(edit).toHaveAccessibleDescription('You are not permitted to update /projects/bank');
+    await user.hover(edit);
+    expect(await screen.findByRole('tooltip')).toHaveTextContent(
+      'You are not permitted to update /projects/bank',
+    );
+    await user.click(edit);
+    expect(screen.queryByRole('dialog')).toBeNull();
+    // Only the refused action: archiving was not tried.
+    expect(screen.getByRole('button', { name: 'Archive' })).not.toHaveAttribute('aria-disabled');
+
+    // Leaving the page and coming back to the same data keeps the denial...
+    unmount();
+    renderWithProviders(<NodeActions node={project} />);
+    expect(screen.getByRole('button', { name: 'Edit' })).toHaveAttribute('aria-disabled', 'true');
+    // ...reading the node again (here with the permission given back) ends it.
+    cleanup();
+    credentialsStore.set({ username: 'operator', password: 'operator' });
+    renderWithProviders(<NodeActions node={await getProject('bank')} />);
+    expect(screen.getByRole('button', { name: 'Edit' })).not.toHaveAttribute('aria-disabled');
+  });
+
+  it('after the server refuses to archive with a 403, disables Archive with the server’s reason', async () => {
+    credentialsStore.set({ username: 'operator', password: 'operator' });
+    const environment = await getEnvironment('bank', 'dev');
+    const { user } = renderWithProviders(<NodeActions node={environment} />);
+    credentialsStore.set({ username: 'viewer', password: 'viewer' });
+
+    const archive = screen.getByRole('button', { name: 'Archive' });
+    await user.click(archive);
+    await user.click(await screen.findByRole('button', { name: 'Archive environment' }));
+
+    expect(await within(screen.getByRole('dialog')).findByRole('alert')).toHaveTextContent(
+      'You are not permitted to update /projects/bank/environments/dev',
+    );
+    await user.click(screen.getByRole('button', { name: 'Cancel' }));
+    expect(archive).toHaveAttribute('aria-disabled', 'true');
+    expect(archive).toHaveAccessibleDescription(
+      'You are not permitted to update /projects/bank/environments/dev',
+    );
+    expect(screen.getByRole('button', { name: 'Edit' })).not.toHaveAttribute('aria-disabled');
   });
 
   it('shows the API link of the node', async () => {

@@ -38,6 +38,7 @@ export function NodeActions({ node }: NodeActionsProps) {
           size="sm"
           leftSection={<IconPencil size={16} aria-hidden />}
           deniedReason={editDenied}
+          deniable={{ on: node, action: 'edit' }}
           onClick={edit.open}
         >
           Edit
@@ -50,6 +51,7 @@ export function NodeActions({ node }: NodeActionsProps) {
             node.archived ? <IconArchiveOff size={16} aria-hidden /> : <IconArchive size={16} aria-hidden />
           }
           deniedReason={archiveDenied}
+          deniable={{ on: node, action: 'archive' }}
           onClick={archive.open}
         >
           {node.archived ? 'Restore' : 'Archive'}
