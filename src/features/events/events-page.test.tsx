@@ -1,6 +1,11 @@
-import { describe, expect, it } from 'vitest';
+import { act, screen } from '@testing-library/react';
+import { Profiler } from 'react';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { credentialsStore } from '@/api/credentials';
 import type { OpsChainEvent } from '@/api/events';
-import { newestFirst } from './events-page';
+import { startEmulator, type TestEmulator } from '@/test/emulator';
+import { renderWithProviders } from '@/test/render-with-providers';
+import { EventsPage, newestFirst } from './events-page';
 import { eventsSearchSchema, toEventFilters } from './events-search';
 
 function event(id: string, created_at: string): OpsChainEvent {
@@ -51,5 +56,47 @@ describe('events search', () => {
     expect(toEventFilters({ kind: 'custom' }).system).toBe(false);
     expect(toEventFilters({ kind: 'system' }).system).toBe(true);
     expect(toEventFilters({}).system).toBeUndefined();
+  });
+});
+
+describe('EventsPage', () => {
+  let emulator: TestEmulator;
+
+  beforeAll(async () => {
+    emulator = await startEmulator();
+  });
+
+  afterAll(async () => {
+    await emulator.close();
+  });
+
+  afterEach(() => {
+    vi.useRealTimers();
+    credentialsStore.clear();
+  });
+
+  it('stops rendering once the list is shown (the filter debounce settles)', async () => {
+    // Only the timers the debounce uses are fake; the emulator and Testing Library keep real time.
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'], shouldAdvanceTime: true });
+    credentialsStore.set({ username: 'opschain', password: 'opschain' });
+    let renders = 0;
+    renderWithProviders(
+      <Profiler
+        id="events-page"
+        onRender={() => {
+          renders += 1;
+        }}
+      >
+        <EventsPage search={{ type: 'no event has this type' }} onSearchChange={vi.fn()} />
+      </Profiler>,
+    );
+    await screen.findByText('No events match');
+    const shown = renders;
+
+    await act(async () => {
+      await vi.advanceTimersByTimeAsync(3000);
+    });
+
+    expect(renders).toBe(shown);
   });
 });

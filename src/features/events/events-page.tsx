@@ -1,7 +1,7 @@
 import { Button, Stack, Table, Text, Title } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { useInfiniteQuery } from '@tanstack/react-query';
-import type { ReactNode } from 'react';
+import { useMemo, type ReactNode } from 'react';
 import { eventListQuery, type OpsChainEvent } from '@/api/events';
 import { failureMessage } from '@/api/failures';
 import { EmptyState } from '@/ui/empty-state';
@@ -32,7 +32,11 @@ export function newestFirst(pages: readonly { events: readonly OpsChainEvent[] }
 
 /** The audit trail: what happened, who did it, when; newest first, older pages on request. */
 export function EventsPage({ search, onSearchChange }: EventsPageProps) {
-  const [filters] = useDebouncedValue(toEventFilters(search), 300, { leading: true });
+  const { type, user, kind, from, to } = search;
+  // A new object on every render would restart the debounce each time, and each debounced update would
+  // render again: an endless render every 300 ms. The filters change only when one of their values does.
+  const current = useMemo(() => toEventFilters({ type, user, kind, from, to }), [type, user, kind, from, to]);
+  const [filters] = useDebouncedValue(current, 300, { leading: true });
   const events = useInfiniteQuery(eventListQuery(filters));
 
   let body: ReactNode;

@@ -1,0 +1,178 @@
+import type { APIRequestContext } from '@playwright/test';
+import { z } from 'zod';
+import { expect as baseExpect, JSON_API, test, type DemoUser } from './fixtures.ts';
+import { uniqueCode } from './node-seed.ts';
+import { EventsPage, type ExpectedEventRow } from './pages/events-page.ts';
+import { SignInPage } from './pages/sign-in-page.ts';
+
+// Pages wait on the emulator, which shares two cores with the browser and other test runs.
+const expect = baseExpect.configure({ timeout: 15_000 });
+
+// A zone with a half-hour offset and no daylight saving: a time filter that mixes up local time and UTC
+// shows the wrong rows here, whatever zone the machine running the tests is in.
+const TIME_ZONE = 'Asia/Kolkata';
+const ZONE_OFFSET_MS = (5 * 60 + 30) * 60_000;
+/** The console asks for 50 events a page (`EVENTS_PER_PAGE`). */
+const PAGE_SIZE = 50;
+
+test.use({ timezoneId: TIME_ZONE });
+
+interface CreatedEvent extends ExpectedEventRow {
+  createdAt: string;
+}
+
+const createdEventSchema = z.object({
+  data: z.object({ attributes: z.object({ created_at: z.string() }) }),
+});
+
+/** Posts a custom event as `username`; returns it with the time the emulator stamped on it. */
+async function postEvent(
+  api: APIRequestContext,
+  username: DemoUser,
+  type: string,
+  data: Record<string, unknown> = {},
+): Promise<CreatedEvent> {
+  const response = await api.post('/api/events', {
+    headers: { 'content-type': JSON_API },
+    data: JSON.stringify({ data: { attributes: { type, ...data } } }),
+  });
+  expect(response.status(), `POST /api/events: ${await response.text()}`).toBe(201);
+  const body = createdEventSchema.parse(await response.json());
+  return { type, username, createdAt: body.data.attributes.created_at };
+}
+
+/** Newest first, as the page lists them; OpsChain timestamps have a fixed width, so text order is time order. */
+function newestFirst(events: readonly CreatedEvent[]): CreatedEvent[] {
+  return [...events].sort((a, b) => b.createdAt.localeCompare(a.createdAt));
+}
+
+/**
+ * What `<input type="datetime-local">` holds for an instant in TIME_ZONE. Browsers normalise the value and
+ * drop `:00` seconds, so the test writes and expects that form.
+ */
+function localInputValue(epochMs: number): string {
+  const local = new Date(epochMs + ZONE_OFFSET_MS).toISOString();
+  return local.endsWith(':00.000Z') ? local.slice(0, 16) : local.slice(0, 19);
+}
+
+test('an administrator filters the audit trail by type, user and time, keeps the filters on reload, and pages back', async ({
+  page,
+  api,
+  axe,
+}) => {
+  // Seeds some sixty events and runs two accessibility scans on a shared two-core machine.
+  test.slow();
+  // Every type starts with this tag, so events other journeys add to the shared emulator never match.
+  const tag = uniqueCode('audit');
+  const users = {
+    opschain: await api('opschain'),
+    operator: await api('operator'),
+    approver: await api('approver'),
+    viewer: await api('viewer'),
+  } satisfies Record<DemoUser, APIRequestContext>;
+
+  // More than a page of heartbeats (posted at once: the expected order comes from the stamped times),
+  // then a deploy and release notes…
+  const heartbeats = Array.from({ length: PAGE_SIZE + 2 }, (_, index) => index + 1);
+  const early = await Promise.all(
+    heartbeats.map((n) =>
+      postEvent(users.viewer, 'viewer', `${tag}:heartbeat ${String(n).padStart(3, '0')}`, { n }),
+    ),
+  );
+  early.push(
+    await postEvent(users.operator, 'operator', `${tag}:deploy started`, {
+      node_path: '/projects/bank',
+      release: '2025.3',
+    }),
+    await postEvent(users.approver, 'approver', `${tag}:release notes published`, { release: '2025.3' }),
+  );
+  // …and, from the next whole second on (the time filter picks whole seconds), the rest of the story.
+  const lastEarly = early.at(-1)?.createdAt ?? '';
+  const boundary = (Math.floor(Date.parse(lastEarly) / 1000) + 1) * 1000;
+  await expect
+    .poll(() => Date.now(), { message: 'the clock passes the next whole second', intervals: [50] })
+    .toBeGreaterThan(boundary);
+  const late = [
+    await postEvent(users.operator, 'operator', `${tag}:deploy finished`, { node_path: '/projects/bank' }),
+    await postEvent(users.opschain, 'opschain', `${tag}:maintenance window closed`, { window: 'weekly' }),
+  ];
+  const all = newestFirst([...early, ...late]);
+  const [deployStarted, releaseNotes] = early.slice(-2);
+  const [deployFinished, maintenance] = late;
+  if (!deployStarted || !releaseNotes || !deployFinished || !maintenance) throw new Error('events missing');
+
+  const events = new EventsPage(page);
+  await page.goto('/');
+  await new SignInPage(page).signIn('opschain', 'opschain');
+  await events.openFromNavbar();
+  await expect(events.rows.first()).toBeVisible();
+  await expect.poll(() => events.searchParams()).toEqual({});
+
+  // Type: part of it is enough.
+  await events.typeFilter.fill(`${tag}:deploy`);
+  await events.expectRows([deployFinished, deployStarted]);
+  await expect(events.summary).toHaveText('2 events shown; that is all of them.');
+  await expect(events.rows.first().getByRole('link', { name: '/projects/bank' })).toBeVisible();
+  await expect.poll(() => events.searchParams()).toEqual({ type: `${tag}:deploy` });
+
+  // User: part of the username, on top of the type.
+  await events.typeFilter.fill(tag);
+  await events.userFilter.fill('approv');
+  await events.expectRows([releaseNotes]);
+  await events.userFilter.fill('operator');
+  await events.expectRows([deployFinished, deployStarted]);
+  await expect.poll(() => events.searchParams()).toEqual({ type: tag, user: 'operator' });
+  // Kind: these are custom events, none of them a system event.
+  await events.chooseKind('System');
+  await expect(events.noMatches).toBeVisible();
+  await events.chooseKind('Custom');
+  await events.expectRows([deployFinished, deployStarted]);
+  await expect.poll(() => events.searchParams()).toEqual({ type: tag, user: 'operator', kind: 'custom' });
+  await events.chooseKind('All');
+  await events.userFilter.fill('nobody-by-this-name');
+  await expect(events.noMatches).toBeVisible();
+  await events.userFilter.clear();
+  await events.expectRows(all.slice(0, PAGE_SIZE));
+
+  // Time range: from the boundary on, only the late events.
+  await events.from.fill(localInputValue(boundary));
+  await events.expectRows([maintenance, deployFinished]);
+  await expect
+    .poll(() => events.searchParams())
+    .toEqual({ type: tag, from: new Date(boundary).toISOString() });
+
+  // A reload (or a shared link) brings back the same filters and rows.
+  await page.reload();
+  await expect(events.heading).toBeVisible();
+  await expect(events.typeFilter).toHaveValue(tag);
+  await expect(events.from).toHaveValue(localInputValue(boundary));
+  await expect(events.userFilter).toHaveValue('');
+  await events.expectRows([maintenance, deployFinished]);
+  await axe();
+
+  // Until the boundary: the early events, newest first, a page at a time.
+  await events.from.clear();
+  await events.until.fill(localInputValue(boundary));
+  await expect.poll(() => events.searchParams()).toEqual({ type: tag, to: new Date(boundary).toISOString() });
+  const earlyNewestFirst = newestFirst(early);
+  await events.expectRows(earlyNewestFirst.slice(0, PAGE_SIZE));
+  await expect(events.summary).toHaveText(`${String(PAGE_SIZE)} events shown; older ones exist.`);
+
+  await events.loadOlder.click();
+  // Every early event exactly once, in order: nothing repeated at the page boundary, nothing skipped.
+  await events.expectRows(earlyNewestFirst);
+  await expect(events.summary).toHaveText(`${String(early.length)} events shown; that is all of them.`);
+  await expect(events.loadOlder).toBeHidden();
+  await axe();
+
+  // Without a time range the tag's events need two pages as well.
+  await events.until.clear();
+  await events.expectRows(all.slice(0, PAGE_SIZE));
+  await events.loadOlder.click();
+  await events.expectRows(all);
+  await expect(events.summary).toHaveText(`${String(all.length)} events shown; that is all of them.`);
+
+  await events.clearFilters.click();
+  await expect(events.typeFilter).toHaveValue('');
+  await expect.poll(() => events.searchParams()).toEqual({});
+});
