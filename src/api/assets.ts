@@ -3,6 +3,7 @@ import {
   assetDocumentSchema,
   assetListDocumentSchema,
   assetSummaryListDocumentSchema,
+  assetSummaryResourceSchema,
   type AssetAttributes,
   type AssetResource,
   type NodeMeta,
@@ -10,8 +11,9 @@ import {
 import { queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
 import { assetPath, ownerPath, type AssetOwner } from '@/lib/node-path';
 import { ransackParams, type RansackQuery } from '@/lib/ransack';
-import { fetchDocument, flatten, type Flat } from './json-api';
+import { fetchDocument, flatten, streamResources, type Flat } from './json-api';
 import { assetSummary, type NodeSummary } from './node-summary';
+import { streamedListQueryFn } from './streamed-list';
 
 // Assets of a project or of an environment: `<owner>/assets[/{a}]` (domain §2.1-2.3). Enterprise only.
 
@@ -76,7 +78,7 @@ export async function listAssets(
   return document.data.map((resource) => toAsset(owner, resource));
 }
 
-/** Assets for navigation: only the fields the tree and search show (cheaper to check for 10,000). */
+/** Assets for navigation (search): only the fields the tree and search show, in one answer. */
 export async function listAssetSummaries(
   owner: AssetOwner,
   query: AssetListQuery = {},
@@ -87,6 +89,19 @@ export async function listAssetSummaries(
     signal,
   });
   return document.data.map((resource) => assetSummary(owner, resource));
+}
+
+/** The same, in batches as they arrive (the tree: a level of 10,000 assets paints its first rows at once). */
+export async function* streamAssetSummaries(
+  owner: AssetOwner,
+  query: AssetListQuery = {},
+  signal?: AbortSignal,
+): AsyncGenerator<NodeSummary[], void> {
+  const resources = streamResources(assetSummaryResourceSchema, collectionPath(owner), {
+    params: ransackParams(query),
+    signal,
+  });
+  for await (const batch of resources) yield batch.map((resource) => assetSummary(owner, resource));
 }
 
 export async function getAsset(owner: AssetOwner, code: string, signal?: AbortSignal): Promise<Asset> {
@@ -116,10 +131,11 @@ export const assetListQuery = (owner: AssetOwner, query: AssetListQuery = {}) =>
     queryFn: ({ signal }) => listAssets(owner, query, signal),
   });
 
+/** The tree's asset levels: a streamed list (`complete` is false while the first load is arriving). */
 export const assetSummariesQuery = (owner: AssetOwner, query: AssetListQuery = {}) =>
   queryOptions({
     queryKey: assetKeys.summaries(owner, query),
-    queryFn: ({ signal }) => listAssetSummaries(owner, query, signal),
+    queryFn: streamedListQueryFn((signal) => streamAssetSummaries(owner, query, signal)),
   });
 
 export const assetQuery = (owner: AssetOwner, code: string) =>

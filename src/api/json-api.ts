@@ -1,6 +1,6 @@
 import type { Links, Relationships } from '@contract/json-api';
 import type { z } from 'zod';
-import { apiRequest, describeRequest, type ApiRequestOptions } from './client';
+import { apiListStream, apiRequest, describeRequest, type ApiRequestOptions } from './client';
 import { ResponseFormatError } from './errors';
 
 // Parse at the edge, flatten once (STYLE habit 3): resource modules call `getDocument` with a contract/
@@ -29,6 +29,41 @@ export async function fetchDocument<S extends z.ZodType>(
 ): Promise<z.output<S>> {
   const body = await apiRequest(path, options);
   return parseDocument(schema, body, describeRequest(options.method ?? 'GET', path));
+}
+
+/**
+ * GETs a list and yields its resources, each checked with `resourceSchema`, in batches as they arrive (see
+ * `apiListStream`). A resource that does not match fails the whole list, naming its index.
+ */
+export async function* streamResources<S extends z.ZodType>(
+  resourceSchema: S,
+  path: string,
+  options: ApiRequestOptions = {},
+): AsyncGenerator<z.output<S>[], void> {
+  const request = describeRequest(options.method ?? 'GET', path);
+  const stream = apiListStream(path, options);
+  let index = 0;
+  for (;;) {
+    const next = await stream.next();
+    if (next.done === true) {
+      const rest = next.value;
+      if (typeof rest !== 'object' || rest === null || !Array.isArray((rest as { data?: unknown }).data)) {
+        throw new ResponseFormatError(request, ['data: expected a list of resources']);
+      }
+      return;
+    }
+    const batch: z.output<S>[] = [];
+    for (const member of next.value) {
+      const result = resourceSchema.safeParse(member);
+      if (!result.success) {
+        const issues = formatIssues(result.error).map((issue) => `data.${String(index)}.${issue}`);
+        throw new ResponseFormatError(request, issues);
+      }
+      batch.push(result.data);
+      index++;
+    }
+    yield batch;
+  }
 }
 
 interface ResourceLike {

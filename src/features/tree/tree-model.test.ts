@@ -102,6 +102,28 @@ describe('flattenTree', () => {
     ]);
   });
 
+  it('shows the children of a level that is still arriving, marked as streaming', () => {
+    const model = flattenTree(
+      input({
+        levels: new Map([[bank.path, { status: 'streaming', nodes: [dev] }]]),
+        expanded: new Set([bank.path]),
+      }),
+    );
+
+    expect(paths(model)).toEqual(['/projects/bank', dev.path, '/projects/retail', '/projects/website']);
+    expect(model.rows[0]).toMatchObject({ childStatus: 'streaming', childCount: { shown: 1, total: 1 } });
+  });
+
+  it('shows no children, and no count, while a level is loading or failed', () => {
+    for (const status of ['loading', 'error'] as const) {
+      const model = flattenTree(
+        input({ levels: new Map([[bank.path, { status, nodes: [] }]]), expanded: new Set([bank.path]) }),
+      );
+      expect(paths(model)).toEqual(['/projects/bank', '/projects/retail', '/projects/website']);
+      expect(model.rows[0]).toMatchObject({ childStatus: status, childCount: null });
+    }
+  });
+
   it('shows an expanded project’s environments, then the assets it owns, one level deeper', () => {
     const model = flattenTree(input({ expanded: new Set([bank.path, dev.path]) }));
 

@@ -7,14 +7,20 @@ import type { NodeSummary } from '@/api/node-summary';
 /** Above this many children a level is filtered by the server (`filter[name_cont]`/`code_cont`). */
 export const LARGE_LEVEL = 200;
 
-export type LevelStatus = 'loading' | 'error' | 'ready';
+/** `streaming`: the first children are in and shown, more are arriving (a long asset level). */
+export type LevelStatus = 'loading' | 'streaming' | 'error' | 'ready';
+
+/** Whether a level's children can be shown (all of them, or those that have arrived so far). */
+export function hasNodes(level: Level | undefined): level is Level {
+  return level?.status === 'ready' || level?.status === 'streaming';
+}
 
 /** The children of one node (or the projects at the root), as far as they are loaded. */
 export interface Level {
   status: LevelStatus;
   /** Why the level failed to load, when its status is 'error'. */
   error?: unknown;
-  /** Every child the server listed; empty until ready. */
+  /** Every child the server listed (so far, while streaming); empty while loading or failed. */
   nodes: readonly NodeSummary[];
   /**
    * For a large level while the filter is active: the children the server found for the filter text,
@@ -130,8 +136,7 @@ class Flattener {
     this.descendantMatch.set(node.path, false);
     const level = this.input.levels.get(node.path);
     const found =
-      level?.status === 'ready' &&
-      this.candidates(level).some((child) => this.isVisibleUnderFilter(level, child));
+      hasNodes(level) && this.candidates(level).some((child) => this.isVisibleUnderFilter(level, child));
     this.descendantMatch.set(node.path, found);
     return found;
   }
@@ -192,7 +197,7 @@ class Flattener {
       };
       row.isContext = this.filter !== '' && !row.isMatch;
       this.rows.push(row);
-      if (childLevel?.status === 'ready') row.childCount = this.add(childLevel, depth + 1, index);
+      if (hasNodes(childLevel)) row.childCount = this.add(childLevel, depth + 1, index);
     });
     return this.count(level, visible.length);
   }
@@ -201,8 +206,7 @@ class Flattener {
 /** The visible rows, top to bottom, and the number of projects shown. */
 export function flattenTree(input: TreeModelInput): TreeModel {
   const flattener = new Flattener(input);
-  const rootCount =
-    input.root.status === 'ready' ? flattener.add(input.root, 1, null) : { shown: 0, total: 0 };
+  const rootCount = hasNodes(input.root) ? flattener.add(input.root, 1, null) : { shown: 0, total: 0 };
   return { rows: flattener.rows, rootCount };
 }
 
@@ -217,11 +221,11 @@ export function pathsToReveal(input: TreeModelInput): string[] {
   const visit = (level: Level) => {
     for (const node of flattener.visibleChildren(level)) {
       const child = input.levels.get(node.path);
-      if (child?.status !== 'ready') continue;
+      if (!hasNodes(child)) continue;
       if (flattener.visibleChildren(child).length > 0) reveal.push(node.path);
       visit(child);
     }
   };
-  if (input.root.status === 'ready') visit(input.root);
+  if (hasNodes(input.root)) visit(input.root);
   return reveal;
 }

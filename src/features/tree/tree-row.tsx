@@ -35,7 +35,10 @@ export interface TreeRowItemProps {
 function countLabel(row: TreeRow): string | null {
   const count = row.childCount;
   if (count === null) return null;
-  return count.shown === count.total ? String(count.total) : `${String(count.shown)}/${String(count.total)}`;
+  const label =
+    count.shown === count.total ? String(count.total) : `${String(count.shown)}/${String(count.total)}`;
+  // While a long level is still arriving, the count is of those so far.
+  return row.childStatus === 'streaming' ? `${label}…` : label;
 }
 
 /** One treeitem: chevron, icon, name and (when expanded) how many children it shows. */
@@ -66,7 +69,7 @@ export function TreeRowItem({
       aria-posinset={row.posInSet}
       aria-expanded={row.isExpandable ? row.isExpanded : undefined}
       aria-selected={row.isSelected}
-      aria-busy={row.childStatus === 'loading' ? true : undefined}
+      aria-busy={row.childStatus === 'loading' || row.childStatus === 'streaming' ? true : undefined}
       aria-label={row.node.archived ? `${row.node.name} (archived)` : row.node.name}
       tabIndex={isFocusable ? 0 : -1}
       className={classes.row}
@@ -106,6 +109,7 @@ export function TreeRowItem({
           archived
         </Badge>
       ) : null}
+      {row.childStatus === 'streaming' ? <Loader size={10} aria-hidden /> : null}
       {count === null ? null : (
         <Badge size="xs" variant="light" color="gray" aria-hidden className={classes.count}>
           {count}

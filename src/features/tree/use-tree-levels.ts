@@ -5,6 +5,7 @@ import { assetSummariesQuery } from '@/api/assets';
 import { environmentSummariesQuery } from '@/api/environments';
 import type { NodeSummary } from '@/api/node-summary';
 import { projectSummariesQuery } from '@/api/projects';
+import type { StreamedList } from '@/api/streamed-list';
 import { parseNodePath } from '@/lib/node-path';
 import { textSearch, type RansackQuery } from '@/lib/ransack';
 import { isLargeLevel, normaliseFilter, type Level, type LevelStatus } from './tree-model';
@@ -30,19 +31,27 @@ interface Source {
   query: (search: TextSearch) => SummaryQuery;
 }
 
+interface Sources {
+  sources: Source[];
+  /** Expanded nodes whose project lists no kind of child. */
+  childless: string[];
+}
+
 /**
  * The queries for the projects and for each expanded node's children. Projects need their meta (from the
  * projects' level) to know whether they own assets; an environment's assets are asked for directly, so a
  * deep link's levels load side by side rather than one after the other.
  */
-function sourcesFor(projects: readonly NodeSummary[] | undefined, expanded: ReadonlySet<string>): Source[] {
+function sourcesFor(projects: readonly NodeSummary[] | undefined, expanded: ReadonlySet<string>): Sources {
   const sources: Source[] = [{ parent: ROOT, query: (search) => projectSummariesQuery(search) }];
+  const childless: string[] = [];
   const byCode = new Map((projects ?? []).map((project) => [project.projectCode, project]));
   for (const path of expanded) {
     const ref = parseNodePath(path);
     const project = ref === null ? undefined : byCode.get(ref.projectCode);
     if (ref === null || project === undefined) continue;
     const types = project.meta.child_node_types;
+    const before = sources.length;
     if (ref.kind === 'project') {
       if (types.includes('environment')) {
         sources.push({ parent: path, query: (search) => environmentSummariesQuery(ref.projectCode, search) });
@@ -57,24 +66,43 @@ function sourcesFor(projects: readonly NodeSummary[] | undefined, expanded: Read
       const owner = { projectCode: ref.projectCode, environmentCode: ref.environmentCode };
       sources.push({ parent: path, query: (search) => assetSummariesQuery(owner, search) });
     }
+    // Expanded, but its project says it has nothing to list (the node's own meta disagreed): an empty level
+    // rather than a spinner that never stops.
+    if (sources.length === before) childless.push(path);
   }
-  return sources;
+  return { sources, childless };
+}
+
+interface Result {
+  status: 'pending' | 'error' | 'success';
+  data: NodeSummary[] | StreamedList<NodeSummary> | undefined;
+  error: Error | null;
 }
 
 interface Outcome {
   status: 'pending' | 'error' | 'success';
-  data: NodeSummary[] | undefined;
+  /** What has arrived so far (asset levels arrive in batches). */
+  nodes: readonly NodeSummary[];
+  /** False while a streamed level is still arriving. */
+  complete: boolean;
   error: Error | null;
 }
 
+const NONE: readonly NodeSummary[] = [];
+
 // Module-level so React Query keeps the combined value stable while no result changes.
-function outcomes(results: readonly Outcome[]): Outcome[] {
-  return results.map(({ status, data, error }) => ({ status, data, error }));
+function outcomes(results: readonly Result[]): Outcome[] {
+  return results.map(({ status, data, error }) => {
+    if (data === undefined) return { status, nodes: NONE, complete: false, error };
+    if (Array.isArray(data)) return { status, nodes: data, complete: true, error };
+    return { status, nodes: data.items, complete: data.complete, error };
+  });
 }
 
 function levelStatus(group: readonly Outcome[]): LevelStatus {
   if (group.some((outcome) => outcome.status === 'error')) return 'error';
-  return group.some((outcome) => outcome.status === 'pending') ? 'loading' : 'ready';
+  if (group.some((outcome) => outcome.status === 'pending')) return 'loading';
+  return group.every((outcome) => outcome.complete) ? 'ready' : 'streaming';
 }
 
 /** Results grouped by parent, in source order (a project's environments before its assets). */
@@ -98,7 +126,10 @@ export interface TreeLevels {
 export function useTreeLevels(expanded: ReadonlySet<string>, filter: string): TreeLevels {
   const queryClient = useQueryClient();
   const [projects] = useQueries({ queries: [projectSummariesQuery()], combine: outcomes });
-  const sources = useMemo(() => sourcesFor(projects?.data, expanded), [projects?.data, expanded]);
+  const { sources, childless } = useMemo(
+    () => sourcesFor(projects?.nodes, expanded),
+    [projects?.nodes, expanded],
+  );
   const results = useQueries({ queries: sources.map((source) => source.query({})), combine: outcomes });
   const plainLevels = useMemo(() => {
     const levels = new Map<string, Level>();
@@ -107,11 +138,12 @@ export function useTreeLevels(expanded: ReadonlySet<string>, filter: string): Tr
       levels.set(parent, {
         status,
         error: group.find((outcome) => outcome.error !== null)?.error ?? undefined,
-        nodes: status === 'ready' ? group.flatMap((outcome) => outcome.data ?? []) : [],
+        nodes: status === 'ready' || status === 'streaming' ? group.flatMap((outcome) => outcome.nodes) : [],
       });
     }
+    for (const path of childless) levels.set(path, { status: 'ready', nodes: NONE });
     return levels;
-  }, [sources, results]);
+  }, [sources, childless, results]);
 
   const [typed] = useDebouncedValue(normaliseFilter(filter), SERVER_FILTER_DELAY_MS);
   const search = useMemo(() => textSearch(['name', 'code'], typed), [typed]);
@@ -129,7 +161,7 @@ export function useTreeLevels(expanded: ReadonlySet<string>, filter: string): Tr
     for (const [parent, group] of groupByParent(largeSources, matches)) {
       const level = plainLevels.get(parent);
       if (level === undefined || levelStatus(group) !== 'ready') continue;
-      withMatches.set(parent, { ...level, serverMatches: group.flatMap((outcome) => outcome.data ?? []) });
+      withMatches.set(parent, { ...level, serverMatches: group.flatMap((outcome) => outcome.nodes) });
     }
     return withMatches;
   }, [plainLevels, largeSources, matches]);

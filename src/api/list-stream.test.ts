@@ -1,0 +1,145 @@
+import { QueryClient } from '@tanstack/react-query';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+// eslint-disable-next-line import-x/no-restricted-paths -- test files may use the src/test glue (STYLE.md layout); the api zone does not exempt them yet
+import { startEmulator } from '@/test/emulator';
+import { streamAssetSummaries } from './assets';
+import { apiListStream, type ListStream } from './client';
+import { credentialsStore } from './credentials';
+import { ApiError, NetworkError, ResponseFormatError } from './errors';
+import { streamedListQueryFn, type StreamedList } from './streamed-list';
+
+/** A fetch whose body arrives in the given pieces; `fail` makes the connection drop after them. */
+function piecewiseFetch(pieces: readonly string[], fail = false): typeof fetch {
+  return () => {
+    const encoder = new TextEncoder();
+    let index = 0;
+    const body = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        const piece = pieces[index++];
+        if (piece !== undefined) controller.enqueue(encoder.encode(piece));
+        else if (fail) controller.error(new TypeError('network error'));
+        else controller.close();
+      },
+    });
+    return Promise.resolve(
+      new Response(body, { status: 200, headers: { 'Content-Type': 'application/vnd.api+json' } }),
+    );
+  };
+}
+
+async function drain(stream: ListStream): Promise<{ batches: unknown[][]; rest: unknown }> {
+  const batches: unknown[][] = [];
+  for (;;) {
+    const next = await stream.next();
+    if (next.done === true) return { batches, rest: next.value };
+    batches.push(next.value);
+  }
+}
+
+const member = (n: number) => JSON.stringify({ id: String(n), type: 'asset' });
+
+afterEach(() => {
+  vi.unstubAllGlobals();
+  credentialsStore.clear();
+});
+
+describe('apiListStream', () => {
+  it('yields the first member at once, then batches that grow, and returns the rest of the document', async () => {
+    const members = Array.from({ length: 450 }, (_, n) => member(n));
+    // One member per network piece: the worst case for re-rendering.
+    const pieces = [
+      '{"meta":{"total":450},"data":[',
+      ...members.map((m, n) => (n === 0 ? m : `,${m}`)),
+      ']}',
+    ];
+    vi.stubGlobal('fetch', piecewiseFetch(pieces));
+
+    const { batches, rest } = await drain(apiListStream('/projects/bank/assets'));
+
+    expect(batches.map((batch) => batch.length)).toEqual([1, 100, 200, 149]);
+    expect(batches.flat()).toEqual(members.map((m) => JSON.parse(m) as unknown));
+    expect(rest).toEqual({ meta: { total: 450 }, data: [] });
+  });
+
+  it('turns a connection dropped halfway into a NetworkError', async () => {
+    vi.stubGlobal('fetch', piecewiseFetch(['{"data":[', member(1), `,${member(2)}`], true));
+    const stream = apiListStream('/projects/bank/assets');
+
+    await expect(stream.next()).resolves.toMatchObject({ value: [{ id: '1' }] });
+    await expect(drain(stream)).rejects.toBeInstanceOf(NetworkError);
+  });
+
+  it('refuses a body that ends inside the list', async () => {
+    vi.stubGlobal('fetch', piecewiseFetch(['{"data":[', member(1), ',{"id":']));
+    await expect(drain(apiListStream('/projects/bank/assets'))).rejects.toBeInstanceOf(ResponseFormatError);
+  });
+});
+
+describe('streaming asset summaries from the emulator', () => {
+  it('streams a level the emulator writes in batches, checked against the contract', async () => {
+    const emulator = await startEmulator();
+    credentialsStore.set({ username: 'operator', password: 'operator' });
+    const all: string[] = [];
+    for await (const batch of streamAssetSummaries({ projectCode: 'bank', environmentCode: 'prod' })) {
+      all.push(...batch.map((node) => node.path));
+    }
+    expect(all).toEqual([
+      '/projects/bank/environments/prod/assets/soa_prod',
+      '/projects/bank/environments/prod/assets/ledger_db_prod',
+    ]);
+    await emulator.close();
+  });
+
+  it('maps an error answer to an ApiError before anything is yielded', async () => {
+    const emulator = await startEmulator();
+    credentialsStore.set({ username: 'operator', password: 'operator' });
+    const error = await streamAssetSummaries({ projectCode: 'nope' })
+      .next()
+      .catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(ApiError);
+    expect((error as ApiError).status).toBe(404);
+    await emulator.close();
+  });
+});
+
+describe('streamedListQueryFn', () => {
+  async function* batches(...lists: string[][]): AsyncGenerator<string[]> {
+    for (const list of lists) {
+      await Promise.resolve();
+      yield list;
+    }
+  }
+
+  it('shows each batch of a first load as it arrives, then marks the list complete', async () => {
+    const client = new QueryClient();
+    const seen: (StreamedList<string> | undefined)[] = [];
+    const unsubscribe = client.getQueryCache().subscribe(() => {
+      seen.push(client.getQueryData<StreamedList<string>>(['list']));
+    });
+    const data = await client.query({
+      queryKey: ['list'],
+      queryFn: streamedListQueryFn(() => batches(['a'], ['b', 'c'])),
+    });
+    unsubscribe();
+    expect(data).toEqual({ items: ['a', 'b', 'c'], complete: true });
+    expect(seen).toContainEqual({ items: ['a'], complete: false });
+    expect(seen).toContainEqual({ items: ['a', 'b', 'c'], complete: false });
+  });
+
+  it('keeps a complete list on screen during a refetch and swaps in the new one at the end', async () => {
+    const client = new QueryClient();
+    client.setQueryData<StreamedList<string>>(['list'], { items: ['old'], complete: true });
+    const seen: (StreamedList<string> | undefined)[] = [];
+    const unsubscribe = client.getQueryCache().subscribe(() => {
+      seen.push(client.getQueryData<StreamedList<string>>(['list']));
+    });
+    const data = await client.query({
+      queryKey: ['list'],
+      queryFn: streamedListQueryFn(() => batches(['a'], ['b'])),
+      staleTime: 0,
+    });
+    unsubscribe();
+    expect(data).toEqual({ items: ['a', 'b'], complete: true });
+    expect(seen.filter((value) => value?.complete === false)).toEqual([]);
+  });
+});

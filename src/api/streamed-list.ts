@@ -1,0 +1,30 @@
+import type { QueryFunction, QueryKey } from '@tanstack/react-query';
+
+// A list whose items arrive in batches (see `apiListStream`): the cache shows what has come so far, so a
+// level of 10,000 assets paints its first rows at once and fills in while the rest downloads.
+
+export interface StreamedList<T> {
+  items: readonly T[];
+  /** False while more items are on their way (the first load only; see streamedListQueryFn). */
+  complete: boolean;
+}
+
+/**
+ * A query function for a streamed list. On the first load (or after a failed one) each batch is written to
+ * the cache as it arrives, with `complete: false`; a refetch of a complete list keeps showing the old one and
+ * swaps in the new list once it has fully arrived, so a background refresh never shrinks what is on screen.
+ */
+export function streamedListQueryFn<T, K extends QueryKey>(
+  stream: (signal: AbortSignal) => AsyncIterable<readonly T[]>,
+): QueryFunction<StreamedList<T>, K> {
+  return async ({ client, queryKey, signal }) => {
+    const previous = client.getQueryData<StreamedList<T>>(queryKey);
+    const progressive = previous?.complete !== true;
+    let items: T[] = [];
+    for await (const batch of stream(signal)) {
+      items = items.concat(batch);
+      if (progressive) client.setQueryData<StreamedList<T>>(queryKey, { items, complete: false });
+    }
+    return { items, complete: true };
+  };
+}
