@@ -1,68 +1,103 @@
-import { Badge, Code, Group, Stack, Table, Text, Title } from '@mantine/core';
+import { Group, NativeSelect, Stack, Title } from '@mantine/core';
+import { PROJECT_TYPES } from '@contract/node';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
-import type { Project } from '@/api/projects';
-import { AnchorLink } from '@/ui/router-links';
+import type { CsvExportInput } from '@/api/downloads';
+import { failureMessage } from '@/api/failures';
+import { projectListQuery } from '@/api/projects';
+import { toggleSort } from '@/lib/list-search';
+import { ransackParams } from '@/lib/ransack';
+import { ListFilterBar } from '@/ui/list-filter-bar';
+import { ListView } from '@/ui/list-view';
+import { ProjectsTable } from './projects-table';
+import { isProjectsFiltered, projectsQuery, projectsSort, type ProjectsSearch } from './projects-search';
 
 export interface ProjectsPageProps {
-  projects: readonly Project[];
-  /** Buttons next to the heading (New project). */
-  actions?: ReactNode;
+  search: ProjectsSearch;
+  onSearchChange: (patch: Partial<ProjectsSearch>) => void;
+  /** The New project button, once the list has said whether the user may create projects. */
+  createAction: (canCreate: boolean) => ReactNode;
+  /** The Export CSV button for the projects the filters select. */
+  exportAction: (request: CsvExportInput) => ReactNode;
 }
 
-/** Every project the user may read, with a link to each. */
-export function ProjectsPage({ projects, actions }: ProjectsPageProps) {
+/** The filtered-empty title: `No Enterprise projects match “bank”`. */
+function noMatchTitle({ q, type }: ProjectsSearch): string {
+  const what = type === undefined ? 'projects' : `${type} projects`;
+  const term = (q ?? '').trim();
+  return term === '' ? `No ${what}` : `No ${what} match “${term}”`;
+}
+
+/** Every project the user may read, filtered and sorted by the server as the URL says. */
+export function ProjectsPage({ search, onSearchChange, createAction, exportAction }: ProjectsPageProps) {
+  const query = projectsQuery(search);
+  const sort = projectsSort(search);
+  const result = useQuery({ ...projectListQuery(query), placeholderData: keepPreviousData });
+  const canCreate = result.data?.canCreate;
   return (
     <Stack gap="lg">
       <Group justify="space-between" align="flex-start">
-        <Stack gap={4}>
-          <Title order={1}>Projects</Title>
-          <Text c="dimmed">
-            {projects.length === 1 ? '1 project' : `${String(projects.length)} projects`} you may see.
-          </Text>
-        </Stack>
-        {actions}
+        <Title order={1}>Projects</Title>
+        {canCreate === undefined ? null : createAction(canCreate)}
       </Group>
-      {projects.length === 0 ? (
-        <Text>There are no projects yet, or none you have permission to see.</Text>
-      ) : (
-        <Table.ScrollContainer minWidth={560}>
-          <Table highlightOnHover verticalSpacing="sm">
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th scope="col">Name</Table.Th>
-                <Table.Th scope="col">Code</Table.Th>
-                <Table.Th scope="col">Type</Table.Th>
-                <Table.Th scope="col">Description</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {projects.map((project) => (
-                <Table.Tr key={project.id}>
-                  <Table.Td>
-                    <AnchorLink to="/projects/$projectCode" params={{ projectCode: project.code }}>
-                      {project.name}
-                    </AnchorLink>
-                    {project.archived ? (
-                      <Badge ml="xs" color="gray" variant="light" size="sm">
-                        Archived
-                      </Badge>
-                    ) : null}
-                  </Table.Td>
-                  <Table.Td>
-                    <Code>{project.code}</Code>
-                  </Table.Td>
-                  <Table.Td>{project.project_type}</Table.Td>
-                  <Table.Td>
-                    <Text size="sm" lineClamp={2}>
-                      {project.description}
-                    </Text>
-                  </Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
-      )}
+      <ListView
+        what="projects"
+        count={result.data?.projects.length}
+        isFetching={result.isFetching}
+        failure={result.isError ? failureMessage(result.error) : null}
+        onRetry={() => void result.refetch()}
+        isFiltered={isProjectsFiltered(search)}
+        filteredEmptyTitle={noMatchTitle(search)}
+        clearFiltersLabel="Clear the filters"
+        onClearFilters={() => {
+          onSearchChange({ q: undefined, type: undefined });
+        }}
+        emptyTitle={search.archived === true ? 'No projects' : 'No active projects'}
+        emptyHint={
+          <>
+            Projects hold the environments and assets OpsChain manages.{' '}
+            {canCreate === true
+              ? 'Create the first one with New project.'
+              : 'You may not create projects: ask an OpsChain administrator to create one or to give you access to one.'}
+            {search.archived === true
+              ? null
+              : ' Archived projects are hidden: turn on Show archived to see them.'}
+          </>
+        }
+        toolbar={
+          <ListFilterBar
+            search={search}
+            onSearchChange={onSearchChange}
+            what="projects"
+            matches="name or code"
+            filters={
+              <NativeSelect
+                aria-label="Project type"
+                value={search.type ?? ''}
+                data={[{ value: '', label: 'All types' }, ...PROJECT_TYPES]}
+                onChange={(event) => {
+                  const value = event.currentTarget.value;
+                  onSearchChange({ type: PROJECT_TYPES.find((type) => type === value) });
+                }}
+              />
+            }
+          >
+            {exportAction({
+              path: '/projects',
+              params: ransackParams({ filters: query.filters }),
+              fileName: 'projects',
+            })}
+          </ListFilterBar>
+        }
+      >
+        <ProjectsTable
+          projects={result.data?.projects ?? []}
+          sort={sort}
+          onSort={(column) => {
+            onSearchChange(toggleSort(sort, column));
+          }}
+        />
+      </ListView>
     </Stack>
   );
 }

@@ -1,30 +1,42 @@
-import { useSuspenseQuery } from '@tanstack/react-query';
 import { createFileRoute, useNavigate } from '@tanstack/react-router';
 import { projectListQuery } from '@/api/projects';
 import { CreateProjectButton } from '@/features/node-create/create-project-button';
+import { ExportCsvButton } from '@/features/node-lists/export-csv-button';
 import { ProjectsPage } from '@/features/nodes/projects-page';
-import { ensureLoaded } from '@/routes/-loaders';
+import { projectsQuery, projectsSearchSchema } from '@/features/nodes/projects-search';
 
 export const Route = createFileRoute('/_authed/projects/')({
-  loader: ({ context }) => ensureLoaded(context.queryClient, projectListQuery()),
+  validateSearch: projectsSearchSchema,
+  loaderDeps: ({ search }) => ({ search }),
+  // Starts the request (on hover too, with intent preloading) without holding the page back: the page
+  // shows its own skeleton, and keeps the filter box on screen while a changed filter loads. A failure
+  // shows on the page, whose query asks again.
+  loader: ({ context, deps }) => {
+    void context.queryClient.query(projectListQuery(projectsQuery(deps.search))).catch(() => undefined);
+  },
   head: () => ({ meta: [{ title: 'Projects · OpsChain Console' }] }),
   component: ProjectsRoute,
 });
 
 function ProjectsRoute() {
-  const { data } = useSuspenseQuery(projectListQuery());
-  const navigate = useNavigate();
+  const search = Route.useSearch();
+  const navigate = Route.useNavigate();
+  const navigateAnywhere = useNavigate();
   return (
     <ProjectsPage
-      projects={data.projects}
-      actions={
+      search={search}
+      onSearchChange={(patch) => void navigate({ search: (prev) => ({ ...prev, ...patch }), replace: true })}
+      createAction={(canCreate) => (
         <CreateProjectButton
-          canCreate={data.canCreate}
+          canCreate={canCreate}
           onCreated={(project) =>
-            void navigate({ to: '/projects/$projectCode', params: { projectCode: project.code } })
+            void navigateAnywhere({ to: '/projects/$projectCode', params: { projectCode: project.code } })
           }
         />
-      }
+      )}
+      // The export button belongs to the node lists feature; features do not import each other, so the
+      // route puts it on the page.
+      exportAction={(request) => <ExportCsvButton what="projects" request={request} />}
     />
   );
 }

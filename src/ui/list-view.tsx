@@ -1,0 +1,90 @@
+import { Button, Stack, Text } from '@mantine/core';
+import type { ReactNode } from 'react';
+import { EmptyState } from './empty-state';
+import { ErrorState } from './error-state';
+import { TableSkeleton } from './table-skeleton';
+
+export interface ListViewProps {
+  /** Plural noun for labels and counts: "environments". */
+  what: string;
+  /** Filters and actions above the list. */
+  toolbar: ReactNode;
+  /** How many rows the server answered; undefined until the first answer (a skeleton shows meanwhile). */
+  count: number | undefined;
+  /** A request is running (first load, refetch or a changed filter): the list is marked busy. */
+  isFetching: boolean;
+  /** Why the list could not be loaded, or null. */
+  failure: string | null;
+  onRetry: () => void;
+  /** Filters narrow the list: an empty answer then means "nothing matches", not "nothing yet". */
+  isFiltered: boolean;
+  /** Title of the empty answer to a filtered list: `No environments match “eu”`. */
+  filteredEmptyTitle: string;
+  onClearFilters: () => void;
+  /** The clear button's text. @default 'Clear the filter' */
+  clearFiltersLabel?: string;
+  /** Title of the empty answer to an unfiltered list: "No active environments". */
+  emptyTitle: string;
+  /** What the list is for and how to add to it. */
+  emptyHint: ReactNode;
+  /** The filled list (a table), shown when there are rows. */
+  children: ReactNode;
+}
+
+/** The loading, failed, empty, filtered-empty and filled states of a server-side list, below its toolbar. */
+export function ListView({
+  what,
+  toolbar,
+  count,
+  isFetching,
+  failure,
+  onRetry,
+  isFiltered,
+  filteredEmptyTitle,
+  onClearFilters,
+  clearFiltersLabel = 'Clear the filter',
+  emptyTitle,
+  emptyHint,
+  children,
+}: ListViewProps) {
+  let body: ReactNode;
+  if (failure !== null) {
+    body = (
+      <ErrorState
+        title={`The ${what} could not be loaded`}
+        message={failure}
+        onRetry={onRetry}
+        isRetrying={isFetching}
+      />
+    );
+  } else if (count === undefined) {
+    body = <TableSkeleton label={`Loading ${what}`} />;
+  } else if (count === 0) {
+    body = isFiltered ? (
+      <EmptyState
+        title={filteredEmptyTitle}
+        action={
+          <Button variant="default" size="xs" onClick={onClearFilters}>
+            {clearFiltersLabel}
+          </Button>
+        }
+      />
+    ) : (
+      <EmptyState title={emptyTitle}>{emptyHint}</EmptyState>
+    );
+  } else {
+    body = children;
+  }
+  return (
+    <Stack gap="sm" aria-busy={isFetching}>
+      {toolbar}
+      {body}
+      {failure === null && count !== undefined && count > 0 ? (
+        <Text size="xs" c="dimmed" aria-live="polite">
+          {count === 1 ? `1 ${what.replace(/s$/, '')}` : `${String(count)} ${what}`}
+          {isFiltered ? (count === 1 ? ' matches the filter' : ' match the filter') : ''}
+        </Text>
+      ) : null}
+    </Stack>
+  );
+}
