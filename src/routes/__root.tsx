@@ -1,6 +1,7 @@
 import type { QueryClient } from '@tanstack/react-query';
 import { createRootRouteWithContext, Outlet } from '@tanstack/react-router';
 import type { Auth } from '@/app/auth';
+import { NavigationProgress } from '@/app/navigation-progress';
 import { NotFoundPage } from '@/app/not-found-page';
 import { RouteError } from '@/app/route-error';
 
@@ -10,7 +11,17 @@ export interface RouterContext {
 }
 
 export const Route = createRootRouteWithContext<RouterContext>()({
-  component: Outlet,
+  component: RootLayout,
   notFoundComponent: NotFoundPage,
   errorComponent: RouteError,
 });
+
+/** Every page, with the bar that shows a navigation is loading. */
+function RootLayout() {
+  return (
+    <>
+      <NavigationProgress />
+      <Outlet />
+    </>
+  );
+}

@@ -31,7 +31,8 @@ function SignInRoute() {
       reason={reason}
       onSignedIn={(credentials, user) => {
         auth.signIn(credentials, user);
-        void router.navigate({ href: safeRedirectPath(target), replace: true });
+        // Resolves once the target's loaders have run and it renders: the form stays busy until then.
+        return router.navigate({ href: safeRedirectPath(target), replace: true });
       }}
     />
   );

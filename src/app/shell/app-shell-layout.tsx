@@ -1,6 +1,6 @@
 import { AppShell } from '@mantine/core';
 import { useDisclosure, useHotkeys } from '@mantine/hooks';
-import { Outlet, useLocation } from '@tanstack/react-router';
+import { Outlet, useLocation, useRouterState } from '@tanstack/react-router';
 import { lazy, Suspense, useState } from 'react';
 import { searchSpotlight } from '@/features/search/search-store';
 import { AppHeader } from './app-header';
@@ -17,6 +17,7 @@ export function AppShellLayout() {
   const [isNavOpen, nav] = useDisclosure(false);
   const [isSearchLoaded, setIsSearchLoaded] = useState(false);
   const pathname = useLocation({ select: (location) => location.pathname });
+  const isNavigating = useRouterState({ select: (state) => state.status === 'pending' });
   const openNode = useOpenNode();
 
   // On a small screen the navigator covers the page: close it once a page was chosen from it.
@@ -48,7 +49,8 @@ export function AppShellLayout() {
       <AppShell.Navbar p="sm" aria-label="Navigator">
         <AppNavbar pathname={pathname} onOpenNode={openNode} />
       </AppShell.Navbar>
-      <AppShell.Main>
+      {/* Busy while the next page loads (the bar at the top shows it; this tells assistive technology). */}
+      <AppShell.Main aria-busy={isNavigating}>
         <Outlet />
       </AppShell.Main>
       {isSearchLoaded ? (

@@ -1,4 +1,4 @@
-import { screen, waitFor } from '@testing-library/react';
+import { fireEvent, screen, waitFor } from '@testing-library/react';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { credentialsStore } from '@/api/credentials';
 import {
@@ -58,6 +58,45 @@ describe('SignInForm against the emulator', () => {
     expect(screen.getByLabelText(/^Password/)).toHaveFocus();
     expect(screen.getByRole('textbox', { name: 'Username' })).toHaveValue('operator');
     expect(onSignedIn).not.toHaveBeenCalled();
+  });
+
+  it('stays busy from the submit until the console has opened its page, and cannot be sent twice', async () => {
+    const fetchSpy = vi.fn(emulatorFetch(emulator.app));
+    vi.stubGlobal('fetch', fetchSpy);
+    // The navigation to the first page, held until the test lets it finish.
+    let finishNavigation: (() => void) | undefined;
+    const onSignedIn = vi.fn(
+      () =>
+        new Promise<void>((resolve) => {
+          finishNavigation = resolve;
+        }),
+    );
+    const { user } = renderWithProviders(<SignInForm onSignedIn={onSignedIn} />);
+    await user.type(screen.getByRole('textbox', { name: 'Username' }), 'operator');
+    await user.type(screen.getByLabelText(/^Password/), 'operator');
+    const button = screen.getByRole('button', { name: 'Sign in' });
+
+    await user.click(button);
+    await waitFor(() => {
+      expect(onSignedIn).toHaveBeenCalledTimes(1);
+    });
+    expect(button).toBeDisabled();
+    expect(screen.getByRole('status')).toHaveTextContent('Signed in. Opening the console…');
+    const checks = fetchSpy.mock.calls.length;
+
+    // Enter in the password field, another click, or the form submitted some other way change nothing.
+    await user.type(screen.getByLabelText(/^Password/), '{Enter}');
+    await user.click(button);
+    fireEvent.submit(screen.getByRole('form', { name: 'Sign in' }));
+    expect(fetchSpy).toHaveBeenCalledTimes(checks);
+    expect(onSignedIn).toHaveBeenCalledTimes(1);
+    expect(button).toBeDisabled();
+
+    finishNavigation?.();
+    await waitFor(() => {
+      expect(button).toBeEnabled();
+    });
+    expect(screen.getByRole('status')).toHaveTextContent('');
   });
 
   it('asks for a missing username and password without calling the server', async () => {

@@ -1,4 +1,4 @@
-import { Alert, Button, PasswordInput, Stack, TextInput } from '@mantine/core';
+import { Alert, Button, PasswordInput, Stack, TextInput, VisuallyHidden } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { IconAlertTriangle } from '@tabler/icons-react';
 import { useEffect, useRef, useState } from 'react';
@@ -7,14 +7,27 @@ import { verifyCredentials, type User } from '@/api/users';
 import { signInProblem, type SignInProblem } from './sign-in-messages';
 
 export interface SignInFormProps {
-  /** Called once the server has accepted the credentials. */
-  onSignedIn: (credentials: Credentials, user: User | null) => void;
+  /**
+   * Called once the server has accepted the credentials; resolves once the console has opened the page
+   * the user is going to. Until then the form stays busy and cannot be sent again.
+   */
+  onSignedIn: (credentials: Credentials, user: User | null) => Promise<void>;
 }
+
+type Progress = 'idle' | 'checking' | 'entering';
+
+const PROGRESS_TEXT: Record<Progress, string> = {
+  idle: '',
+  checking: 'Checking your credentials…',
+  entering: 'Signed in. Opening the console…',
+};
 
 /** Username and password, checked with the server before the console keeps them. */
 export function SignInForm({ onSignedIn }: SignInFormProps) {
   const [problem, setProblem] = useState<SignInProblem | null>(null);
-  const [isChecking, setIsChecking] = useState(false);
+  const [progress, setProgress] = useState<Progress>('idle');
+  // Set at once, unlike state: Enter pressed twice quickly must not send the credentials twice.
+  const isBusyRef = useRef(false);
   const passwordRef = useRef<HTMLInputElement>(null);
   const abortRef = useRef<AbortController | null>(null);
   const form = useForm({
@@ -29,15 +42,20 @@ export function SignInForm({ onSignedIn }: SignInFormProps) {
   useEffect(() => () => abortRef.current?.abort(), []);
 
   const handleSubmit = async (values: typeof form.values) => {
-    abortRef.current?.abort();
+    if (isBusyRef.current) return;
+    isBusyRef.current = true;
     const controller = new AbortController();
     abortRef.current = controller;
     const credentials = { username: values.username.trim(), password: values.password };
-    setIsChecking(true);
+    setProgress('checking');
     setProblem(null);
     try {
       const user = await verifyCredentials(credentials, controller.signal);
-      onSignedIn(credentials, user);
+      if (controller.signal.aborted) return;
+      // The first page may take a while to load: stay busy until it shows, so it is clear that
+      // something is happening and the credentials are not checked again.
+      setProgress('entering');
+      await onSignedIn(credentials, user);
     } catch (error) {
       if (controller.signal.aborted) return;
       const found = signInProblem(error);
@@ -47,12 +65,14 @@ export function SignInForm({ onSignedIn }: SignInFormProps) {
         passwordRef.current?.focus();
       }
     } finally {
-      if (!controller.signal.aborted) setIsChecking(false);
+      isBusyRef.current = false;
+      if (!controller.signal.aborted) setProgress('idle');
     }
   };
 
   return (
     <form
+      aria-label="Sign in"
       noValidate
       onSubmit={(event) => {
         form.onSubmit((values) => void handleSubmit(values))(event);
@@ -89,9 +109,10 @@ export function SignInForm({ onSignedIn }: SignInFormProps) {
             {problem.message}
           </Alert>
         )}
-        <Button type="submit" loading={isChecking} fullWidth>
+        <Button type="submit" loading={progress !== 'idle'} fullWidth>
           Sign in
         </Button>
+        <VisuallyHidden role="status">{PROGRESS_TEXT[progress]}</VisuallyHidden>
       </Stack>
     </form>
   );

@@ -7,7 +7,8 @@ import { SignInForm } from './sign-in-form';
 export interface SignInPageProps {
   /** Why the user is signing in again, when they were signed in before. */
   reason?: 'expired' | 'signed-out' | undefined;
-  onSignedIn: (credentials: Credentials, user: User | null) => void;
+  /** Keeps the credentials and opens the console; resolves once its page is open (see SignInForm). */
+  onSignedIn: (credentials: Credentials, user: User | null) => Promise<void>;
 }
 
 const REASONS = {
