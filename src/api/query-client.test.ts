@@ -1,4 +1,5 @@
-import { describe, expect, it } from 'vitest';
+import { QueryObserver, type QueryClient } from '@tanstack/react-query';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ApiError, NetworkError, ResponseFormatError } from './errors';
 import { createQueryClient, retryDelay, shouldRetryQuery } from './query-client';
 
@@ -26,5 +27,53 @@ describe('query retries', () => {
 
   it('never retries mutations', () => {
     expect(createQueryClient().getDefaultOptions().mutations?.retry).toBe(false);
+  });
+});
+
+describe('queries made through createQueryClient()', () => {
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
+  /** Observes a query as useQuery does; the query function fails with `status` every time. */
+  function failingQuery(client: QueryClient, status: number) {
+    const queryFn = vi.fn(() => Promise.reject(apiError(status)));
+    const observer = new QueryObserver(client, { queryKey: ['retry-test', status], queryFn });
+    const unsubscribe = observer.subscribe(() => undefined);
+    return { queryFn, observer, unsubscribe };
+  }
+
+  it('retry a 503 three times, 1 s, 2 s and 4 s apart, then report the error', async () => {
+    vi.useFakeTimers();
+    const { queryFn, observer, unsubscribe } = failingQuery(createQueryClient(), 503);
+
+    await vi.advanceTimersByTimeAsync(0);
+    expect(queryFn).toHaveBeenCalledTimes(1);
+    await vi.advanceTimersByTimeAsync(999);
+    expect(queryFn).toHaveBeenCalledTimes(1);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(queryFn).toHaveBeenCalledTimes(2);
+    await vi.advanceTimersByTimeAsync(2000);
+    expect(queryFn).toHaveBeenCalledTimes(3);
+    expect(observer.getCurrentResult().status).toBe('pending');
+    await vi.advanceTimersByTimeAsync(4000);
+    expect(queryFn).toHaveBeenCalledTimes(4);
+
+    await vi.advanceTimersByTimeAsync(60_000);
+    expect(queryFn).toHaveBeenCalledTimes(4);
+    expect(observer.getCurrentResult().status).toBe('error');
+    expect(observer.getCurrentResult().error).toMatchObject({ status: 503 });
+    unsubscribe();
+  });
+
+  it('do not retry a 404: the error is reported after one request', async () => {
+    vi.useFakeTimers();
+    const { queryFn, observer, unsubscribe } = failingQuery(createQueryClient(), 404);
+
+    await vi.advanceTimersByTimeAsync(0);
+    expect(observer.getCurrentResult().status).toBe('error');
+    await vi.advanceTimersByTimeAsync(60_000);
+    expect(queryFn).toHaveBeenCalledTimes(1);
+    unsubscribe();
   });
 });

@@ -53,6 +53,29 @@ describe('GitRemotesPanel', () => {
     }
   });
 
+  it('never shows a token kept in a remote URL', async () => {
+    const created = await emulator.app.inject({
+      method: 'POST',
+      url: '/api/projects/website/git_remotes',
+      headers: {
+        authorization: `Basic ${btoa('opschain:opschain')}`,
+        'content-type': 'application/vnd.api+json',
+      },
+      payload: JSON.stringify({
+        data: { attributes: { name: 'mirror', url: 'https://ghp_s3cretT0ken@git.example.com/site.git' } },
+      }),
+    });
+    expect(created.statusCode).toBe(201);
+    credentialsStore.set({ username: 'viewer', password: 'viewer' });
+    await renderPanel('website');
+
+    const table = await screen.findByRole('table', { name: 'Git remotes' });
+    expect(within(table).getByRole('row', { name: /mirror/ })).toHaveTextContent(
+      'https://***@git.example.com/site.git',
+    );
+    expect(table).not.toHaveTextContent('s3cretT0ken');
+  });
+
   it('puts a taken name on the name field when adding a remote', async () => {
     credentialsStore.set({ username: 'operator', password: 'operator' });
     const { user } = await renderPanel('retail');

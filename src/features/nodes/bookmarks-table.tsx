@@ -16,7 +16,7 @@ export interface BookmarksTableProps {
 export function BookmarksTable({ bookmarks, changeDenied, onEdit, onDelete }: BookmarksTableProps) {
   return (
     <Table.ScrollContainer minWidth={560}>
-      <Table verticalSpacing="xs">
+      <Table verticalSpacing="xs" aria-label="Bookmarks">
         <Table.Thead>
           <Table.Tr>
             <Table.Th>Bookmark</Table.Th>

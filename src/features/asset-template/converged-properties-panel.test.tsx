@@ -1,0 +1,75 @@
+import { screen, within } from '@testing-library/react';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { credentialsStore } from '@/api/credentials';
+import { startEmulator, type TestEmulator } from '@/test/emulator';
+import { renderWithProviders } from '@/test/render-with-providers';
+import { ConvergedPropertiesPanel } from './converged-properties-panel';
+
+let emulator: TestEmulator;
+
+beforeAll(async () => {
+  emulator = await startEmulator();
+});
+
+afterAll(async () => {
+  await emulator.close();
+});
+
+afterEach(() => {
+  credentialsStore.clear();
+});
+
+const SOA_PROD = '/projects/bank/environments/prod/assets/soa_prod';
+
+describe('ConvergedPropertiesPanel', () => {
+  it('shows the merged properties, where later layers win', async () => {
+    credentialsStore.set({ username: 'viewer', password: 'viewer' });
+    renderWithProviders(<ConvergedPropertiesPanel assetPath={SOA_PROD} />);
+
+    const merged = await screen.findByRole('region', { name: 'Converged properties' });
+    // Project, environment and asset layers all contribute; the environment's later version wins.
+    expect(merged).toHaveTextContent('"owner": "platform-team"');
+    expect(merged).toHaveTextContent('"tier": "prod"');
+    expect(merged).toHaveTextContent('"managed_servers": 4');
+    expect(merged).toHaveTextContent('"admin_port": 7001');
+  });
+
+  it('lists each layer, lowest precedence first, and shows a layer on its own when opened', async () => {
+    credentialsStore.set({ username: 'viewer', password: 'viewer' });
+    const { user } = renderWithProviders(<ConvergedPropertiesPanel assetPath={SOA_PROD} />);
+
+    await screen.findByRole('region', { name: 'Converged properties' });
+    const layers = screen
+      .getAllByRole('button')
+      .map((button) => button.textContent.trim())
+      .filter((text) => /^(Repository file|Properties of)/.test(text));
+    expect(layers).toEqual([
+      expect.stringMatching(/^Repository file/),
+      'Properties of /projects/bank (version 3)',
+      'Properties of /projects/bank/environments/prod (version 2)',
+      `Properties of ${SOA_PROD} (version 1)`,
+    ]);
+
+    await user.click(screen.getByRole('button', { name: 'Properties of /projects/bank (version 3)' }));
+    // The accordion panel is a region named by its control; the JSON inside it carries the same name.
+    const [panel] = await screen.findAllByRole('region', {
+      name: 'Properties of /projects/bank (version 3)',
+    });
+    const layer = within(panel ?? document.body).getByRole('region', {
+      name: 'Properties of /projects/bank (version 3)',
+    });
+    expect(layer).toHaveTextContent('"alert_channels"');
+    expect(layer).not.toHaveTextContent('"tier"');
+  });
+
+  it('says plainly when the asset cannot be found, with a retry', async () => {
+    credentialsStore.set({ username: 'viewer', password: 'viewer' });
+    renderWithProviders(
+      <ConvergedPropertiesPanel assetPath="/projects/bank/environments/prod/assets/no_such_asset" />,
+    );
+
+    const alert = await screen.findByRole('alert');
+    expect(alert).toHaveTextContent('The converged properties could not be loaded');
+    expect(within(alert).getByRole('button', { name: 'Retry' })).toBeInTheDocument();
+  });
+});

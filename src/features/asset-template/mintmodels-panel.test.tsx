@@ -1,0 +1,100 @@
+import { screen, within } from '@testing-library/react';
+import { useState } from 'react';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { credentialsStore } from '@/api/credentials';
+import { listMintmodels } from '@/api/mintmodels';
+import { startEmulator, type TestEmulator } from '@/test/emulator';
+import { renderWithProviders } from '@/test/render-with-providers';
+import { MintmodelsPanel } from './mintmodels-panel';
+
+let emulator: TestEmulator;
+
+beforeAll(async () => {
+  emulator = await startEmulator();
+});
+
+afterAll(async () => {
+  await emulator.close();
+});
+
+afterEach(() => {
+  credentialsStore.clear();
+});
+
+const SOA_PROD = '/projects/bank/environments/prod/assets/soa_prod';
+
+/** The page keeps the open MintModel in the URL; here a state stands in for it. */
+function PanelWithSelection({ assetPath, isValid = true }: { assetPath: string; isValid?: boolean }) {
+  const [selectedId, setSelectedId] = useState<string | undefined>(undefined);
+  return (
+    <MintmodelsPanel
+      assetPath={assetPath}
+      isValid={isValid}
+      selectedId={selectedId}
+      onSelect={setSelectedId}
+    />
+  );
+}
+
+describe('MintmodelsPanel', () => {
+  it('lists the stored MintModels with their hash and history count', async () => {
+    credentialsStore.set({ username: 'viewer', password: 'viewer' });
+    const [stored] = await listMintmodels(SOA_PROD);
+    renderWithProviders(<PanelWithSelection assetPath={SOA_PROD} />);
+
+    const table = await screen.findByRole('table', { name: 'MintModels' });
+    const rows = within(table).getAllByRole('row').slice(1);
+    expect(rows).toHaveLength(1);
+    expect(rows[0]).toHaveTextContent(stored?.sha256.slice(0, 16) ?? 'missing');
+    expect(rows[0]).toHaveTextContent('1 history record');
+  });
+
+  it('opens a stored MintModel and shows its JSON as text', async () => {
+    credentialsStore.set({ username: 'viewer', password: 'viewer' });
+    const { user } = renderWithProviders(<PanelWithSelection assetPath={SOA_PROD} />);
+
+    const table = await screen.findByRole('table', { name: 'MintModels' });
+    await user.click(within(table).getByRole('button', { name: /^View the MintModel rendered/ }));
+
+    const dialog = await screen.findByRole('dialog', { name: 'MintModel' });
+    const json = await within(dialog).findByRole('region', { name: 'MintModel' });
+    expect(json).toHaveTextContent('"domain": "soa_prod"');
+    expect(json).toHaveTextContent('"servers": 4');
+  });
+
+  it('renders the MintModel now on request, from the current properties, without storing it', async () => {
+    credentialsStore.set({ username: 'viewer', password: 'viewer' });
+    const { user } = renderWithProviders(<PanelWithSelection assetPath={SOA_PROD} />);
+
+    await screen.findByRole('table', { name: 'MintModels' });
+    await user.click(screen.getByRole('button', { name: 'Generate now' }));
+
+    const dialog = await screen.findByRole('dialog', { name: 'MintModel rendered now' });
+    const json = await within(dialog).findByRole('region', { name: 'Generated MintModel' });
+    expect(json).toHaveTextContent('"tier": "prod"');
+    expect(json).toHaveTextContent('"version": "2025_Q1_1"');
+    expect(await listMintmodels(SOA_PROD)).toHaveLength(1);
+  });
+
+  it('says when the asset has no MintModels yet, and warns when its MintModel does not render', async () => {
+    credentialsStore.set({ username: 'viewer', password: 'viewer' });
+    renderWithProviders(
+      <PanelWithSelection assetPath="/projects/bank/environments/dev/assets/ledger_db_dev" isValid={false} />,
+    );
+
+    expect(await screen.findByText('No MintModels yet')).toBeInTheDocument();
+    expect(screen.getByText('The MintModel does not render')).toBeInTheDocument();
+  });
+
+  it('tells the page which MintModel to show', async () => {
+    credentialsStore.set({ username: 'viewer', password: 'viewer' });
+    const [stored] = await listMintmodels(SOA_PROD);
+    const onSelect = vi.fn();
+    const { user } = renderWithProviders(
+      <MintmodelsPanel assetPath={SOA_PROD} isValid selectedId={undefined} onSelect={onSelect} />,
+    );
+
+    await user.click(await screen.findByRole('button', { name: /^View the MintModel rendered/ }));
+    expect(onSelect).toHaveBeenCalledWith(stored?.id);
+  });
+});

@@ -1,0 +1,64 @@
+import { screen, waitFor } from '@testing-library/react';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { credentialsStore } from '@/api/credentials';
+import { getEnvironment } from '@/api/environments';
+import { getProject } from '@/api/projects';
+import { startEmulator, type TestEmulator } from '@/test/emulator';
+import { renderWithProviders } from '@/test/render-with-providers';
+import { ArchiveNodeDialog } from './archive-node-dialog';
+
+let emulator: TestEmulator;
+
+beforeAll(async () => {
+  emulator = await startEmulator();
+});
+
+afterAll(async () => {
+  await emulator.close();
+});
+
+afterEach(() => {
+  credentialsStore.clear();
+});
+
+describe('ArchiveNodeDialog', () => {
+  it('warns that archiving a project archives its environments too', async () => {
+    credentialsStore.set({ username: 'opschain', password: 'opschain' });
+    const project = await getProject('website');
+    renderWithProviders(<ArchiveNodeDialog node={project} opened onClose={vi.fn()} />);
+
+    expect(await screen.findByRole('dialog', { name: 'Archive project website?' })).toHaveTextContent(
+      'Its environments and assets are archived too.',
+    );
+  });
+
+  it('says that restoring a project leaves its environments archived, as the API does', async () => {
+    credentialsStore.set({ username: 'opschain', password: 'opschain' });
+    const archived = await emulator.app.inject({
+      method: 'PATCH',
+      url: '/api/projects/website',
+      headers: {
+        authorization: `Basic ${btoa('opschain:opschain')}`,
+        'content-type': 'application/vnd.api+json',
+      },
+      payload: JSON.stringify({ data: { attributes: { archived: true } } }),
+    });
+    expect(archived.statusCode).toBe(200);
+    const project = await getProject('website');
+    const onClose = vi.fn();
+    const { user } = renderWithProviders(<ArchiveNodeDialog node={project} opened onClose={onClose} />);
+
+    const dialog = await screen.findByRole('dialog', { name: 'Restore project website?' });
+    expect(dialog).toHaveTextContent(
+      'Corporate Website becomes active again. Its environments and assets are not restored with it; ' +
+        'archived ones stay archived until you restore them one by one.',
+    );
+    await user.click(screen.getByRole('button', { name: 'Restore project' }));
+
+    await waitFor(() => {
+      expect(onClose).toHaveBeenCalled();
+    });
+    expect((await getProject('website')).archived).toBe(false);
+    expect((await getEnvironment('website', 'dev')).archived).toBe(true);
+  });
+});

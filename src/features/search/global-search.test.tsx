@@ -1,0 +1,69 @@
+import { act, screen } from '@testing-library/react';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { credentialsStore } from '@/api/credentials';
+import { emulatorFetch, startEmulator, type TestEmulator } from '@/test/emulator';
+import { renderWithProviders } from '@/test/render-with-providers';
+import { GlobalSearch } from './global-search';
+import { searchSpotlight } from './search-store';
+
+let emulator: TestEmulator;
+
+beforeAll(async () => {
+  emulator = await startEmulator();
+});
+
+afterAll(async () => {
+  await emulator.close();
+});
+
+afterEach(() => {
+  credentialsStore.clear();
+  vi.stubGlobal('fetch', emulatorFetch(emulator.app));
+  act(() => {
+    searchSpotlight.close();
+  });
+});
+
+/** The emulator, except that the plain project list (no filter) answers 503. */
+function failingProjectList(): typeof fetch {
+  const passThrough = emulatorFetch(emulator.app);
+  return (input, init) => {
+    const url = new URL(input instanceof Request ? input.url : String(input), 'http://console.test');
+    if (
+      url.pathname === '/api/projects' &&
+      ![...url.searchParams.keys()].some((key) => key.startsWith('filter'))
+    ) {
+      return Promise.resolve(
+        new Response(JSON.stringify({ errors: [{ status: '503', title: 'Service Unavailable' }] }), {
+          status: 503,
+          headers: { 'content-type': 'application/vnd.api+json' },
+        }),
+      );
+    }
+    return passThrough(input, init);
+  };
+}
+
+describe('GlobalSearch', () => {
+  it('says the project list failed instead of "Searched 0 projects", and still shows matching projects', async () => {
+    credentialsStore.set({ username: 'viewer', password: 'viewer' });
+    vi.stubGlobal('fetch', failingProjectList());
+    const { user } = renderWithProviders(<GlobalSearch onOpen={vi.fn()} />);
+    act(() => {
+      searchSpotlight.open();
+    });
+
+    await user.type(
+      await screen.findByRole('textbox', { name: 'Search projects, environments, assets and workflows' }),
+      'bank',
+    );
+
+    expect(
+      await screen.findByText(
+        'The project list could not be loaded, so no environments, assets or workflows were searched. Try again.',
+      ),
+    ).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: /Core Banking Platform/ })).toBeInTheDocument();
+    expect(screen.queryByText(/Searched 0 projects/)).toBeNull();
+  });
+});
