@@ -47,6 +47,9 @@ function holdRequestsTo(path: string) {
   };
 }
 
+// The whole console renders at each step; on a busy machine that can take longer than the default second.
+const SLOW = { timeout: 5000 };
+
 function renderConsole(initialPath: string) {
   const queryClient = new QueryClient({
     defaultOptions: { queries: { retry: false }, mutations: { retry: false } },
@@ -69,12 +72,12 @@ describe('while a page loads slowly', () => {
   it('after sign-in, shows the progress bar and the shape of the page being opened until its data arrives', async () => {
     const server = holdRequestsTo('/api/projects/bank');
     const { user, router } = renderConsole('/sign-in?redirect=%2Fprojects%2Fbank');
-    await user.type(await screen.findByRole('textbox', { name: 'Username' }), 'operator');
+    await user.type(await screen.findByRole('textbox', { name: 'Username' }, SLOW), 'operator');
     await user.type(screen.getByLabelText(/^Password/), 'operator');
     await user.click(screen.getByRole('button', { name: 'Sign in' }));
 
-    expect(await screen.findByRole('progressbar', { name: 'Loading the page' })).toBeInTheDocument();
-    expect(await screen.findByText('Loading project bank')).toBeInTheDocument();
+    expect(await screen.findByRole('progressbar', { name: 'Loading the page' }, SLOW)).toBeInTheDocument();
+    expect(await screen.findByText('Loading project bank', {}, SLOW)).toBeInTheDocument();
     // The shell is up; only the page waits, busy.
     expect(screen.getByRole('navigation', { name: 'Navigator' })).toBeInTheDocument();
     expect(screen.getByRole('main')).toHaveAttribute('aria-busy', 'true');
@@ -83,11 +86,11 @@ describe('while a page loads slowly', () => {
     server.release();
 
     expect(
-      await screen.findByRole('heading', { level: 1, name: 'Core Banking Platform' }),
+      await screen.findByRole('heading', { level: 1, name: 'Core Banking Platform' }, SLOW),
     ).toBeInTheDocument();
     await waitFor(() => {
       expect(screen.queryByRole('progressbar')).toBeNull();
-    });
+    }, SLOW);
     expect(screen.queryByText('Loading project bank')).toBeNull();
     expect(screen.getByRole('main')).toHaveAttribute('aria-busy', 'false');
   });
@@ -96,7 +99,7 @@ describe('while a page loads slowly', () => {
     credentialsStore.set({ username: 'operator', password: 'operator' });
     const { router } = renderConsole('/projects/bank');
     expect(
-      await screen.findByRole('heading', { level: 1, name: 'Core Banking Platform' }),
+      await screen.findByRole('heading', { level: 1, name: 'Core Banking Platform' }, SLOW),
     ).toBeInTheDocument();
     const server = holdRequestsTo('/api/projects/bank/environments/dev');
 
@@ -105,16 +108,16 @@ describe('while a page loads slowly', () => {
       params: { projectCode: 'bank', environmentCode: 'dev' },
     });
 
-    expect(await screen.findByRole('progressbar', { name: 'Loading the page' })).toBeInTheDocument();
-    expect(await screen.findByText('Loading environment dev')).toBeInTheDocument();
+    expect(await screen.findByRole('progressbar', { name: 'Loading the page' }, SLOW)).toBeInTheDocument();
+    expect(await screen.findByText('Loading environment dev', {}, SLOW)).toBeInTheDocument();
     expect(screen.queryByRole('heading', { level: 1, name: 'Core Banking Platform' })).toBeNull();
 
     server.release();
     await navigation;
 
-    expect(await screen.findByRole('heading', { level: 1, name: 'Development' })).toBeInTheDocument();
+    expect(await screen.findByRole('heading', { level: 1, name: 'Development' }, SLOW)).toBeInTheDocument();
     await waitFor(() => {
       expect(screen.queryByRole('progressbar')).toBeNull();
-    });
+    }, SLOW);
   });
 });
