@@ -28,6 +28,20 @@ describe('streamListDocument', () => {
     expect(batches).toEqual([50, 500, 500, 184]);
   });
 
+  it('skips batches that serialize to nothing', async () => {
+    const stream = streamListDocument(
+      Array.from({ length: 1_100 }, (_, i) => i),
+      (batch) => batch.filter((n) => n < 10 || n >= 1_050),
+    );
+    const expected = [
+      ...Array.from({ length: 10 }, (_, i) => i),
+      ...Array.from({ length: 50 }, (_, i) => 1_050 + i),
+    ];
+    expect(JSON.parse(await text(stream))).toEqual({ data: expected });
+    const none = streamListDocument([1, 2, 3], () => []);
+    expect(JSON.parse(await text(none))).toEqual({ data: [] });
+  });
+
   it('writes an empty list as an empty array', async () => {
     expect(JSON.parse(await text(streamListDocument([], () => [])))).toEqual({ data: [] });
   });

@@ -24,10 +24,15 @@ export function streamListDocument<T>(
     yield '{"data":[';
     let start = 0;
     let size = FIRST_BATCH;
+    let written = false;
     while (start < items.length) {
+      // A batch may serialize to nothing (every item filtered out).
       const resources = serialize(items.slice(start, start + size));
-      const text = resources.map((resource) => JSON.stringify(resource)).join(',');
-      yield start === 0 ? text : `,${text}`;
+      if (resources.length > 0) {
+        const text = resources.map((resource) => JSON.stringify(resource)).join(',');
+        yield written ? `,${text}` : text;
+        written = true;
+      }
       start += size;
       size = BATCH;
       await nextTurn();

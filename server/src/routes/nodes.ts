@@ -57,12 +57,11 @@ const CSV_COLUMNS: Record<NodeKind, string[]> = {
 /** Lists nodes of one kind under a parent (or all projects), filtered and sorted in SQL. */
 /**
  * The nodes a list shows, in order: their ids and paths only (10,000 full rows take far longer to read than
- * to list); `nodeRows` reads the rows batch by batch while the answer is written. A download needs the CSV
+ * to list); `readableRows` reads the rows batch by batch while the answer is written. A download needs the CSV
  * columns, so it reads full rows at once.
  */
 function listNodes(
   emu: Emulator,
-  authz: Authorizer,
   req: FastifyRequest,
   kind: NodeKind,
   parent: NodeRow | null,
@@ -76,7 +75,9 @@ function listNodes(
         ORDER BY ${filter.orderBy}`,
     )
     .all(kind, ...(parent ? [parent.id] : []), ...filter.params) as NodeRef[];
-  return { refs: refs.filter((n) => authz.canRead(n.path)), download: query.get('download') };
+  // Unreadable nodes are left out as the answer is written (see readableRows), not here: for a long list
+  // that work then overlaps sending the first rows.
+  return { refs, download: query.get('download') };
 }
 
 interface NodeRef {
@@ -84,17 +85,18 @@ interface NodeRef {
   path: string;
 }
 
-/** Full rows for `refs`, in their order. */
-function nodeRows(emu: Emulator, refs: readonly NodeRef[]): NodeRow[] {
+/** Full rows for the nodes of `refs` the caller may read, in their order. */
+function readableRows(emu: Emulator, authz: Authorizer, refs: readonly NodeRef[]): NodeRow[] {
+  const readable = refs.filter((ref) => authz.canRead(ref.path));
   const rows = emu
     .sql('SELECT * FROM nodes WHERE id IN (SELECT value FROM json_each(?))')
-    .all(JSON.stringify(refs.map((ref) => ref.id))) as NodeRow[];
+    .all(JSON.stringify(readable.map((ref) => ref.id))) as NodeRow[];
   const byId = new Map(rows.map((row) => [row.id, row]));
-  return refs.map((ref) => byId.get(ref.id)).filter((row): row is NodeRow => row !== undefined);
+  return readable.map((ref) => byId.get(ref.id)).filter((row): row is NodeRow => row !== undefined);
 }
 
 /** The CSV rows of a download: every node listed, in creation order, with its template's code and version. */
-function csvRows(emu: Emulator, refs: readonly NodeRef[]): Record<string, unknown>[] {
+function csvRows(emu: Emulator, authz: Authorizer, refs: readonly NodeRef[]): Record<string, unknown>[] {
   const rows = emu
     .sql(
       `SELECT n.*,
@@ -103,7 +105,8 @@ function csvRows(emu: Emulator, refs: readonly NodeRef[]): Record<string, unknow
          FROM nodes n WHERE n.id IN (SELECT value FROM json_each(?))
         ORDER BY n.created_at ASC, n.id ASC`,
     )
-    .all(JSON.stringify(refs.map((ref) => ref.id))) as (NodeRow & Record<string, unknown>)[];
+    .all(JSON.stringify(refs.filter((ref) => authz.canRead(ref.path)).map((ref) => ref.id))) as (NodeRow &
+    Record<string, unknown>)[];
   return rows.map(csvRow);
 }
 
@@ -115,7 +118,8 @@ function sendNodeList(
   refs: readonly NodeRef[],
   rest: Record<string, unknown> = {},
 ) {
-  const serialize = (batch: readonly NodeRef[]) => serializeNodes(emu, authz, nodeRows(emu, batch));
+  const serialize = (batch: readonly NodeRef[]) =>
+    serializeNodes(emu, authz, readableRows(emu, authz, batch));
   if (refs.length < STREAM_THRESHOLD) return { data: serialize(refs), ...rest };
   const stream = streamListDocument(refs, serialize, rest);
   return reply.type(JSON_API).send(stream);
@@ -197,8 +201,8 @@ export function nodeRoutes(app: FastifyInstance): void {
   // ---- projects collection
   app.get('/api/projects', (req, reply) => {
     const { authz } = callerOf(req);
-    const { refs, download } = listNodes(emu, authz, req, 'project', null);
-    if (download) return sendCsv(reply, download, CSV_COLUMNS.project, csvRows(emu, refs));
+    const { refs, download } = listNodes(emu, req, 'project', null);
+    if (download) return sendCsv(reply, download, CSV_COLUMNS.project, csvRows(emu, authz, refs));
     return sendNodeList(reply, emu, authz, refs, {
       meta: { authorisations: { update: authz.decide('/projects', 'update') } },
     });
@@ -232,8 +236,8 @@ export function nodeRoutes(app: FastifyInstance): void {
     app.get(`${prefix}/${segment}`, (req, reply) => {
       const { authz } = callerOf(req);
       const parent = resolveNode(emu, authz, ownerPathFromParams(req.params));
-      const { refs, download } = listNodes(emu, authz, req, kind, parent);
-      if (download) return sendCsv(reply, download, CSV_COLUMNS[kind], csvRows(emu, refs));
+      const { refs, download } = listNodes(emu, req, kind, parent);
+      if (download) return sendCsv(reply, download, CSV_COLUMNS[kind], csvRows(emu, authz, refs));
       return sendNodeList(reply, emu, authz, refs);
     });
 
