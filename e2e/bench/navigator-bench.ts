@@ -5,6 +5,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
+import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Page, type Response } from '@playwright/test';
 
@@ -13,6 +14,8 @@ const PORT = Number(process.env.BENCH_PORT ?? 8392);
 const BASE = `http://127.0.0.1:${String(PORT)}`;
 const TARGETS = { firstLoadKb: 250, expandMs: 200, keystrokeMs: 100 };
 const FILTER_TEXT = 'asset_0999';
+/** The build to measure and serve: `dist`, or another (`CONSOLE_DIR=/tmp/x`, as `npm start` takes it). */
+const DIST = resolve(ROOT, process.env.CONSOLE_DIR ?? 'dist');
 
 interface ManifestChunk {
   file: string;
@@ -25,11 +28,11 @@ interface ManifestChunk {
  * lazily loaded parts (search) are not counted: they load when used.
  */
 function firstLoadBytes(): { signIn: number; shell: number; files: number } {
-  const manifest = JSON.parse(readFileSync(`${ROOT}dist/.vite/manifest.json`, 'utf8')) as Record<
+  const manifest = JSON.parse(readFileSync(`${DIST}/.vite/manifest.json`, 'utf8')) as Record<
     string,
     ManifestChunk
   >;
-  const gzipped = (file: string) => gzipSync(readFileSync(`${ROOT}dist/${file}`)).length;
+  const gzipped = (file: string) => gzipSync(readFileSync(`${DIST}/${file}`)).length;
   const collect = (keys: readonly string[], seen: Set<string>) => {
     for (const key of keys) {
       const chunk = manifest[key];
@@ -49,8 +52,7 @@ function firstLoadBytes(): { signIn: number; shell: number; files: number } {
 }
 
 function startServer(): ChildProcess {
-  if (!existsSync(`${ROOT}dist/index.html`))
-    throw new Error('No build in dist/: run `npx vite build` first.');
+  if (!existsSync(`${DIST}/index.html`)) throw new Error('No build in dist/: run `npx vite build` first.');
   return spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
     cwd: ROOT,
     env: {
@@ -60,6 +62,7 @@ function startServer(): ChildProcess {
       EMULATOR_DB: ':memory:',
       EMULATOR_SEED: 'bench',
       OPSCHAIN_URL: '',
+      CONSOLE_DIR: DIST,
     },
     stdio: 'ignore',
   });
@@ -186,7 +189,24 @@ async function run(): Promise<void> {
       await page.keyboard.press('ArrowLeft');
       await page.waitForFunction(() => document.querySelector('[role="treeitem"][aria-level="2"]') === null);
     }
-    await page.keyboard.press('ArrowRight');
+    // Cold in the browser, warm on the server (as a running OpsChain is): reload, so the console's cache
+    // is empty, and expand again. The first cold figure above also pays the emulator's first use of the
+    // route (JIT compilation, statement preparation).
+    const reloaded: number[] = [];
+    for (let round = 0; round < 3; round += 1) {
+      await page.reload();
+      await project.waitFor();
+      await project.focus();
+      await armTiming(page, firstAsset);
+      await page.keyboard.press('ArrowRight');
+      reloaded.push(await timed(page));
+      // Let the level finish arriving before the next round.
+      await page.waitForFunction(
+        () => document.querySelector('[role="treeitem"][aria-level="1"][aria-busy="true"]') === null,
+        undefined,
+        { timeout: 120_000 },
+      );
+    }
     await page.getByRole('treeitem', { name: /^Asset 00000/ }).waitFor();
 
     // Type the filter one character at a time; each keystroke until the tree shows the narrowed rows.
@@ -226,7 +246,10 @@ async function run(): Promise<void> {
       `  ... in all, once /projects shows:     ${String(kb(shellBytes))} KB (sign-in, shell and the projects page)`,
     );
     console.log(
-      `  expand → first rows, cold (fetch):    ${expandCold.toFixed(0)} ms (target ≤ ${String(TARGETS.expandMs)} ms: ${verdict(expandCold, TARGETS.expandMs)})`,
+      `  expand → first rows, cold (first use since the server started): ${expandCold.toFixed(0)} ms (target ≤ ${String(TARGETS.expandMs)} ms: ${verdict(expandCold, TARGETS.expandMs)})`,
+    );
+    console.log(
+      `  expand → first rows, cold after reload (server warm, median): ${median(reloaded).toFixed(0)} ms [${reloaded.map((ms) => ms.toFixed(0)).join(', ')}] (target ≤ ${String(TARGETS.expandMs)} ms: ${verdict(median(reloaded), TARGETS.expandMs)})`,
     );
     console.log(
       `  expand → first rows, cached (median): ${median(warm).toFixed(0)} ms [${warm.map((ms) => ms.toFixed(0)).join(', ')}] (${verdict(median(warm), TARGETS.expandMs)})`,

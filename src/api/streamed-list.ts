@@ -23,8 +23,29 @@ export function streamedListQueryFn<T, K extends QueryKey>(
     let items: T[] = [];
     for await (const batch of stream(signal)) {
       items = items.concat(batch);
-      if (progressive) client.setQueryData<StreamedList<T>>(queryKey, { items, complete: false });
+      if (progressive) {
+        client.setQueryData<StreamedList<T>>(queryKey, { items, complete: false });
+        await paintOpportunity();
+      }
     }
     return { items, complete: true };
   };
+}
+
+/** Longest wait for a frame: a hidden tab gets none, and its list must still load. */
+const FRAME_WAIT_MS = 50;
+
+/**
+ * Lets the browser render and paint the rows just written before the next batch is worked on (parsing a
+ * long list keeps the main thread busy; without a pause the first rows would show only at the end).
+ */
+function paintOpportunity(): Promise<void> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(resolve, FRAME_WAIT_MS);
+    if (typeof requestAnimationFrame !== 'function') return;
+    requestAnimationFrame(() => {
+      clearTimeout(timer);
+      setTimeout(resolve, 0);
+    });
+  });
 }

@@ -1,6 +1,10 @@
 // Reads a JSON:API list document while it arrives: hands out each member of the top-level `data` array as
 // soon as its text is complete, and keeps the rest of the document (`meta`, `links`…) for the end. The
 // navigator paints the first of 10,000 assets long before the last one has been received.
+//
+// Speed matters (a 10,000-asset level is ~30 MB): inside members the scan jumps from one structural
+// character to the next with a regular expression and from quote to quote with indexOf, instead of
+// looking at every character in JavaScript.
 
 const QUOTE = 0x22;
 const BACKSLASH = 0x5c;
@@ -10,6 +14,9 @@ const OPEN_BRACKET = 0x5b;
 const CLOSE_BRACKET = 0x5d;
 const COLON = 0x3a;
 const COMMA = 0x2c;
+
+/** The characters that matter inside an object or array member, outside strings. */
+const STRUCTURAL = /["{}[\]]/g;
 
 type Phase =
   /** Before `data`: the text is kept whole, it is short (`{"data":[` in practice). */
@@ -21,6 +28,24 @@ type Phase =
   /** `data` has ended: the rest is copied unread. */
   | 'after';
 
+/** Whether the quote at `index` is escaped: an odd number of backslashes right before it. */
+function isEscaped(source: string, index: number): boolean {
+  let backslashes = 0;
+  for (let at = index - 1; at >= 0 && source.charCodeAt(at) === BACKSLASH; at--) backslashes++;
+  return backslashes % 2 === 1;
+}
+
+/** The index of the quote that closes a string whose text continues at `from`, or -1 if not received yet. */
+function closingQuote(source: string, from: number): number {
+  let quote = source.indexOf('"', from);
+  while (quote !== -1 && isEscaped(source, quote)) quote = source.indexOf('"', quote + 1);
+  return quote;
+}
+
+function isWhitespace(code: number): boolean {
+  return code === 0x20 || code === 0x0a || code === 0x0d || code === 0x09;
+}
+
 export class JsonListScanner {
   /** Received text not yet handed out or copied; scanning resumes at `position`. */
   private pending = '';
@@ -29,7 +54,6 @@ export class JsonListScanner {
   /** Nesting depth of objects and arrays at `position` (the document's own braces make it 1). */
   private depth = 0;
   private inString = false;
-  private escaped = false;
   /** Before `data`: where the current top-level string started, and the last top-level key read. */
   private stringStart = -1;
   private lastKey: string | null = null;
@@ -50,24 +74,32 @@ export class JsonListScanner {
     const members: string[] = [];
     const source = this.pending;
     let i = this.position;
-    for (; i < source.length && !this.dataEnded(); i++) {
-      const code = source.charCodeAt(i);
+    while (i < source.length && !this.dataEnded()) {
       if (this.inString) {
-        if (this.escaped) this.escaped = false;
-        else if (code === BACKSLASH) this.escaped = true;
-        else if (code === QUOTE) {
-          this.inString = false;
-          if (this.stringStart >= 0 && !this.afterColon) this.lastKey = source.slice(this.stringStart, i);
-          this.stringStart = -1;
+        const quote = closingQuote(source, i);
+        if (quote === -1) {
+          // Resume at the last character: a quote arriving next may be escaped by a backslash here.
+          i = source.length;
+          break;
         }
+        this.inString = false;
+        if (this.stringStart >= 0 && !this.afterColon) this.lastKey = source.slice(this.stringStart, quote);
+        this.stringStart = -1;
+        i = quote + 1;
         continue;
       }
+      if (this.phase === 'member' && !this.scalar) {
+        i = this.scanObjectMember(source, i, members);
+        continue;
+      }
+      const code = source.charCodeAt(i);
       if (this.phase === 'before') this.scanBefore(code, i);
       else if (this.phase === 'between') this.scanBetween(code, i);
-      else this.scanMember(code, i, source, members);
+      else this.scanScalar(code, i, source, members);
+      i++;
     }
     if (this.dataEnded()) {
-      // `i` is just past the closing `]`, which scanBetween/scanMember left in `pending` at `memberStart`.
+      // The closing `]` of `data` is at `memberStart`: it and everything after it belong to the rest.
       this.outside += source.slice(this.memberStart);
       this.pending = '';
       this.position = 0;
@@ -88,6 +120,25 @@ export class JsonListScanner {
     return this.phase === 'after';
   }
 
+  /** Jumps to the next structural character of an object or array member; answers where to go on. */
+  private scanObjectMember(source: string, from: number, members: string[]): number {
+    STRUCTURAL.lastIndex = from;
+    const found = STRUCTURAL.exec(source);
+    if (found === null) return source.length;
+    const at = found.index;
+    const code = source.charCodeAt(at);
+    if (code === QUOTE) this.inString = true;
+    else if (code === OPEN_BRACE || code === OPEN_BRACKET) this.depth++;
+    else {
+      this.depth--;
+      if (this.depth === 2) {
+        members.push(source.slice(this.memberStart, at + 1));
+        this.phase = 'between';
+      }
+    }
+    return at + 1;
+  }
+
   private scanBefore(code: number, i: number): void {
     if (code === QUOTE) {
       this.inString = true;
@@ -100,8 +151,6 @@ export class JsonListScanner {
       this.outside = this.pending.slice(0, i + 1);
       this.phase = 'between';
       this.depth = 2;
-      // The members start after the `[`; everything before it is copied.
-      this.memberStart = i + 1;
     } else if (code === OPEN_BRACE || code === OPEN_BRACKET) this.depth++;
     else if (code === CLOSE_BRACE || code === CLOSE_BRACKET) this.depth--;
   }
@@ -119,25 +168,13 @@ export class JsonListScanner {
     }
   }
 
-  private scanMember(code: number, i: number, source: string, members: string[]): void {
-    if (this.scalar) {
-      if (code === QUOTE) this.inString = true;
-      else if (code === COMMA || code === CLOSE_BRACKET || isWhitespace(code))
-        this.endScalar(i, source, members, code);
+  /** Inside a scalar member (a number, string, true, false or null): it ends at `,`, `]` or a space. */
+  private scanScalar(code: number, i: number, source: string, members: string[]): void {
+    if (code === QUOTE) {
+      this.inString = true;
       return;
     }
-    if (code === QUOTE) this.inString = true;
-    else if (code === OPEN_BRACE || code === OPEN_BRACKET) this.depth++;
-    else if (code === CLOSE_BRACE || code === CLOSE_BRACKET) {
-      this.depth--;
-      if (this.depth === 2) {
-        members.push(source.slice(this.memberStart, i + 1));
-        this.phase = 'between';
-      }
-    }
-  }
-
-  private endScalar(i: number, source: string, members: string[], code: number): void {
+    if (code !== COMMA && code !== CLOSE_BRACKET && !isWhitespace(code)) return;
     members.push(source.slice(this.memberStart, i));
     this.phase = 'between';
     if (code === CLOSE_BRACKET) {
@@ -155,8 +192,4 @@ export class JsonListScanner {
     if (this.phase !== 'after') throw new SyntaxError('The list document ended inside its data array.');
     return JSON.parse(this.outside) as unknown;
   }
-}
-
-function isWhitespace(code: number): boolean {
-  return code === 0x20 || code === 0x0a || code === 0x0d || code === 0x09;
 }
