@@ -30,6 +30,10 @@ export default defineConfig({
           environment: 'happy-dom',
           include: ['src/**/*.test.{ts,tsx}'],
           setupFiles: ['./src/test/setup.ts'],
+          // Component tests render whole pages against the in-memory emulator; on a loaded 2-core machine
+          // some come close to Vitest's default 5 s.
+          testTimeout: 20_000,
+          hookTimeout: 20_000,
         },
       },
     ],

@@ -1,5 +1,5 @@
 import '@testing-library/jest-dom/vitest';
-import { cleanup } from '@testing-library/react';
+import { cleanup, configure } from '@testing-library/react';
 import { afterEach } from 'vitest';
 
 // Vitest runs without globals, so Testing Library cannot register its own cleanup. happy-dom implements
@@ -7,3 +7,7 @@ import { afterEach } from 'vitest';
 afterEach(() => {
   cleanup();
 });
+
+// findBy*/waitFor wait up to 1 s by default; pages that load over the emulator can take longer on a loaded
+// CI machine. Waiting longer costs nothing when they are quick.
+configure({ asyncUtilTimeout: 5_000 });

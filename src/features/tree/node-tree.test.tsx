@@ -29,6 +29,8 @@ const item = (name: string) => within(tree()).findByRole('treeitem', { name });
 describe('NodeTree against the emulator', () => {
   it('lists the projects with their count, then opens a level with the keyboard', async () => {
     const { user } = renderWithProviders(<NodeTree selectedPath={null} onOpen={vi.fn()} />);
+    // Not "0 projects" while the first level is on its way.
+    expect(screen.getByText('Loading projects…')).toBeInTheDocument();
 
     const bank = await item('Core Banking Platform');
     expect(screen.getByText('3 projects')).toBeInTheDocument();

@@ -67,7 +67,7 @@ export function NodeTree({ selectedPath, onOpen }: NodeTreeProps) {
         onFilterChange={handleFilterChange}
         showArchived={showArchived}
         onShowArchivedChange={setShowArchived}
-        projectCount={model.rootCount}
+        projectCount={root.status === 'ready' ? model.rootCount : null}
         onEnterTree={() => treeRef.current?.focus()}
       />
       <TreeLevelErrors root={root} levels={levels} rows={model.rows} onRetry={retry} />

@@ -8,7 +8,8 @@ export interface TreeToolbarProps {
   onFilterChange: (filter: string) => void;
   showArchived: boolean;
   onShowArchivedChange: (showArchived: boolean) => void;
-  projectCount: Count;
+  /** Null until the projects have loaded. */
+  projectCount: Count | null;
   /** Down arrow in the filter box moves into the tree. */
   onEnterTree: () => void;
 }
@@ -62,7 +63,7 @@ export function TreeToolbar({
       />
       <Group justify="space-between" gap="xs" wrap="nowrap">
         <Text size="xs" c="dimmed" aria-live="polite">
-          {countText(projectCount)}
+          {projectCount === null ? 'Loading projects…' : countText(projectCount)}
         </Text>
         <Switch
           size="xs"
