@@ -4,6 +4,7 @@ import type { NodeAuthorisations } from '@contract/node';
 import type { Asset } from '@/api/assets';
 import { ownerPath, type AssetOwner } from '@/lib/node-path';
 import { denial } from '@/lib/permissions';
+import type { DeniableAction } from '@/lib/server-denials';
 import { GuardedButton } from '@/ui/guarded-button';
 import { CreateAssetForm } from './create-asset-form';
 import { Dialog } from '@/ui/dialog';
@@ -23,12 +24,14 @@ export function CreateAssetButton({ owner, authorisations, onCreated }: CreateAs
     permission: 'update',
     purpose: 'create assets',
   });
+  const deniable: DeniableAction = { on: authorisations, action: 'create-asset' };
   return (
     <>
       <GuardedButton
         size="sm"
         leftSection={<IconPlus size={16} aria-hidden />}
         deniedReason={denied}
+        deniable={deniable}
         onClick={dialog.open}
       >
         New asset
@@ -37,6 +40,7 @@ export function CreateAssetButton({ owner, authorisations, onCreated }: CreateAs
         {isOpen ? (
           <CreateAssetForm
             owner={owner}
+            deniable={deniable}
             onCancel={dialog.close}
             onCreated={(asset) => {
               dialog.close();

@@ -20,6 +20,8 @@ afterEach(() => {
 });
 
 const owner = { projectCode: 'bank', environmentCode: 'dev' };
+// Where a refusal would be remembered (the owner's authorisations on the page; see create-asset-button.test).
+const deniable = { on: {}, action: 'create-asset' };
 
 async function fillForm(user: ReturnType<typeof renderWithProviders>['user'], code: string, version: RegExp) {
   await user.type(screen.getByRole('textbox', { name: /^Code/ }), code);
@@ -39,7 +41,7 @@ describe('CreateAssetForm', () => {
     credentialsStore.set({ username: 'opschain', password: 'opschain' });
     const onCreated = vi.fn();
     const { user } = renderWithProviders(
-      <CreateAssetForm owner={owner} onCreated={onCreated} onCancel={vi.fn()} />,
+      <CreateAssetForm owner={owner} onCreated={onCreated} onCancel={vi.fn()} deniable={deniable} />,
     );
 
     await fillForm(user, 'reports_db', /^16_2/);
@@ -54,7 +56,7 @@ describe('CreateAssetForm', () => {
     credentialsStore.set({ username: 'opschain', password: 'opschain' });
     const onCreated = vi.fn();
     const { user } = renderWithProviders(
-      <CreateAssetForm owner={owner} onCreated={onCreated} onCancel={vi.fn()} />,
+      <CreateAssetForm owner={owner} onCreated={onCreated} onCancel={vi.fn()} deniable={deniable} />,
     );
     await fillForm(user, 'audit_db', /^15_6/);
     // Someone archives the chosen version while the dialog is open.
@@ -84,7 +86,7 @@ describe('CreateAssetForm', () => {
   it('asks for a template and a version before sending anything', async () => {
     credentialsStore.set({ username: 'opschain', password: 'opschain' });
     const { user } = renderWithProviders(
-      <CreateAssetForm owner={owner} onCreated={vi.fn()} onCancel={vi.fn()} />,
+      <CreateAssetForm owner={owner} onCreated={vi.fn()} onCancel={vi.fn()} deniable={deniable} />,
     );
 
     await user.click(screen.getByRole('button', { name: 'Create asset' }));

@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { useCreateAsset, type Asset } from '@/api/assets';
 import { applyFormFailure } from '@/api/failures';
 import type { AssetOwner } from '@/lib/node-path';
+import { recordServerDenial, type DeniableAction } from '@/lib/server-denials';
 import { FormAlert } from '@/ui/form-alert';
 import { notifyFailure, notifySuccess } from '@/ui/notify';
 import { validateCode, validateName } from './node-code';
@@ -18,10 +19,12 @@ export interface CreateAssetFormProps {
   owner: AssetOwner;
   onCreated: (asset: Asset) => void;
   onCancel: () => void;
+  /** Creating it, as the server may refuse it (403): the refusal is remembered, so the button says why. */
+  deniable: DeniableAction;
 }
 
 /** A new asset of a project or an environment, built from a template version. */
-export function CreateAssetForm({ owner, onCreated, onCancel }: CreateAssetFormProps) {
+export function CreateAssetForm({ owner, onCreated, onCancel, deniable }: CreateAssetFormProps) {
   const create = useCreateAsset();
   const [formError, setFormError] = useState<string | null>(null);
   const form = useForm<Values>({
@@ -53,8 +56,10 @@ export function CreateAssetForm({ owner, onCreated, onCancel }: CreateAssetFormP
         onError: (error) => {
           const failure = applyFormFailure(error, form, FIELDS);
           setFormError(failure.message);
-          if (failure.isForbidden && failure.message !== null)
+          if (failure.isForbidden && failure.message !== null) {
             notifyFailure('Asset not created', failure.message);
+            recordServerDenial(deniable, error.message);
+          }
         },
       },
     );

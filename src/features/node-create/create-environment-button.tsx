@@ -4,6 +4,7 @@ import type { NodeAuthorisations } from '@contract/node';
 import type { Environment } from '@/api/environments';
 import { projectPath } from '@/lib/node-path';
 import { denial } from '@/lib/permissions';
+import type { DeniableAction } from '@/lib/server-denials';
 import { GuardedButton } from '@/ui/guarded-button';
 import { CreateEnvironmentForm } from './create-environment-form';
 import { Dialog } from '@/ui/dialog';
@@ -27,12 +28,14 @@ export function CreateEnvironmentButton({
     permission: 'update',
     purpose: 'create environments',
   });
+  const deniable: DeniableAction = { on: authorisations, action: 'create-environment' };
   return (
     <>
       <GuardedButton
         size="sm"
         leftSection={<IconPlus size={16} aria-hidden />}
         deniedReason={denied}
+        deniable={deniable}
         onClick={dialog.open}
       >
         New environment
@@ -41,6 +44,7 @@ export function CreateEnvironmentButton({
         {isOpen ? (
           <CreateEnvironmentForm
             projectCode={projectCode}
+            deniable={deniable}
             onCancel={dialog.close}
             onCreated={(environment) => {
               dialog.close();

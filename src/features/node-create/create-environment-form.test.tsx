@@ -22,7 +22,13 @@ afterEach(() => {
 function renderForm(projectCode = 'bank') {
   const onCreated = vi.fn();
   const view = renderWithProviders(
-    <CreateEnvironmentForm projectCode={projectCode} onCreated={onCreated} onCancel={vi.fn()} />,
+    <CreateEnvironmentForm
+      projectCode={projectCode}
+      onCreated={onCreated}
+      onCancel={vi.fn()}
+      // Where a refusal would be remembered (see create-environment-button.test).
+      deniable={{ on: {}, action: 'create-environment' }}
+    />,
   );
   return { ...view, onCreated };
 }

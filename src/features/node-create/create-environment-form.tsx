@@ -3,6 +3,7 @@ import { useForm } from '@mantine/form';
 import { useState } from 'react';
 import { useCreateEnvironment, type Environment } from '@/api/environments';
 import { applyFormFailure } from '@/api/failures';
+import { recordServerDenial, type DeniableAction } from '@/lib/server-denials';
 import { FormAlert } from '@/ui/form-alert';
 import { notifyFailure, notifySuccess } from '@/ui/notify';
 import { validateCode, validateName } from './node-code';
@@ -14,9 +15,16 @@ export interface CreateEnvironmentFormProps {
   projectCode: string;
   onCreated: (environment: Environment) => void;
   onCancel: () => void;
+  /** Creating it, as the server may refuse it (403): the refusal is remembered, so the button says why. */
+  deniable: DeniableAction;
 }
 
-export function CreateEnvironmentForm({ projectCode, onCreated, onCancel }: CreateEnvironmentFormProps) {
+export function CreateEnvironmentForm({
+  projectCode,
+  onCreated,
+  onCancel,
+  deniable,
+}: CreateEnvironmentFormProps) {
   const create = useCreateEnvironment();
   const [formError, setFormError] = useState<string | null>(null);
   const form = useForm<NodeFieldValues>({
@@ -43,6 +51,7 @@ export function CreateEnvironmentForm({ projectCode, onCreated, onCancel }: Crea
           setFormError(failure.message);
           if (failure.isForbidden && failure.message !== null) {
             notifyFailure('Environment not created', failure.message);
+            recordServerDenial(deniable, error.message);
           }
         },
       },

@@ -21,7 +21,14 @@ afterEach(() => {
 
 function renderForm() {
   const onCreated = vi.fn();
-  const view = renderWithProviders(<CreateProjectForm onCreated={onCreated} onCancel={vi.fn()} />);
+  const view = renderWithProviders(
+    <CreateProjectForm
+      onCreated={onCreated}
+      onCancel={vi.fn()}
+      // Where a refusal would be remembered (see create-project-button.test).
+      deniable={{ on: {}, action: 'create-project' }}
+    />,
+  );
   return { ...view, onCreated };
 }
 

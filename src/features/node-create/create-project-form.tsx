@@ -4,6 +4,7 @@ import { useState } from 'react';
 import type { ProjectType } from '@contract/node';
 import { applyFormFailure } from '@/api/failures';
 import { useCreateProject, type Project } from '@/api/projects';
+import { recordServerDenial, type DeniableAction } from '@/lib/server-denials';
 import { FormAlert } from '@/ui/form-alert';
 import { notifyFailure, notifySuccess } from '@/ui/notify';
 import { validateCode, validateName } from './node-code';
@@ -16,9 +17,11 @@ type Values = NodeFieldValues & { project_type: ProjectType };
 export interface CreateProjectFormProps {
   onCreated: (project: Project) => void;
   onCancel: () => void;
+  /** Creating it, as the server may refuse it (403): the refusal is remembered, so the button says why. */
+  deniable: DeniableAction;
 }
 
-export function CreateProjectForm({ onCreated, onCancel }: CreateProjectFormProps) {
+export function CreateProjectForm({ onCreated, onCancel, deniable }: CreateProjectFormProps) {
   const create = useCreateProject();
   const [formError, setFormError] = useState<string | null>(null);
   const form = useForm<Values>({
@@ -42,8 +45,10 @@ export function CreateProjectForm({ onCreated, onCancel }: CreateProjectFormProp
       onError: (error) => {
         const failure = applyFormFailure(error, form, FIELDS);
         setFormError(failure.message);
-        if (failure.isForbidden && failure.message !== null)
+        if (failure.isForbidden && failure.message !== null) {
           notifyFailure('Project not created', failure.message);
+          recordServerDenial(deniable, error.message);
+        }
       },
     });
   });

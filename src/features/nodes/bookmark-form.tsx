@@ -3,6 +3,7 @@ import { useForm } from '@mantine/form';
 import { useState } from 'react';
 import { useCreateBookmark, useUpdateBookmark, type Bookmark, type BookmarkFields } from '@/api/bookmarks';
 import { formFailure } from '@/api/failures';
+import { recordServerDenial, type DeniableAction } from '@/lib/server-denials';
 import { isWebUrl } from '@/lib/web-url';
 import { FormAlert } from '@/ui/form-alert';
 import { notifyFailure, notifySuccess } from '@/ui/notify';
@@ -11,11 +12,13 @@ export interface BookmarkFormProps {
   nodePath: string;
   /** The bookmark to edit; a new one is added when absent. */
   bookmark?: Bookmark | undefined;
+  /** Changing the node's bookmarks: a 403 is remembered on it, so its buttons say why they are disabled. */
+  deniable: DeniableAction;
   onDone: () => void;
 }
 
 /** Adds or edits a bookmark: a labelled http(s) link. */
-export function BookmarkForm({ nodePath, bookmark, onDone }: BookmarkFormProps) {
+export function BookmarkForm({ nodePath, bookmark, deniable, onDone }: BookmarkFormProps) {
   const create = useCreateBookmark();
   const update = useUpdateBookmark();
   const [formError, setFormError] = useState<string | null>(null);
@@ -32,11 +35,14 @@ export function BookmarkForm({ nodePath, bookmark, onDone }: BookmarkFormProps) 
     },
   });
 
-  const handleError = (error: unknown) => {
+  const handleError = (error: Error) => {
     const failure = formFailure(error, ['url', 'description']);
     form.setErrors(failure.fields);
     setFormError(failure.message);
-    if (failure.isForbidden && failure.message !== null) notifyFailure('Bookmark not saved', failure.message);
+    if (failure.isForbidden && failure.message !== null) {
+      notifyFailure('Bookmark not saved', failure.message);
+      recordServerDenial(deniable, error.message);
+    }
   };
 
   const handleSubmit = form.onSubmit((values) => {

@@ -119,4 +119,34 @@ describe('BookmarksPanel', () => {
     expect(await screen.findByText('No bookmarks yet')).toBeInTheDocument();
     expect(screen.queryByRole('table', { name: 'Bookmarks' })).toBeNull();
   });
+
+  it('after the server refuses a bookmark change with a 403, disables adding, editing and deleting with the server’s reason', async () => {
+    credentialsStore.set({ username: 'operator', password: 'operator' });
+    const project = await getProject('bank');
+    const { user } = renderWithProviders(<BookmarksPanel node={project} />);
+    const row = await screen.findByRole('row', { name: /Platform runbooks/ });
+    // The page was read with the operator's permissions; they are withdrawn before the change.
+    credentialsStore.set({ username: 'viewer', password: 'viewer' });
+
+    const edit = within(row).getByRole('button', { name: 'Edit bookmark Platform runbooks' });
+    await user.click(edit);
+    const dialog = await screen.findByRole('dialog', { name: 'Edit bookmark' });
+    await user.type(within(dialog).getByRole('textbox', { name: /^Description/ }), ' (old)');
+    await user.click(within(dialog).getByRole('button', { name: 'Save' }));
+
+    const reason = 'You are not permitted to change the bookmarks of /projects/bank';
+    expect(await within(dialog).findByRole('alert')).toHaveTextContent(reason);
+    expect(await screen.findByText('Bookmark not saved')).toBeInTheDocument();
+    await user.click(within(dialog).getByRole('button', { name: 'Cancel' }));
+
+    // One permission covers all three, so none is left to be refused again.
+    const add = screen.getByRole('button', { name: 'Add bookmark' });
+    const remove = within(row).getByRole('button', { name: 'Delete bookmark Platform runbooks' });
+    for (const button of [edit, add, remove]) {
+      expect(button).toHaveAttribute('aria-disabled', 'true');
+      expect(button).toHaveAccessibleDescription(reason);
+    }
+    await user.click(add);
+    expect(screen.queryByRole('dialog', { name: 'Add bookmark' })).toBeNull();
+  });
 });

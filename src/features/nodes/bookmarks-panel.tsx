@@ -7,6 +7,7 @@ import { bookmarkListQuery, type Bookmark } from '@/api/bookmarks';
 import { failureMessage } from '@/api/failures';
 import type { AnyNode } from '@/api/node-mutations';
 import { denial } from '@/lib/permissions';
+import type { DeniableAction } from '@/lib/server-denials';
 import { EmptyState } from '@/ui/empty-state';
 import { ErrorState } from '@/ui/error-state';
 import { GuardedButton } from '@/ui/guarded-button';
@@ -30,6 +31,9 @@ export function BookmarksPanel({ node }: BookmarksPanelProps) {
     denial(node.meta.authorisations, { nodePath: node.path, facet: 'self', permission: 'update', purpose });
   const addDenied = denied('add bookmarks');
   const changeDenied = denied('change its bookmarks');
+  // One permission (the node's update) covers adding, editing and deleting: once the server refuses one,
+  // all three are disabled with its reason rather than refused again one by one.
+  const deniable: DeniableAction = { on: node, action: 'bookmarks' };
 
   const addButton = (
     <GuardedButton
@@ -37,6 +41,7 @@ export function BookmarksPanel({ node }: BookmarksPanelProps) {
       variant="default"
       leftSection={<IconPlus size={14} aria-hidden />}
       deniedReason={addDenied}
+      deniable={deniable}
       onClick={adding.open}
     >
       Add bookmark
@@ -65,6 +70,7 @@ export function BookmarksPanel({ node }: BookmarksPanelProps) {
       <BookmarksTable
         bookmarks={bookmarks.data}
         changeDenied={changeDenied}
+        deniable={deniable}
         onEdit={setEditing}
         onDelete={setDeleting}
       />
@@ -81,7 +87,7 @@ export function BookmarksPanel({ node }: BookmarksPanelProps) {
       </Group>
       {body}
       <Dialog opened={isAdding} onClose={adding.close} title="Add bookmark">
-        {isAdding ? <BookmarkForm nodePath={node.path} onDone={adding.close} /> : null}
+        {isAdding ? <BookmarkForm nodePath={node.path} deniable={deniable} onDone={adding.close} /> : null}
       </Dialog>
       <Dialog
         opened={editing !== null}
@@ -94,6 +100,7 @@ export function BookmarksPanel({ node }: BookmarksPanelProps) {
           <BookmarkForm
             nodePath={node.path}
             bookmark={editing}
+            deniable={deniable}
             onDone={() => {
               setEditing(null);
             }}
@@ -103,6 +110,7 @@ export function BookmarksPanel({ node }: BookmarksPanelProps) {
       <DeleteBookmarkDialog
         nodePath={node.path}
         bookmark={deleting}
+        deniable={deniable}
         onClose={() => {
           setDeleting(null);
         }}

@@ -1,6 +1,7 @@
 import { Anchor, Group, Stack, Table, Text } from '@mantine/core';
 import { IconExternalLink, IconPencil, IconTrash } from '@tabler/icons-react';
 import type { Bookmark } from '@/api/bookmarks';
+import type { DeniableAction } from '@/lib/server-denials';
 import { isWebUrl } from '@/lib/web-url';
 import { GuardedButton } from '@/ui/guarded-button';
 
@@ -8,12 +9,14 @@ export interface BookmarksTableProps {
   bookmarks: readonly Bookmark[];
   /** Why the user may not edit or delete bookmarks; null when they may. */
   changeDenied: string | null;
+  /** Changing bookmarks, as the server may refuse it (403): then Edit and Delete say so. */
+  deniable: DeniableAction;
   onEdit: (bookmark: Bookmark) => void;
   onDelete: (bookmark: Bookmark) => void;
 }
 
 /** Bookmarks with their links (opened in a new tab, http and https only) and row actions. */
-export function BookmarksTable({ bookmarks, changeDenied, onEdit, onDelete }: BookmarksTableProps) {
+export function BookmarksTable({ bookmarks, changeDenied, deniable, onEdit, onDelete }: BookmarksTableProps) {
   return (
     <Table.ScrollContainer minWidth={560}>
       <Table verticalSpacing="xs" aria-label="Bookmarks">
@@ -58,6 +61,7 @@ export function BookmarksTable({ bookmarks, changeDenied, onEdit, onDelete }: Bo
                     variant="subtle"
                     leftSection={<IconPencil size={12} aria-hidden />}
                     deniedReason={changeDenied}
+                    deniable={deniable}
                     onClick={() => {
                       onEdit(bookmark);
                     }}
@@ -71,6 +75,7 @@ export function BookmarksTable({ bookmarks, changeDenied, onEdit, onDelete }: Bo
                     color="red"
                     leftSection={<IconTrash size={12} aria-hidden />}
                     deniedReason={changeDenied}
+                    deniable={deniable}
                     onClick={() => {
                       onDelete(bookmark);
                     }}

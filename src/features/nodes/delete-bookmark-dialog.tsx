@@ -1,6 +1,7 @@
 import { Button, Group, Stack, Text } from '@mantine/core';
 import { useDeleteBookmark, type Bookmark } from '@/api/bookmarks';
 import { failureMessage, isForbidden } from '@/api/failures';
+import { recordServerDenial, type DeniableAction } from '@/lib/server-denials';
 import { notifyFailure, notifySuccess } from '@/ui/notify';
 import { Dialog } from '@/ui/dialog';
 import { FormAlert } from '@/ui/form-alert';
@@ -8,10 +9,12 @@ import { FormAlert } from '@/ui/form-alert';
 export interface DeleteBookmarkDialogProps {
   nodePath: string;
   bookmark: Bookmark | null;
+  /** Changing the node's bookmarks: a 403 is remembered on it, so its buttons say why they are disabled. */
+  deniable: DeniableAction;
   onClose: () => void;
 }
 
-export function DeleteBookmarkDialog({ nodePath, bookmark, onClose }: DeleteBookmarkDialogProps) {
+export function DeleteBookmarkDialog({ nodePath, bookmark, deniable, onClose }: DeleteBookmarkDialogProps) {
   const remove = useDeleteBookmark();
   const handleClose = () => {
     remove.reset();
@@ -27,7 +30,10 @@ export function DeleteBookmarkDialog({ nodePath, bookmark, onClose }: DeleteBook
           handleClose();
         },
         onError: (error) => {
-          if (isForbidden(error)) notifyFailure('Bookmark not deleted', failureMessage(error));
+          if (isForbidden(error)) {
+            notifyFailure('Bookmark not deleted', failureMessage(error));
+            recordServerDenial(deniable, error.message);
+          }
         },
       },
     );

@@ -4,7 +4,7 @@ import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
 import type { CsvExportInput } from '@/api/downloads';
 import { failureMessage } from '@/api/failures';
-import { projectListQuery } from '@/api/projects';
+import { projectListQuery, type ProjectList } from '@/api/projects';
 import { toggleSort } from '@/lib/list-search';
 import { ransackParams } from '@/lib/ransack';
 import { ListFilterBar } from '@/ui/list-filter-bar';
@@ -15,8 +15,11 @@ import { isProjectsFiltered, projectsQuery, projectsSort, type ProjectsSearch } 
 export interface ProjectsPageProps {
   search: ProjectsSearch;
   onSearchChange: (patch: Partial<ProjectsSearch>) => void;
-  /** The New project button, once the list has said whether the user may create projects. */
-  createAction: (canCreate: boolean) => ReactNode;
+  /**
+   * The New project button, once the list has said whether the user may create projects; the list as read
+   * is what a refusal (403) of creating one is remembered on.
+   */
+  createAction: (canCreate: boolean, projects: ProjectList) => ReactNode;
   /** The Export CSV button for the projects the filters select. */
   exportAction: (request: CsvExportInput) => ReactNode;
 }
@@ -33,12 +36,13 @@ export function ProjectsPage({ search, onSearchChange, createAction, exportActio
   const query = projectsQuery(search);
   const sort = projectsSort(search);
   const result = useQuery({ ...projectListQuery(query), placeholderData: keepPreviousData });
-  const canCreate = result.data?.canCreate;
+  const list = result.data;
+  const canCreate = list?.canCreate;
   return (
     <Stack gap="lg">
       <Group justify="space-between" align="flex-start">
         <Title order={1}>Projects</Title>
-        {canCreate === undefined ? null : createAction(canCreate)}
+        {list === undefined ? null : createAction(list.canCreate, list)}
       </Group>
       <ListView
         what="projects"

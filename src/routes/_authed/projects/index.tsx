@@ -26,9 +26,9 @@ function ProjectsRoute() {
     <ProjectsPage
       search={search}
       onSearchChange={(patch) => void navigate({ search: (prev) => ({ ...prev, ...patch }), replace: true })}
-      createAction={(canCreate) => (
+      createAction={(_canCreate, projects) => (
         <CreateProjectButton
-          canCreate={canCreate}
+          projects={projects}
           onCreated={(project) =>
             void navigateAnywhere({ to: '/projects/$projectCode', params: { projectCode: project.code } })
           }

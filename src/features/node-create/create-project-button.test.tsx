@@ -1,0 +1,62 @@
+import { screen, within } from '@testing-library/react';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { credentialsStore } from '@/api/credentials';
+import { listProjects } from '@/api/projects';
+import { startEmulator, type TestEmulator } from '@/test/emulator';
+import { renderWithProviders } from '@/test/render-with-providers';
+import { CreateProjectButton } from './create-project-button';
+
+let emulator: TestEmulator;
+
+beforeAll(async () => {
+  emulator = await startEmulator();
+});
+
+afterAll(async () => {
+  await emulator.close();
+});
+
+afterEach(() => {
+  credentialsStore.clear();
+});
+
+describe('CreateProjectButton', () => {
+  it('says why the viewer may not create projects', async () => {
+    credentialsStore.set({ username: 'viewer', password: 'viewer' });
+    renderWithProviders(<CreateProjectButton projects={await listProjects()} onCreated={vi.fn()} />);
+
+    const button = screen.getByRole('button', { name: 'New project' });
+    expect(button).toHaveAttribute('aria-disabled', 'true');
+    expect(button).toHaveAccessibleDescription('You need update permission on /projects to create projects');
+  });
+
+  it('after the server refuses with a 403, disables New project with the server’s reason until the list is read again', async () => {
+    credentialsStore.set({ username: 'operator', password: 'operator' });
+    const projects = await listProjects();
+    const { user, unmount } = renderWithProviders(
+      <CreateProjectButton projects={projects} onCreated={vi.fn()} />,
+    );
+    // The list was read with the operator's permissions; they are withdrawn before creating.
+    credentialsStore.set({ username: 'viewer', password: 'viewer' });
+
+    const button = screen.getByRole('button', { name: 'New project' });
+    await user.click(button);
+    const dialog = await screen.findByRole('dialog', { name: 'New project' });
+    await user.type(within(dialog).getByRole('textbox', { name: /^Code/ }), 'payments');
+    await user.type(within(dialog).getByRole('textbox', { name: /^Name/ }), 'Payments');
+    await user.click(within(dialog).getByRole('button', { name: 'Create project' }));
+
+    const reason = 'You are not permitted to create projects';
+    expect(await within(dialog).findByRole('alert')).toHaveTextContent(reason);
+    await user.click(within(dialog).getByRole('button', { name: 'Cancel' }));
+
+    expect(button).toHaveAttribute('aria-disabled', 'true');
+    expect(button).toHaveAccessibleDescription(reason);
+
+    // Reading the list again (with the permission given back) ends the denial.
+    unmount();
+    credentialsStore.set({ username: 'operator', password: 'operator' });
+    renderWithProviders(<CreateProjectButton projects={await listProjects()} onCreated={vi.fn()} />);
+    expect(screen.getByRole('button', { name: 'New project' })).not.toHaveAttribute('aria-disabled');
+  });
+});
