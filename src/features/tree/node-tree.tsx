@@ -1,12 +1,12 @@
 import { Stack } from '@mantine/core';
-import { useMemo, useRef, useState } from 'react';
+import { useCallback, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { z } from 'zod';
 import type { NodeSummary } from '@/api/node-summary';
 import { ancestorPaths, parseNodePath } from '@/lib/node-path';
 import { usePreference } from '@/lib/use-preference';
 import { TreeLevelErrors } from './tree-level-errors';
 import { flattenTree, pathsToReveal, type TreeModelInput } from './tree-model';
-import { TreeToolbar } from './tree-toolbar';
+import { countText, TreeToolbar } from './tree-toolbar';
 import { TreeView, type TreeViewHandle } from './tree-view';
 import { useTreeLevels } from './use-tree-levels';
 
@@ -53,11 +53,18 @@ export function NodeTree({ selectedPath, onOpen }: NodeTreeProps) {
     ? focusedPath
     : (model.rows[0]?.node.path ?? null);
 
-  const handleFilterChange = (text: string) => {
+  // The latest model input, for the stable callbacks below (the toolbar and rows are memoised).
+  const inputRef = useRef(input);
+  useLayoutEffect(() => {
+    inputRef.current = input;
+  });
+  const handleFilterChange = useCallback((text: string) => {
     setFilter(text);
     // Typing opens the loaded nodes above each match, once; the user may close them again.
-    setExpanded((current) => withPaths(current, pathsToReveal({ ...input, filter: text })));
-  };
+    setExpanded((current) => withPaths(current, pathsToReveal({ ...inputRef.current, filter: text })));
+  }, []);
+  const enterTree = useCallback(() => treeRef.current?.focus(), []);
+  const projectCount = root.status === 'ready' ? model.rootCount : null;
 
   return (
     // data-tree-filter: the filter the rendered rows reflect (the benchmark times keystroke to paint by it).
@@ -67,8 +74,8 @@ export function NodeTree({ selectedPath, onOpen }: NodeTreeProps) {
         onFilterChange={handleFilterChange}
         showArchived={showArchived}
         onShowArchivedChange={setShowArchived}
-        projectCount={root.status === 'ready' ? model.rootCount : null}
-        onEnterTree={() => treeRef.current?.focus()}
+        countLabel={projectCount === null ? null : countText(projectCount)}
+        onEnterTree={enterTree}
       />
       <TreeLevelErrors root={root} levels={levels} rows={model.rows} onRetry={retry} />
       <TreeView

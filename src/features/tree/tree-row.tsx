@@ -7,7 +7,7 @@ import {
   IconFolder,
   IconServer2,
 } from '@tabler/icons-react';
-import type { CSSProperties, KeyboardEvent, MouseEvent } from 'react';
+import { memo, type KeyboardEvent, type MouseEvent } from 'react';
 import type { NodeKind } from '@/lib/node-path';
 import type { TreeRow } from './tree-model';
 import classes from './tree.module.css';
@@ -23,13 +23,48 @@ const KIND_ICONS: Record<NodeKind, typeof IconFolder> = {
 
 export interface TreeRowItemProps {
   row: TreeRow;
+  /** The row's index among the visible rows. */
+  index: number;
   id: string;
   isFocusable: boolean;
-  style: CSSProperties;
+  /** Offset from the top of the tree, in pixels (rows are positioned by the virtualiser). */
+  top: number;
   onToggle: (row: TreeRow) => void;
   onActivate: (row: TreeRow, event: MouseEvent) => void;
-  onKeyDown: (event: KeyboardEvent<HTMLDivElement>) => void;
-  onFocus: () => void;
+  onKeyDown: (event: KeyboardEvent<HTMLDivElement>, index: number) => void;
+  onFocus: (row: TreeRow) => void;
+}
+
+/** Rows are rebuilt on every model change; a row whose shown state is the same need not re-render. */
+function sameRow(a: TreeRow, b: TreeRow): boolean {
+  return (
+    a.node === b.node &&
+    a.level === b.level &&
+    a.setSize === b.setSize &&
+    a.posInSet === b.posInSet &&
+    a.isExpandable === b.isExpandable &&
+    a.isExpanded === b.isExpanded &&
+    a.childStatus === b.childStatus &&
+    a.childCount?.shown === b.childCount?.shown &&
+    a.childCount?.total === b.childCount?.total &&
+    a.isSelected === b.isSelected &&
+    a.isMatch === b.isMatch &&
+    a.isContext === b.isContext
+  );
+}
+
+function sameProps(a: TreeRowItemProps, b: TreeRowItemProps): boolean {
+  return (
+    sameRow(a.row, b.row) &&
+    a.index === b.index &&
+    a.id === b.id &&
+    a.isFocusable === b.isFocusable &&
+    a.top === b.top &&
+    a.onToggle === b.onToggle &&
+    a.onActivate === b.onActivate &&
+    a.onKeyDown === b.onKeyDown &&
+    a.onFocus === b.onFocus
+  );
 }
 
 function countLabel(row: TreeRow): string | null {
@@ -42,11 +77,12 @@ function countLabel(row: TreeRow): string | null {
 }
 
 /** One treeitem: chevron, icon, name and (when expanded) how many children it shows. */
-export function TreeRowItem({
+export const TreeRowItem = memo(function TreeRowItem({
   row,
+  index,
   id,
   isFocusable,
-  style,
+  top,
   onToggle,
   onActivate,
   onKeyDown,
@@ -76,12 +112,20 @@ export function TreeRowItem({
       data-selected={row.isSelected || undefined}
       data-archived={row.node.archived || undefined}
       data-context={row.isContext || undefined}
-      style={{ ...style, height: ROW_HEIGHT, paddingInlineStart: (row.level - 1) * INDENT + 4 }}
+      style={{
+        transform: `translateY(${String(top)}px)`,
+        height: ROW_HEIGHT,
+        paddingInlineStart: (row.level - 1) * INDENT + 4,
+      }}
       onClick={(event) => {
         onActivate(row, event);
       }}
-      onKeyDown={onKeyDown}
-      onFocus={onFocus}
+      onKeyDown={(event) => {
+        onKeyDown(event, index);
+      }}
+      onFocus={() => {
+        onFocus(row);
+      }}
     >
       <span className={classes.toggle} aria-hidden>
         {row.childStatus === 'loading' ? (
@@ -117,4 +161,4 @@ export function TreeRowItem({
       )}
     </div>
   );
-}
+}, sameProps);

@@ -1,6 +1,6 @@
 import { CloseButton, Group, Switch, Text, TextInput } from '@mantine/core';
 import { IconFilter } from '@tabler/icons-react';
-import type { KeyboardEvent } from 'react';
+import { memo, type KeyboardEvent } from 'react';
 import type { Count } from './tree-model';
 
 export interface TreeToolbarProps {
@@ -8,24 +8,27 @@ export interface TreeToolbarProps {
   onFilterChange: (filter: string) => void;
   showArchived: boolean;
   onShowArchivedChange: (showArchived: boolean) => void;
-  /** Null until the projects have loaded. */
-  projectCount: Count | null;
+  /** "3 projects", "1 of 3 projects" (see countText); null until the projects have loaded. */
+  countLabel: string | null;
   /** Down arrow in the filter box moves into the tree. */
   onEnterTree: () => void;
 }
 
-function countText({ shown, total }: Count): string {
+export function countText({ shown, total }: Count): string {
   const noun = total === 1 ? 'project' : 'projects';
   return shown === total ? `${String(total)} ${noun}` : `${String(shown)} of ${String(total)} ${noun}`;
 }
 
-/** The filter box, the archived toggle and the number of projects shown. */
-export function TreeToolbar({
+/**
+ * The filter box, the archived toggle and the number of projects shown. Memoised: the navigator re-renders
+ * on every level update and keystroke, and this part rarely changes with them.
+ */
+export const TreeToolbar = memo(function TreeToolbar({
   filter,
   onFilterChange,
   showArchived,
   onShowArchivedChange,
-  projectCount,
+  countLabel,
   onEnterTree,
 }: TreeToolbarProps) {
   const handleKeyDown = (event: KeyboardEvent<HTMLInputElement>) => {
@@ -63,7 +66,7 @@ export function TreeToolbar({
       />
       <Group justify="space-between" gap="xs" wrap="nowrap">
         <Text size="xs" c="dimmed" aria-live="polite">
-          {projectCount === null ? 'Loading projects…' : countText(projectCount)}
+          {countLabel ?? 'Loading projects…'}
         </Text>
         <Switch
           size="xs"
@@ -76,4 +79,4 @@ export function TreeToolbar({
       </Group>
     </>
   );
-}
+});

@@ -4,6 +4,7 @@ import {
   useEffect,
   useId,
   useImperativeHandle,
+  useLayoutEffect,
   useRef,
   type KeyboardEvent,
   type MouseEvent,
@@ -126,7 +127,7 @@ export function TreeView({
     }
   };
 
-  const handleKeyDown = (index: number) => (event: KeyboardEvent<HTMLDivElement>) => {
+  const handleKeyDown = (event: KeyboardEvent<HTMLDivElement>, index: number) => {
     const row = rows[index];
     if (row === undefined) return;
     const command = commandForKey(rows, index, event);
@@ -148,6 +149,31 @@ export function TreeView({
     onFocusPath(row.node.path);
     onOpen(row, event.ctrlKey || event.metaKey);
   };
+  const handleToggle = (target: TreeRow) => {
+    if (target.isExpanded) onCollapse(target.node.path);
+    else onExpand([target.node.path]);
+  };
+  const handleFocus = (row: TreeRow) => {
+    if (row.node.path !== focusedPath) onFocusPath(row.node.path);
+  };
+
+  // Rows are memoised (TreeRowItem): they get handlers that never change, which call the latest ones.
+  const latest = useRef({ handleKeyDown, handleActivate, handleToggle, handleFocus });
+  useLayoutEffect(() => {
+    latest.current = { handleKeyDown, handleActivate, handleToggle, handleFocus };
+  });
+  const onRowKeyDown = useCallback((event: KeyboardEvent<HTMLDivElement>, index: number) => {
+    latest.current.handleKeyDown(event, index);
+  }, []);
+  const onRowActivate = useCallback((row: TreeRow, event: MouseEvent) => {
+    latest.current.handleActivate(row, event);
+  }, []);
+  const onRowToggle = useCallback((row: TreeRow) => {
+    latest.current.handleToggle(row);
+  }, []);
+  const onRowFocus = useCallback((row: TreeRow) => {
+    latest.current.handleFocus(row);
+  }, []);
 
   // Moves DOM focus once the row the keyboard asked for is rendered (it may have been scrolled out).
   useEffect(() => {
@@ -174,18 +200,14 @@ export function TreeView({
             <TreeRowItem
               key={item.key}
               row={row}
+              index={item.index}
               id={`${baseId}-${String(item.index)}`}
               isFocusable={item.index === focusedIndex}
-              style={{ transform: `translateY(${String(item.start)}px)` }}
-              onToggle={(target) => {
-                if (target.isExpanded) onCollapse(target.node.path);
-                else onExpand([target.node.path]);
-              }}
-              onActivate={handleActivate}
-              onKeyDown={handleKeyDown(item.index)}
-              onFocus={() => {
-                if (row.node.path !== focusedPath) onFocusPath(row.node.path);
-              }}
+              top={item.start}
+              onToggle={onRowToggle}
+              onActivate={onRowActivate}
+              onKeyDown={onRowKeyDown}
+              onFocus={onRowFocus}
             />
           );
         })}
