@@ -89,6 +89,8 @@ test('an administrator filters the audit trail by type, user and time, keeps the
   // …and, from the next whole second on (the time filter picks whole seconds), the rest of the story.
   const lastEarly = early.at(-1)?.createdAt ?? '';
   const boundary = (Math.floor(Date.parse(lastEarly) / 1000) + 1) * 1000;
+  /** The second the last early events were stamped in: "Until" it covers all of them. */
+  const lastEarlySecond = boundary - 1000;
   await expect
     .poll(() => Date.now(), { message: 'the clock passes the next whole second', intervals: [50] })
     .toBeGreaterThan(boundary);
@@ -134,7 +136,7 @@ test('an administrator filters the audit trail by type, user and time, keeps the
   await events.userFilter.clear();
   await events.expectRows(all.slice(0, PAGE_SIZE));
 
-  // Time range: from the boundary on, only the late events.
+  // Time range: from the boundary on (From includes its second), only the late events.
   await events.from.fill(localInputValue(boundary));
   await events.expectRows([maintenance, deployFinished]);
   await expect
@@ -150,10 +152,13 @@ test('an administrator filters the audit trail by type, user and time, keeps the
   await events.expectRows([maintenance, deployFinished]);
   await axe();
 
-  // Until the boundary: the early events, newest first, a page at a time.
+  // Until the second before the boundary, that whole second included (the last early events were stamped
+  // within it): the early events, newest first, a page at a time. With From this splits the events exactly.
   await events.from.clear();
-  await events.until.fill(localInputValue(boundary));
-  await expect.poll(() => events.searchParams()).toEqual({ type: tag, to: new Date(boundary).toISOString() });
+  await events.until.fill(localInputValue(lastEarlySecond));
+  await expect
+    .poll(() => events.searchParams())
+    .toEqual({ type: tag, to: new Date(lastEarlySecond).toISOString() });
   const earlyNewestFirst = newestFirst(early);
   await events.expectRows(earlyNewestFirst.slice(0, PAGE_SIZE));
   await expect(events.summary).toHaveText(`${String(PAGE_SIZE)} events shown; older ones exist.`);

@@ -40,8 +40,9 @@ export class EventsPage {
       .getByRole('link', { name: 'Events', exact: true });
     this.typeFilter = this.main.getByRole('textbox', { name: 'Type contains' });
     this.userFilter = this.main.getByRole('textbox', { name: 'User contains' });
-    this.from = this.main.getByLabel('From', { exact: true });
-    this.until = this.main.getByLabel('Until', { exact: true });
+    // Both ends of the time range include the second they name, and the labels say so.
+    this.from = this.main.getByLabel('From (inclusive)', { exact: true });
+    this.until = this.main.getByLabel('Until (inclusive)', { exact: true });
     this.kind = this.main.getByRole('radiogroup', { name: 'Kind' });
     this.clearFilters = this.main.getByRole('button', { name: 'Clear filters' });
     this.table = this.main.getByRole('table', { name: 'Events, newest first' });

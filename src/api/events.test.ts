@@ -6,23 +6,26 @@ import { credentialsStore } from './credentials';
 import { eventQuery, listEvents, olderPageParam, type EventPage } from './events';
 
 let emulator: TestEmulator;
+/** When set, the emulator stamps events with this time (epoch ms) instead of the real one. */
+let clockMs: number | undefined;
+
+async function postEvent(attributes: Record<string, unknown>): Promise<void> {
+  const response = await emulator.app.inject({
+    method: 'POST',
+    url: '/api/events',
+    headers: {
+      authorization: `Basic ${btoa('operator:operator')}`,
+      'content-type': 'application/vnd.api+json',
+    },
+    payload: JSON.stringify({ data: { attributes } }),
+  });
+  if (response.statusCode !== 201) throw new Error(`event was not stored: ${response.body}`);
+}
 
 beforeAll(async () => {
-  emulator = await startEmulator();
+  emulator = await startEmulator({ clock: { now: () => clockMs ?? Date.now() } });
   for (let index = 1; index <= 5; index += 1) {
-    const response = await emulator.app.inject({
-      method: 'POST',
-      url: '/api/events',
-      headers: {
-        authorization: `Basic ${btoa('operator:operator')}`,
-        'content-type': 'application/vnd.api+json',
-      },
-      payload: JSON.stringify({
-        data: { attributes: { type: `paging check ${String(index)}`, step: index } },
-      }),
-    });
-    if (response.statusCode !== 201)
-      throw new Error(`event ${String(index)} was not stored: ${response.body}`);
+    await postEvent({ type: `paging check ${String(index)}`, step: index });
     // Distinct timestamps: paging back is by `created_at`.
     await new Promise((resolve) => setTimeout(resolve, 2));
   }
@@ -37,27 +40,74 @@ afterEach(() => {
 });
 
 describe('eventQuery', () => {
-  it('sends the filters, with created_at_lt moved back when paging', () => {
+  it('sends the filters: from inclusive (created_at_gteq), before exclusive (created_at_lt)', () => {
     const filters = {
       type: ' api:changes ',
       username: 'operator',
       system: true,
-      from: '2025-01-01T00:00:00Z',
+      from: '2025-01-01T00:00:00.000Z',
+      before: '2025-01-02T00:00:00.000Z',
     };
 
     expect(ransackEntries(eventQuery(filters))).toEqual([
-      ['filter[created_at_gt]', '2025-01-01T00:00:00Z'],
+      ['filter[created_at_gteq]', '2025-01-01T00:00:00.000Z'],
+      ['filter[created_at_lt]', '2025-01-02T00:00:00.000Z'],
       ['filter[system_eq]', 'true'],
       ['filter[type_cont]', 'api:changes'],
       ['filter[username_cont]', 'operator'],
     ]);
-    expect(ransackEntries(eventQuery({ to: '2025-06-01T00:00:00Z' }, '2025-05-01T10:00:00.123456Z'))).toEqual(
-      [['filter[created_at_lt]', '2025-05-01T10:00:00.123456Z']],
-    );
+  });
+
+  it('moves created_at_lt back to the oldest event shown when paging', () => {
+    expect(
+      ransackEntries(
+        eventQuery(
+          { from: '2025-05-01T00:00:00.000Z', before: '2025-06-01T00:00:00.000Z' },
+          '2025-05-01T10:00:00.123456Z',
+        ),
+      ),
+    ).toEqual([
+      ['filter[created_at_gteq]', '2025-05-01T00:00:00.000Z'],
+      ['filter[created_at_lt]', '2025-05-01T10:00:00.123456Z'],
+    ]);
   });
 });
 
 describe('listEvents', () => {
+  it('includes an event stamped exactly on `from` and leaves out one stamped exactly on `before`', async () => {
+    credentialsStore.set({ username: 'opschain', password: 'opschain' });
+    // Whole seconds ahead of every stamp so far (the emulator never stamps back in time).
+    const second = (Math.floor(Date.now() / 1000) + 5) * 1000;
+    const stamps = {
+      'boundary: last millisecond before': second - 1,
+      'boundary: on the first second': second,
+      'boundary: within it': second + 500,
+      'boundary: on the next second': second + 1000,
+    };
+    try {
+      for (const [type, ms] of Object.entries(stamps)) {
+        clockMs = ms;
+        await postEvent({ type });
+      }
+    } finally {
+      clockMs = undefined;
+    }
+
+    const page = await listEvents(
+      {
+        type: 'boundary:',
+        from: new Date(second).toISOString(),
+        before: new Date(second + 1000).toISOString(),
+      },
+      undefined,
+    );
+
+    expect(page.events.map((event) => [event.type, event.created_at])).toEqual([
+      ['boundary: on the first second', `${new Date(second).toISOString().slice(0, 19)}.000000Z`],
+      ['boundary: within it', `${new Date(second).toISOString().slice(0, 19)}.500000Z`],
+    ]);
+  });
+
   it('pages back through every matching event with filter[created_at_lt], each once, until none are left', async () => {
     credentialsStore.set({ username: 'opschain', password: 'opschain' });
     const pages: EventPage[] = [];

@@ -21,9 +21,10 @@ export interface EventFilters {
   username?: string | undefined;
   /** System events only (true), custom events only (false), or both. */
   system?: boolean | undefined;
-  /** ISO timestamps bounding `created_at` (exclusive). */
+  /** ISO timestamp: events created at or after it (`created_at >= from`). */
   from?: string | undefined;
-  to?: string | undefined;
+  /** ISO timestamp: events created before it (`created_at < before`). */
+  before?: string | undefined;
 }
 
 export interface EventPage {
@@ -41,8 +42,14 @@ export const eventKeys = {
   list: (filters: EventFilters) => [...eventKeys.lists(), filters] as const,
 };
 
-/** The ransack query for one page: the filters, with `created_at_lt` moved back to `before` when paging. */
-export function eventQuery(filters: EventFilters, before?: string): RansackQuery<EventFilterKey, EventSort> {
+/**
+ * The ransack query for one page: the filters, with `created_at_lt` moved back to `olderThan` (the oldest
+ * event already shown) when paging.
+ */
+export function eventQuery(
+  filters: EventFilters,
+  olderThan?: string,
+): RansackQuery<EventFilterKey, EventSort> {
   const type = filters.type?.trim();
   const username = filters.username?.trim();
   return {
@@ -50,8 +57,8 @@ export function eventQuery(filters: EventFilters, before?: string): RansackQuery
       type_cont: type === '' ? undefined : type,
       username_cont: username === '' ? undefined : username,
       system_eq: filters.system,
-      created_at_gt: filters.from,
-      created_at_lt: before ?? filters.to,
+      created_at_gteq: filters.from,
+      created_at_lt: olderThan ?? filters.before,
     },
   };
 }
@@ -63,11 +70,11 @@ function sourceLink(relationships: OpsChainEvent['relationships']): string | nul
 
 export async function listEvents(
   filters: EventFilters,
-  before: string | undefined,
+  olderThan: string | undefined,
   signal?: AbortSignal,
   limit = EVENTS_PER_PAGE,
 ): Promise<EventPage> {
-  const params = ransackParams(eventQuery(filters, before));
+  const params = ransackParams(eventQuery(filters, olderThan));
   params.set('limit', String(Math.min(limit, EVENT_LIMIT_MAX)));
   const document = await fetchDocument(eventListDocumentSchema, '/events', { params, signal });
   const events = document.data.map((resource) => {

@@ -1,7 +1,6 @@
 import { Button, Stack, Table, Text, Title } from '@mantine/core';
-import { useDebouncedValue } from '@mantine/hooks';
 import { useInfiniteQuery } from '@tanstack/react-query';
-import { useMemo, type ReactNode } from 'react';
+import type { ReactNode } from 'react';
 import { eventListQuery, type OpsChainEvent } from '@/api/events';
 import { failureMessage } from '@/api/failures';
 import { EmptyState } from '@/ui/empty-state';
@@ -32,12 +31,9 @@ export function newestFirst(pages: readonly { events: readonly OpsChainEvent[] }
 
 /** The audit trail: what happened, who did it, when; newest first, older pages on request. */
 export function EventsPage({ search, onSearchChange }: EventsPageProps) {
-  const { type, user, kind, from, to } = search;
-  // A new object on every render would restart the debounce each time, and each debounced update would
-  // render again: an endless render every 300 ms. The filters change only when one of their values does.
-  const current = useMemo(() => toEventFilters({ type, user, kind, from, to }), [type, user, kind, from, to]);
-  const [filters] = useDebouncedValue(current, 300, { leading: true });
-  const events = useInfiniteQuery(eventListQuery(filters));
+  // The filter boxes send their text once typing pauses (EventFilterBar), so the URL, and with it the query,
+  // changes once per pause rather than on every keystroke.
+  const events = useInfiniteQuery(eventListQuery(toEventFilters(search)));
 
   let body: ReactNode;
   if (events.isPending) body = <TableSkeleton label="Loading events" rows={8} />;
