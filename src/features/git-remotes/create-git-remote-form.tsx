@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { applyFormFailure } from '@/api/failures';
 import { useCreateGitRemote } from '@/api/git-remotes';
 import { credentialAttributes, credentialErrors } from '@/lib/git-credentials';
+import { recordServerDenial, type DeniableAction } from '@/lib/server-denials';
 import { FormAlert } from '@/ui/form-alert';
 import {
   EMPTY_CREDENTIALS,
@@ -18,11 +19,13 @@ type Values = GitCredentialValues & { name: string; url: string };
 
 export interface CreateGitRemoteFormProps {
   projectCode: string;
+  /** Changing the project's remotes: a 403 is remembered on it, so the buttons say why they are disabled. */
+  deniable: DeniableAction;
   onDone: () => void;
 }
 
 /** A new Git remote: a name, the repository URL, and how OpsChain signs in to it. */
-export function CreateGitRemoteForm({ projectCode, onDone }: CreateGitRemoteFormProps) {
+export function CreateGitRemoteForm({ projectCode, deniable, onDone }: CreateGitRemoteFormProps) {
   const create = useCreateGitRemote();
   const [formError, setFormError] = useState<string | null>(null);
   const form = useForm<Values>({
@@ -47,8 +50,10 @@ export function CreateGitRemoteForm({ projectCode, onDone }: CreateGitRemoteForm
         onError: (error) => {
           const failure = applyFormFailure(error, form, FIELDS);
           setFormError(failure.message);
-          if (failure.isForbidden && failure.message !== null)
+          if (failure.isForbidden && failure.message !== null) {
             notifyFailure('Git remote not added', failure.message);
+            recordServerDenial(deniable, error.message);
+          }
         },
       },
     );

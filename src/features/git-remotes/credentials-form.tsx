@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { applyFormFailure } from '@/api/failures';
 import { useUpdateGitRemoteCredentials, type GitRemote } from '@/api/git-remotes';
 import { credentialAttributes, credentialErrors } from '@/lib/git-credentials';
+import { recordServerDenial, type DeniableAction } from '@/lib/server-denials';
 import { FormAlert } from '@/ui/form-alert';
 import { GitCredentialsFields, type GitCredentialValues } from '@/ui/git-credentials-fields';
 import { notifyFailure, notifySuccess } from '@/ui/notify';
@@ -13,11 +14,13 @@ const FIELDS = ['user', 'password', 'ssh_key_data'] as const;
 export interface CredentialsFormProps {
   projectCode: string;
   remote: GitRemote;
+  /** Changing the project's remotes: a 403 is remembered on it, so the buttons say why they are disabled. */
+  deniable: DeniableAction;
   onDone: () => void;
 }
 
 /** Replaces a remote's credentials; the old ones are never shown. */
-export function CredentialsForm({ projectCode, remote, onDone }: CredentialsFormProps) {
+export function CredentialsForm({ projectCode, remote, deniable, onDone }: CredentialsFormProps) {
   const update = useUpdateGitRemoteCredentials();
   const [formError, setFormError] = useState<string | null>(null);
   const form = useForm<GitCredentialValues>({
@@ -42,8 +45,10 @@ export function CredentialsForm({ projectCode, remote, onDone }: CredentialsForm
         onError: (error) => {
           const failure = applyFormFailure(error, form, FIELDS);
           setFormError(failure.message);
-          if (failure.isForbidden && failure.message !== null)
+          if (failure.isForbidden && failure.message !== null) {
             notifyFailure('Credentials not replaced', failure.message);
+            recordServerDenial(deniable, error.message);
+          }
         },
       },
     );

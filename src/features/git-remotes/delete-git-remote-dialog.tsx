@@ -2,6 +2,7 @@ import { Button, Group, Stack, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { failureMessage, isForbidden } from '@/api/failures';
 import { useDeleteGitRemote, type GitRemote } from '@/api/git-remotes';
+import { recordServerDenial, type DeniableAction } from '@/lib/server-denials';
 import { notifyFailure, notifySuccess } from '@/ui/notify';
 import { Dialog } from '@/ui/dialog';
 import { FormAlert } from '@/ui/form-alert';
@@ -10,6 +11,8 @@ import { WarningAlert } from '@/ui/warning-alert';
 export interface DeleteGitRemoteDialogProps {
   projectCode: string;
   remote: GitRemote | null;
+  /** Changing the project's remotes: a 403 is remembered on it, so the buttons say why they are disabled. */
+  deniable: DeniableAction;
   onClose: () => void;
 }
 
@@ -17,7 +20,12 @@ export interface DeleteGitRemoteDialogProps {
  * Deletes an archived remote. OpsChain keeps a remote that changes have used and removes only its
  * credentials (200 with messages); an active remote must be archived first (422).
  */
-export function DeleteGitRemoteDialog({ projectCode, remote, onClose }: DeleteGitRemoteDialogProps) {
+export function DeleteGitRemoteDialog({
+  projectCode,
+  remote,
+  deniable,
+  onClose,
+}: DeleteGitRemoteDialogProps) {
   const remove = useDeleteGitRemote();
   const handleClose = () => {
     remove.reset();
@@ -45,7 +53,10 @@ export function DeleteGitRemoteDialog({ projectCode, remote, onClose }: DeleteGi
           handleClose();
         },
         onError: (error) => {
-          if (isForbidden(error)) notifyFailure('Git remote not deleted', failureMessage(error));
+          if (isForbidden(error)) {
+            notifyFailure('Git remote not deleted', failureMessage(error));
+            recordServerDenial(deniable, error.message);
+          }
         },
       },
     );

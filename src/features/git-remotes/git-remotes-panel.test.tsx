@@ -114,4 +114,58 @@ describe('GitRemotesPanel', () => {
       expect.stringContaining('Enter the user OpsChain signs in as.'),
     );
   });
+
+  it('after the server refuses to archive a remote with a 403, disables every change of remotes with the server’s reason', async () => {
+    credentialsStore.set({ username: 'operator', password: 'operator' });
+    const { user } = await renderPanel('bank');
+    const row = within(await screen.findByRole('table', { name: 'Git remotes' })).getByRole('row', {
+      name: /origin/,
+    });
+    // The project was read with the operator's permissions; they are withdrawn before archiving.
+    credentialsStore.set({ username: 'viewer', password: 'viewer' });
+
+    const archive = within(row).getByRole('button', { name: 'Archive origin' });
+    await user.click(archive);
+
+    const reason = 'You are not permitted to manage the Git remotes of /projects/bank';
+    expect(await screen.findByText('origin was not archived')).toBeInTheDocument();
+    await waitFor(() => {
+      expect(archive).toHaveAttribute('aria-disabled', 'true');
+    });
+    // One permission covers them all, so none is left to be refused again.
+    for (const button of [
+      archive,
+      within(row).getByRole('button', { name: 'Replace credentials of origin' }),
+      within(row).getByRole('button', { name: 'Delete origin' }),
+      screen.getByRole('button', { name: 'Add Git remote' }),
+    ]) {
+      expect(button).toHaveAttribute('aria-disabled', 'true');
+      expect(button).toHaveAccessibleDescription(reason);
+    }
+    await user.click(screen.getByRole('button', { name: 'Add Git remote' }));
+    expect(screen.queryByRole('dialog')).toBeNull();
+  });
+
+  it('after the server refuses to replace credentials with a 403, says so in the dialog and disables the button', async () => {
+    credentialsStore.set({ username: 'operator', password: 'operator' });
+    const { user } = await renderPanel('retail');
+    const row = within(await screen.findByRole('table', { name: 'Git remotes' })).getByRole('row', {
+      name: /origin/,
+    });
+    credentialsStore.set({ username: 'viewer', password: 'viewer' });
+
+    const credentials = within(row).getByRole('button', { name: 'Replace credentials of origin' });
+    await user.click(credentials);
+    const dialog = await screen.findByRole('dialog', { name: 'Replace credentials' });
+    await user.type(within(dialog).getByRole('textbox', { name: /^User/ }), 'deploy');
+    await user.type(within(dialog).getByLabelText(/^Password/), 'n3w-secret');
+    await user.click(within(dialog).getByRole('button', { name: 'Replace credentials' }));
+
+    const reason = 'You are not permitted to manage the Git remotes of /projects/retail';
+    expect(await within(dialog).findByRole('alert')).toHaveTextContent(reason);
+    await user.click(within(dialog).getByRole('button', { name: 'Cancel' }));
+
+    expect(credentials).toHaveAttribute('aria-disabled', 'true');
+    expect(credentials).toHaveAccessibleDescription(reason);
+  });
 });

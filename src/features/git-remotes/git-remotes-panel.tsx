@@ -1,14 +1,15 @@
 import { Stack } from '@mantine/core';
-import { useDebouncedValue, useDisclosure } from '@mantine/hooks';
+import { useDisclosure } from '@mantine/hooks';
 import { IconPlus } from '@tabler/icons-react';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useState, type ReactNode } from 'react';
 import type { NodeAuthorisations } from '@contract/node';
-import { failureMessage } from '@/api/failures';
+import { failureMessage, isForbidden } from '@/api/failures';
 import { gitRemoteListQuery, useArchiveGitRemote, type GitRemote } from '@/api/git-remotes';
 import { resolveSort, sortSpec, type ListSearch } from '@/lib/list-search';
 import { projectPath } from '@/lib/node-path';
 import { denial } from '@/lib/permissions';
+import { recordServerDenial, type DeniableAction } from '@/lib/server-denials';
 import { EmptyState } from '@/ui/empty-state';
 import { ErrorState } from '@/ui/error-state';
 import { GuardedButton } from '@/ui/guarded-button';
@@ -35,7 +36,8 @@ export function GitRemotesPanel({
   search,
   onSearchChange,
 }: GitRemotesPanelProps) {
-  const [text] = useDebouncedValue((search.q ?? '').trim(), 250);
+  // ListFilterBar sends the text to the URL once typing pauses: no second debounce here.
+  const text = (search.q ?? '').trim();
   const sort = resolveSort(search, REMOTE_SORT_COLUMNS, { column: 'name', direction: 'asc' });
   const remotes = useQuery({
     ...gitRemoteListQuery(projectCode, {
@@ -54,6 +56,9 @@ export function GitRemotesPanel({
   const path = projectPath(projectCode);
   const need = (purpose: string) =>
     denial(authorisations, { nodePath: path, facet: 'git_remotes', permission: 'update', purpose });
+  // One permission (`git_remotes.update`) covers adding, archiving, deleting and replacing credentials: once
+  // the server refuses one, all are disabled with its reason rather than refused again one by one.
+  const deniable: DeniableAction = { on: authorisations, action: 'git-remotes' };
 
   const handleArchive = (remote: GitRemote) => {
     archive.mutate(
@@ -67,6 +72,7 @@ export function GitRemotesPanel({
             `${remote.name} was not ${remote.archived ? 'restored' : 'archived'}`,
             failureMessage(error),
           );
+          if (isForbidden(error)) recordServerDenial(deniable, error.message);
         },
       },
     );
@@ -96,6 +102,7 @@ export function GitRemotesPanel({
         sort={sort}
         onSearchChange={onSearchChange}
         updateDenied={need('change Git remotes')}
+        deniable={deniable}
         busyId={archive.isPending ? archive.variables.id : null}
         onArchive={handleArchive}
         onCredentials={setCredentialsOf}
@@ -111,6 +118,7 @@ export function GitRemotesPanel({
           size="sm"
           leftSection={<IconPlus size={16} aria-hidden />}
           deniedReason={need('add Git remotes')}
+          deniable={deniable}
           onClick={adding.open}
         >
           Add Git remote
@@ -118,7 +126,9 @@ export function GitRemotesPanel({
       </ListFilterBar>
       {body}
       <Dialog opened={isAdding} onClose={adding.close} title="Add Git remote">
-        {isAdding ? <CreateGitRemoteForm projectCode={projectCode} onDone={adding.close} /> : null}
+        {isAdding ? (
+          <CreateGitRemoteForm projectCode={projectCode} deniable={deniable} onDone={adding.close} />
+        ) : null}
       </Dialog>
       <Dialog
         opened={credentialsOf !== null}
@@ -131,6 +141,7 @@ export function GitRemotesPanel({
           <CredentialsForm
             projectCode={projectCode}
             remote={credentialsOf}
+            deniable={deniable}
             onDone={() => {
               setCredentialsOf(null);
             }}
@@ -140,6 +151,7 @@ export function GitRemotesPanel({
       <DeleteGitRemoteDialog
         projectCode={projectCode}
         remote={deleting}
+        deniable={deniable}
         onClose={() => {
           setDeleting(null);
         }}

@@ -4,6 +4,7 @@ import type { GitRemote } from '@/api/git-remotes';
 import { authDescription } from '@/lib/git-credentials';
 import { maskUrlCredentials } from '@/lib/mask-url-credentials';
 import { toggleSort, type ListSearch, type ListSort } from '@/lib/list-search';
+import type { DeniableAction } from '@/lib/server-denials';
 import { GuardedButton } from '@/ui/guarded-button';
 import { SortableHeader } from '@/ui/sortable-header';
 import { Timestamp } from '@/ui/timestamp';
@@ -25,6 +26,8 @@ export interface GitRemotesTableProps {
   onSearchChange: (patch: Partial<ListSearch>) => void;
   /** Why the user may not change remotes, or null. */
   updateDenied: string | null;
+  /** Changing remotes, as the server may refuse it (403): then the row actions say so. */
+  deniable: DeniableAction;
   /** The remote being archived or restored right now. */
   busyId: string | null;
   onArchive: (remote: GitRemote) => void;
@@ -33,7 +36,7 @@ export interface GitRemotesTableProps {
 }
 
 export function GitRemotesTable(props: GitRemotesTableProps) {
-  const { remotes, sort, onSearchChange, updateDenied, busyId } = props;
+  const { remotes, sort, onSearchChange, updateDenied, deniable, busyId } = props;
   return (
     <Table.ScrollContainer minWidth={800}>
       <Table verticalSpacing="xs" highlightOnHover aria-label="Git remotes">
@@ -87,6 +90,7 @@ export function GitRemotesTable(props: GitRemotesTableProps) {
                     variant="subtle"
                     leftSection={<IconKey size={12} aria-hidden />}
                     deniedReason={updateDenied}
+                    deniable={deniable}
                     onClick={() => {
                       props.onCredentials(remote);
                     }}
@@ -105,6 +109,7 @@ export function GitRemotesTable(props: GitRemotesTableProps) {
                       )
                     }
                     deniedReason={updateDenied}
+                    deniable={deniable}
                     loading={busyId === remote.id}
                     onClick={() => {
                       props.onArchive(remote);
@@ -119,6 +124,7 @@ export function GitRemotesTable(props: GitRemotesTableProps) {
                     color="red"
                     leftSection={<IconTrash size={12} aria-hidden />}
                     deniedReason={updateDenied}
+                    deniable={deniable}
                     onClick={() => {
                       props.onDelete(remote);
                     }}
