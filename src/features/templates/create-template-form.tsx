@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { applyFormFailure } from '@/api/failures';
 import { useCreateTemplate } from '@/api/templates';
 import { credentialAttributes, credentialErrors } from '@/lib/git-credentials';
+import { recordServerDenial, type DeniableAction } from '@/lib/server-denials';
 import { FormAlert } from '@/ui/form-alert';
 import {
   EMPTY_CREDENTIALS,
@@ -18,11 +19,13 @@ type Values = GitCredentialValues & { code: string; name: string; description: s
 
 export interface CreateTemplateFormProps {
   projectCode: string;
+  /** Changing the project's templates: a 403 is remembered on it, so the buttons say why they are disabled. */
+  deniable: DeniableAction;
   onDone: (templateCode: string | null) => void;
 }
 
 /** A new template: the Git repository assets are built from, with a code and how to sign in to it. */
-export function CreateTemplateForm({ projectCode, onDone }: CreateTemplateFormProps) {
+export function CreateTemplateForm({ projectCode, deniable, onDone }: CreateTemplateFormProps) {
   const create = useCreateTemplate();
   const [formError, setFormError] = useState<string | null>(null);
   const form = useForm<Values>({
@@ -59,8 +62,10 @@ export function CreateTemplateForm({ projectCode, onDone }: CreateTemplateFormPr
         onError: (error) => {
           const failure = applyFormFailure(error, form, FIELDS);
           setFormError(failure.message);
-          if (failure.isForbidden && failure.message !== null)
+          if (failure.isForbidden && failure.message !== null) {
             notifyFailure('Template not created', failure.message);
+            recordServerDenial(deniable, error.message);
+          }
         },
       },
     );

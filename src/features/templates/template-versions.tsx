@@ -3,13 +3,14 @@ import { useDisclosure } from '@mantine/hooks';
 import { IconPlus } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { useState, type ReactNode } from 'react';
-import { failureMessage } from '@/api/failures';
+import { failureMessage, isForbidden } from '@/api/failures';
 import {
   templateVersionsQuery,
   usePutTemplateVersion,
   type Template,
   type TemplateVersion,
 } from '@/api/templates';
+import { recordServerDenial, type DeniableAction } from '@/lib/server-denials';
 import { EmptyState } from '@/ui/empty-state';
 import { ErrorState } from '@/ui/error-state';
 import { GuardedButton } from '@/ui/guarded-button';
@@ -23,10 +24,12 @@ export interface TemplateVersionsProps {
   projectCode: string;
   template: Template;
   updateDenied: string | null;
+  /** Changing the project's templates, as the server may refuse it (403): then the buttons say so. */
+  deniable: DeniableAction;
 }
 
 /** One template's versions: list, create, edit (PUT), archive and restore. */
-export function TemplateVersions({ projectCode, template, updateDenied }: TemplateVersionsProps) {
+export function TemplateVersions({ projectCode, template, updateDenied, deniable }: TemplateVersionsProps) {
   const versions = useQuery({
     ...templateVersionsQuery(projectCode, template.code),
     // A new or changed version resolves its Git revision in the background: follow it until ready.
@@ -55,6 +58,7 @@ export function TemplateVersions({ projectCode, template, updateDenied }: Templa
             `Version ${version.version} was not ${archived ? 'archived' : 'restored'}`,
             failureMessage(error),
           );
+          if (isForbidden(error)) recordServerDenial(deniable, error.message);
         },
       },
     );
@@ -82,6 +86,7 @@ export function TemplateVersions({ projectCode, template, updateDenied }: Templa
       <VersionsTable
         versions={[...versions.data].reverse()}
         updateDenied={updateDenied}
+        deniable={deniable}
         busyVersion={put.isPending ? put.variables.version : null}
         onEdit={setEditing}
         onArchive={handleArchive}
@@ -100,6 +105,7 @@ export function TemplateVersions({ projectCode, template, updateDenied }: Templa
           variant="default"
           leftSection={<IconPlus size={14} aria-hidden />}
           deniedReason={updateDenied}
+          deniable={deniable}
           onClick={creating.open}
         >
           New version
@@ -108,7 +114,12 @@ export function TemplateVersions({ projectCode, template, updateDenied }: Templa
       {body}
       <Dialog opened={isCreating} onClose={creating.close} title={`New version of ${template.name}`}>
         {isCreating ? (
-          <VersionForm projectCode={projectCode} templateCode={template.code} onDone={creating.close} />
+          <VersionForm
+            projectCode={projectCode}
+            templateCode={template.code}
+            deniable={deniable}
+            onDone={creating.close}
+          />
         ) : null}
       </Dialog>
       <Dialog
@@ -123,6 +134,7 @@ export function TemplateVersions({ projectCode, template, updateDenied }: Templa
             projectCode={projectCode}
             templateCode={template.code}
             existing={editing}
+            deniable={deniable}
             onDone={() => {
               setEditing(null);
             }}

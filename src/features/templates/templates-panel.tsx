@@ -1,14 +1,15 @@
 import { Paper, Stack, Text } from '@mantine/core';
-import { useDebouncedValue, useDisclosure } from '@mantine/hooks';
+import { useDisclosure } from '@mantine/hooks';
 import { IconPlus } from '@tabler/icons-react';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
 import type { NodeAuthorisations } from '@contract/node';
-import { failureMessage } from '@/api/failures';
+import { failureMessage, isForbidden } from '@/api/failures';
 import { templateListQuery, useArchiveTemplate, type Template } from '@/api/templates';
 import { resolveSort, sortSpec, type ListSearch } from '@/lib/list-search';
 import { projectPath } from '@/lib/node-path';
 import { denial } from '@/lib/permissions';
+import { recordServerDenial, type DeniableAction } from '@/lib/server-denials';
 import { EmptyState } from '@/ui/empty-state';
 import { ErrorState } from '@/ui/error-state';
 import { GuardedButton } from '@/ui/guarded-button';
@@ -33,7 +34,8 @@ export interface TemplatesPanelProps {
 /** A project's templates (list, create, archive) and the versions of the chosen one. */
 export function TemplatesPanel(props: TemplatesPanelProps) {
   const { projectCode, authorisations, search, selectedCode, onSearchChange, onSelect } = props;
-  const [text] = useDebouncedValue((search.q ?? '').trim(), 250);
+  // ListFilterBar sends the text to the URL once typing pauses: no second debounce here.
+  const text = (search.q ?? '').trim();
   const sort = resolveSort(search, TEMPLATE_SORT_COLUMNS, { column: 'name', direction: 'asc' });
   const templates = useQuery({
     ...templateListQuery(projectCode, {
@@ -55,6 +57,9 @@ export function TemplatesPanel(props: TemplatesPanelProps) {
       purpose,
     });
   const updateDenied = need('change templates');
+  // One permission (`templates.update`) covers creating, archiving and versioning templates: once the server
+  // refuses one, all are disabled with its reason rather than refused again one by one.
+  const deniable: DeniableAction = { on: authorisations, action: 'templates' };
   const selected = templates.data?.find((template) => template.code === selectedCode);
 
   const handleArchive = (template: Template) => {
@@ -69,6 +74,7 @@ export function TemplatesPanel(props: TemplatesPanelProps) {
             `${template.name} was not ${template.archived ? 'restored' : 'archived'}`,
             failureMessage(error),
           );
+          if (isForbidden(error)) recordServerDenial(deniable, error.message);
         },
       },
     );
@@ -102,6 +108,7 @@ export function TemplatesPanel(props: TemplatesPanelProps) {
           onSelect(code === selectedCode ? undefined : code);
         }}
         updateDenied={updateDenied}
+        deniable={deniable}
         busyCode={archive.isPending ? archive.variables.code : null}
         onArchive={handleArchive}
       />
@@ -115,6 +122,7 @@ export function TemplatesPanel(props: TemplatesPanelProps) {
           size="sm"
           leftSection={<IconPlus size={16} aria-hidden />}
           deniedReason={need('create templates')}
+          deniable={deniable}
           onClick={creating.open}
         >
           New template
@@ -129,13 +137,19 @@ export function TemplatesPanel(props: TemplatesPanelProps) {
         ) : null
       ) : (
         <Paper withBorder p="md">
-          <TemplateVersions projectCode={projectCode} template={selected} updateDenied={updateDenied} />
+          <TemplateVersions
+            projectCode={projectCode}
+            template={selected}
+            updateDenied={updateDenied}
+            deniable={deniable}
+          />
         </Paper>
       )}
       <Dialog opened={isCreating} onClose={creating.close} title="New template" size="lg">
         {isCreating ? (
           <CreateTemplateForm
             projectCode={projectCode}
+            deniable={deniable}
             onDone={(code) => {
               creating.close();
               if (code !== null) onSelect(code);

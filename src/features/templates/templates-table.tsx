@@ -3,6 +3,7 @@ import { IconArchive, IconArchiveOff } from '@tabler/icons-react';
 import type { Template } from '@/api/templates';
 import { toggleSort, type ListSearch, type ListSort } from '@/lib/list-search';
 import { maskUrlCredentials } from '@/lib/mask-url-credentials';
+import type { DeniableAction } from '@/lib/server-denials';
 import { GuardedButton } from '@/ui/guarded-button';
 import { SortableHeader } from '@/ui/sortable-header';
 import { StatusBadge } from '@/ui/status-badge';
@@ -30,13 +31,15 @@ export interface TemplatesTableProps {
   onSearchChange: (patch: Partial<ListSearch>) => void;
   onSelect: (code: string) => void;
   updateDenied: string | null;
+  /** Changing templates, as the server may refuse it (403): then Archive and Restore say so. */
+  deniable: DeniableAction;
   busyCode: string | null;
   onArchive: (template: Template) => void;
 }
 
 /** A project's templates; choosing one shows its versions. */
 export function TemplatesTable(props: TemplatesTableProps) {
-  const { templates, selectedCode, sort, onSearchChange, updateDenied, busyCode } = props;
+  const { templates, selectedCode, sort, onSearchChange, updateDenied, deniable, busyCode } = props;
   return (
     <Table.ScrollContainer minWidth={720}>
       <Table verticalSpacing="xs" highlightOnHover aria-label="Templates">
@@ -102,6 +105,7 @@ export function TemplatesTable(props: TemplatesTableProps) {
                         )
                       }
                       deniedReason={updateDenied}
+                      deniable={deniable}
                       loading={busyCode === template.code}
                       onClick={() => {
                         props.onArchive(template);

@@ -3,6 +3,7 @@ import { useForm } from '@mantine/form';
 import { useState } from 'react';
 import { applyFormFailure } from '@/api/failures';
 import { usePutTemplateVersion, type TemplateVersion } from '@/api/templates';
+import { recordServerDenial, type DeniableAction } from '@/lib/server-denials';
 import { FormAlert } from '@/ui/form-alert';
 import { notifyFailure, notifySuccess } from '@/ui/notify';
 
@@ -19,11 +20,13 @@ export interface VersionFormProps {
   templateCode: string;
   /** The version to update; a new one is created when absent. */
   existing?: TemplateVersion | undefined;
+  /** Changing the project's templates: a 403 is remembered on it, so the buttons say why they are disabled. */
+  deniable: DeniableAction;
   onDone: () => void;
 }
 
 /** Creates or updates a template version (PUT): its name, description and Git revision. */
-export function VersionForm({ projectCode, templateCode, existing, onDone }: VersionFormProps) {
+export function VersionForm({ projectCode, templateCode, existing, deniable, onDone }: VersionFormProps) {
   const put = usePutTemplateVersion();
   const [formError, setFormError] = useState<string | null>(null);
   const form = useForm<Values>({
@@ -69,8 +72,10 @@ export function VersionForm({ projectCode, templateCode, existing, onDone }: Ver
         onError: (error) => {
           const failure = applyFormFailure(error, form, FIELDS);
           setFormError(failure.message);
-          if (failure.isForbidden && failure.message !== null)
+          if (failure.isForbidden && failure.message !== null) {
             notifyFailure('Version not saved', failure.message);
+            recordServerDenial(deniable, error.message);
+          }
         },
       },
     );

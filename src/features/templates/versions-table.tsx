@@ -1,6 +1,7 @@
 import { Code, Group, Table, Text, Tooltip } from '@mantine/core';
 import { IconArchive, IconArchiveOff, IconPencil } from '@tabler/icons-react';
 import type { TemplateVersion } from '@/api/templates';
+import type { DeniableAction } from '@/lib/server-denials';
 import { GuardedButton } from '@/ui/guarded-button';
 import { Timestamp } from '@/ui/timestamp';
 import { StatusBadge } from '@/ui/status-badge';
@@ -8,6 +9,8 @@ import { StatusBadge } from '@/ui/status-badge';
 export interface VersionsTableProps {
   versions: readonly TemplateVersion[];
   updateDenied: string | null;
+  /** Changing template versions, as the server may refuse it (403): then Edit and Archive say so. */
+  deniable: DeniableAction;
   busyVersion: string | null;
   onEdit: (version: TemplateVersion) => void;
   onArchive: (version: TemplateVersion) => void;
@@ -22,6 +25,7 @@ function StateBadge({ state }: { state: string }) {
 export function VersionsTable({
   versions,
   updateDenied,
+  deniable,
   busyVersion,
   onEdit,
   onArchive,
@@ -89,6 +93,7 @@ export function VersionsTable({
                     variant="subtle"
                     leftSection={<IconPencil size={12} aria-hidden />}
                     deniedReason={updateDenied}
+                    deniable={deniable}
                     onClick={() => {
                       onEdit(version);
                     }}
@@ -107,6 +112,7 @@ export function VersionsTable({
                       )
                     }
                     deniedReason={updateDenied}
+                    deniable={deniable}
                     loading={busyVersion === version.version}
                     onClick={() => {
                       onArchive(version);
