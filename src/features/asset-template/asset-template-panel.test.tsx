@@ -1,4 +1,4 @@
-import { screen, waitFor } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { getAsset } from '@/api/assets';
 import { credentialsStore } from '@/api/credentials';
@@ -59,5 +59,34 @@ describe('AssetTemplatePanel', () => {
     expect(screen.getByRole('button', { name: 'Assign another version' })).toHaveAccessibleDescription(
       'You need update permission on /projects/bank/environments/prod/assets/soa_prod to move it to another version',
     );
+  });
+
+  it('after the server refuses to assign a version with a 403, disables the button with the server’s reason', async () => {
+    credentialsStore.set({ username: 'operator', password: 'operator' });
+    const [asset, project] = await Promise.all([getAsset(owner, 'soa_prod'), getProject('bank')]);
+    const { user } = renderWithProviders(
+      <AssetTemplatePanel asset={asset} projectAuthorisations={project.meta.authorisations} />,
+    );
+    const button = screen.getByRole('button', { name: 'Assign another version' });
+    await waitFor(() => {
+      expect(button).toBeEnabled();
+    });
+    // The asset and project were read with the operator's permissions; they are withdrawn before assigning.
+    credentialsStore.set({ username: 'viewer', password: 'viewer' });
+
+    await user.click(button);
+    const dialog = await screen.findByRole('dialog', { name: 'Assign another template version' });
+    await user.click(within(dialog).getByRole('combobox', { name: 'Version' }));
+    await user.click(await screen.findByRole('option', { name: /^2024_Q4_1/ }));
+    await user.click(within(dialog).getByRole('button', { name: 'Assign version' }));
+
+    const reason = 'You are not permitted to manage the templates of /projects/bank';
+    expect(await within(dialog).findByRole('alert')).toHaveTextContent(reason);
+    await user.click(within(dialog).getByRole('button', { name: 'Cancel' }));
+
+    expect(button).toHaveAttribute('aria-disabled', 'true');
+    expect(button).toHaveAccessibleDescription(reason);
+    await user.click(button);
+    expect(screen.queryByRole('dialog')).toBeNull();
   });
 });

@@ -13,6 +13,7 @@ import {
 } from '@/api/templates';
 import { projectPath } from '@/lib/node-path';
 import { denial } from '@/lib/permissions';
+import type { DeniableAction } from '@/lib/server-denials';
 import { ErrorState } from '@/ui/error-state';
 import { GuardedButton } from '@/ui/guarded-button';
 import { TableSkeleton } from '@/ui/table-skeleton';
@@ -61,6 +62,8 @@ export function AssetTemplatePanel({ asset, projectAuthorisations }: AssetTempla
           purpose: 'assign template versions',
         }));
 
+  const deniable: DeniableAction = { on: asset, action: 'assign-version' };
+
   const failed = [template, version].find((query) => query.isError);
   return (
     <Stack gap="md">
@@ -73,6 +76,7 @@ export function AssetTemplatePanel({ asset, projectAuthorisations }: AssetTempla
           variant="default"
           leftSection={<IconSwitchHorizontal size={16} aria-hidden />}
           deniedReason={assignDenied}
+          deniable={deniable}
           disabled={template.data === undefined}
           onClick={assigning.open}
         >
@@ -115,6 +119,7 @@ export function AssetTemplatePanel({ asset, projectAuthorisations }: AssetTempla
             templateCode={template.data.code}
             assetPath={asset.path}
             currentVersion={version.data?.version}
+            deniable={deniable}
             onDone={assigning.close}
           />
         ) : null}

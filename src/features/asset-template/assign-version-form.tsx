@@ -4,6 +4,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { applyFormFailure, failureMessage } from '@/api/failures';
 import { templateVersionsQuery, useAssignTemplateVersion } from '@/api/templates';
+import { recordServerDenial, type DeniableAction } from '@/lib/server-denials';
 import { FormAlert } from '@/ui/form-alert';
 import { notifyFailure, notifySuccess } from '@/ui/notify';
 
@@ -12,6 +13,8 @@ export interface AssignVersionFormProps {
   templateCode: string;
   assetPath: string;
   currentVersion: string | undefined;
+  /** Moving the asset to another version: a 403 is remembered on it, so the button says why it is disabled. */
+  deniable: DeniableAction;
   onDone: () => void;
 }
 
@@ -21,6 +24,7 @@ export function AssignVersionForm({
   templateCode,
   assetPath,
   currentVersion,
+  deniable,
   onDone,
 }: AssignVersionFormProps) {
   const versions = useQuery(templateVersionsQuery(projectCode, templateCode));
@@ -50,8 +54,10 @@ export function AssignVersionForm({
         onError: (error) => {
           const failure = applyFormFailure(error, form, []);
           setFormError(failure.message);
-          if (failure.isForbidden && failure.message !== null)
+          if (failure.isForbidden && failure.message !== null) {
             notifyFailure('Version not assigned', failure.message);
+            recordServerDenial(deniable, error.message);
+          }
         },
       },
     );
