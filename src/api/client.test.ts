@@ -1,27 +1,15 @@
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 // eslint-disable-next-line import-x/no-restricted-paths -- test files may use the src/test glue (STYLE.md layout); the api zone does not exempt them yet
-import { plainFetch, startEmulator, unreachableFetch, type TestEmulator } from '@/test/emulator';
+import { plainFetch, setUpEmulator, signInAs, unreachableFetch } from '@/test/emulator';
 import { apiRequest, apiUrl, onUnauthorized } from './client';
 import { credentialsStore } from './credentials';
 import { ApiError, NetworkError } from './errors';
 
 describe('apiRequest against the emulator', () => {
-  let emulator: TestEmulator;
-
-  beforeAll(async () => {
-    emulator = await startEmulator();
-  });
-
-  afterAll(async () => {
-    await emulator.close();
-  });
+  setUpEmulator();
 
   beforeEach(() => {
-    credentialsStore.set({ username: 'opschain', password: 'opschain' });
-  });
-
-  afterEach(() => {
-    credentialsStore.clear();
+    signInAs('opschain');
   });
 
   it('sends the signed-in user’s credentials and resolves with the JSON:API document', async () => {

@@ -1,31 +1,21 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 // eslint-disable-next-line import-x/no-restricted-paths -- test files may use the src/test glue (STYLE.md layout); the api zone does not exempt them
-import { emulatorFetch, startEmulator, type TestEmulator } from '@/test/emulator';
+import { emulatorFetch, setUpEmulator, signInAs } from '@/test/emulator';
 import { ransackParams } from '@/lib/ransack';
-import { credentialsStore } from './credentials';
 import { csvFileName, exportCsv } from './downloads';
 import { ApiError } from './errors';
 
-let emulator: TestEmulator;
-
-beforeAll(async () => {
-  emulator = await startEmulator();
-});
-
-afterAll(async () => {
-  await emulator.close();
-});
+const emulator = setUpEmulator();
 
 afterEach(() => {
-  credentialsStore.clear();
-  vi.stubGlobal('fetch', emulatorFetch(emulator.app));
+  vi.stubGlobal('fetch', emulatorFetch(emulator().app));
 });
 
 describe('exportCsv', () => {
   it('downloads the filtered list as CSV with the credentials in a header, never in the URL', async () => {
-    credentialsStore.set({ username: 'viewer', password: 'viewer' });
+    signInAs('viewer');
     const seen: { url: string; headers: Headers }[] = [];
-    const forward = emulatorFetch(emulator.app);
+    const forward = emulatorFetch(emulator().app);
     vi.stubGlobal('fetch', (input: string, init?: RequestInit) => {
       seen.push({ url: input, headers: new Headers(init?.headers) });
       return forward(input, init);
@@ -53,7 +43,7 @@ describe('exportCsv', () => {
   });
 
   it('fails with the API error when the list cannot be read', async () => {
-    credentialsStore.set({ username: 'opschain', password: 'opschain' });
+    signInAs('opschain');
 
     const failure = exportCsv({ path: '/projects/nowhere/environments', fileName: 'x' });
 

@@ -1,16 +1,15 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { ransackEntries } from '@/lib/ransack';
 // eslint-disable-next-line import-x/no-restricted-paths -- test files may use the src/test glue (STYLE.md layout); the api zone does not exempt them
-import { startEmulator, type TestEmulator } from '@/test/emulator';
-import { credentialsStore } from './credentials';
+import { setUpEmulator, signInAs } from '@/test/emulator';
 import { eventQuery, listEvents, olderPageParam, type EventPage } from './events';
 
-let emulator: TestEmulator;
 /** When set, the emulator stamps events with this time (epoch ms) instead of the real one. */
 let clockMs: number | undefined;
+const emulator = setUpEmulator({ clock: { now: () => clockMs ?? Date.now() } });
 
 async function postEvent(attributes: Record<string, unknown>): Promise<void> {
-  const response = await emulator.app.inject({
+  const response = await emulator().app.inject({
     method: 'POST',
     url: '/api/events',
     headers: {
@@ -23,20 +22,11 @@ async function postEvent(attributes: Record<string, unknown>): Promise<void> {
 }
 
 beforeAll(async () => {
-  emulator = await startEmulator({ clock: { now: () => clockMs ?? Date.now() } });
   for (let index = 1; index <= 5; index += 1) {
     await postEvent({ type: `paging check ${String(index)}`, step: index });
     // Distinct timestamps: paging back is by `created_at`.
     await new Promise((resolve) => setTimeout(resolve, 2));
   }
-});
-
-afterAll(async () => {
-  await emulator.close();
-});
-
-afterEach(() => {
-  credentialsStore.clear();
 });
 
 describe('eventQuery', () => {
@@ -75,7 +65,7 @@ describe('eventQuery', () => {
 
 describe('listEvents', () => {
   it('includes an event stamped exactly on `from` and leaves out one stamped exactly on `before`', async () => {
-    credentialsStore.set({ username: 'opschain', password: 'opschain' });
+    signInAs('opschain');
     // Whole seconds ahead of every stamp so far (the emulator never stamps back in time).
     const second = (Math.floor(Date.now() / 1000) + 5) * 1000;
     const stamps = {
@@ -109,7 +99,7 @@ describe('listEvents', () => {
   });
 
   it('pages back through every matching event with filter[created_at_lt], each once, until none are left', async () => {
-    credentialsStore.set({ username: 'opschain', password: 'opschain' });
+    signInAs('opschain');
     const pages: EventPage[] = [];
     let before: string | undefined;
     do {
@@ -132,7 +122,7 @@ describe('listEvents', () => {
   });
 
   it('answers one page when everything fits', async () => {
-    credentialsStore.set({ username: 'opschain', password: 'opschain' });
+    signInAs('opschain');
 
     const page = await listEvents({ type: 'paging check' }, undefined);
 

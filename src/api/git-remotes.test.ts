@@ -1,27 +1,14 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 // eslint-disable-next-line import-x/no-restricted-paths -- test files may use the src/test glue (STYLE.md layout); the api zone does not exempt them
-import { startEmulator, type TestEmulator } from '@/test/emulator';
-import { credentialsStore } from './credentials';
+import { setUpEmulator, signInAs } from '@/test/emulator';
 import { ApiError } from './errors';
 import { archiveGitRemote, createGitRemote, deleteGitRemote, listGitRemotes } from './git-remotes';
 
-let emulator: TestEmulator;
-
-beforeAll(async () => {
-  emulator = await startEmulator();
-});
-
-afterAll(async () => {
-  await emulator.close();
-});
-
-afterEach(() => {
-  credentialsStore.clear();
-});
+const emulator = setUpEmulator();
 
 describe('Git remotes', () => {
   it('never hands out credentials: stored ones read as the placeholder', async () => {
-    credentialsStore.set({ username: 'opschain', password: 'opschain' });
+    signInAs('opschain');
     const remote = await createGitRemote({
       projectCode: 'retail',
       attributes: { name: 'mirror', url: 'https://git.example.com/m.git', user: 'bot', password: 's3cret' },
@@ -32,7 +19,7 @@ describe('Git remotes', () => {
   });
 
   it('refuses to delete an active remote with a 422 on the record', async () => {
-    credentialsStore.set({ username: 'opschain', password: 'opschain' });
+    signInAs('opschain');
     const remote = await createGitRemote({
       projectCode: 'retail',
       attributes: { name: 'active', url: 'https://git.example.com/a.git' },
@@ -50,7 +37,7 @@ describe('Git remotes', () => {
   });
 
   it('deletes an archived remote no change has used (204)', async () => {
-    credentialsStore.set({ username: 'opschain', password: 'opschain' });
+    signInAs('opschain');
     const remote = await createGitRemote({
       projectCode: 'retail',
       attributes: { name: 'unused', url: 'https://git.example.com/u.git' },
@@ -64,10 +51,10 @@ describe('Git remotes', () => {
   });
 
   it('keeps a remote a change has used and reports that its credentials were removed (200)', async () => {
-    credentialsStore.set({ username: 'opschain', password: 'opschain' });
+    signInAs('opschain');
     const [origin] = await listGitRemotes('bank', { filters: { name_eq: 'origin' } });
     if (origin === undefined) throw new Error('the demo seed has an origin remote on bank');
-    const change = await emulator.app.inject({
+    const change = await emulator().app.inject({
       method: 'POST',
       url: '/api/projects/bank/environments/dev/changes',
       headers: {

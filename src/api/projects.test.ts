@@ -1,10 +1,9 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { renderHook, waitFor } from '@testing-library/react';
 import { createElement, type ReactNode } from 'react';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 // eslint-disable-next-line import-x/no-restricted-paths -- test files may use the src/test glue (STYLE.md layout); the api zone does not exempt them yet
-import { startEmulator, type TestEmulator } from '@/test/emulator';
-import { credentialsStore } from './credentials';
+import { setUpEmulator, signInAs } from '@/test/emulator';
 import { environmentListQuery, environmentKeys } from './environments';
 import { ApiError } from './errors';
 import {
@@ -16,23 +15,11 @@ import {
   useUpdateProject,
 } from './projects';
 
-let emulator: TestEmulator;
-
-beforeAll(async () => {
-  emulator = await startEmulator();
-});
-
-afterAll(async () => {
-  await emulator.close();
-});
-
-afterEach(() => {
-  credentialsStore.clear();
-});
+setUpEmulator();
 
 describe('projects', () => {
   it('lists projects with their capability flags and says whether the caller may create more', async () => {
-    credentialsStore.set({ username: 'opschain', password: 'opschain' });
+    signInAs('opschain');
     const { projects, canCreate } = await listProjects();
 
     expect(canCreate).toBe(true);
@@ -45,12 +32,12 @@ describe('projects', () => {
       meta: { child_node_types: ['environment'] },
     });
 
-    credentialsStore.set({ username: 'viewer', password: 'viewer' });
+    signInAs('viewer');
     await expect(listProjects()).resolves.toMatchObject({ canCreate: false });
   });
 
   it('filters and sorts on the server with ransack parameters', async () => {
-    credentialsStore.set({ username: 'viewer', password: 'viewer' });
+    signInAs('viewer');
 
     const { projects } = await listProjects({
       filters: { project_type_eq: 'Enterprise' },
@@ -61,7 +48,7 @@ describe('projects', () => {
   });
 
   it('summarises projects for navigation', async () => {
-    credentialsStore.set({ username: 'viewer', password: 'viewer' });
+    signInAs('viewer');
 
     const summaries = await listProjectSummaries({ filters: { code_eq: 'bank' } });
 
@@ -86,14 +73,14 @@ describe('projects', () => {
   });
 
   it('answers an unknown project with ApiError 404', async () => {
-    credentialsStore.set({ username: 'viewer', password: 'viewer' });
+    signInAs('viewer');
 
     await expect(getProject('no_such_project')).rejects.toMatchObject({ status: 404 });
     await expect(getProject('no_such_project')).rejects.toBeInstanceOf(ApiError);
   });
 
   it('archiving a project refreshes environment and asset queries too, since they are archived with it', async () => {
-    credentialsStore.set({ username: 'opschain', password: 'opschain' });
+    signInAs('opschain');
     const queryClient = new QueryClient({
       defaultOptions: { queries: { retry: false, staleTime: Infinity } },
     });

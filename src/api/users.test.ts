@@ -1,23 +1,13 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 // eslint-disable-next-line import-x/no-restricted-paths -- test files may use the src/test glue (STYLE.md layout); the api zone does not exempt them yet
-import { emulatorFetch, startEmulator, type TestEmulator } from '@/test/emulator';
+import { emulatorFetch, setUpEmulator, signInAs } from '@/test/emulator';
 import { ApiError } from './errors';
 import { findUser, listGroups, verifyCredentials } from './users';
-import { credentialsStore } from './credentials';
 
-let emulator: TestEmulator;
-
-beforeAll(async () => {
-  emulator = await startEmulator();
-});
-
-afterAll(async () => {
-  await emulator.close();
-});
+const emulator = setUpEmulator();
 
 afterEach(() => {
-  credentialsStore.clear();
-  vi.stubGlobal('fetch', emulatorFetch(emulator.app));
+  vi.stubGlobal('fetch', emulatorFetch(emulator().app));
 });
 
 describe('verifyCredentials', () => {
@@ -54,14 +44,14 @@ describe('verifyCredentials', () => {
 
 describe('users and groups', () => {
   it('finds the signed-in user by exact username', async () => {
-    credentialsStore.set({ username: 'viewer', password: 'viewer' });
+    signInAs('viewer');
 
     await expect(findUser('viewer')).resolves.toMatchObject({ username: 'viewer', groupnames: ['viewers'] });
     await expect(findUser('nobody')).resolves.toBeNull();
   });
 
   it('lists LDAP groups with their DNs as ids', async () => {
-    credentialsStore.set({ username: 'viewer', password: 'viewer' });
+    signInAs('viewer');
 
     const groups = await listGroups({ filters: { cn_eq: 'qa' } });
 

@@ -1,24 +1,12 @@
 import { QueryClient } from '@tanstack/react-query';
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { apiRequest } from '@/api/client';
 import { credentialsStore } from '@/api/credentials';
 import { userKeys } from '@/api/users';
-import { startEmulator, type TestEmulator } from '@/test/emulator';
+import { setUpEmulator } from '@/test/emulator';
 import { createAuth, watchSessionExpiry } from './auth';
 
-let emulator: TestEmulator;
-
-beforeAll(async () => {
-  emulator = await startEmulator();
-});
-
-afterAll(async () => {
-  await emulator.close();
-});
-
-afterEach(() => {
-  credentialsStore.clear();
-});
+setUpEmulator();
 
 describe('auth', () => {
   it('signing in keeps the credentials and the user, after forgetting what was cached before', () => {

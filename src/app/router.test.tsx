@@ -3,9 +3,8 @@ import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { createMemoryHistory, RouterProvider } from '@tanstack/react-router';
 import { render, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { credentialsStore } from '@/api/credentials';
-import { emulatorFetch, startEmulator, type TestEmulator } from '@/test/emulator';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { emulatorFetch, setUpEmulator, signInAs } from '@/test/emulator';
 import { createAuth } from './auth';
 import { createAppRouter } from './router';
 import { theme } from './theme';
@@ -13,24 +12,15 @@ import { theme } from './theme';
 // The whole console (routes, shell, pages) against the emulator, with one API path answered only when the
 // test says so: a slow server, without waiting for one.
 
-let emulator: TestEmulator;
-
-beforeAll(async () => {
-  emulator = await startEmulator();
-});
-
-afterAll(async () => {
-  await emulator.close();
-});
+const emulator = setUpEmulator();
 
 afterEach(() => {
-  credentialsStore.clear();
-  vi.stubGlobal('fetch', emulatorFetch(emulator.app));
+  vi.stubGlobal('fetch', emulatorFetch(emulator().app));
 });
 
 /** Holds GETs of `path` (exactly, any query) until `release`; everything else is answered at once. */
 function holdRequestsTo(path: string) {
-  const answer = emulatorFetch(emulator.app);
+  const answer = emulatorFetch(emulator().app);
   let open: (() => void) | undefined;
   const gate = new Promise<void>((resolve) => {
     open = resolve;
@@ -96,7 +86,7 @@ describe('while a page loads slowly', () => {
   });
 
   it('going to an environment whose data is not cached shows a node page’s shape, then the environment', async () => {
-    credentialsStore.set({ username: 'operator', password: 'operator' });
+    signInAs('operator');
     const { router } = renderConsole('/projects/bank');
     expect(
       await screen.findByRole('heading', { level: 1, name: 'Core Banking Platform' }, SLOW),

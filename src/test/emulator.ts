@@ -1,7 +1,8 @@
 import type { BuildAppOptions } from '@server/src/app.ts';
 import { buildApp } from '@server/src/app.ts';
 import type { FastifyInstance } from 'fastify';
-import { vi } from 'vitest';
+import { afterAll, afterEach, beforeAll, vi } from 'vitest';
+import { credentialsStore } from '@/api/credentials';
 
 // The real OpsChain API emulator behind the console's fetch (STYLE habit 11): one fake backend for every
 // test instead of handlers that drift from it. Requests go through Fastify's inject, no port is opened.
@@ -75,6 +76,35 @@ export async function startEmulator(options: BuildAppOptions = {}): Promise<Test
       await app.close();
     },
   };
+}
+
+/**
+ * One emulator for the enclosing file or `describe`: started before its tests, closed after them, with the
+ * signed-in user forgotten after each test. Returns a getter, since the emulator exists only once started.
+ */
+export function setUpEmulator(options?: BuildAppOptions): () => TestEmulator {
+  let emulator: TestEmulator | undefined;
+  beforeAll(async () => {
+    emulator = await startEmulator(options);
+  });
+  afterAll(async () => {
+    await emulator?.close();
+  });
+  afterEach(() => {
+    credentialsStore.clear();
+  });
+  return () => {
+    if (emulator === undefined) throw new Error('The emulator is used before it has started (beforeAll).');
+    return emulator;
+  };
+}
+
+/** A seeded user of the demo emulator; each signs in with their name as password. */
+export type SeedUser = 'opschain' | 'operator' | 'approver' | 'viewer';
+
+/** Signs in as a seeded user until the next `credentialsStore.clear()` (after each test under setUpEmulator). */
+export function signInAs(user: SeedUser): void {
+  credentialsStore.set({ username: user, password: user });
 }
 
 /** A fetch that never reaches a server, as when the network is down. */

@@ -1,31 +1,18 @@
 import { screen, waitFor, within } from '@testing-library/react';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { getAsset } from '@/api/assets';
-import { credentialsStore } from '@/api/credentials';
 import { getProject } from '@/api/projects';
-import { startEmulator, type TestEmulator } from '@/test/emulator';
+import { setUpEmulator, signInAs } from '@/test/emulator';
 import { renderWithProviders } from '@/test/render-with-providers';
 import { AssetTemplatePanel } from './asset-template-panel';
 
-let emulator: TestEmulator;
-
-beforeAll(async () => {
-  emulator = await startEmulator();
-});
-
-afterAll(async () => {
-  await emulator.close();
-});
-
-afterEach(() => {
-  credentialsStore.clear();
-});
+setUpEmulator();
 
 const owner = { projectCode: 'bank', environmentCode: 'prod' };
 
 describe('AssetTemplatePanel', () => {
   it('keeps "Assign another version" disabled while the project permissions are unknown', async () => {
-    credentialsStore.set({ username: 'opschain', password: 'opschain' });
+    signInAs('opschain');
     const asset = await getAsset(owner, 'soa_prod');
     renderWithProviders(<AssetTemplatePanel asset={asset} projectAuthorisations={undefined} />);
 
@@ -36,7 +23,7 @@ describe('AssetTemplatePanel', () => {
   });
 
   it('enables it once the project permissions allow it and the template has loaded', async () => {
-    credentialsStore.set({ username: 'opschain', password: 'opschain' });
+    signInAs('opschain');
     const [asset, project] = await Promise.all([getAsset(owner, 'soa_prod'), getProject('bank')]);
     renderWithProviders(
       <AssetTemplatePanel asset={asset} projectAuthorisations={project.meta.authorisations} />,
@@ -50,7 +37,7 @@ describe('AssetTemplatePanel', () => {
   });
 
   it('says why the viewer may not assign a version', async () => {
-    credentialsStore.set({ username: 'viewer', password: 'viewer' });
+    signInAs('viewer');
     const [asset, project] = await Promise.all([getAsset(owner, 'soa_prod'), getProject('bank')]);
     renderWithProviders(
       <AssetTemplatePanel asset={asset} projectAuthorisations={project.meta.authorisations} />,
@@ -62,7 +49,7 @@ describe('AssetTemplatePanel', () => {
   });
 
   it('after the server refuses to assign a version with a 403, disables the button with the server’s reason', async () => {
-    credentialsStore.set({ username: 'operator', password: 'operator' });
+    signInAs('operator');
     const [asset, project] = await Promise.all([getAsset(owner, 'soa_prod'), getProject('bank')]);
     const { user } = renderWithProviders(
       <AssetTemplatePanel asset={asset} projectAuthorisations={project.meta.authorisations} />,
@@ -72,7 +59,7 @@ describe('AssetTemplatePanel', () => {
       expect(button).toBeEnabled();
     });
     // The asset and project were read with the operator's permissions; they are withdrawn before assigning.
-    credentialsStore.set({ username: 'viewer', password: 'viewer' });
+    signInAs('viewer');
 
     await user.click(button);
     const dialog = await screen.findByRole('dialog', { name: 'Assign another template version' });

@@ -1,29 +1,16 @@
 import { screen, within } from '@testing-library/react';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { credentialsStore } from '@/api/credentials';
-import { startEmulator, type TestEmulator } from '@/test/emulator';
+import { describe, expect, it } from 'vitest';
+import { setUpEmulator, signInAs } from '@/test/emulator';
 import { renderWithProviders } from '@/test/render-with-providers';
 import { ConvergedPropertiesPanel } from './converged-properties-panel';
 
-let emulator: TestEmulator;
-
-beforeAll(async () => {
-  emulator = await startEmulator();
-});
-
-afterAll(async () => {
-  await emulator.close();
-});
-
-afterEach(() => {
-  credentialsStore.clear();
-});
+setUpEmulator();
 
 const SOA_PROD = '/projects/bank/environments/prod/assets/soa_prod';
 
 describe('ConvergedPropertiesPanel', () => {
   it('shows the merged properties, where later layers win', async () => {
-    credentialsStore.set({ username: 'viewer', password: 'viewer' });
+    signInAs('viewer');
     renderWithProviders(<ConvergedPropertiesPanel assetPath={SOA_PROD} />);
 
     const merged = await screen.findByRole('region', { name: 'Converged properties' });
@@ -35,7 +22,7 @@ describe('ConvergedPropertiesPanel', () => {
   });
 
   it('lists each layer, lowest precedence first, and shows a layer on its own when opened', async () => {
-    credentialsStore.set({ username: 'viewer', password: 'viewer' });
+    signInAs('viewer');
     const { user } = renderWithProviders(<ConvergedPropertiesPanel assetPath={SOA_PROD} />);
 
     await screen.findByRole('region', { name: 'Converged properties' });
@@ -63,7 +50,7 @@ describe('ConvergedPropertiesPanel', () => {
   });
 
   it('says plainly when the asset cannot be found, with a retry', async () => {
-    credentialsStore.set({ username: 'viewer', password: 'viewer' });
+    signInAs('viewer');
     renderWithProviders(
       <ConvergedPropertiesPanel assetPath="/projects/bank/environments/prod/assets/no_such_asset" />,
     );

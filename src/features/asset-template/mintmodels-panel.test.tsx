@@ -1,25 +1,12 @@
 import { screen, within } from '@testing-library/react';
 import { useState } from 'react';
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { credentialsStore } from '@/api/credentials';
+import { describe, expect, it, vi } from 'vitest';
 import { listMintmodels } from '@/api/mintmodels';
-import { startEmulator, type TestEmulator } from '@/test/emulator';
+import { setUpEmulator, signInAs } from '@/test/emulator';
 import { renderWithProviders } from '@/test/render-with-providers';
 import { MintmodelsPanel } from './mintmodels-panel';
 
-let emulator: TestEmulator;
-
-beforeAll(async () => {
-  emulator = await startEmulator();
-});
-
-afterAll(async () => {
-  await emulator.close();
-});
-
-afterEach(() => {
-  credentialsStore.clear();
-});
+setUpEmulator();
 
 const SOA_PROD = '/projects/bank/environments/prod/assets/soa_prod';
 
@@ -38,7 +25,7 @@ function PanelWithSelection({ assetPath, isValid = true }: { assetPath: string; 
 
 describe('MintmodelsPanel', () => {
   it('lists the stored MintModels with their hash and history count', async () => {
-    credentialsStore.set({ username: 'viewer', password: 'viewer' });
+    signInAs('viewer');
     const [stored] = await listMintmodels(SOA_PROD);
     renderWithProviders(<PanelWithSelection assetPath={SOA_PROD} />);
 
@@ -50,7 +37,7 @@ describe('MintmodelsPanel', () => {
   });
 
   it('opens a stored MintModel and shows its JSON as text', async () => {
-    credentialsStore.set({ username: 'viewer', password: 'viewer' });
+    signInAs('viewer');
     const { user } = renderWithProviders(<PanelWithSelection assetPath={SOA_PROD} />);
 
     const table = await screen.findByRole('table', { name: 'MintModels' });
@@ -63,7 +50,7 @@ describe('MintmodelsPanel', () => {
   });
 
   it('renders the MintModel now on request, from the current properties, without storing it', async () => {
-    credentialsStore.set({ username: 'viewer', password: 'viewer' });
+    signInAs('viewer');
     const { user } = renderWithProviders(<PanelWithSelection assetPath={SOA_PROD} />);
 
     await screen.findByRole('table', { name: 'MintModels' });
@@ -77,7 +64,7 @@ describe('MintmodelsPanel', () => {
   });
 
   it('says when the asset has no MintModels yet, and warns when its MintModel does not render', async () => {
-    credentialsStore.set({ username: 'viewer', password: 'viewer' });
+    signInAs('viewer');
     renderWithProviders(
       <PanelWithSelection assetPath="/projects/bank/environments/dev/assets/ledger_db_dev" isValid={false} />,
     );
@@ -87,7 +74,7 @@ describe('MintmodelsPanel', () => {
   });
 
   it('tells the page which MintModel to show', async () => {
-    credentialsStore.set({ username: 'viewer', password: 'viewer' });
+    signInAs('viewer');
     const [stored] = await listMintmodels(SOA_PROD);
     const onSelect = vi.fn();
     const { user } = renderWithProviders(

@@ -1,26 +1,13 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import { useState } from 'react';
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { toOneId } from '@contract/json-api';
-import { credentialsStore } from '@/api/credentials';
 import { getProject } from '@/api/projects';
-import { startEmulator, type TestEmulator } from '@/test/emulator';
+import { setUpEmulator, signInAs } from '@/test/emulator';
 import { renderWithProviders } from '@/test/render-with-providers';
 import { DocumentPanel } from './document-panel';
 
-let emulator: TestEmulator;
-
-beforeAll(async () => {
-  emulator = await startEmulator();
-});
-
-afterAll(async () => {
-  await emulator.close();
-});
-
-afterEach(() => {
-  credentialsStore.clear();
-});
+const emulator = setUpEmulator();
 
 async function propertiesIdOf(projectCode: string): Promise<string> {
   const id = toOneId((await getProject(projectCode)).relationships.properties);
@@ -30,9 +17,9 @@ async function propertiesIdOf(projectCode: string): Promise<string> {
 
 describe('DocumentPanel', () => {
   it('shows the current version with its number and date, as formatted JSON', async () => {
-    credentialsStore.set({ username: 'viewer', password: 'viewer' });
+    signInAs('viewer');
     const id = await propertiesIdOf('bank');
-    const current = await emulator.app.inject({
+    const current = await emulator().app.inject({
       method: 'GET',
       url: `/api/properties/${id}`,
       headers: { authorization: `Basic ${btoa('viewer:viewer')}` },
@@ -61,7 +48,7 @@ describe('DocumentPanel', () => {
   });
 
   it('shows an older version on request and says which version is current', async () => {
-    credentialsStore.set({ username: 'viewer', password: 'viewer' });
+    signInAs('viewer');
     const id = await propertiesIdOf('bank');
     const onVersionChange = vi.fn();
     // The page keeps the version in the URL; here a state stands in for it.
@@ -99,9 +86,9 @@ describe('DocumentPanel', () => {
   });
 
   it('renders markup in the JSON as text', async () => {
-    credentialsStore.set({ username: 'opschain', password: 'opschain' });
+    signInAs('opschain');
     const id = await propertiesIdOf('website');
-    const patched = await emulator.app.inject({
+    const patched = await emulator().app.inject({
       method: 'PATCH',
       url: `/api/properties/${id}`,
       headers: {

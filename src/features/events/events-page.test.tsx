@@ -1,9 +1,8 @@
 import { act, screen } from '@testing-library/react';
 import { Profiler } from 'react';
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { credentialsStore } from '@/api/credentials';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { OpsChainEvent } from '@/api/events';
-import { startEmulator, type TestEmulator } from '@/test/emulator';
+import { setUpEmulator, signInAs } from '@/test/emulator';
 import { renderWithProviders } from '@/test/render-with-providers';
 import { EventsPage, newestFirst } from './events-page';
 
@@ -39,25 +38,16 @@ describe('newestFirst', () => {
 });
 
 describe('EventsPage', () => {
-  let emulator: TestEmulator;
-
-  beforeAll(async () => {
-    emulator = await startEmulator();
-  });
-
-  afterAll(async () => {
-    await emulator.close();
-  });
+  setUpEmulator();
 
   afterEach(() => {
     vi.useRealTimers();
-    credentialsStore.clear();
   });
 
   it('stops rendering once the list is shown (no render loop through the filter boxes or the query)', async () => {
     // Only the timers the filter boxes' debounce uses are fake; the emulator and Testing Library keep real time.
     vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'], shouldAdvanceTime: true });
-    credentialsStore.set({ username: 'opschain', password: 'opschain' });
+    signInAs('opschain');
     let renders = 0;
     renderWithProviders(
       <Profiler

@@ -1,24 +1,11 @@
 import { screen, waitFor, within } from '@testing-library/react';
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { credentialsStore } from '@/api/credentials';
+import { describe, expect, it, vi } from 'vitest';
 import { getProject } from '@/api/projects';
-import { startEmulator, type TestEmulator } from '@/test/emulator';
+import { setUpEmulator, signInAs } from '@/test/emulator';
 import { renderWithProviders } from '@/test/render-with-providers';
 import { GitRemotesPanel } from './git-remotes-panel';
 
-let emulator: TestEmulator;
-
-beforeAll(async () => {
-  emulator = await startEmulator();
-});
-
-afterAll(async () => {
-  await emulator.close();
-});
-
-afterEach(() => {
-  credentialsStore.clear();
-});
+const emulator = setUpEmulator();
 
 async function renderPanel(projectCode: string) {
   const project = await getProject(projectCode);
@@ -34,7 +21,7 @@ async function renderPanel(projectCode: string) {
 
 describe('GitRemotesPanel', () => {
   it('lists remotes without their credentials and disables every change for the viewer, saying why', async () => {
-    credentialsStore.set({ username: 'viewer', password: 'viewer' });
+    signInAs('viewer');
     await renderPanel('bank');
 
     const table = await screen.findByRole('table', { name: 'Git remotes' });
@@ -54,7 +41,7 @@ describe('GitRemotesPanel', () => {
   });
 
   it('never shows a token kept in a remote URL', async () => {
-    const created = await emulator.app.inject({
+    const created = await emulator().app.inject({
       method: 'POST',
       url: '/api/projects/website/git_remotes',
       headers: {
@@ -66,7 +53,7 @@ describe('GitRemotesPanel', () => {
       }),
     });
     expect(created.statusCode).toBe(201);
-    credentialsStore.set({ username: 'viewer', password: 'viewer' });
+    signInAs('viewer');
     await renderPanel('website');
 
     const table = await screen.findByRole('table', { name: 'Git remotes' });
@@ -77,7 +64,7 @@ describe('GitRemotesPanel', () => {
   });
 
   it('puts a taken name on the name field when adding a remote', async () => {
-    credentialsStore.set({ username: 'operator', password: 'operator' });
+    signInAs('operator');
     const { user } = await renderPanel('retail');
 
     await user.click(await screen.findByRole('button', { name: 'Add Git remote' }));
@@ -97,7 +84,7 @@ describe('GitRemotesPanel', () => {
   });
 
   it('asks for both user and password when signing in with a password', async () => {
-    credentialsStore.set({ username: 'operator', password: 'operator' });
+    signInAs('operator');
     const { user } = await renderPanel('retail');
 
     await user.click(await screen.findByRole('button', { name: 'Add Git remote' }));
@@ -116,13 +103,13 @@ describe('GitRemotesPanel', () => {
   });
 
   it('after the server refuses to archive a remote with a 403, disables every change of remotes with the server’s reason', async () => {
-    credentialsStore.set({ username: 'operator', password: 'operator' });
+    signInAs('operator');
     const { user } = await renderPanel('bank');
     const row = within(await screen.findByRole('table', { name: 'Git remotes' })).getByRole('row', {
       name: /origin/,
     });
     // The project was read with the operator's permissions; they are withdrawn before archiving.
-    credentialsStore.set({ username: 'viewer', password: 'viewer' });
+    signInAs('viewer');
 
     const archive = within(row).getByRole('button', { name: 'Archive origin' });
     await user.click(archive);
@@ -147,12 +134,12 @@ describe('GitRemotesPanel', () => {
   });
 
   it('after the server refuses to replace credentials with a 403, says so in the dialog and disables the button', async () => {
-    credentialsStore.set({ username: 'operator', password: 'operator' });
+    signInAs('operator');
     const { user } = await renderPanel('retail');
     const row = within(await screen.findByRole('table', { name: 'Git remotes' })).getByRole('row', {
       name: /origin/,
     });
-    credentialsStore.set({ username: 'viewer', password: 'viewer' });
+    signInAs('viewer');
 
     const credentials = within(row).getByRole('button', { name: 'Replace credentials of origin' });
     await user.click(credentials);

@@ -1,30 +1,17 @@
 import { screen, waitFor, within } from '@testing-library/react';
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { credentialsStore } from '@/api/credentials';
+import { describe, expect, it, vi } from 'vitest';
 import { getEnvironment } from '@/api/environments';
-import { startEmulator, type TestEmulator } from '@/test/emulator';
+import { setUpEmulator, signInAs } from '@/test/emulator';
 import { renderWithProviders } from '@/test/render-with-providers';
 import { CreateAssetButton } from './create-asset-button';
 
-let emulator: TestEmulator;
-
-beforeAll(async () => {
-  emulator = await startEmulator();
-});
-
-afterAll(async () => {
-  await emulator.close();
-});
-
-afterEach(() => {
-  credentialsStore.clear();
-});
+setUpEmulator();
 
 const owner = { projectCode: 'bank', environmentCode: 'dev' };
 
 describe('CreateAssetButton', () => {
   it('after the server refuses with a 403, disables New asset with the server’s reason', async () => {
-    credentialsStore.set({ username: 'operator', password: 'operator' });
+    signInAs('operator');
     const environment = await getEnvironment('bank', 'dev');
     const { user } = renderWithProviders(
       <CreateAssetButton
@@ -34,7 +21,7 @@ describe('CreateAssetButton', () => {
       />,
     );
     // The environment was read with the operator's permissions; they are withdrawn before creating.
-    credentialsStore.set({ username: 'viewer', password: 'viewer' });
+    signInAs('viewer');
 
     const button = screen.getByRole('button', { name: 'New asset' });
     expect(button).not.toHaveAttribute('aria-disabled');

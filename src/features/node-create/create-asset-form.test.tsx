@@ -1,23 +1,10 @@
 import { screen, waitFor } from '@testing-library/react';
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { credentialsStore } from '@/api/credentials';
-import { startEmulator, type TestEmulator } from '@/test/emulator';
+import { describe, expect, it, vi } from 'vitest';
+import { setUpEmulator, signInAs } from '@/test/emulator';
 import { renderWithProviders } from '@/test/render-with-providers';
 import { CreateAssetForm } from './create-asset-form';
 
-let emulator: TestEmulator;
-
-beforeAll(async () => {
-  emulator = await startEmulator();
-});
-
-afterAll(async () => {
-  await emulator.close();
-});
-
-afterEach(() => {
-  credentialsStore.clear();
-});
+const emulator = setUpEmulator();
 
 const owner = { projectCode: 'bank', environmentCode: 'dev' };
 // Where a refusal would be remembered (the owner's authorisations on the page; see create-asset-button.test).
@@ -38,7 +25,7 @@ async function fillForm(user: ReturnType<typeof renderWithProviders>['user'], co
 
 describe('CreateAssetForm', () => {
   it('offers the project templates and their versions, and creates the asset on the chosen version', async () => {
-    credentialsStore.set({ username: 'opschain', password: 'opschain' });
+    signInAs('opschain');
     const onCreated = vi.fn();
     const { user } = renderWithProviders(
       <CreateAssetForm owner={owner} onCreated={onCreated} onCancel={vi.fn()} deniable={deniable} />,
@@ -53,14 +40,14 @@ describe('CreateAssetForm', () => {
   });
 
   it('shows a version the server refuses on the version field', async () => {
-    credentialsStore.set({ username: 'opschain', password: 'opschain' });
+    signInAs('opschain');
     const onCreated = vi.fn();
     const { user } = renderWithProviders(
       <CreateAssetForm owner={owner} onCreated={onCreated} onCancel={vi.fn()} deniable={deniable} />,
     );
     await fillForm(user, 'audit_db', /^15_6/);
     // Someone archives the chosen version while the dialog is open.
-    const archived = await emulator.app.inject({
+    const archived = await emulator().app.inject({
       method: 'PUT',
       url: '/api/projects/bank/templates/postgres/versions/15_6',
       headers: {
@@ -84,7 +71,7 @@ describe('CreateAssetForm', () => {
   });
 
   it('asks for a template and a version before sending anything', async () => {
-    credentialsStore.set({ username: 'opschain', password: 'opschain' });
+    signInAs('opschain');
     const { user } = renderWithProviders(
       <CreateAssetForm owner={owner} onCreated={vi.fn()} onCancel={vi.fn()} deniable={deniable} />,
     );

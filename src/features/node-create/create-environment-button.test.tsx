@@ -1,28 +1,15 @@
 import { screen, waitFor, within } from '@testing-library/react';
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { credentialsStore } from '@/api/credentials';
+import { describe, expect, it, vi } from 'vitest';
 import { getProject } from '@/api/projects';
-import { startEmulator, type TestEmulator } from '@/test/emulator';
+import { setUpEmulator, signInAs } from '@/test/emulator';
 import { renderWithProviders } from '@/test/render-with-providers';
 import { CreateEnvironmentButton } from './create-environment-button';
 
-let emulator: TestEmulator;
-
-beforeAll(async () => {
-  emulator = await startEmulator();
-});
-
-afterAll(async () => {
-  await emulator.close();
-});
-
-afterEach(() => {
-  credentialsStore.clear();
-});
+setUpEmulator();
 
 describe('CreateEnvironmentButton', () => {
   it('says why the viewer may not create environments', async () => {
-    credentialsStore.set({ username: 'viewer', password: 'viewer' });
+    signInAs('viewer');
     const project = await getProject('bank');
     renderWithProviders(
       <CreateEnvironmentButton
@@ -40,7 +27,7 @@ describe('CreateEnvironmentButton', () => {
   });
 
   it('after the server refuses with a 403, disables New environment with the server’s reason', async () => {
-    credentialsStore.set({ username: 'operator', password: 'operator' });
+    signInAs('operator');
     const project = await getProject('bank');
     const onCreated = vi.fn();
     const { user } = renderWithProviders(
@@ -51,7 +38,7 @@ describe('CreateEnvironmentButton', () => {
       />,
     );
     // The project was read with the operator's permissions; they are withdrawn before creating.
-    credentialsStore.set({ username: 'viewer', password: 'viewer' });
+    signInAs('viewer');
 
     const button = screen.getByRole('button', { name: 'New environment' });
     await user.click(button);

@@ -1,23 +1,10 @@
 import { screen, waitFor } from '@testing-library/react';
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { credentialsStore } from '@/api/credentials';
-import { startEmulator, type TestEmulator } from '@/test/emulator';
+import { describe, expect, it, vi } from 'vitest';
+import { setUpEmulator, signInAs } from '@/test/emulator';
 import { renderWithProviders } from '@/test/render-with-providers';
 import { CreateEnvironmentForm } from './create-environment-form';
 
-let emulator: TestEmulator;
-
-beforeAll(async () => {
-  emulator = await startEmulator();
-});
-
-afterAll(async () => {
-  await emulator.close();
-});
-
-afterEach(() => {
-  credentialsStore.clear();
-});
+const emulator = setUpEmulator();
 
 function renderForm(projectCode = 'bank') {
   const onCreated = vi.fn();
@@ -35,7 +22,7 @@ function renderForm(projectCode = 'bank') {
 
 describe('CreateEnvironmentForm', () => {
   it("puts the server's 422 errors on the fields their source.pointer names", async () => {
-    credentialsStore.set({ username: 'opschain', password: 'opschain' });
+    signInAs('opschain');
     const { user, onCreated } = renderForm();
 
     await user.type(screen.getByRole('textbox', { name: /^Code/ }), 'prod');
@@ -54,8 +41,8 @@ describe('CreateEnvironmentForm', () => {
   });
 
   it('shows record-level errors (pointer /data/attributes/base) above the fields', async () => {
-    credentialsStore.set({ username: 'opschain', password: 'opschain' });
-    const archive = await emulator.app.inject({
+    signInAs('opschain');
+    const archive = await emulator().app.inject({
       method: 'PATCH',
       url: '/api/projects/website',
       headers: {
@@ -77,7 +64,7 @@ describe('CreateEnvironmentForm', () => {
   });
 
   it('checks code and name before asking the server', async () => {
-    credentialsStore.set({ username: 'opschain', password: 'opschain' });
+    signInAs('opschain');
     const fetchSpy = vi.spyOn(globalThis, 'fetch');
     const { user } = renderForm();
 
@@ -95,7 +82,7 @@ describe('CreateEnvironmentForm', () => {
   });
 
   it('turns what people type into a code and creates the environment', async () => {
-    credentialsStore.set({ username: 'opschain', password: 'opschain' });
+    signInAs('opschain');
     const { user, onCreated } = renderForm();
 
     await user.type(screen.getByRole('textbox', { name: /^Code/ }), 'Perf Test');
@@ -111,7 +98,7 @@ describe('CreateEnvironmentForm', () => {
   });
 
   it('explains a permission denial and keeps what was typed', async () => {
-    credentialsStore.set({ username: 'viewer', password: 'viewer' });
+    signInAs('viewer');
     const { user, onCreated } = renderForm();
 
     await user.type(screen.getByRole('textbox', { name: /^Code/ }), 'sandbox');

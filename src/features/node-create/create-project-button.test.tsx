@@ -1,28 +1,15 @@
 import { screen, within } from '@testing-library/react';
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { credentialsStore } from '@/api/credentials';
+import { describe, expect, it, vi } from 'vitest';
 import { listProjects } from '@/api/projects';
-import { startEmulator, type TestEmulator } from '@/test/emulator';
+import { setUpEmulator, signInAs } from '@/test/emulator';
 import { renderWithProviders } from '@/test/render-with-providers';
 import { CreateProjectButton } from './create-project-button';
 
-let emulator: TestEmulator;
-
-beforeAll(async () => {
-  emulator = await startEmulator();
-});
-
-afterAll(async () => {
-  await emulator.close();
-});
-
-afterEach(() => {
-  credentialsStore.clear();
-});
+setUpEmulator();
 
 describe('CreateProjectButton', () => {
   it('says why the viewer may not create projects', async () => {
-    credentialsStore.set({ username: 'viewer', password: 'viewer' });
+    signInAs('viewer');
     renderWithProviders(<CreateProjectButton projects={await listProjects()} onCreated={vi.fn()} />);
 
     const button = screen.getByRole('button', { name: 'New project' });
@@ -31,13 +18,13 @@ describe('CreateProjectButton', () => {
   });
 
   it('after the server refuses with a 403, disables New project with the server’s reason until the list is read again', async () => {
-    credentialsStore.set({ username: 'operator', password: 'operator' });
+    signInAs('operator');
     const projects = await listProjects();
     const { user, unmount } = renderWithProviders(
       <CreateProjectButton projects={projects} onCreated={vi.fn()} />,
     );
     // The list was read with the operator's permissions; they are withdrawn before creating.
-    credentialsStore.set({ username: 'viewer', password: 'viewer' });
+    signInAs('viewer');
 
     const button = screen.getByRole('button', { name: 'New project' });
     await user.click(button);
@@ -55,7 +42,7 @@ describe('CreateProjectButton', () => {
 
     // Reading the list again (with the permission given back) ends the denial.
     unmount();
-    credentialsStore.set({ username: 'operator', password: 'operator' });
+    signInAs('operator');
     renderWithProviders(<CreateProjectButton projects={await listProjects()} onCreated={vi.fn()} />);
     expect(screen.getByRole('button', { name: 'New project' })).not.toHaveAttribute('aria-disabled');
   });

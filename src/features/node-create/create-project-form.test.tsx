@@ -1,23 +1,10 @@
 import { screen, waitFor } from '@testing-library/react';
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { credentialsStore } from '@/api/credentials';
-import { startEmulator, type TestEmulator } from '@/test/emulator';
+import { describe, expect, it, vi } from 'vitest';
+import { setUpEmulator, signInAs } from '@/test/emulator';
 import { renderWithProviders } from '@/test/render-with-providers';
 import { CreateProjectForm } from './create-project-form';
 
-let emulator: TestEmulator;
-
-beforeAll(async () => {
-  emulator = await startEmulator();
-});
-
-afterAll(async () => {
-  await emulator.close();
-});
-
-afterEach(() => {
-  credentialsStore.clear();
-});
+setUpEmulator();
 
 function renderForm() {
   const onCreated = vi.fn();
@@ -34,7 +21,7 @@ function renderForm() {
 
 describe('CreateProjectForm', () => {
   it("puts the server's 422 errors on the fields their source.pointer names, keeping the input", async () => {
-    credentialsStore.set({ username: 'opschain', password: 'opschain' });
+    signInAs('opschain');
     const { user, onCreated } = renderForm();
 
     await user.type(screen.getByRole('textbox', { name: /^Code/ }), 'bank');
@@ -56,7 +43,7 @@ describe('CreateProjectForm', () => {
   });
 
   it('creates a project of the chosen type', async () => {
-    credentialsStore.set({ username: 'opschain', password: 'opschain' });
+    signInAs('opschain');
     const { user, onCreated } = renderForm();
 
     await user.type(screen.getByRole('textbox', { name: /^Code/ }), 'ops');

@@ -1,29 +1,16 @@
 import { screen, waitFor } from '@testing-library/react';
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { credentialsStore } from '@/api/credentials';
+import { describe, expect, it, vi } from 'vitest';
 import { getEnvironment } from '@/api/environments';
 import { getProject } from '@/api/projects';
-import { startEmulator, type TestEmulator } from '@/test/emulator';
+import { setUpEmulator, signInAs } from '@/test/emulator';
 import { renderWithProviders } from '@/test/render-with-providers';
 import { ArchiveNodeDialog } from './archive-node-dialog';
 
-let emulator: TestEmulator;
-
-beforeAll(async () => {
-  emulator = await startEmulator();
-});
-
-afterAll(async () => {
-  await emulator.close();
-});
-
-afterEach(() => {
-  credentialsStore.clear();
-});
+const emulator = setUpEmulator();
 
 describe('ArchiveNodeDialog', () => {
   it('warns that archiving a project archives its environments too', async () => {
-    credentialsStore.set({ username: 'opschain', password: 'opschain' });
+    signInAs('opschain');
     const project = await getProject('website');
     renderWithProviders(<ArchiveNodeDialog node={project} opened onClose={vi.fn()} />);
 
@@ -33,8 +20,8 @@ describe('ArchiveNodeDialog', () => {
   });
 
   it('says that restoring a project leaves its environments archived, as the API does', async () => {
-    credentialsStore.set({ username: 'opschain', password: 'opschain' });
-    const archived = await emulator.app.inject({
+    signInAs('opschain');
+    const archived = await emulator().app.inject({
       method: 'PATCH',
       url: '/api/projects/website',
       headers: {

@@ -1,25 +1,13 @@
 import { screen, waitFor, within } from '@testing-library/react';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { credentialsStore } from '@/api/credentials';
 import { getEnvironment } from '@/api/environments';
 import { getProject } from '@/api/projects';
-import { startEmulator, type TestEmulator } from '@/test/emulator';
+import { setUpEmulator, signInAs } from '@/test/emulator';
 import { renderWithProviders } from '@/test/render-with-providers';
 import { BookmarksPanel } from './bookmarks-panel';
 
-let emulator: TestEmulator;
-
-beforeAll(async () => {
-  emulator = await startEmulator();
-});
-
-afterAll(async () => {
-  await emulator.close();
-});
-
-afterEach(() => {
-  credentialsStore.clear();
-});
+setUpEmulator();
 
 async function renderEnvironmentPanel(environmentCode: string, user = 'opschain') {
   credentialsStore.set({ username: user, password: user });
@@ -29,7 +17,7 @@ async function renderEnvironmentPanel(environmentCode: string, user = 'opschain'
 
 describe('BookmarksPanel', () => {
   it('lists bookmarks as links that open in a new tab, with their URL and author', async () => {
-    credentialsStore.set({ username: 'viewer', password: 'viewer' });
+    signInAs('viewer');
     const project = await getProject('bank');
     renderWithProviders(<BookmarksPanel node={project} />);
 
@@ -121,12 +109,12 @@ describe('BookmarksPanel', () => {
   });
 
   it('after the server refuses a bookmark change with a 403, disables adding, editing and deleting with the server’s reason', async () => {
-    credentialsStore.set({ username: 'operator', password: 'operator' });
+    signInAs('operator');
     const project = await getProject('bank');
     const { user } = renderWithProviders(<BookmarksPanel node={project} />);
     const row = await screen.findByRole('row', { name: /Platform runbooks/ });
     // The page was read with the operator's permissions; they are withdrawn before the change.
-    credentialsStore.set({ username: 'viewer', password: 'viewer' });
+    signInAs('viewer');
 
     const edit = within(row).getByRole('button', { name: 'Edit bookmark Platform runbooks' });
     await user.click(edit);

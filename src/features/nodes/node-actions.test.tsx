@@ -1,29 +1,16 @@
 import { cleanup, screen, waitFor, within } from '@testing-library/react';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { credentialsStore } from '@/api/credentials';
+import { describe, expect, it } from 'vitest';
 import { getEnvironment } from '@/api/environments';
 import { getProject } from '@/api/projects';
-import { startEmulator, type TestEmulator } from '@/test/emulator';
+import { setUpEmulator, signInAs } from '@/test/emulator';
 import { renderWithProviders } from '@/test/render-with-providers';
 import { NodeActions } from './node-actions';
 
-let emulator: TestEmulator;
-
-beforeAll(async () => {
-  emulator = await startEmulator();
-});
-
-afterAll(async () => {
-  await emulator.close();
-});
-
-afterEach(() => {
-  credentialsStore.clear();
-});
+setUpEmulator();
 
 describe('NodeActions', () => {
   it('shows the viewer edit and archive disabled, saying which permission is missing', async () => {
-    credentialsStore.set({ username: 'viewer', password: 'viewer' });
+    signInAs('viewer');
     const project = await getProject('bank');
     const { user } = renderWithProviders(<NodeActions node={project} />);
 
@@ -43,7 +30,7 @@ describe('NodeActions', () => {
   });
 
   it('lets the operator edit, and shows the name the server refuses on the name field', async () => {
-    credentialsStore.set({ username: 'operator', password: 'operator' });
+    signInAs('operator');
     const environment = await getEnvironment('bank', 'dev');
     const { user } = renderWithProviders(<NodeActions node={environment} />);
 
@@ -62,7 +49,7 @@ describe('NodeActions', () => {
   });
 
   it('archives after confirmation', async () => {
-    credentialsStore.set({ username: 'operator', password: 'operator' });
+    signInAs('operator');
     const environment = await getEnvironment('retail', 'test');
     const { user } = renderWithProviders(<NodeActions node={environment} />);
 
@@ -76,11 +63,11 @@ describe('NodeActions', () => {
   });
 
   it('after the server refuses an edit with a 403, disables Edit with the server’s reason until the node is read again', async () => {
-    credentialsStore.set({ username: 'operator', password: 'operator' });
+    signInAs('operator');
     const project = await getProject('bank');
     const { user, unmount } = renderWithProviders(<NodeActions node={project} />);
     // The page was read with the operator's permissions; they are withdrawn before the save.
-    credentialsStore.set({ username: 'viewer', password: 'viewer' });
+    signInAs('viewer');
 
     const edit = screen.getByRole('button', { name: 'Edit' });
     await user.click(edit);
@@ -115,16 +102,16 @@ describe('NodeActions', () => {
     expect(screen.getByRole('button', { name: 'Edit' })).toHaveAttribute('aria-disabled', 'true');
     // ...reading the node again (here with the permission given back) ends it.
     cleanup();
-    credentialsStore.set({ username: 'operator', password: 'operator' });
+    signInAs('operator');
     renderWithProviders(<NodeActions node={await getProject('bank')} />);
     expect(screen.getByRole('button', { name: 'Edit' })).not.toHaveAttribute('aria-disabled');
   });
 
   it('after the server refuses to archive with a 403, disables Archive with the server’s reason', async () => {
-    credentialsStore.set({ username: 'operator', password: 'operator' });
+    signInAs('operator');
     const environment = await getEnvironment('bank', 'dev');
     const { user } = renderWithProviders(<NodeActions node={environment} />);
-    credentialsStore.set({ username: 'viewer', password: 'viewer' });
+    signInAs('viewer');
 
     const archive = screen.getByRole('button', { name: 'Archive' });
     await user.click(archive);
@@ -142,7 +129,7 @@ describe('NodeActions', () => {
   });
 
   it('shows the API link of the node', async () => {
-    credentialsStore.set({ username: 'viewer', password: 'viewer' });
+    signInAs('viewer');
     const environment = await getEnvironment('bank', 'prod');
     renderWithProviders(<NodeActions node={environment} />);
 

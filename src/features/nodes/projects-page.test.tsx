@@ -7,10 +7,9 @@ import {
   useNavigate,
 } from '@tanstack/react-router';
 import { screen, waitFor, within } from '@testing-library/react';
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { credentialsStore } from '@/api/credentials';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { exportCsv, type CsvExportInput } from '@/api/downloads';
-import { emulatorFetch, startEmulator, unreachableFetch, type TestEmulator } from '@/test/emulator';
+import { emulatorFetch, setUpEmulator, signInAs, type TestEmulator, unreachableFetch } from '@/test/emulator';
 import { renderWithProviders } from '@/test/render-with-providers';
 import { ProjectsPage } from './projects-page';
 import { projectsSearchSchema, type ProjectsSearch } from './projects-search';
@@ -83,24 +82,15 @@ function watchProjectRequests(emulator: TestEmulator): URLSearchParams[] {
 }
 
 describe('ProjectsPage', () => {
-  let emulator: TestEmulator;
-
-  beforeAll(async () => {
-    emulator = await startEmulator();
-  });
-
-  afterAll(async () => {
-    await emulator.close();
-  });
+  const emulator = setUpEmulator();
 
   afterEach(() => {
-    credentialsStore.clear();
-    vi.stubGlobal('fetch', emulatorFetch(emulator.app));
+    vi.stubGlobal('fetch', emulatorFetch(emulator().app));
   });
 
   it('lists the projects by name, and the filter box narrows them on the server and in the URL', async () => {
-    credentialsStore.set({ username: 'viewer', password: 'viewer' });
-    const requests = watchProjectRequests(emulator);
+    signInAs('viewer');
+    const requests = watchProjectRequests(emulator());
     const { user, router } = renderProjectsPage();
 
     expect(await screen.findByRole('status')).toHaveTextContent('Loading projects');
@@ -124,7 +114,7 @@ describe('ProjectsPage', () => {
   });
 
   it('filters by project type', async () => {
-    credentialsStore.set({ username: 'viewer', password: 'viewer' });
+    signInAs('viewer');
     const { user, router } = renderProjectsPage();
     await screen.findByRole('table', { name: 'Projects' });
 
@@ -137,7 +127,7 @@ describe('ProjectsPage', () => {
   });
 
   it('sorts by the clicked column header, flipping the direction on a second click', async () => {
-    credentialsStore.set({ username: 'viewer', password: 'viewer' });
+    signInAs('viewer');
     const { user, router } = renderProjectsPage();
     const table = await screen.findByRole('table', { name: 'Projects' });
     const header = (name: string) => within(table).getByRole('columnheader', { name });
@@ -169,7 +159,7 @@ describe('ProjectsPage', () => {
   });
 
   it('opens with the filters and sort of a shared link', async () => {
-    credentialsStore.set({ username: 'viewer', password: 'viewer' });
+    signInAs('viewer');
     renderProjectsPage('/projects?type=Enterprise&sort=name&dir=desc');
 
     await waitFor(async () => {
@@ -179,7 +169,7 @@ describe('ProjectsPage', () => {
   });
 
   it('says when nothing matches and clears the filters on request', async () => {
-    credentialsStore.set({ username: 'viewer', password: 'viewer' });
+    signInAs('viewer');
     const { user, router } = renderProjectsPage('/projects?q=nothing-like-this&type=Standard');
 
     expect(await screen.findByText('No Standard projects match “nothing-like-this”')).toBeInTheDocument();
@@ -193,8 +183,8 @@ describe('ProjectsPage', () => {
   });
 
   it('exports a CSV of the filtered projects through the download parameter', async () => {
-    credentialsStore.set({ username: 'viewer', password: 'viewer' });
-    const requests = watchProjectRequests(emulator);
+    signInAs('viewer');
+    const requests = watchProjectRequests(emulator());
     const { user, exported } = renderProjectsPage('/projects?type=Enterprise&sort=code&dir=desc');
     await screen.findByRole('table', { name: 'Projects' });
 
@@ -212,7 +202,7 @@ describe('ProjectsPage', () => {
   });
 
   it('explains a failed load and lists the projects after Retry', async () => {
-    credentialsStore.set({ username: 'viewer', password: 'viewer' });
+    signInAs('viewer');
     vi.stubGlobal('fetch', unreachableFetch());
     const { user } = renderProjectsPage();
 
@@ -221,7 +211,7 @@ describe('ProjectsPage', () => {
     expect(alert).toHaveTextContent('The OpsChain server could not be reached');
     expect(screen.queryByRole('button', { name: 'New project' })).not.toBeInTheDocument();
 
-    vi.stubGlobal('fetch', emulatorFetch(emulator.app));
+    vi.stubGlobal('fetch', emulatorFetch(emulator().app));
     await user.click(within(alert).getByRole('button', { name: 'Retry' }));
 
     await waitFor(async () => {
@@ -232,22 +222,10 @@ describe('ProjectsPage', () => {
 });
 
 describe('ProjectsPage with no projects yet', () => {
-  let emulator: TestEmulator;
-
-  beforeAll(async () => {
-    emulator = await startEmulator({ seed: 'none' });
-  });
-
-  afterAll(async () => {
-    await emulator.close();
-  });
-
-  afterEach(() => {
-    credentialsStore.clear();
-  });
+  setUpEmulator({ seed: 'none' });
 
   it('says what projects are for and how to create the first one', async () => {
-    credentialsStore.set({ username: 'opschain', password: 'opschain' });
+    signInAs('opschain');
     renderProjectsPage();
 
     expect(await screen.findByText('No active projects')).toBeInTheDocument();

@@ -1,24 +1,14 @@
 import { act, screen } from '@testing-library/react';
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { credentialsStore } from '@/api/credentials';
-import { emulatorFetch, startEmulator, type TestEmulator } from '@/test/emulator';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { emulatorFetch, setUpEmulator, signInAs } from '@/test/emulator';
 import { renderWithProviders } from '@/test/render-with-providers';
 import { GlobalSearch } from './global-search';
 import { searchSpotlight } from './search-store';
 
-let emulator: TestEmulator;
-
-beforeAll(async () => {
-  emulator = await startEmulator();
-});
-
-afterAll(async () => {
-  await emulator.close();
-});
+const emulator = setUpEmulator();
 
 afterEach(() => {
-  credentialsStore.clear();
-  vi.stubGlobal('fetch', emulatorFetch(emulator.app));
+  vi.stubGlobal('fetch', emulatorFetch(emulator().app));
   act(() => {
     searchSpotlight.close();
   });
@@ -26,7 +16,7 @@ afterEach(() => {
 
 /** The emulator, except that the plain project list (no filter) answers 503. */
 function failingProjectList(): typeof fetch {
-  const passThrough = emulatorFetch(emulator.app);
+  const passThrough = emulatorFetch(emulator().app);
   return (input, init) => {
     const url = new URL(input instanceof Request ? input.url : String(input), 'http://console.test');
     if (
@@ -46,7 +36,7 @@ function failingProjectList(): typeof fetch {
 
 describe('GlobalSearch', () => {
   it('says the project list failed instead of "Searched 0 projects", and still shows matching projects', async () => {
-    credentialsStore.set({ username: 'viewer', password: 'viewer' });
+    signInAs('viewer');
     vi.stubGlobal('fetch', failingProjectList());
     const { user } = renderWithProviders(<GlobalSearch onOpen={vi.fn()} />);
     act(() => {

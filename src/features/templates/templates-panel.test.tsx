@@ -1,24 +1,12 @@
 import { screen, waitFor, within } from '@testing-library/react';
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { credentialsStore } from '@/api/credentials';
 import { getProject } from '@/api/projects';
-import { startEmulator, type TestEmulator } from '@/test/emulator';
+import { setUpEmulator, signInAs } from '@/test/emulator';
 import { renderWithProviders } from '@/test/render-with-providers';
 import { TemplatesPanel } from './templates-panel';
 
-let emulator: TestEmulator;
-
-beforeAll(async () => {
-  emulator = await startEmulator();
-});
-
-afterAll(async () => {
-  await emulator.close();
-});
-
-afterEach(() => {
-  credentialsStore.clear();
-});
+setUpEmulator();
 
 /** The bank project's templates with the versions of PostgreSQL cluster shown, read as `username`. */
 async function renderPanel(username: string) {
@@ -71,7 +59,7 @@ describe('TemplatesPanel', () => {
   it('after the server refuses a new template with a 403, disables every change of templates with the server’s reason', async () => {
     const { user } = await renderPanel('operator');
     // The project was read with the operator's permissions; they are withdrawn before creating.
-    credentialsStore.set({ username: 'viewer', password: 'viewer' });
+    signInAs('viewer');
 
     const create = screen.getByRole('button', { name: 'New template' });
     expect(create).not.toHaveAttribute('aria-disabled');
@@ -101,7 +89,7 @@ describe('TemplatesPanel', () => {
 
   it('after the server refuses to archive a version with a 403, disables the version actions with its reason', async () => {
     const { user } = await renderPanel('operator');
-    credentialsStore.set({ username: 'viewer', password: 'viewer' });
+    signInAs('viewer');
 
     const versions = screen.getByRole('table', { name: 'Template versions' });
     const archive = within(versions).getByRole('button', { name: 'Archive version 15_6' });

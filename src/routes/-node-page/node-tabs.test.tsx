@@ -1,28 +1,15 @@
 import { screen } from '@testing-library/react';
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { credentialsStore } from '@/api/credentials';
+import { describe, expect, it, vi } from 'vitest';
 import { getProject } from '@/api/projects';
-import { startEmulator, type TestEmulator } from '@/test/emulator';
+import { setUpEmulator, signInAs } from '@/test/emulator';
 import { renderWithProviders } from '@/test/render-with-providers';
 import { NodeTabs } from './node-tabs';
 
-let emulator: TestEmulator;
-
-beforeAll(async () => {
-  emulator = await startEmulator();
-});
-
-afterAll(async () => {
-  await emulator.close();
-});
-
-afterEach(() => {
-  credentialsStore.clear();
-});
+setUpEmulator();
 
 describe('NodeTabs', () => {
   it('offers a Standard project only the tabs its meta flags allow and falls back to the overview for others', async () => {
-    credentialsStore.set({ username: 'viewer', password: 'viewer' });
+    signInAs('viewer');
     const website = await getProject('website');
     const onTabChange = vi.fn();
     const { user } = renderWithProviders(
@@ -50,7 +37,7 @@ describe('NodeTabs', () => {
   });
 
   it("shows the tab the URL names, here an Enterprise project's settings", async () => {
-    credentialsStore.set({ username: 'viewer', password: 'viewer' });
+    signInAs('viewer');
     const bank = await getProject('bank');
     renderWithProviders(
       <NodeTabs
