@@ -84,12 +84,19 @@ export function TreeView({
     ),
   });
 
+  const rowElement = (path: string) =>
+    viewportRef.current?.querySelector<HTMLElement>(`[data-path="${CSS.escape(path)}"]`) ?? null;
+
   const focusRow = (index: number) => {
     const row = rows[index];
     if (row === undefined) return;
-    pendingFocus.current = row.node.path;
     onFocusPath(row.node.path);
     virtualizer.scrollToIndex(index, { align: 'auto' });
+    // A rendered row takes focus now: when the focused path does not change (the filter box's Down arrow
+    // to the row already marked focusable) nothing re-renders, so the effect below would not run.
+    const element = rowElement(row.node.path);
+    if (element === null) pendingFocus.current = row.node.path;
+    else element.focus({ preventScroll: true });
   };
 
   useImperativeHandle(ref, () => ({
@@ -179,7 +186,7 @@ export function TreeView({
   useEffect(() => {
     const path = pendingFocus.current;
     if (path === null) return;
-    const element = viewportRef.current?.querySelector<HTMLElement>(`[data-path="${CSS.escape(path)}"]`);
+    const element = rowElement(path);
     if (element) {
       pendingFocus.current = null;
       element.focus({ preventScroll: true });
