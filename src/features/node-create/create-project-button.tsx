@@ -1,10 +1,7 @@
-import { useDisclosure } from '@mantine/hooks';
-import { IconPlus } from '@tabler/icons-react';
 import type { Project, ProjectList } from '@/api/projects';
 import type { DeniableAction } from '@/lib/server-denials';
-import { GuardedButton } from '@/ui/guarded-button';
+import { CreateDialogButton } from './create-dialog-button';
 import { CreateProjectForm } from './create-project-form';
-import { Dialog } from '@/ui/dialog';
 
 export interface CreateProjectButtonProps {
   /**
@@ -16,32 +13,22 @@ export interface CreateProjectButtonProps {
 }
 
 export function CreateProjectButton({ projects, onCreated }: CreateProjectButtonProps) {
-  const [isOpen, dialog] = useDisclosure(false);
   const deniable: DeniableAction = { on: projects, action: 'create-project' };
   return (
-    <>
-      <GuardedButton
-        leftSection={<IconPlus size={16} aria-hidden />}
-        deniedReason={
-          projects.canCreate ? null : 'You need update permission on /projects to create projects'
-        }
-        deniable={deniable}
-        onClick={dialog.open}
-      >
-        New project
-      </GuardedButton>
-      <Dialog opened={isOpen} onClose={dialog.close} title="New project">
-        {isOpen ? (
-          <CreateProjectForm
-            deniable={deniable}
-            onCancel={dialog.close}
-            onCreated={(project) => {
-              dialog.close();
-              onCreated(project);
-            }}
-          />
-        ) : null}
-      </Dialog>
-    </>
+    <CreateDialogButton
+      label="New project"
+      deniedReason={projects.canCreate ? null : 'You need update permission on /projects to create projects'}
+      deniable={deniable}
+      form={(close) => (
+        <CreateProjectForm
+          deniable={deniable}
+          onCancel={close}
+          onCreated={(project) => {
+            close();
+            onCreated(project);
+          }}
+        />
+      )}
+    />
   );
 }
