@@ -13,7 +13,7 @@ import { assetPath, ownerPath, type AssetOwner } from '@/lib/node-path';
 import { ransackParams, type RansackQuery } from '@/lib/ransack';
 import { fetchDocument, flatten, streamResources, type Flat } from './json-api';
 import { assetSummary, type NodeSummary } from './node-summary';
-import { streamedListQueryFn } from './streamed-list';
+import { streamedListOptions } from './streamed-list';
 
 // Assets of a project or of an environment: `<owner>/assets[/{a}]` (domain §2.1-2.3). Enterprise only.
 
@@ -135,7 +135,7 @@ export const assetListQuery = (owner: AssetOwner, query: AssetListQuery = {}) =>
 export const assetSummariesQuery = (owner: AssetOwner, query: AssetListQuery = {}) =>
   queryOptions({
     queryKey: assetKeys.summaries(owner, query),
-    queryFn: streamedListQueryFn((signal) => streamAssetSummaries(owner, query, signal)),
+    ...streamedListOptions((signal) => streamAssetSummaries(owner, query, signal)),
   });
 
 export const assetQuery = (owner: AssetOwner, code: string) =>

@@ -1,6 +1,7 @@
 import { JSON_API_MEDIA_TYPE } from '@contract/json-api';
 import { basicAuthorization, credentialsStore, type Credentials } from './credentials';
 import { JsonListScanner } from '@/lib/json-list-scanner';
+import { TimeSlice } from '@/lib/yield-to-event-loop';
 import { ApiError, NetworkError, ResponseFormatError } from './errors';
 
 // The console's only `fetch` (STYLE habit 2): JSON:API media type, HTTP Basic credentials, typed errors.
@@ -105,13 +106,17 @@ export async function apiRequest(path: string, options: ApiRequestOptions = {}):
 /** The members of a list's `data` as they arrive, parsed; the rest of the document once it has all come. */
 export type ListStream = AsyncGenerator<unknown[], unknown>;
 
-/** Members handed out at once: the first as soon as any is complete, then in growing batches. */
+/** How many members a batch waits for: the first as soon as any is complete, then growing. */
 const FIRST_STREAM_BATCH = 1;
-const MAX_STREAM_BATCH = 2_000;
+/** Larger batches would be parsed (and rendered) in one long task that holds up input and painting. */
+const MAX_STREAM_BATCH = 500;
+/** Characters scanned between checks for a full batch or a used-up time slice. */
+const SCAN_PIECE = 64 * 1024;
 
 /**
  * GETs a list document and yields the members of its `data` array while the body arrives, so a long list
- * (10,000 assets) can be shown before its end has been received. Batches grow (1, then 100, 200, 400…) so a
+ * (10,000 assets) can be shown before its end has been received. The first batch goes as soon as one member
+ * is complete (with any others already received); later ones wait for 100, 200, 400, then 500 members, so a
  * screen re-renders a few times, not once per member. Returns the rest of the document with `data` empty.
  */
 export async function* apiListStream(path: string, options: ApiRequestOptions = {}): ListStream {
@@ -127,11 +132,14 @@ export async function* apiListStream(path: string, options: ApiRequestOptions = 
       throw new ResponseFormatError(request, ['The body is not JSON.']);
     }
   };
-  let waiting: string[] = [];
+  const waiting: string[] = [];
   let batch = FIRST_STREAM_BATCH;
+  // Chunks already received are read without a pause in between: a slice at a time, so rendering the rows
+  // just handed out (and input) is not held up behind megabytes of scanning.
+  const slice = new TimeSlice();
   const reader = response.body?.pipeThrough(new TextDecoderStream()).getReader();
   if (reader === undefined) {
-    waiting = scanner.push(await response.text());
+    waiting.push(...scanner.push(await response.text()));
   } else {
     try {
       for (;;) {
@@ -143,12 +151,18 @@ export async function* apiListStream(path: string, options: ApiRequestOptions = 
           throw new NetworkError(error);
         }
         if (chunk.done) break;
-        waiting.push(...scanner.push(chunk.value));
-        if (waiting.length >= batch) {
-          if (batch === FIRST_STREAM_BATCH) performance.mark('list-stream:first-batch', { detail: path });
-          yield parse(waiting);
-          waiting = [];
-          batch = Math.min(batch === FIRST_STREAM_BATCH ? 100 : batch * 2, MAX_STREAM_BATCH);
+        // A chunk can be megabytes: scanned a piece at a time, so a full batch leaves without waiting for
+        // the rest of the chunk.
+        for (let start = 0; start < chunk.value.length; start += SCAN_PIECE) {
+          waiting.push(...scanner.push(chunk.value.slice(start, start + SCAN_PIECE)));
+          // What has arrived goes out (at most MAX_STREAM_BATCH at a time) once a batch's worth has.
+          while (waiting.length >= batch) {
+            if (batch === FIRST_STREAM_BATCH) performance.mark('list-stream:first-batch', { detail: path });
+            yield parse(waiting.splice(0, MAX_STREAM_BATCH));
+            batch = Math.min(batch === FIRST_STREAM_BATCH ? 100 : batch * 2, MAX_STREAM_BATCH);
+            slice.restart();
+          }
+          if (slice.spent()) await slice.pause();
         }
       }
     } finally {
@@ -156,7 +170,7 @@ export async function* apiListStream(path: string, options: ApiRequestOptions = 
       reader.cancel().catch(() => undefined);
     }
   }
-  if (waiting.length > 0) yield parse(waiting);
+  while (waiting.length > 0) yield parse(waiting.splice(0, MAX_STREAM_BATCH));
   try {
     return scanner.finish();
   } catch {

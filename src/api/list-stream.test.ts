@@ -61,6 +61,19 @@ describe('apiListStream', () => {
     expect(rest).toEqual({ meta: { total: 450 }, data: [] });
   });
 
+  it('hands out the first members of one large network chunk before scanning the rest, 500 at most at a time', async () => {
+    // ~170,000 characters in one piece, members of ~130 characters: many more than one batch.
+    const padded = (n: number) => JSON.stringify({ id: String(n), type: 'asset', note: 'x'.repeat(100) });
+    const members = Array.from({ length: 1_300 }, (_, n) => padded(n));
+    vi.stubGlobal('fetch', piecewiseFetch([`{"data":[${members.join(',')}]}`]));
+
+    const { batches } = await drain(apiListStream('/projects/bank/assets'));
+
+    expect(batches.length).toBeGreaterThanOrEqual(3);
+    expect(Math.max(...batches.map((batch) => batch.length))).toBeLessThanOrEqual(500);
+    expect(batches.flat()).toEqual(members.map((m) => JSON.parse(m) as unknown));
+  });
+
   it('turns a connection dropped halfway into a NetworkError', async () => {
     vi.stubGlobal('fetch', piecewiseFetch(['{"data":[', member(1), `,${member(2)}`], true));
     const stream = apiListStream('/projects/bank/assets');

@@ -1,7 +1,7 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { credentialsStore } from '@/api/credentials';
-import { startEmulator, type TestEmulator } from '@/test/emulator';
+import { emulatorFetch, startEmulator, type TestEmulator } from '@/test/emulator';
 import { renderWithProviders } from '@/test/render-with-providers';
 import { NodeTree } from './node-tree';
 
@@ -48,6 +48,42 @@ describe('NodeTree against the emulator', () => {
       .filter((row) => row.getAttribute('aria-level') === '2')
       .map((row) => row.getAttribute('aria-label'));
     expect(children).toEqual(['Development', 'Test', 'Production', 'Shared reporting database']);
+  });
+
+  it("shows a project's assets while its environments are still on their way, then adds them above", async () => {
+    // The environments' answer is held back until released.
+    let release: (() => void) | undefined;
+    const held = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    const answer = emulatorFetch(emulator.app);
+    vi.stubGlobal('fetch', async (input: string, init?: RequestInit) => {
+      if (input.includes('/projects/bank/environments')) await held;
+      return answer(input, init);
+    });
+    try {
+      const { user } = renderWithProviders(<NodeTree selectedPath={null} onOpen={vi.fn()} />);
+      const bank = await item('Core Banking Platform');
+      bank.focus();
+      await user.keyboard('{ArrowRight}');
+
+      expect(await item('Shared reporting database')).toHaveAttribute('aria-level', '2');
+      expect(within(tree()).queryByRole('treeitem', { name: 'Development' })).toBeNull();
+      expect(bank).toHaveAttribute('aria-busy', 'true');
+
+      release?.();
+      expect(await item('Development')).toHaveAttribute('aria-level', '2');
+      const children = within(tree())
+        .getAllByRole('treeitem')
+        .filter((row) => row.getAttribute('aria-level') === '2')
+        .map((row) => row.getAttribute('aria-label'));
+      expect(children).toEqual(['Development', 'Test', 'Production', 'Shared reporting database']);
+      await waitFor(() => {
+        expect(bank).not.toHaveAttribute('aria-busy');
+      });
+    } finally {
+      vi.stubGlobal('fetch', answer);
+    }
   });
 
   it('opens the tree down to the selected node of a deep link and marks it selected', async () => {

@@ -43,7 +43,7 @@ export function NodeTree({ selectedPath, onOpen }: NodeTreeProps) {
     if (selectedPath !== null) setFocusedPath(selectedPath);
   }
 
-  const { root, levels, retry } = useTreeLevels(expanded, filter);
+  const { root, levels, retry, load } = useTreeLevels(expanded, filter);
   const input: TreeModelInput = { root, levels, expanded, filter, showArchived, selectedPath };
   const model = useMemo(
     () => flattenTree({ root, levels, expanded, filter, showArchived, selectedPath }),
@@ -86,6 +86,7 @@ export function NodeTree({ selectedPath, onOpen }: NodeTreeProps) {
         focusedPath={effectiveFocus}
         onFocusPath={setFocusedPath}
         onExpand={(paths) => {
+          load(paths);
           setExpanded((current) => withPaths(current, paths));
         }}
         onCollapse={(path) => {

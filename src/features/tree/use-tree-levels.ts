@@ -90,6 +90,11 @@ interface Outcome {
 
 const NONE: readonly NodeSummary[] = [];
 
+/** A failed early load is shown by the level's own query, which finds the same fetch. */
+function ignoreFailure(): void {
+  // nothing to do here
+}
+
 // Module-level so React Query keeps the combined value stable while no result changes.
 function outcomes(results: readonly Result[]): Outcome[] {
   return results.map(({ status, data, error }) => {
@@ -99,9 +104,13 @@ function outcomes(results: readonly Result[]): Outcome[] {
   });
 }
 
+/**
+ * A level shows what has arrived as soon as any of its lists has: a project's 10,000 assets need not wait
+ * for its environments (whichever answers first), the others join in when they come.
+ */
 function levelStatus(group: readonly Outcome[]): LevelStatus {
   if (group.some((outcome) => outcome.status === 'error')) return 'error';
-  if (group.some((outcome) => outcome.status === 'pending')) return 'loading';
+  if (group.every((outcome) => outcome.status === 'pending')) return 'loading';
   return group.every((outcome) => outcome.complete) ? 'ready' : 'streaming';
 }
 
@@ -121,6 +130,8 @@ export interface TreeLevels {
   levels: ReadonlyMap<string, Level>;
   /** Asks again for a level that failed (ROOT for the projects). */
   retry: (parent: string) => void;
+  /** Starts loading the children of nodes about to be expanded. */
+  load: (paths: readonly string[]) => void;
 }
 
 export function useTreeLevels(expanded: ReadonlySet<string>, filter: string): TreeLevels {
@@ -176,9 +187,22 @@ export function useTreeLevels(expanded: ReadonlySet<string>, filter: string): Tr
     [queryClient, sources],
   );
 
+  // Asking for a level as the node is opened, before React renders the change: the request leaves a render
+  // earlier (the level's query then finds it under way).
+  const projectNodes = projects?.nodes;
+  const load = useCallback(
+    (paths: readonly string[]) => {
+      for (const source of sourcesFor(projectNodes, new Set(paths)).sources) {
+        if (source.parent !== ROOT) queryClient.query(source.query({})).catch(ignoreFailure);
+      }
+    },
+    [queryClient, projectNodes],
+  );
+
   return {
     root: levels.get(ROOT) ?? { status: 'loading', nodes: [] },
     levels,
     retry,
+    load,
   };
 }
