@@ -133,10 +133,11 @@ export const assetListQuery = (owner: AssetOwner, query: AssetListQuery = {}) =>
 
 /** The tree's asset levels: a streamed list (`complete` is false while the first load is arriving). */
 export const assetSummariesQuery = (owner: AssetOwner, query: AssetListQuery = {}) =>
-  queryOptions({
-    queryKey: assetKeys.summaries(owner, query),
-    ...streamedListOptions((signal) => streamAssetSummaries(owner, query, signal)),
-  });
+  queryOptions(
+    streamedListOptions(assetKeys.summaries(owner, query), (signal) =>
+      streamAssetSummaries(owner, query, signal),
+    ),
+  );
 
 export const assetQuery = (owner: AssetOwner, code: string) =>
   queryOptions({

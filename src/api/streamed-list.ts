@@ -34,12 +34,15 @@ export function streamedListQueryFn<T, K extends QueryKey>(
 }
 
 /**
- * The query options of a streamed list: its function, and no structural sharing. Sharing would compare every
+ * The query options of a streamed list: its key and function, and no structural sharing. Sharing would compare every
  * item already shown with itself on each batch (tens of milliseconds per batch at 10,000 assets, on the main
  * thread); batches keep the items they share with the previous one anyway.
  */
-export function streamedListOptions<T>(stream: (signal: AbortSignal) => AsyncIterable<readonly T[]>) {
-  return { queryFn: streamedListQueryFn<T, QueryKey>(stream), structuralSharing: false } as const;
+export function streamedListOptions<T, K extends QueryKey>(
+  queryKey: K,
+  stream: (signal: AbortSignal) => AsyncIterable<readonly T[]>,
+) {
+  return { queryKey, queryFn: streamedListQueryFn<T, K>(stream), structuralSharing: false } as const;
 }
 
 /** Longest wait for a frame: a hidden tab gets none, and its list must still load. */

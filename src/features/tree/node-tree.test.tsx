@@ -57,8 +57,10 @@ describe('NodeTree against the emulator', () => {
       release = resolve;
     });
     const answer = emulatorFetch(emulator.app);
+    const assetRequests: string[] = [];
     vi.stubGlobal('fetch', async (input: string, init?: RequestInit) => {
       if (input.includes('/projects/bank/environments')) await held;
+      if (input.includes('/projects/bank/assets')) assetRequests.push(input);
       return answer(input, init);
     });
     try {
@@ -81,6 +83,8 @@ describe('NodeTree against the emulator', () => {
       await waitFor(() => {
         expect(bank).not.toHaveAttribute('aria-busy');
       });
+      // Asked for as the key was pressed; the level's own query found that request under way.
+      expect(assetRequests).toHaveLength(1);
     } finally {
       vi.stubGlobal('fetch', answer);
     }

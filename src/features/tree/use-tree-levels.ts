@@ -1,5 +1,5 @@
 import { useDebouncedValue } from '@mantine/hooks';
-import { useQueries, useQueryClient } from '@tanstack/react-query';
+import { useQueries, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { useCallback, useMemo } from 'react';
 import { assetSummariesQuery } from '@/api/assets';
 import { environmentSummariesQuery } from '@/api/environments';
@@ -29,6 +29,13 @@ type TextSearch = RansackQuery<'name_cont' | 'code_cont', never>;
 interface Source {
   parent: string;
   query: (search: TextSearch) => SummaryQuery;
+  /** Fetches the unfiltered level into the cache (see `load` below). */
+  load: (client: QueryClient) => Promise<unknown>;
+}
+
+/** A failed early load is shown by the level's own query, which finds the same fetch. */
+function ignoreFailure(): void {
+  // nothing to do here
 }
 
 interface Sources {
@@ -43,7 +50,13 @@ interface Sources {
  * deep link's levels load side by side rather than one after the other.
  */
 function sourcesFor(projects: readonly NodeSummary[] | undefined, expanded: ReadonlySet<string>): Sources {
-  const sources: Source[] = [{ parent: ROOT, query: (search) => projectSummariesQuery(search) }];
+  const sources: Source[] = [
+    {
+      parent: ROOT,
+      query: (search) => projectSummariesQuery(search),
+      load: (client) => client.query(projectSummariesQuery()),
+    },
+  ];
   const childless: string[] = [];
   const byCode = new Map((projects ?? []).map((project) => [project.projectCode, project]));
   for (const path of expanded) {
@@ -54,17 +67,27 @@ function sourcesFor(projects: readonly NodeSummary[] | undefined, expanded: Read
     const before = sources.length;
     if (ref.kind === 'project') {
       if (types.includes('environment')) {
-        sources.push({ parent: path, query: (search) => environmentSummariesQuery(ref.projectCode, search) });
-      }
-      if (types.includes('asset')) {
         sources.push({
           parent: path,
-          query: (search) => assetSummariesQuery({ projectCode: ref.projectCode }, search),
+          query: (search) => environmentSummariesQuery(ref.projectCode, search),
+          load: (client) => client.query(environmentSummariesQuery(ref.projectCode)),
+        });
+      }
+      if (types.includes('asset')) {
+        const owner = { projectCode: ref.projectCode };
+        sources.push({
+          parent: path,
+          query: (search) => assetSummariesQuery(owner, search),
+          load: (client) => client.query(assetSummariesQuery(owner)),
         });
       }
     } else if (ref.kind === 'environment' && types.includes('asset')) {
       const owner = { projectCode: ref.projectCode, environmentCode: ref.environmentCode };
-      sources.push({ parent: path, query: (search) => assetSummariesQuery(owner, search) });
+      sources.push({
+        parent: path,
+        query: (search) => assetSummariesQuery(owner, search),
+        load: (client) => client.query(assetSummariesQuery(owner)),
+      });
     }
     // Expanded, but its project says it has nothing to list (the node's own meta disagreed): an empty level
     // rather than a spinner that never stops.
@@ -89,11 +112,6 @@ interface Outcome {
 }
 
 const NONE: readonly NodeSummary[] = [];
-
-/** A failed early load is shown by the level's own query, which finds the same fetch. */
-function ignoreFailure(): void {
-  // nothing to do here
-}
 
 // Module-level so React Query keeps the combined value stable while no result changes.
 function outcomes(results: readonly Result[]): Outcome[] {
@@ -193,7 +211,7 @@ export function useTreeLevels(expanded: ReadonlySet<string>, filter: string): Tr
   const load = useCallback(
     (paths: readonly string[]) => {
       for (const source of sourcesFor(projectNodes, new Set(paths)).sources) {
-        if (source.parent !== ROOT) queryClient.query(source.query({})).catch(ignoreFailure);
+        if (source.parent !== ROOT) source.load(queryClient).catch(ignoreFailure);
       }
     },
     [queryClient, projectNodes],
