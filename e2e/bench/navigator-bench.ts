@@ -117,7 +117,7 @@ async function armTiming(page: Page, doneScript: string): Promise<void> {
       // After the frame that shows it: requestAnimationFrame, then a task.
       requestAnimationFrame(() => setTimeout(() => { window.benchResult = performance.now() - began; }, 0));
     });
-    document.addEventListener('keydown', () => { start = performance.now(); }, { capture: true, once: true });
+    document.addEventListener('keydown', () => { start = performance.now(); window.benchStart = start; }, { capture: true, once: true });
     observer.observe(document.body, { childList: true, subtree: true, attributes: true, characterData: true });
   })()`);
 }
@@ -179,6 +179,9 @@ async function run(): Promise<void> {
     const shellBytes = await javaScript();
 
     // Expand the project: 10,000 assets come over the API the first time (cold), from the cache after.
+    // Timed once the page has finished loading (as when a person reaches for the tree), so what is
+    // measured is the expand, not the rest of the page still arriving and rendering.
+    await page.waitForLoadState('networkidle');
     await project.focus();
     const firstAsset = `() => document.querySelector('[role="treeitem"][aria-level="2"]') !== null`;
     await armTiming(page, firstAsset);
@@ -198,19 +201,24 @@ async function run(): Promise<void> {
     // is empty, and expand again. The first cold figure above also pays the emulator's first use of the
     // route (JIT compilation, statement preparation).
     const reloaded: number[] = [];
+    const wholeLevel: number[] = [];
     for (let round = 0; round < RELOAD_ROUNDS; round += 1) {
       await page.reload();
       await project.waitFor();
+      await page.waitForLoadState('networkidle');
       await project.focus();
       await armTiming(page, firstAsset);
       await page.keyboard.press('ArrowRight');
       reloaded.push(await timed(page));
-      // Let the level finish arriving before the next round.
-      await page.waitForFunction(
-        () => document.querySelector('[role="treeitem"][aria-level="1"][aria-busy="true"]') === null,
+      // The whole level: until the project's row is no longer busy (all 10,000 assets arrived and shown).
+      const complete = await page.waitForFunction(
+        () =>
+          document.querySelector('[role="treeitem"][aria-level="1"][aria-busy="true"]') === null &&
+          performance.now() - (window as unknown as { benchStart: number }).benchStart,
         undefined,
         { timeout: 120_000 },
       );
+      wholeLevel.push(Number(await complete.jsonValue()));
     }
     await page.getByRole('treeitem', { name: /^Asset 00000/ }).waitFor();
 
@@ -255,6 +263,9 @@ async function run(): Promise<void> {
     );
     console.log(
       `  expand → first rows, cold after reload (server warm, median): ${median(reloaded).toFixed(0)} ms [${reloaded.map((ms) => ms.toFixed(0)).join(', ')}] (target ≤ ${String(TARGETS.expandMs)} ms: ${verdict(median(reloaded), TARGETS.expandMs)})`,
+    );
+    console.log(
+      `  expand → all 10,000 rows arrived, cold after reload (median): ${median(wholeLevel).toFixed(0)} ms [${wholeLevel.map((ms) => ms.toFixed(0)).join(', ')}]`,
     );
     console.log(
       `  expand → first rows, cached (median): ${median(warm).toFixed(0)} ms [${warm.map((ms) => ms.toFixed(0)).join(', ')}] (${verdict(median(warm), TARGETS.expandMs)})`,
