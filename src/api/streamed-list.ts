@@ -34,9 +34,9 @@ export function streamedListQueryFn<T, K extends QueryKey>(
 }
 
 /**
- * The query options of a streamed list: its key and function, and no structural sharing. Sharing would compare every
- * item already shown with itself on each batch (tens of milliseconds per batch at 10,000 assets, on the main
- * thread); batches keep the items they share with the previous one anyway.
+ * The query options of a streamed list: its key and function, and no structural sharing. Sharing would
+ * compare every item already shown with itself on each batch (tens of milliseconds per batch at 10,000
+ * assets, on the main thread); batches keep the items they share with the previous one anyway.
  */
 export function streamedListOptions<T, K extends QueryKey>(
   queryKey: K,
