@@ -93,6 +93,23 @@ describe('EventFilterBar', () => {
     expect(screen.getByRole('textbox', { name: 'User contains' })).toHaveValue('');
   });
 
+  it('offers Clear filters as soon as something is typed, and clearing drops text not yet in the URL', async () => {
+    const { user, router } = renderBoundToUrl('/events');
+    const type = await screen.findByRole('textbox', { name: 'Type contains' });
+    expect(screen.queryByRole('button', { name: 'Clear filters' })).toBeNull();
+
+    await user.type(type, 'deploy');
+    // At once, without waiting for the text to reach the URL.
+    await user.click(screen.getByRole('button', { name: 'Clear filters' }));
+
+    expect(type).toHaveValue('');
+    // Longer than the pause after which typed text is sent: nothing arrives after the clearing.
+    await new Promise((resolve) => setTimeout(resolve, 400));
+    expect(router.state.location.search).toEqual({});
+    expect(type).toHaveValue('');
+    expect(screen.queryByRole('button', { name: 'Clear filters' })).toBeNull();
+  });
+
   it('says in the labels that both ends of the time range are included', async () => {
     renderBoundToUrl('/events');
 

@@ -36,9 +36,11 @@ export function EventFilterBar({ search, onSearchChange }: EventFilterBarProps) 
   const until = useUrlBoundText(toLocalInput(search.to), (value) => {
     onSearchChange({ to: fromLocalInput(value) });
   });
-  const hasFilters = [search.type, search.user, search.kind, search.from, search.to].some(
-    (value) => value !== undefined,
-  );
+  const boxes = [type, user, from, until];
+  // Typed text counts at once, before it has reached the URL.
+  const hasFilters =
+    boxes.some((box) => box.value !== '') ||
+    [search.type, search.user, search.kind, search.from, search.to].some((value) => value !== undefined);
   return (
     <Stack gap={4}>
       <Group align="flex-end" gap="sm" wrap="wrap">
@@ -104,6 +106,8 @@ export function EventFilterBar({ search, onSearchChange }: EventFilterBarProps) 
           <Button
             variant="subtle"
             onClick={() => {
+              // Text still on its way to the URL is dropped too, so it does not arrive after the clearing.
+              for (const box of boxes) box.onChange('');
               onSearchChange({
                 type: undefined,
                 user: undefined,
