@@ -198,8 +198,8 @@ async function run(): Promise<void> {
       await page.waitForFunction(() => document.querySelector('[role="treeitem"][aria-level="2"]') === null);
     }
     // Cold in the browser, warm on the server (as a running OpsChain is): reload, so the console's cache
-    // is empty, and expand again. The first cold figure above also pays the emulator's first use of the
-    // route (JIT compilation, statement preparation).
+    // is empty, and expand again. The first cold figure above also pays the first run of this code: in the
+    // browser (compiled for the first time, no code cache yet) and, less, in the emulator.
     const reloaded: number[] = [];
     const wholeLevel: number[] = [];
     for (let round = 0; round < RELOAD_ROUNDS; round += 1) {

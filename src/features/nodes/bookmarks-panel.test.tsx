@@ -73,6 +73,31 @@ describe('BookmarksPanel', () => {
     });
   });
 
+  it('does not show a token pasted into a bookmark address, while the link still uses it', async () => {
+    const { user } = await renderEnvironmentPanel('test');
+    await screen.findByRole('table', { name: 'Bookmarks' });
+
+    await user.click(screen.getByRole('button', { name: 'Add bookmark' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Add bookmark' });
+    await user.click(within(dialog).getByRole('textbox', { name: /^Description/ }));
+    await user.paste('Private board');
+    await user.click(within(dialog).getByRole('textbox', { name: /^URL/ }));
+    await user.paste('https://deploy:s3cr3t-token@boards.example.com/team');
+    await user.click(within(dialog).getByRole('button', { name: 'Add bookmark' }));
+
+    const table = screen.getByRole('table', { name: 'Bookmarks' });
+    const link = await within(table).findByRole('link', { name: /Private board/ });
+    expect(link).toHaveAttribute('href', 'https://deploy:s3cr3t-token@boards.example.com/team');
+    const row = within(table).getByRole('row', { name: /Private board/ });
+    expect(row).toHaveTextContent('https://***@boards.example.com/team');
+    expect(row).not.toHaveTextContent('s3cr3t-token');
+
+    await user.click(within(row).getByRole('button', { name: 'Delete bookmark Private board' }));
+    const confirm = await screen.findByRole('dialog', { name: 'Delete bookmark?' });
+    expect(confirm).toHaveTextContent('https://***@boards.example.com/team');
+    expect(confirm).not.toHaveTextContent('s3cr3t-token');
+  });
+
   it('edits a bookmark, starting from its current values', async () => {
     const { user } = await renderEnvironmentPanel('prod');
 

@@ -2,6 +2,7 @@ import { Anchor, Group, Stack, Table, Text } from '@mantine/core';
 import { IconExternalLink, IconPencil, IconTrash } from '@tabler/icons-react';
 import type { Bookmark } from '@/api/bookmarks';
 import type { DeniableAction } from '@/lib/server-denials';
+import { maskUrlCredentials } from '@/lib/mask-url-credentials';
 import { isWebUrl } from '@/lib/web-url';
 import { GuardedButton } from '@/ui/guarded-button';
 
@@ -46,8 +47,9 @@ export function BookmarksTable({ bookmarks, changeDenied, deniable, onEdit, onDe
                   ) : (
                     <Text size="sm">{bookmark.description}</Text>
                   )}
+                  {/* A user name or token pasted into the address is not shown (the link still uses it). */}
                   <Text size="xs" c="dimmed" style={{ wordBreak: 'break-all' }}>
-                    {bookmark.url}
+                    {maskUrlCredentials(bookmark.url)}
                   </Text>
                 </Stack>
               </Table.Td>

@@ -1,6 +1,7 @@
 import { Button, Group, Stack, Text } from '@mantine/core';
 import { useDeleteBookmark, type Bookmark } from '@/api/bookmarks';
 import { failureMessage, isForbidden } from '@/api/failures';
+import { maskUrlCredentials } from '@/lib/mask-url-credentials';
 import { recordServerDenial, type DeniableAction } from '@/lib/server-denials';
 import { notifyFailure, notifySuccess } from '@/ui/notify';
 import { Dialog } from '@/ui/dialog';
@@ -42,7 +43,8 @@ export function DeleteBookmarkDialog({ nodePath, bookmark, deniable, onClose }: 
     <Dialog opened={bookmark !== null} onClose={handleClose} title="Delete bookmark?">
       <Stack>
         <Text size="sm">
-          The bookmark &ldquo;{bookmark?.description}&rdquo; ({bookmark?.url}) will be deleted for everyone.
+          The bookmark &ldquo;{bookmark?.description}&rdquo; (
+          {bookmark === null ? '' : maskUrlCredentials(bookmark.url)}) will be deleted for everyone.
         </Text>
         <FormAlert title="Not deleted" message={remove.isError ? failureMessage(remove.error) : null} />
         <Group justify="flex-end">
