@@ -29,8 +29,8 @@ type TextSearch = RansackQuery<'name_cont' | 'code_cont', never>;
 interface Source {
   parent: string;
   query: (search: TextSearch) => SummaryQuery;
-  /** Fetches the unfiltered level into the cache (see `load` below). */
-  load: (client: QueryClient) => Promise<unknown>;
+  /** Fetches the unfiltered level into the cache as its node is opened (see `load` below); not for ROOT. */
+  load?: (client: QueryClient) => Promise<unknown>;
 }
 
 /** A failed early load is shown by the level's own query, which finds the same fetch. */
@@ -50,13 +50,7 @@ interface Sources {
  * deep link's levels load side by side rather than one after the other.
  */
 function sourcesFor(projects: readonly NodeSummary[] | undefined, expanded: ReadonlySet<string>): Sources {
-  const sources: Source[] = [
-    {
-      parent: ROOT,
-      query: (search) => projectSummariesQuery(search),
-      load: (client) => client.query(projectSummariesQuery()),
-    },
-  ];
+  const sources: Source[] = [{ parent: ROOT, query: (search) => projectSummariesQuery(search) }];
   const childless: string[] = [];
   const byCode = new Map((projects ?? []).map((project) => [project.projectCode, project]));
   for (const path of expanded) {
@@ -211,7 +205,7 @@ export function useTreeLevels(expanded: ReadonlySet<string>, filter: string): Tr
   const load = useCallback(
     (paths: readonly string[]) => {
       for (const source of sourcesFor(projectNodes, new Set(paths)).sources) {
-        if (source.parent !== ROOT) source.load(queryClient).catch(ignoreFailure);
+        source.load?.(queryClient).catch(ignoreFailure);
       }
     },
     [queryClient, projectNodes],
