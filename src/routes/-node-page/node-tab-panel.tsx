@@ -8,10 +8,10 @@ import { ConvergedPropertiesPanel } from '@/features/asset-template/converged-pr
 import { MintmodelsPanel } from '@/features/asset-template/mintmodels-panel';
 import { DocumentPanel } from '@/features/documents/document-panel';
 import { GitRemotesPanel } from '@/features/git-remotes/git-remotes-panel';
-import { CreateAssetButton } from '@/features/node-create/create-asset-button';
-import { CreateEnvironmentButton } from '@/features/node-create/create-environment-button';
-import { AssetsList } from '@/features/node-lists/assets-list';
-import { EnvironmentsList } from '@/features/node-lists/environments-list';
+import { CreateAssetButton } from '@/features/nodes/create-asset-button';
+import { CreateEnvironmentButton } from '@/features/nodes/create-environment-button';
+import { AssetsList } from '@/features/nodes/assets-list';
+import { EnvironmentsList } from '@/features/nodes/environments-list';
 import { NodeOverview } from '@/features/nodes/node-overview';
 import { TemplatesPanel } from '@/features/templates/templates-panel';
 import type { AssetOwner, NodeRef } from '@/lib/node-path';

@@ -1,7 +1,7 @@
 import { createFileRoute, useNavigate } from '@tanstack/react-router';
 import { projectListQuery } from '@/api/projects';
-import { CreateProjectButton } from '@/features/node-create/create-project-button';
-import { ExportCsvButton } from '@/features/node-lists/export-csv-button';
+import { CreateProjectButton } from '@/features/nodes/create-project-button';
+import { ExportCsvButton } from '@/features/nodes/export-csv-button';
 import { ProjectsPage } from '@/features/nodes/projects-page';
 import { projectsQuery, projectsSearchSchema } from '@/features/nodes/projects-search';
 
