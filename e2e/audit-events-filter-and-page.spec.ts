@@ -25,6 +25,38 @@ const createdEventSchema = z.object({
   data: z.object({ attributes: z.object({ created_at: z.string() }) }),
 });
 
+const createdPolicySchema = z.object({ data: z.object({ id: z.string() }) });
+
+/**
+ * The demo users other than opschain may read the audit trail but not add to it (that needs update on
+ * `/events`). For this journey a policy lets every user add events; the returned function removes it.
+ */
+async function letEveryoneAddEvents(admin: APIRequestContext, tag: string): Promise<() => Promise<void>> {
+  const created = await admin.post('/api/authorisation_policies', {
+    headers: { 'content-type': JSON_API },
+    data: JSON.stringify({
+      data: {
+        attributes: {
+          name: `${tag} event writers`,
+          description: null,
+          authorisation_rules: [{ path: '^/events', readable: true, updatable: true, executable: false }],
+        },
+      },
+    }),
+  });
+  expect(created.status(), `POST /api/authorisation_policies: ${await created.text()}`).toBe(201);
+  const policyId = createdPolicySchema.parse(await created.json()).data.id;
+  const assigned = await admin.post(`/api/authorisation_policies/${policyId}/assignments`, {
+    headers: { 'content-type': JSON_API },
+    data: JSON.stringify({ data: { attributes: { assignments: [{ username: null, groupname: null }] } } }),
+  });
+  expect(assigned.status(), `POST …/assignments: ${await assigned.text()}`).toBe(200);
+  return async () => {
+    const removed = await admin.delete(`/api/authorisation_policies/${policyId}`);
+    expect(removed.status(), `DELETE /api/authorisation_policies/${policyId}`).toBe(204);
+  };
+}
+
 /** Posts a custom event as `username`; returns it with the time the emulator stamped on it. */
 async function postEvent(
   api: APIRequestContext,
@@ -70,6 +102,7 @@ test('an administrator filters the audit trail by type, user and time, keeps the
     approver: await api('approver'),
     viewer: await api('viewer'),
   } satisfies Record<DemoUser, APIRequestContext>;
+  const removeEventWriters = await letEveryoneAddEvents(users.opschain, tag);
 
   // More than a page of heartbeats (posted at once: the expected order comes from the stamped times),
   // then a deploy and release notes…
@@ -98,6 +131,7 @@ test('an administrator filters the audit trail by type, user and time, keeps the
     await postEvent(users.operator, 'operator', `${tag}:deploy finished`, { node_path: '/projects/bank' }),
     await postEvent(users.opschain, 'opschain', `${tag}:maintenance window closed`, { window: 'weekly' }),
   ];
+  await removeEventWriters();
   const all = newestFirst([...early, ...late]);
   const [deployStarted, releaseNotes] = early.slice(-2);
   const [deployFinished, maintenance] = late;

@@ -45,6 +45,133 @@ describe('authentication', () => {
   });
 });
 
+describe('authentication whatever the path spelling', () => {
+  // The router decodes the path before matching; the check must not look at the raw spelling.
+  const spellings = [
+    '/%61pi/info',
+    '/%61%70%69/info',
+    '/api/%69nfo',
+    '/%61pi/projects',
+    '/%61pi/projects/bank',
+    '/%61pi/events',
+    '/api/projects/',
+    '/api?x=1',
+  ];
+
+  it('answers 401 without credentials to every spelling that reaches an /api route', async () => {
+    for (const url of spellings) {
+      const res = await emu.request(null, 'GET', url);
+      expect(res.status, url).toBe(401);
+      expect(firstError(res.body)?.title, url).toBe('Unauthorized');
+    }
+  });
+
+  it('serves the same spellings normally with credentials', async () => {
+    for (const url of ['/%61pi/info', '/%61pi/projects/bank', '/api/%69nfo']) {
+      expect((await emu.request('viewer', 'GET', url)).status, url).toBe(200);
+    }
+  });
+});
+
+describe('writes and their audit events', () => {
+  function deepBody(levels: number): string {
+    return `{"data":{"attributes":${'{"a":'.repeat(levels)}1${'}'.repeat(levels)}}}`;
+  }
+
+  function countRows(app: TestEmulator['app'], sql: string, ...params: string[]): number {
+    const row: unknown = app.emulator.db.prepare(sql).get(...params);
+    return typeof row === 'object' && row !== null && 'n' in row ? Number(row.n) : NaN;
+  }
+
+  it('refuses deeply nested request bodies with 400 before deleting anything', async () => {
+    const local = await startEmulator({ drive: false });
+    try {
+      for (const [i, levels] of [2_000, 5_000].entries()) {
+        const code = `deep_${String(i)}`;
+        const created = await local.request(
+          'opschain',
+          'POST',
+          '/api/projects',
+          attrs({ code, name: code, project_type: 'Standard' }),
+        );
+        expect(created.status).toBe(201);
+        const events = countRows(local.app, 'SELECT COUNT(*) AS n FROM events');
+        const res = await local.request('opschain', 'DELETE', `/api/projects/${code}`, deepBody(levels));
+        expect(res.status, String(levels)).toBe(400);
+        expect(firstError(res.body)?.title).toBe('Request body nested too deeply');
+        // DELETE archives a node.
+        expect(countRows(local.app, 'SELECT archived AS n FROM nodes WHERE code = ?', code)).toBe(0);
+        expect(countRows(local.app, 'SELECT COUNT(*) AS n FROM events')).toBe(events);
+      }
+      // Nothing stored can break the payload filters and sorts of the audit trail.
+      for (const url of [
+        '/api/events?filter[request_body_a_present]=1',
+        '/api/events?filter[payload_request_body,a_present]=1',
+        '/api/events?filter[sorts]=request_body_a',
+      ]) {
+        expect((await local.request('viewer', 'GET', url)).status, url).toBe(200);
+      }
+    } finally {
+      await local.close();
+    }
+  });
+
+  it('accepts bodies nested up to the limit', async () => {
+    const local = await startEmulator({ drive: false });
+    try {
+      const created = await local.request(
+        'opschain',
+        'POST',
+        '/api/projects',
+        attrs({ code: 'shallow', name: 'shallow', project_type: 'Standard' }),
+      );
+      expect(created.status).toBe(201);
+      // 2 envelope levels + 126 = 128
+      const res = await local.request('opschain', 'DELETE', '/api/projects/shallow', deepBody(126));
+      expect(res.status).toBe(204);
+      expect(countRows(local.app, 'SELECT archived AS n FROM nodes WHERE code = ?', 'shallow')).toBe(1);
+    } finally {
+      await local.close();
+    }
+  });
+
+  it('undoes the operation when its audit event cannot be stored', async () => {
+    const local = await startEmulator({ drive: false });
+    try {
+      const created = await local.request(
+        'opschain',
+        'POST',
+        '/api/projects',
+        attrs({ code: 'doomed', name: 'doomed', project_type: 'Standard' }),
+      );
+      expect(created.status).toBe(201);
+      // Any failure while storing the event (here a trigger) must take the deletion with it.
+      local.app.emulator.db.exec(
+        "CREATE TRIGGER no_events BEFORE INSERT ON events BEGIN SELECT RAISE(ABORT, 'events refused'); END",
+      );
+      const res = await local.request('opschain', 'DELETE', '/api/projects/doomed');
+      expect(res.status).toBe(500);
+      // DELETE archives a node.
+      expect(countRows(local.app, 'SELECT archived AS n FROM nodes WHERE code = ?', 'doomed')).toBe(0);
+      const made = await local.request(
+        'opschain',
+        'POST',
+        '/api/projects',
+        attrs({ code: 'unborn', name: 'unborn', project_type: 'Standard' }),
+      );
+      expect(made.status).toBe(500);
+      expect(countRows(local.app, 'SELECT COUNT(*) AS n FROM nodes WHERE code = ?', 'unborn')).toBe(0);
+      local.app.emulator.db.exec('DROP TRIGGER no_events');
+      // Later writes are not caught in a transaction left open.
+      expect((await local.request('opschain', 'DELETE', '/api/projects/doomed')).status).toBe(204);
+      expect(local.app.emulator.db.inTransaction).toBe(false);
+      expect(countRows(local.app, 'SELECT archived AS n FROM nodes WHERE code = ?', 'doomed')).toBe(1);
+    } finally {
+      await local.close();
+    }
+  });
+});
+
 describe('bad input never causes a 5xx', () => {
   async function post(payload: string, contentType: string) {
     return emu.app.inject({

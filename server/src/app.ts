@@ -9,6 +9,9 @@ import { testHookRoutes } from './engine/test-hooks.ts';
 import { recordEvent, redactSecrets } from './events.ts';
 import { installFaults, type FaultConfig } from './faults.ts';
 import { isPlainObject, JSON_API } from './jsonapi.ts';
+import { MAX_BODY_DEPTH, textNestedDeeperThan } from './json-depth.ts';
+import { isApiRequest } from './api-scope.ts';
+import { AuditedWrites } from './audited-writes.ts';
 import { ownerPathFromParams } from './nodes.ts';
 import { seedDatabase, type SeedName } from './seeds/seed.ts';
 import { apiRoutes } from './routes/index.ts';
@@ -70,6 +73,16 @@ export async function buildApp(options: BuildAppOptions = {}): Promise<FastifyIn
       done(null, undefined);
       return;
     }
+    if (textNestedDeeperThan(text, MAX_BODY_DEPTH)) {
+      done(
+        badRequest(
+          'Request body nested too deeply',
+          `Objects and arrays in a request body may nest at most ${String(MAX_BODY_DEPTH)} levels deep.`,
+        ),
+        undefined,
+      );
+      return;
+    }
     try {
       done(null, JSON.parse(text) as unknown);
     } catch {
@@ -82,7 +95,7 @@ export async function buildApp(options: BuildAppOptions = {}): Promise<FastifyIn
 
   if (options.faults) installFaults(app, options.faults);
   app.addHook('onRequest', (req, _reply, done) => {
-    if (!req.url.startsWith('/api/') && req.url !== '/api') {
+    if (!isApiRequest(req)) {
       done();
       return;
     }
@@ -97,6 +110,26 @@ export async function buildApp(options: BuildAppOptions = {}): Promise<FastifyIn
     done();
   });
 
+  // A route that records a system event writes and records in one transaction: both or neither.
+  const audited = new AuditedWrites(db);
+  app.addHook('preHandler', (req, reply, done) => {
+    try {
+      if (reply.routeOptions.config.event) audited.begin(req);
+    } catch (err) {
+      done(err instanceof Error ? err : new Error(String(err)));
+      return;
+    }
+    done();
+  });
+  app.addHook('onResponse', (req, _reply, done) => {
+    audited.rollback(req);
+    done();
+  });
+  app.addHook('onRequestAbort', (req, done) => {
+    audited.rollback(req);
+    done();
+  });
+
   app.addHook('onSend', async (req, reply, payload) => {
     // Handlers return plain objects, which Fastify labels application/json: the API speaks JSON:API.
     const type = reply.getHeader('content-type');
@@ -104,8 +137,11 @@ export async function buildApp(options: BuildAppOptions = {}): Promise<FastifyIn
       reply.header('content-type', JSON_API);
     const event = reply.routeOptions.config.event;
     if (event && reply.statusCode < 400 && req.principal) {
-      recordSystemEvent(emulator, event, req.principal.username, req.params, req.body, payload);
-    }
+      const username = req.principal.username;
+      audited.commit(req, () => {
+        recordSystemEvent(emulator, event, username, req.params, req.body, payload);
+      });
+    } else audited.rollback(req);
     return payload;
   });
 

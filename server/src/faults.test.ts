@@ -69,6 +69,19 @@ describe('installFaults', () => {
     expect(outside.statusCode).toBe(404);
   });
 
+  it('injects faults on every spelling of an /api route the router matches', async () => {
+    app = await buildApp({
+      db: ':memory:',
+      seed: 'none',
+      drive: false,
+      faults: { latencyMs: null, errorRate: 1 },
+    });
+    for (const url of ['/%61pi/info', '/%61%70%69/projects', '/api/%69nfo']) {
+      const res = await app.inject({ method: 'GET', url, headers: { authorization: basicAuth('opschain') } });
+      expect(res.statusCode, url).toBe(503);
+    }
+  });
+
   it('fails the share of requests drawn below the rate, and delays answers within the latency range', async () => {
     const draws = [0.9, 0.5, 0.1, 0.3];
     let i = 0;

@@ -6,6 +6,7 @@
  * Off when unset or empty. Anything else is refused at start-up with a message saying what is wrong.
  */
 import type { FastifyInstance } from 'fastify';
+import { isApiRequest } from './api-scope.ts';
 import { ApiHttpError } from './errors.ts';
 
 export interface FaultConfig {
@@ -78,7 +79,7 @@ export function installFaults(
   random: () => number = Math.random,
 ): void {
   app.addHook('onRequest', async (req) => {
-    if (!req.url.startsWith('/api/') && req.url !== '/api' && !req.url.startsWith('/api?')) return;
+    if (!isApiRequest(req)) return;
     if (config.latencyMs) {
       const { min, max } = config.latencyMs;
       const wait = min + random() * (max - min);

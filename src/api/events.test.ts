@@ -8,12 +8,13 @@ import { eventQuery, listEvents, olderPageParam, type EventPage } from './events
 let clockMs: number | undefined;
 const emulator = setUpEmulator({ clock: { now: () => clockMs ?? Date.now() } });
 
+// Demo users other than the superuser may read events but not add them (update on /events).
 async function postEvent(attributes: Record<string, unknown>): Promise<void> {
   const response = await emulator().app.inject({
     method: 'POST',
     url: '/api/events',
     headers: {
-      authorization: `Basic ${btoa('operator:operator')}`,
+      authorization: `Basic ${btoa('opschain:opschain')}`,
       'content-type': 'application/vnd.api+json',
     },
     payload: JSON.stringify({ data: { attributes } }),
@@ -118,7 +119,7 @@ describe('listEvents', () => {
       'paging check 3',
       'paging check 1',
     ]);
-    expect(pages[0]?.events[0]).toMatchObject({ username: 'operator', system: false, step: 4 });
+    expect(pages[0]?.events[0]).toMatchObject({ username: 'opschain', system: false, step: 4 });
   });
 
   it('answers one page when everything fits', async () => {

@@ -34,6 +34,20 @@ function denyRead(emu: TestEmulator, user: string, path: string): void {
   core.authzChanged();
 }
 
+/** The demo users read everything but may update only projects: let everyone add events, as tests here do. */
+function allowEventWriting(emu: TestEmulator): void {
+  const core = emu.app.emulator;
+  core.tx(() => {
+    insertPolicy(
+      core,
+      { name: 'event writers', description: null },
+      [{ name: 'write events', path: '^/events', read: true, update: true, execute: false }],
+      [{ username: null, groupname: null }],
+    );
+  });
+  core.authzChanged();
+}
+
 function eventCount(emu: TestEmulator): number {
   const row: unknown = emu.app.emulator.db.prepare('SELECT COUNT(*) AS n FROM events').get();
   return Number(dig(row, 'n'));
@@ -53,6 +67,7 @@ let emu: TestEmulator;
 let bankId: string;
 beforeAll(async () => {
   emu = await startEmulator({ drive: false });
+  allowEventWriting(emu);
   bankId = String(dig((await emu.request('opschain', 'GET', '/api/projects/bank')).body, 'data', 'id'));
   for (let n = 0; n < 12; n++) await post(emu, 'operator', { type: 'batch-a', n });
   await post(emu, 'opschain', { type: 'batch-b', n: 100 });
@@ -292,13 +307,19 @@ describe('POST /api/events', () => {
     expect(dig(body, 'data', 'attributes', 'created_at')).not.toBe('2000-01-01T00:00:00.000000Z');
   });
 
-  it('answers 422 rather than failing on an absurdly deep payload', async () => {
+  it('answers 400 or 422 rather than failing on deeply nested event data', async () => {
     const before = eventCount(emu);
     const depth = 200_000;
     const body = `{"data":{"attributes":{"type":"deep","d":${'['.repeat(depth)}${']'.repeat(depth)}}}}`;
     const res = await emu.request('operator', 'POST', '/api/events', body);
-    expect(res.status).toBe(422);
-    expect(dig(res.body, 'errors', 0, 'source', 'pointer')).toBe('/data/attributes/base');
+    expect(res.status).toBe(400);
+    expect(dig(res.body, 'errors', 0, 'title')).toBe('Request body nested too deeply');
+    // Within the limit for request bodies, deeper than event data may be.
+    const levels = 105;
+    const deep = `{"data":{"attributes":{"type":"deep","d":${'['.repeat(levels)}${']'.repeat(levels)}}}}`;
+    const refused = await emu.request('operator', 'POST', '/api/events', deep);
+    expect(refused.status).toBe(422);
+    expect(dig(refused.body, 'errors', 0, 'source', 'pointer')).toBe('/data/attributes/base');
     expect(eventCount(emu)).toBe(before);
   });
 
@@ -345,10 +366,37 @@ describe('GET /api/events/{id}', () => {
   });
 });
 
+describe('adding events', () => {
+  let seeded: TestEmulator;
+  beforeAll(async () => {
+    seeded = await startEmulator({ drive: false });
+  });
+  afterAll(async () => {
+    await seeded.close();
+  });
+
+  it('needs update on /events: users who may only read it cannot add events, even system-looking ones', async () => {
+    const before = eventCount(seeded);
+    for (const user of ['viewer', 'operator', 'approver'] as const) {
+      const res = await seeded.request(user, 'POST', '/api/events', attrs({ type: 'api:projects:destroy' }));
+      expect(res.status, user).toBe(403);
+      expect(dig(res.body, 'errors', 0, 'status')).toBe(403);
+      // Reading stays open to them.
+      expect((await seeded.request(user, 'GET', '/api/events')).status, user).toBe(200);
+    }
+    expect(eventCount(seeded)).toBe(before);
+    const added = await seeded.request('opschain', 'POST', '/api/events', attrs({ type: 'note' }));
+    expect(added.status).toBe(201);
+    allowEventWriting(seeded);
+    expect((await seeded.request('viewer', 'POST', '/api/events', attrs({ type: 'note' }))).status).toBe(201);
+  });
+});
+
 describe('event permissions', () => {
   let restricted: TestEmulator;
   beforeAll(async () => {
     restricted = await startEmulator({ drive: false });
+    allowEventWriting(restricted);
     denyRead(restricted, 'viewer', '^/projects/retail');
     denyRead(restricted, 'approver', '^/events');
   });

@@ -268,12 +268,19 @@ function customEventSource(
   return { type: node.kind, id: node.id, path: `/api${node.path}` };
 }
 
-/**
- * Both reading and adding events need read on `/events` (domain §5.3 names no other path for them): custom
- * events annotate the audit trail, which anyone who may read it may do; system events are never forged here.
- */
+/** Reading events needs read on `/events` (domain §5.3). */
 function requireEventsRead(authz: Authorizer): void {
   if (!authz.decide('/events', 'read')) throw forbidden('You are not permitted to access events');
+}
+
+/**
+ * Adding a custom event writes to the audit trail, so it needs update on `/events` as well as read (the
+ * permission every other write in domain §5 needs on its path): a read-only user could otherwise add events
+ * that look like system events (`api:projects:destroy`) to the trail everyone reads.
+ */
+function requireEventsUpdate(authz: Authorizer): void {
+  requireEventsRead(authz);
+  if (!authz.decide('/events', 'update')) throw forbidden('You are not permitted to add events');
 }
 
 /**
@@ -317,7 +324,7 @@ export function eventRoutes(app: FastifyInstance): void {
 
   app.post('/api/events', (req, reply) => {
     const { authz, principal } = callerOf(req);
-    requireEventsRead(authz);
+    requireEventsUpdate(authz);
     const attrs = readAttributes(req.body, attributeNames(req.body));
     const type = requiredString(attrs, 'type');
     if (nestedDeeperThan(attrs, MAX_DEPTH + 1)) {
