@@ -28,7 +28,7 @@ test('global search opened with / finds an asset by name and opens its page', as
   await expect(shell.treeItem('Checkout Production')).toHaveAttribute('aria-selected', 'true');
 });
 
-test('Ctrl+K opens search, which finds a project-owned asset by its code and opens it with Enter', async ({
+test('Ctrl+K opens search, which finds a project-owned asset by its code and Enter opens the first hit', async ({
   page,
 }) => {
   const shell = new AppShell(page);
@@ -39,8 +39,11 @@ test('Ctrl+K opens search, which finds a project-owned asset by its code and ope
   await page.keyboard.press('Control+k');
   await expect(shell.searchBox).toBeFocused();
   await page.keyboard.type('shared_db');
-  await expect(page.getByRole('button', { name: /Shared reporting database/ })).toBeVisible();
-  await page.keyboard.press('ArrowDown');
+  const hit = page.getByRole('button', { name: /Shared reporting database/ });
+  await expect(hit).toBeVisible();
+  await expect(page.getByText(/^Searched \d+ projects\.$/)).toBeVisible();
+  // Highlighted without an arrow key: Enter opens it.
+  await expect(hit).toHaveAttribute('data-selected', 'true');
   await page.keyboard.press('Enter');
 
   await new NodePage(page).expectNode('Shared reporting database', '/projects/bank/assets/shared_db');

@@ -77,6 +77,24 @@ function fallbackError(status: number, statusText: string): ApiErrorObject {
   return { status, title: 'Request failed', detail: `The server answered ${line}.` };
 }
 
+/**
+ * How long a `Retry-After` header asks to wait, in milliseconds: delay-seconds or an HTTP date (RFC 9110
+ * §10.2.3); null when absent or unreadable.
+ */
+export function parseRetryAfter(value: string | null, now: number = Date.now()): number | null {
+  if (value === null || value.trim() === '') return null;
+  const text = value.trim();
+  if (/^\d+$/.test(text)) return Number(text) * 1000;
+  // An HTTP date names its day and month; anything else (a negative number) is not one.
+  const date = /[a-z]/i.test(text) ? Date.parse(text) : Number.NaN;
+  return Number.isNaN(date) ? null : Math.max(0, date - now);
+}
+
+export interface ApiErrorOptions {
+  /** From the answer's `Retry-After` header (503, 429): how long the server asks to wait, in ms. */
+  retryAfterMs?: number | null;
+}
+
 /** An HTTP error answer from the API, with its JSON:API error objects. */
 export class ApiError extends Error {
   override readonly name = 'ApiError';
@@ -85,13 +103,21 @@ export class ApiError extends Error {
   readonly statusText: string;
   /** At least one error object (synthesised when the server sent none). */
   readonly errors: readonly ApiErrorObject[];
+  /** How long the server asked to wait before trying again (`Retry-After`), in ms; null when it did not. */
+  readonly retryAfterMs: number | null;
 
-  constructor(status: number, errors: readonly ApiErrorObject[], statusText = '') {
+  constructor(
+    status: number,
+    errors: readonly ApiErrorObject[],
+    statusText = '',
+    { retryAfterMs = null }: ApiErrorOptions = {},
+  ) {
     const list = errors.length > 0 ? errors : [fallbackError(status, statusText)];
     super(list.map(errorText).join('; '));
     this.status = status;
     this.statusText = statusText;
     this.errors = list;
+    this.retryAfterMs = retryAfterMs;
   }
 
   /** The first error's title ("Name can't be blank", "Active Record - Record Not Found"). */
@@ -127,7 +153,9 @@ export class ApiError extends Error {
     const errors = raw
       .map((entry) => readErrorObject(entry, response.status))
       .filter((entry): entry is ApiErrorObject => entry !== null);
-    return new ApiError(response.status, errors, response.statusText);
+    return new ApiError(response.status, errors, response.statusText, {
+      retryAfterMs: parseRetryAfter(response.headers.get('Retry-After')),
+    });
   }
 }
 

@@ -4,7 +4,7 @@ import { ApiError, NetworkError } from './errors';
 // Query defaults (issue 4): reads retry with backoff when retrying can help (no answer, or a 5xx); a 4xx
 // will not change by asking again. Mutations never retry on their own: repeating a POST could act twice.
 
-const MAX_RETRIES = 3;
+export const MAX_RETRIES = 3;
 
 export function isRetryable(error: unknown): boolean {
   return error instanceof NetworkError || (error instanceof ApiError && error.status >= 500);

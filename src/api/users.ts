@@ -10,6 +10,7 @@ import { ransackParams, type RansackQuery } from '@/lib/ransack';
 import type { Credentials } from './credentials';
 import { isApiError } from './errors';
 import { fetchDocument, flatten, type Flat } from './json-api';
+import { retryRead, type RetryOptions } from './retry';
 
 // Users and LDAP groups: `/api/users`, `/api/groups` (domain §4).
 
@@ -70,10 +71,14 @@ export async function findUser(username: string, options: ListOptions = {}): Pro
  * authentication on every OpsChain (whether `/api/info` does is unspecified), so any answer but 401 proves
  * the password; a 403 only means the user may not list users. Resolves with the user's record (null when
  * it is not readable); rejects with ApiError 401 for wrong credentials, NetworkError or ApiError 5xx when
- * the server cannot be asked.
+ * the server cannot be asked even after retrying (a safe read: one busy answer must not fail a sign-in;
+ * `onRetry` hears of each retry).
  */
-export function verifyCredentials(credentials: Credentials, signal?: AbortSignal): Promise<User | null> {
-  return findUser(credentials.username, { credentials, signal });
+export function verifyCredentials(
+  credentials: Credentials,
+  { signal, onRetry }: RetryOptions = {},
+): Promise<User | null> {
+  return retryRead(() => findUser(credentials.username, { credentials, signal }), { signal, onRetry });
 }
 
 export const userListQuery = (query: UserListQuery = {}) =>

@@ -1,4 +1,4 @@
-import { act, screen } from '@testing-library/react';
+import { act, screen, waitFor } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { emulatorFetch, setUpEmulator, signInAs } from '@/test/emulator';
 import { renderWithProviders } from '@/test/render-with-providers';
@@ -55,5 +55,50 @@ describe('GlobalSearch', () => {
     ).toBeInTheDocument();
     expect(screen.getByRole('button', { name: /Core Banking Platform/ })).toBeInTheDocument();
     expect(screen.queryByText(/Searched 0 projects/)).toBeNull();
+  });
+
+  it('highlights the first result once results arrive, so Enter opens it without an arrow key', async () => {
+    signInAs('viewer');
+    const onOpen = vi.fn();
+    const { user } = renderWithProviders(<GlobalSearch onOpen={onOpen} />);
+    act(() => {
+      searchSpotlight.open();
+    });
+
+    await user.type(
+      await screen.findByRole('textbox', { name: 'Search projects, environments, assets and workflows' }),
+      'checkout',
+    );
+    const first = await screen.findByRole('button', { name: /^Checkout Development/ });
+    await waitFor(() => {
+      expect(screen.getByText(/^Searched \d+ projects\.$/)).toBeInTheDocument();
+    });
+    expect(first).toHaveAttribute('data-selected', 'true');
+    await user.keyboard('{Enter}');
+
+    expect(onOpen).toHaveBeenCalledTimes(1);
+    expect(onOpen).toHaveBeenCalledWith(expect.objectContaining({ code: 'checkout_dev', kind: 'asset' }));
+  });
+
+  it('keeps the result the user moved to with the arrows while more results arrive', async () => {
+    signInAs('viewer');
+    const onOpen = vi.fn();
+    const { user } = renderWithProviders(<GlobalSearch onOpen={onOpen} />);
+    act(() => {
+      searchSpotlight.open();
+    });
+
+    await user.type(
+      await screen.findByRole('textbox', { name: 'Search projects, environments, assets and workflows' }),
+      'checkout',
+    );
+    await waitFor(() => {
+      expect(screen.getByText(/^Searched \d+ projects\.$/)).toBeInTheDocument();
+    });
+    await user.keyboard('{ArrowDown}');
+    await user.keyboard('{Enter}');
+
+    expect(onOpen).toHaveBeenCalledTimes(1);
+    expect(onOpen).toHaveBeenCalledWith(expect.objectContaining({ code: 'checkout_prod' }));
   });
 });

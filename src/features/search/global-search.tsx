@@ -1,7 +1,8 @@
 import { Badge, Code, Group, Loader, Text } from '@mantine/core';
 import { Spotlight, useSpotlight } from '@mantine/spotlight';
 import { IconBox, IconFolder, IconRoute, IconSearch, IconServer2 } from '@tabler/icons-react';
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
+import { highlightFirstHit } from './highlight-first-hit';
 import { searchStore } from './search-store';
 import type { SearchHit, SearchKind } from './search-model';
 import { emptyMessage, searchStatus } from './search-status';
@@ -28,11 +29,21 @@ export function GlobalSearch({ onOpen }: GlobalSearchProps) {
   const { opened: isOpen } = useSpotlight(searchStore);
   const search = useNodeSearch(query, isOpen);
   const hasHits = search.groups.length > 0;
+  // Whether an arrow key has moved the highlight since the query last changed.
+  const hasMovedRef = useRef(false);
+
+  // Results arrive after the query changed, project by project: Enter opens the first unless the user chose.
+  useEffect(() => {
+    if (isOpen) highlightFirstHit(searchStore, hasMovedRef.current);
+  }, [isOpen, search.groups]);
 
   return (
     <Spotlight.Root
       query={query}
-      onQueryChange={setQuery}
+      onQueryChange={(next) => {
+        hasMovedRef.current = false;
+        setQuery(next);
+      }}
       store={searchStore}
       shortcut={null}
       scrollable
@@ -43,6 +54,9 @@ export function GlobalSearch({ onOpen }: GlobalSearchProps) {
         aria-label="Search projects, environments, assets and workflows"
         leftSection={<IconSearch size={18} aria-hidden />}
         rightSection={search.isSearching ? <Loader size="xs" aria-label="Searching" /> : null}
+        onKeyDown={(event) => {
+          if (event.key === 'ArrowDown' || event.key === 'ArrowUp') hasMovedRef.current = true;
+        }}
       />
       <Spotlight.ActionsList aria-label="Search results">
         {search.groups.map((group) => (

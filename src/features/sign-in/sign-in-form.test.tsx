@@ -112,11 +112,82 @@ describe('SignInForm against the emulator', () => {
   });
 });
 
+/** The emulator, except that the first `count` checks of the credentials answer 503 with `Retry-After: 1`. */
+function busyFirst(count: number): { fetch: typeof fetch; checks: () => number } {
+  const passThrough = emulatorFetch(emulator.app);
+  let checks = 0;
+  return {
+    checks: () => checks,
+    fetch: (input, init) => {
+      checks += 1;
+      if (checks > count) return passThrough(input, init);
+      const body = JSON.stringify({ errors: [{ status: '503', title: 'Service Unavailable' }] });
+      return Promise.resolve(
+        new Response(body, {
+          status: 503,
+          statusText: 'Service Unavailable',
+          headers: { 'content-type': 'application/vnd.api+json', 'retry-after': '1' },
+        }),
+      );
+    },
+  };
+}
+
+/** Fills in the form and sends it, then lets every retry's wait pass at once. */
+async function submitAndOutwaitRetries(username: string, password: string) {
+  const { user } = renderWithProviders(<SignInForm onSignedIn={vi.fn()} />);
+  await user.type(screen.getByRole('textbox', { name: 'Username' }), username);
+  await user.type(screen.getByLabelText(/^Password/), password);
+  vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+  try {
+    fireEvent.submit(screen.getByRole('form', { name: 'Sign in' }));
+    await vi.advanceTimersByTimeAsync(60_000);
+  } finally {
+    vi.useRealTimers();
+  }
+}
+
+describe('SignInForm when the server is busy for a moment', () => {
+  it('says it is retrying after a 503 with Retry-After, waits that long, and then signs in', async () => {
+    const busy = busyFirst(1);
+    vi.stubGlobal('fetch', busy.fetch);
+
+    const { onSignedIn } = await submit('operator', 'operator');
+
+    expect(await screen.findByRole('status')).toHaveTextContent(
+      'The server answered 503 Service Unavailable. Trying again in 1 s (retry 1 of 3)…',
+    );
+    expect(screen.queryByRole('alert')).toBeNull();
+    await waitFor(
+      () => {
+        expect(onSignedIn).toHaveBeenCalledTimes(1);
+      },
+      { timeout: 3000 },
+    );
+    expect(busy.checks()).toBe(2);
+    expect(screen.queryByRole('alert')).toBeNull();
+  });
+});
+
 describe('SignInForm when the server cannot check the credentials', () => {
-  it('says the server is not available on a 503, keeping the password for another try', async () => {
+  it('says the server is not available when it answers 503 to every retry, keeping the password', async () => {
+    const busy = busyFirst(Number.POSITIVE_INFINITY);
+    vi.stubGlobal('fetch', busy.fetch);
+
+    await submitAndOutwaitRetries('operator', 'operator');
+
+    const alert = await screen.findByRole('alert');
+    expect(alert).toHaveTextContent('The OpsChain server is not available');
+    expect(alert).toHaveTextContent('503');
+    expect(screen.getByLabelText(/^Password/)).toHaveValue('operator');
+    // The first check and three retries.
+    expect(busy.checks()).toBe(4);
+  });
+
+  it('says the server is not available on a plain 503 from a proxy, keeping the password for another try', async () => {
     vi.stubGlobal('fetch', plainFetch(503, 'Service Unavailable'));
 
-    await submit('operator', 'operator');
+    await submitAndOutwaitRetries('operator', 'operator');
 
     const alert = await screen.findByRole('alert');
     expect(alert).toHaveTextContent('The OpsChain server is not available');
@@ -127,7 +198,7 @@ describe('SignInForm when the server cannot check the credentials', () => {
   it('says the server failed on another 5xx', async () => {
     vi.stubGlobal('fetch', plainFetch(500, 'oops'));
 
-    await submit('operator', 'operator');
+    await submitAndOutwaitRetries('operator', 'operator');
 
     expect(await screen.findByRole('alert')).toHaveTextContent('The OpsChain server failed');
   });
@@ -135,7 +206,7 @@ describe('SignInForm when the server cannot check the credentials', () => {
   it('says the server could not be reached when the network fails', async () => {
     vi.stubGlobal('fetch', unreachableFetch());
 
-    await submit('operator', 'operator');
+    await submitAndOutwaitRetries('operator', 'operator');
 
     const alert = await screen.findByRole('alert');
     expect(alert).toHaveTextContent('The OpsChain server could not be reached');

@@ -1,10 +1,10 @@
-import { Alert, Button, PasswordInput, Stack, TextInput, VisuallyHidden } from '@mantine/core';
+import { Alert, Button, PasswordInput, Stack, Text, TextInput, VisuallyHidden } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { IconAlertTriangle } from '@tabler/icons-react';
 import { useEffect, useRef, useState } from 'react';
 import type { Credentials } from '@/api/credentials';
 import { verifyCredentials, type User } from '@/api/users';
-import { signInProblem, type SignInProblem } from './sign-in-messages';
+import { retryingMessage, signInProblem, type SignInProblem } from './sign-in-messages';
 
 export interface SignInFormProps {
   /**
@@ -22,10 +22,32 @@ const PROGRESS_TEXT: Record<Progress, string> = {
   entering: 'Signed in. Opening the console…',
 };
 
+interface ProgressStatusProps {
+  progress: Progress;
+  /** What is said while the check is retried; null otherwise. */
+  retrying: string | null;
+}
+
+/** Visible while the check is being retried (a busy server), so the wait is explained; else only read out. */
+function ProgressStatus({ progress, retrying }: ProgressStatusProps) {
+  return (
+    <div role="status">
+      {retrying === null ? (
+        <VisuallyHidden>{PROGRESS_TEXT[progress]}</VisuallyHidden>
+      ) : (
+        <Text size="sm" c="dimmed">
+          {retrying}
+        </Text>
+      )}
+    </div>
+  );
+}
+
 /** Username and password, checked with the server before the console keeps them. */
 export function SignInForm({ onSignedIn }: SignInFormProps) {
   const [problem, setProblem] = useState<SignInProblem | null>(null);
   const [progress, setProgress] = useState<Progress>('idle');
+  const [retrying, setRetrying] = useState<string | null>(null);
   // Set at once, unlike state: Enter pressed twice quickly must not send the credentials twice.
   const isBusyRef = useRef(false);
   const passwordRef = useRef<HTMLInputElement>(null);
@@ -50,14 +72,21 @@ export function SignInForm({ onSignedIn }: SignInFormProps) {
     setProgress('checking');
     setProblem(null);
     try {
-      const user = await verifyCredentials(credentials, controller.signal);
+      const user = await verifyCredentials(credentials, {
+        signal: controller.signal,
+        onRetry: (notice) => {
+          setRetrying(retryingMessage(notice));
+        },
+      });
       if (controller.signal.aborted) return;
+      setRetrying(null);
       // The first page may take a while to load: stay busy until it shows, so it is clear that
       // something is happening and the credentials are not checked again.
       setProgress('entering');
       await onSignedIn(credentials, user);
     } catch (error) {
       if (controller.signal.aborted) return;
+      setRetrying(null);
       const found = signInProblem(error);
       setProblem(found);
       if (found.isWrongCredentials) {
@@ -112,7 +141,7 @@ export function SignInForm({ onSignedIn }: SignInFormProps) {
         <Button type="submit" loading={progress !== 'idle'} fullWidth>
           Sign in
         </Button>
-        <VisuallyHidden role="status">{PROGRESS_TEXT[progress]}</VisuallyHidden>
+        <ProgressStatus progress={progress} retrying={retrying} />
       </Stack>
     </form>
   );

@@ -1,4 +1,5 @@
 import { ApiError, NetworkError, ResponseFormatError } from '@/api/errors';
+import type { RetryNotice } from '@/api/retry';
 
 export interface SignInProblem {
   title: string;
@@ -61,4 +62,14 @@ export function signInProblem(error: unknown): SignInProblem {
     message: error instanceof Error ? error.message : 'An unexpected error occurred. Try again.',
     isWrongCredentials: false,
   };
+}
+
+/** Said while the credentials are checked again after a failure that may pass (a busy server, no answer). */
+export function retryingMessage({ retry, retries, waitMs, error }: RetryNotice): string {
+  const why =
+    error instanceof ApiError
+      ? `The server answered ${statusLine(error)}.`
+      : 'The server could not be reached.';
+  const seconds = Math.max(1, Math.round(waitMs / 1000));
+  return `${why} Trying again in ${String(seconds)} s (retry ${String(retry)} of ${String(retries)})…`;
 }
