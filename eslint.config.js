@@ -23,57 +23,81 @@ const features = (() => {
   }
 })();
 
-const layerZones = [
-  {
-    target: ['./server', './e2e', './contract'],
-    from: './src',
-    message: 'The console (src/) is not shared: move what both sides need to contract/.',
-  },
-  {
-    target: './contract',
-    from: ['./server', './e2e'],
-    message: 'contract/ is pure wire format and imports only zod.',
-  },
-  {
-    target: './e2e',
-    from: './server',
-    message: 'Journeys reach the emulator over HTTP only; share types through contract/.',
-  },
-  {
-    target: './server',
-    from: './e2e',
-    message: 'The server does not depend on the browser journeys.',
-  },
-  {
-    target: './src/lib',
-    from: './src',
-    except: ['./lib'],
-    message: 'src/lib holds pure helpers and imports nothing else from src/.',
-  },
-  {
-    target: './src/ui',
-    from: './src',
-    except: ['./ui', './lib'],
-    message: 'src/ui is presentational: it may import src/lib only, and never fetches.',
-  },
-  {
-    target: './src/api',
-    from: './src',
-    except: ['./api', './lib'],
-    message: 'src/api may import src/lib and contract/ only.',
-  },
-  {
-    target: './src/features',
-    from: ['./src/routes', './src/app'],
-    message: 'Features are combined by routes/ and app/, never the other way round.',
-  },
-  ...features.map((feature) => ({
-    target: `./src/features/${feature}`,
-    from: './src/features',
-    except: [`./${feature}`],
-    message: 'Features may not import each other: move shared code to src/api, src/ui or src/lib.',
-  })),
-];
+/**
+ * The layer rules (STYLE.md, "Our layout"). Test files get the same zones with two exemptions, so no test
+ * needs an eslint-disable line: they may import the src/test glue, and src/test may start the emulator
+ * from server/ (the console's own code never may).
+ * @param {{ isTest: boolean, isTestGlue: boolean }} scope
+ */
+const layerZones = ({ isTest, isTestGlue }) => {
+  /** Inside src: what a layer may import besides itself, plus src/test for tests. */
+  const allowed = (/** @type {string[]} */ folders) => (isTest ? [...folders, './test'] : folders);
+  return [
+    {
+      target: ['./server', './e2e', './contract'],
+      from: './src',
+      message: 'The console (src/) is not shared: move what both sides need to contract/.',
+    },
+    {
+      target: './contract',
+      from: ['./server', './e2e'],
+      message: 'contract/ is pure wire format and imports only zod.',
+    },
+    {
+      target: './e2e',
+      from: './server',
+      message: 'Journeys reach the emulator over HTTP only; share types through contract/.',
+    },
+    {
+      target: './server',
+      from: './e2e',
+      message: 'The server does not depend on the browser journeys.',
+    },
+    ...(isTestGlue
+      ? []
+      : [
+          {
+            target: './src',
+            from: './server',
+            message: isTest
+              ? 'Tests reach the emulator through src/test (setUpEmulator, emulatorFetch).'
+              : 'The console talks to the server over HTTP only; share types through contract/.',
+          },
+        ]),
+    {
+      target: './src/lib',
+      from: './src',
+      except: allowed(['./lib']),
+      message: 'src/lib holds pure helpers and imports nothing else from src/.',
+    },
+    {
+      target: './src/ui',
+      from: './src',
+      except: allowed(['./ui', './lib']),
+      message: 'src/ui is presentational: it may import src/lib only, and never fetches.',
+    },
+    {
+      target: './src/api',
+      from: './src',
+      except: allowed(['./api', './lib']),
+      message: 'src/api may import src/lib and contract/ only.',
+    },
+    {
+      target: './src/features',
+      from: ['./src/routes', './src/app'],
+      message: 'Features are combined by routes/ and app/, never the other way round.',
+    },
+    ...features.map((feature) => ({
+      target: `./src/features/${feature}`,
+      from: './src/features',
+      except: [`./${feature}`],
+      message: 'Features may not import each other: move shared code to src/api, src/ui or src/lib.',
+    })),
+  ];
+};
+
+const TEST_FILES = ['src/**/*.test.{ts,tsx}'];
+const TEST_GLUE = ['src/test/**'];
 
 const noGrandparentImports = {
   regex: String.raw`^\.\./\.\.(/|$)`,
@@ -129,7 +153,12 @@ export default defineConfig(
       // Every eslint-disable states why (`-- reason`); unused ones are errors (linterOptions above).
       '@eslint-community/eslint-comments/require-description': 'error',
       '@eslint-community/eslint-comments/disable-enable-pair': ['error', { allowWholeFile: true }],
-      'import-x/no-restricted-paths': ['error', { basePath: root, zones: layerZones }],
+      'import-x/no-restricted-paths': [
+        'error',
+        { basePath: root, zones: layerZones({ isTest: false, isTestGlue: false }) },
+      ],
+      // A cycle means two modules are really one, or one of them sits in the wrong layer.
+      'import-x/no-cycle': ['error', { ignoreExternal: true }],
       'no-restricted-imports': ['error', { patterns: [noGrandparentImports] }],
     },
   },
@@ -144,7 +173,7 @@ export default defineConfig(
   },
   {
     files: ['src/**/*.{ts,tsx}'],
-    ignores: ['src/**/*.test.{ts,tsx}', 'src/test/**'],
+    ignores: [...TEST_FILES, ...TEST_GLUE],
     rules: {
       'no-restricted-imports': [
         'error',
@@ -154,6 +183,24 @@ export default defineConfig(
             { regex: '^@/test(/|$)', message: 'Only *.test.ts(x) files may import src/test.' },
           ],
         },
+      ],
+    },
+  },
+  {
+    files: TEST_FILES,
+    rules: {
+      'import-x/no-restricted-paths': [
+        'error',
+        { basePath: root, zones: layerZones({ isTest: true, isTestGlue: false }) },
+      ],
+    },
+  },
+  {
+    files: TEST_GLUE,
+    rules: {
+      'import-x/no-restricted-paths': [
+        'error',
+        { basePath: root, zones: layerZones({ isTest: true, isTestGlue: true }) },
       ],
     },
   },

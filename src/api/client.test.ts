@@ -1,5 +1,4 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-// eslint-disable-next-line import-x/no-restricted-paths -- test files may use the src/test glue (STYLE.md layout); the api zone does not exempt them yet
 import { plainFetch, setUpEmulator, signInAs, unreachableFetch } from '@/test/emulator';
 import { apiRequest, apiUrl, onUnauthorized } from './client';
 import { credentialsStore } from './credentials';

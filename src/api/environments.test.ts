@@ -1,5 +1,4 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-// eslint-disable-next-line import-x/no-restricted-paths -- test files may use the src/test glue (STYLE.md layout); the api zone does not exempt them yet
 import { startEmulator, type TestEmulator } from '@/test/emulator';
 import { credentialsStore } from './credentials';
 import {

@@ -1,6 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ransackEntries } from '@/lib/ransack';
-// eslint-disable-next-line import-x/no-restricted-paths -- test files may use the src/test glue (STYLE.md layout); the api zone does not exempt them
 import { setUpEmulator, signInAs } from '@/test/emulator';
 import { eventQuery, listEvents, olderPageParam, type EventPage } from './events';
 

@@ -1,6 +1,5 @@
 import { QueryClient } from '@tanstack/react-query';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-// eslint-disable-next-line import-x/no-restricted-paths -- test files may use the src/test glue (STYLE.md layout); the api zone does not exempt them yet
 import { startEmulator } from '@/test/emulator';
 import { streamAssetSummaries } from './assets';
 import { apiListStream, type ListStream } from './client';

@@ -1,5 +1,4 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-// eslint-disable-next-line import-x/no-restricted-paths -- test files may use the src/test glue (STYLE.md layout); the api zone does not exempt them yet
 import { emulatorFetch, setUpEmulator, signInAs } from '@/test/emulator';
 import { ApiError } from './errors';
 import { findUser, listGroups, verifyCredentials } from './users';

@@ -9,7 +9,6 @@ import {
 import { screen, waitFor } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { listSearchSchema, type ListSearch } from '@/lib/list-search';
-// eslint-disable-next-line import-x/no-restricted-paths -- test files may use the src/test glue (STYLE.md layout); the ui zone does not exempt them
 import { renderWithProviders } from '@/test/render-with-providers';
 import { ListFilterBar } from './list-filter-bar';
 
