@@ -124,3 +124,11 @@ export function specOperations(): string[] {
   }
   return out;
 }
+
+/** What is wrong with `body` as a JSON:API error document (the spec's `jsonapi_error`); empty when nothing. */
+export function errorDocumentProblems(body: unknown): string[] {
+  const validate = ajv.getSchema('spec#/components/schemas/jsonapi_error');
+  if (!validate) throw new Error('no schema jsonapi_error');
+  if (validate(body)) return [];
+  return (validate.errors ?? []).map((e) => `${e.instancePath} ${e.message ?? ''}`);
+}
