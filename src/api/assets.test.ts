@@ -17,7 +17,7 @@ afterAll(async () => {
 
 describe('assets', () => {
   it('lists the assets a project owns directly, apart from its environments’ assets', async () => {
-    const assets = await listAssets({ projectCode: 'bank' });
+    const { items: assets } = await listAssets({ projectCode: 'bank' });
 
     expect(assets.map((asset) => asset.path)).toEqual(['/projects/bank/assets/shared_db']);
     expect(assets[0]?.owner).toEqual({ projectCode: 'bank' });

@@ -9,9 +9,10 @@ import {
   type NodeMeta,
 } from '@contract/node';
 import { queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
+import type { RowList } from '@/lib/list-rows';
 import { assetPath, ownerPath, type AssetOwner } from '@/lib/node-path';
 import { ransackParams, type RansackQuery } from '@/lib/ransack';
-import { fetchDocument, flatten, streamResources, type Flat } from './json-api';
+import { fetchDocument, fetchList, flatten, streamResources, toRowList, type Flat } from './json-api';
 import { assetSummary, type NodeSummary } from './node-summary';
 import { streamedListOptions } from './streamed-list';
 
@@ -70,25 +71,28 @@ export async function listAssets(
   owner: AssetOwner,
   query: AssetListQuery = {},
   signal?: AbortSignal,
-): Promise<Asset[]> {
-  const document = await fetchDocument(assetListDocumentSchema, collectionPath(owner), {
+): Promise<RowList<Asset>> {
+  const list = await fetchList(assetListDocumentSchema, collectionPath(owner), {
     params: ransackParams(query),
     signal,
   });
-  return document.data.map((resource) => toAsset(owner, resource));
+  return toRowList(list, (resource) => toAsset(owner, resource));
 }
 
-/** Assets for navigation (search): only the fields the tree and search show, in one answer. */
+/**
+ * Assets for navigation (search): only the fields the tree and search show, in one answer. Search shows
+ * hits, not a list to mark: odd rows are left out here (and reported once by `fetchList`).
+ */
 export async function listAssetSummaries(
   owner: AssetOwner,
   query: AssetListQuery = {},
   signal?: AbortSignal,
 ): Promise<NodeSummary[]> {
-  const document = await fetchDocument(assetSummaryListDocumentSchema, collectionPath(owner), {
+  const list = await fetchList(assetSummaryListDocumentSchema, collectionPath(owner), {
     params: ransackParams(query),
     signal,
   });
-  return document.data.map((resource) => assetSummary(owner, resource));
+  return list.data.map((resource) => assetSummary(owner, resource));
 }
 
 /** The same, in batches as they arrive (the tree: a level of 10,000 assets paints its first rows at once). */
@@ -96,12 +100,17 @@ export async function* streamAssetSummaries(
   owner: AssetOwner,
   query: AssetListQuery = {},
   signal?: AbortSignal,
-): AsyncGenerator<NodeSummary[], void> {
+): AsyncGenerator<RowList<NodeSummary>, void> {
   const resources = streamResources(assetSummaryResourceSchema, collectionPath(owner), {
     params: ransackParams(query),
     signal,
   });
-  for await (const batch of resources) yield batch.map((resource) => assetSummary(owner, resource));
+  for await (const batch of resources) {
+    yield {
+      items: batch.items.map((resource) => assetSummary(owner, resource)),
+      unreadable: batch.unreadable,
+    };
+  }
 }
 
 export async function getAsset(owner: AssetOwner, code: string, signal?: AbortSignal): Promise<Asset> {

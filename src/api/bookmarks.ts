@@ -6,8 +6,10 @@ import {
 } from '@contract/bookmark';
 import type { JsonObject } from '@contract/json-api';
 import { queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
+import type { RowList } from '@/lib/list-rows';
+
 import { apiRequest } from './client';
-import { fetchDocument, flatten, type Flat } from './json-api';
+import { fetchDocument, fetchList, flatten, toRowList, type Flat } from './json-api';
 
 // Bookmarks: labelled URLs on any node, `<node path>/bookmarks[/{id}]` (domain §2.5). Changing them needs
 // the node's own update permission (`meta.authorisations.self.update`).
@@ -46,9 +48,11 @@ const collectionPath = (nodePath: string) => `${nodePath}/bookmarks`;
 const memberPath = (nodePath: string, id: string) => `${collectionPath(nodePath)}/${encodeURIComponent(id)}`;
 const toBookmark = (resource: BookmarkResource): Bookmark => flatten(resource);
 
-export async function listBookmarks(nodePath: string, signal?: AbortSignal): Promise<Bookmark[]> {
-  const document = await fetchDocument(bookmarkListDocumentSchema, collectionPath(nodePath), { signal });
-  return document.data.map(toBookmark);
+export async function listBookmarks(nodePath: string, signal?: AbortSignal): Promise<RowList<Bookmark>> {
+  return toRowList(
+    await fetchList(bookmarkListDocumentSchema, collectionPath(nodePath), { signal }),
+    toBookmark,
+  );
 }
 
 export async function createBookmark({ nodePath, fields }: CreateBookmarkInput): Promise<Bookmark> {

@@ -23,7 +23,7 @@ afterAll(async () => {
 
 describe('environments', () => {
   it('lists a project’s environments with their paths', async () => {
-    const environments = await listEnvironments('bank');
+    const { items: environments } = await listEnvironments('bank');
 
     expect(environments.map((environment) => environment.path)).toEqual([
       '/projects/bank/environments/dev',

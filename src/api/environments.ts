@@ -8,10 +8,11 @@ import {
   type NodeMeta,
 } from '@contract/node';
 import { queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
+import type { RowList } from '@/lib/list-rows';
 import { environmentPath, projectPath } from '@/lib/node-path';
 import { ransackParams, type RansackQuery } from '@/lib/ransack';
 import { assetKeys } from './assets';
-import { fetchDocument, flatten, type Flat } from './json-api';
+import { fetchDocument, fetchList, flatten, toRowList, type Flat } from './json-api';
 import { environmentSummary, type NodeSummary } from './node-summary';
 
 // Environments of a project: `/api/projects/{p}/environments[/{e}]` (domain §2.2).
@@ -60,25 +61,34 @@ export async function listEnvironments(
   projectCode: string,
   query: EnvironmentListQuery = {},
   signal?: AbortSignal,
-): Promise<Environment[]> {
-  const document = await fetchDocument(environmentListDocumentSchema, collectionPath(projectCode), {
+): Promise<RowList<Environment>> {
+  const list = await fetchList(environmentListDocumentSchema, collectionPath(projectCode), {
     params: ransackParams(query),
     signal,
   });
-  return document.data.map((resource) => toEnvironment(projectCode, resource));
+  return toRowList(list, (resource) => toEnvironment(projectCode, resource));
 }
 
 /** Environments for navigation: only the fields the tree and search show (cheaper to check). */
+export async function listEnvironmentSummaryRows(
+  projectCode: string,
+  query: EnvironmentListQuery = {},
+  signal?: AbortSignal,
+): Promise<RowList<NodeSummary>> {
+  const list = await fetchList(environmentSummaryListDocumentSchema, collectionPath(projectCode), {
+    params: ransackParams(query),
+    signal,
+  });
+  return toRowList(list, (resource) => environmentSummary(projectCode, resource));
+}
+
+/** The readable environments only (search: hits, not a list to mark; odd rows are still reported). */
 export async function listEnvironmentSummaries(
   projectCode: string,
   query: EnvironmentListQuery = {},
   signal?: AbortSignal,
 ): Promise<NodeSummary[]> {
-  const document = await fetchDocument(environmentSummaryListDocumentSchema, collectionPath(projectCode), {
-    params: ransackParams(query),
-    signal,
-  });
-  return document.data.map((resource) => environmentSummary(projectCode, resource));
+  return (await listEnvironmentSummaryRows(projectCode, query, signal)).items;
 }
 
 export async function getEnvironment(
@@ -124,7 +134,7 @@ export const environmentListQuery = (projectCode: string, query: EnvironmentList
 export const environmentSummariesQuery = (projectCode: string, query: EnvironmentListQuery = {}) =>
   queryOptions({
     queryKey: environmentKeys.summaries(projectCode, query),
-    queryFn: ({ signal }) => listEnvironmentSummaries(projectCode, query, signal),
+    queryFn: ({ signal }) => listEnvironmentSummaryRows(projectCode, query, signal),
   });
 
 export const environmentQuery = (projectCode: string, code: string) =>

@@ -2,8 +2,9 @@ import type { EventFilterKey, EventSort } from '@contract/filters';
 import type { JsonObject } from '@contract/json-api';
 import { eventListDocumentSchema, EVENT_LIMIT_MAX, type EventAttributes } from '@contract/event';
 import { infiniteQueryOptions } from '@tanstack/react-query';
+import type { UnreadableRow } from '@/lib/list-rows';
 import { ransackParams, type RansackQuery } from '@/lib/ransack';
-import { fetchDocument, flatten, type Flat } from './json-api';
+import { fetchList, flatten, type Flat } from './json-api';
 
 // The audit trail, `GET /api/events` (domain §11): the most recent `limit` matches, oldest first, with
 // `meta.partial_response` when the limit cut the result. Older events are read by asking again with
@@ -30,6 +31,8 @@ export interface EventFilters {
 export interface EventPage {
   /** Oldest first, as the server sends them. */
   events: OpsChainEvent[];
+  /** Events of this page the console could not read (shown marked, see UnreadableRowsNotice). */
+  unreadable: UnreadableRow[];
   /** More matching events exist before the oldest of this page. */
   hasOlder: boolean;
 }
@@ -76,12 +79,16 @@ export async function listEvents(
 ): Promise<EventPage> {
   const params = ransackParams(eventQuery(filters, olderThan));
   params.set('limit', String(Math.min(limit, EVENT_LIMIT_MAX)));
-  const document = await fetchDocument(eventListDocumentSchema, '/events', { params, signal });
-  const events = document.data.map((resource) => {
+  const list = await fetchList(eventListDocumentSchema, '/events', { params, signal });
+  const events = list.data.map((resource) => {
     const event = flatten(resource);
     return { ...event, source_link: sourceLink(event.relationships) };
   });
-  return { events, hasOlder: document.meta?.partial_response === true && events.length > 0 };
+  return {
+    events,
+    unreadable: list.unreadable,
+    hasOlder: list.meta?.partial_response === true && events.length > 0,
+  };
 }
 
 /** Where the next (older) page starts: before the oldest event shown, or nothing when all are shown. */

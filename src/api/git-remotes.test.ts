@@ -46,12 +46,12 @@ describe('Git remotes', () => {
     await expect(deleteGitRemote({ projectCode: 'retail', id: remote.id })).resolves.toEqual({
       outcome: 'deleted',
     });
-    expect((await listGitRemotes('retail')).map((r) => r.name)).not.toContain('unused');
+    expect((await listGitRemotes('retail')).items.map((r) => r.name)).not.toContain('unused');
   });
 
   it('keeps a remote a change has used and reports that its credentials were removed (200)', async () => {
     signInAs('opschain');
-    const [origin] = await listGitRemotes('bank', { filters: { name_eq: 'origin' } });
+    const [origin] = (await listGitRemotes('bank', { filters: { name_eq: 'origin' } })).items;
     if (origin === undefined) throw new Error('the demo seed has an origin remote on bank');
     const change = await emulator().app.inject({
       method: 'POST',

@@ -7,10 +7,11 @@ import {
   type GitRemoteResource,
 } from '@contract/git-remote';
 import { queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
+import type { RowList } from '@/lib/list-rows';
 import { projectPath } from '@/lib/node-path';
 import { ransackParams, type RansackQuery } from '@/lib/ransack';
 import { apiRequest, describeRequest } from './client';
-import { flatten, fetchDocument, parseDocument, type Flat } from './json-api';
+import { flatten, fetchDocument, fetchList, parseDocument, toRowList, type Flat } from './json-api';
 
 // Git remotes of a project: `/api/projects/{p}/git_remotes[/{id}]` (domain §2.4). Credentials are never
 // returned: a stored one reads `{{hidden}}`, an unset one null. The console never displays either.
@@ -79,12 +80,12 @@ export async function listGitRemotes(
   projectCode: string,
   query: GitRemoteListQuery = {},
   signal?: AbortSignal,
-): Promise<GitRemote[]> {
-  const document = await fetchDocument(gitRemoteListDocumentSchema, collectionPath(projectCode), {
+): Promise<RowList<GitRemote>> {
+  const list = await fetchList(gitRemoteListDocumentSchema, collectionPath(projectCode), {
     params: ransackParams(query),
     signal,
   });
-  return document.data.map(toGitRemote);
+  return toRowList(list, toGitRemote);
 }
 
 export async function createGitRemote({ projectCode, attributes }: CreateGitRemoteInput): Promise<GitRemote> {

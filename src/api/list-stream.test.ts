@@ -3,6 +3,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { startEmulator } from '@/test/emulator';
 import { streamAssetSummaries } from './assets';
 import { apiListStream, type ListStream } from './client';
+import type { RowList } from '@/lib/list-rows';
 import { credentialsStore } from './credentials';
 import { ApiError, NetworkError, ResponseFormatError } from './errors';
 import { streamedListQueryFn, type StreamedList } from './streamed-list';
@@ -39,6 +40,7 @@ const member = (n: number) => JSON.stringify({ id: String(n), type: 'asset' });
 
 afterEach(() => {
   vi.unstubAllGlobals();
+  vi.restoreAllMocks();
   credentialsStore.clear();
 });
 
@@ -87,13 +89,46 @@ describe('apiListStream', () => {
   });
 });
 
+describe('streamAssetSummaries', () => {
+  it('yields an asset that does not match the contract as unreadable, with the others shown', async () => {
+    vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    const summary = (code: string, name: string | null) =>
+      JSON.stringify({
+        type: 'asset',
+        id: code,
+        attributes: { code, name, description: null, archived: false },
+        meta: { can_have_children: false, can_have_workflows: false, child_node_types: [] },
+      });
+    vi.stubGlobal(
+      'fetch',
+      piecewiseFetch([
+        '{"data":[',
+        summary('a', 'A'),
+        `,${summary('b', null)}`,
+        `,${summary('c', 'C')}`,
+        ']}',
+      ]),
+    );
+
+    const items: string[] = [];
+    const unreadable: (string | null)[] = [];
+    for await (const batch of streamAssetSummaries({ projectCode: 'bank' })) {
+      items.push(...batch.items.map((node) => node.code));
+      unreadable.push(...batch.unreadable.map((row) => row.id));
+    }
+
+    expect(items).toEqual(['a', 'c']);
+    expect(unreadable).toEqual(['b']);
+  });
+});
+
 describe('streaming asset summaries from the emulator', () => {
   it('streams a level the emulator writes in batches, checked against the contract', async () => {
     const emulator = await startEmulator();
     credentialsStore.set({ username: 'operator', password: 'operator' });
     const all: string[] = [];
     for await (const batch of streamAssetSummaries({ projectCode: 'bank', environmentCode: 'prod' })) {
-      all.push(...batch.map((node) => node.path));
+      all.push(...batch.items.map((node) => node.path));
     }
     expect(all).toEqual([
       '/projects/bank/environments/prod/assets/soa_prod',
@@ -115,10 +150,10 @@ describe('streaming asset summaries from the emulator', () => {
 });
 
 describe('streamedListQueryFn', () => {
-  async function* batches(...lists: string[][]): AsyncGenerator<string[]> {
+  async function* batches(...lists: string[][]): AsyncGenerator<RowList<string>> {
     for (const list of lists) {
       await Promise.resolve();
-      yield list;
+      yield { items: list, unreadable: [] };
     }
   }
 
@@ -133,14 +168,14 @@ describe('streamedListQueryFn', () => {
       queryFn: streamedListQueryFn(() => batches(['a'], ['b', 'c'])),
     });
     unsubscribe();
-    expect(data).toEqual({ items: ['a', 'b', 'c'], complete: true });
-    expect(seen).toContainEqual({ items: ['a'], complete: false });
-    expect(seen).toContainEqual({ items: ['a', 'b', 'c'], complete: false });
+    expect(data).toEqual({ items: ['a', 'b', 'c'], unreadable: [], complete: true });
+    expect(seen).toContainEqual({ items: ['a'], unreadable: [], complete: false });
+    expect(seen).toContainEqual({ items: ['a', 'b', 'c'], unreadable: [], complete: false });
   });
 
   it('keeps a complete list on screen during a refetch and swaps in the new one at the end', async () => {
     const client = new QueryClient();
-    client.setQueryData<StreamedList<string>>(['list'], { items: ['old'], complete: true });
+    client.setQueryData<StreamedList<string>>(['list'], { items: ['old'], unreadable: [], complete: true });
     const seen: (StreamedList<string> | undefined)[] = [];
     const unsubscribe = client.getQueryCache().subscribe(() => {
       seen.push(client.getQueryData<StreamedList<string>>(['list']));
@@ -151,7 +186,7 @@ describe('streamedListQueryFn', () => {
       staleTime: 0,
     });
     unsubscribe();
-    expect(data).toEqual({ items: ['a', 'b'], complete: true });
+    expect(data).toEqual({ items: ['a', 'b'], unreadable: [], complete: true });
     expect(seen.filter((value) => value?.complete === false)).toEqual([]);
   });
 });

@@ -6,7 +6,9 @@ import {
   type MintmodelResource,
 } from '@contract/mintmodel';
 import { queryOptions } from '@tanstack/react-query';
-import { fetchDocument, flatten, type Flat } from './json-api';
+import type { RowList } from '@/lib/list-rows';
+
+import { fetchDocument, fetchList, flatten, toRowList, type Flat } from './json-api';
 
 // MintModels of an asset (domain §2.5): `<asset>/mintmodels[/{id}]`, and `<asset>/mintmodels/generate`,
 // which renders one from the current data without storing it.
@@ -22,9 +24,9 @@ export const mintmodelKeys = {
 
 const toMintmodel = (resource: MintmodelResource): Mintmodel => flatten(resource);
 
-export async function listMintmodels(assetPath: string, signal?: AbortSignal): Promise<Mintmodel[]> {
-  const document = await fetchDocument(mintmodelListDocumentSchema, `${assetPath}/mintmodels`, { signal });
-  return document.data.map(toMintmodel);
+export async function listMintmodels(assetPath: string, signal?: AbortSignal): Promise<RowList<Mintmodel>> {
+  const list = await fetchList(mintmodelListDocumentSchema, `${assetPath}/mintmodels`, { signal });
+  return toRowList(list, toMintmodel);
 }
 
 export async function getMintmodel(assetPath: string, id: string, signal?: AbortSignal): Promise<Mintmodel> {

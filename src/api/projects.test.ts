@@ -49,7 +49,7 @@ describe('projects', () => {
   it('summarises projects for navigation', async () => {
     signInAs('viewer');
 
-    const summaries = await listProjectSummaries({ filters: { code_eq: 'bank' } });
+    const { items: summaries } = await listProjectSummaries({ filters: { code_eq: 'bank' } });
 
     expect(summaries.map(({ id, ...summary }) => ({ ...summary, hasId: id !== '' }))).toEqual([
       {

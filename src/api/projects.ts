@@ -9,9 +9,10 @@ import {
   type ProjectType,
 } from '@contract/node';
 import { queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
+import type { RowList, UnreadableRow } from '@/lib/list-rows';
 import { projectPath } from '@/lib/node-path';
 import { ransackParams, type RansackQuery } from '@/lib/ransack';
-import { fetchDocument, flatten, type Flat } from './json-api';
+import { fetchDocument, fetchList, flatten, toRowList, type Flat } from './json-api';
 import { assetKeys } from './assets';
 import { environmentKeys } from './environments';
 import { projectSummary, type NodeSummary } from './node-summary';
@@ -23,6 +24,8 @@ export type Project = Flat<ProjectAttributes, NodeMeta> & { kind: 'project'; pat
 
 export interface ProjectList {
   projects: Project[];
+  /** Projects the console could not read (shown marked, see UnreadableRowsNotice). */
+  unreadable: UnreadableRow[];
   /** `meta.authorisations.update` of the list: whether the caller may create projects. */
   canCreate: boolean;
 }
@@ -53,23 +56,27 @@ function toProject(resource: ProjectResource): Project {
 }
 
 export async function listProjects(query: ProjectListQuery = {}, signal?: AbortSignal): Promise<ProjectList> {
-  const document = await fetchDocument(projectListDocumentSchema, '/projects', {
+  const list = await fetchList(projectListDocumentSchema, '/projects', {
     params: ransackParams(query),
     signal,
   });
-  return { projects: document.data.map(toProject), canCreate: document.meta?.authorisations.update === true };
+  return {
+    projects: list.data.map(toProject),
+    unreadable: list.unreadable,
+    canCreate: list.meta?.authorisations.update === true,
+  };
 }
 
 /** Projects for navigation: only the fields the tree and search show (cheaper to check). */
 export async function listProjectSummaries(
   query: ProjectListQuery = {},
   signal?: AbortSignal,
-): Promise<NodeSummary[]> {
-  const document = await fetchDocument(projectSummaryListDocumentSchema, '/projects', {
+): Promise<RowList<NodeSummary>> {
+  const list = await fetchList(projectSummaryListDocumentSchema, '/projects', {
     params: ransackParams(query),
     signal,
   });
-  return document.data.map(projectSummary);
+  return toRowList(list, projectSummary);
 }
 
 export async function getProject(code: string, signal?: AbortSignal): Promise<Project> {

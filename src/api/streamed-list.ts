@@ -1,4 +1,5 @@
 import type { QueryFunction, QueryKey } from '@tanstack/react-query';
+import type { RowList, UnreadableRow } from '@/lib/list-rows';
 import { yieldToEventLoop } from '@/lib/yield-to-event-loop';
 
 // A list whose items arrive in batches (see `apiListStream`): the cache shows what has come so far, so a
@@ -6,6 +7,8 @@ import { yieldToEventLoop } from '@/lib/yield-to-event-loop';
 
 export interface StreamedList<T> {
   items: readonly T[];
+  /** Members of the list that did not match the contract (shown marked, see UnreadableRowsNotice). */
+  unreadable: readonly UnreadableRow[];
   /** False while more items are on their way (the first load only; see streamedListQueryFn). */
   complete: boolean;
 }
@@ -16,20 +19,22 @@ export interface StreamedList<T> {
  * swaps in the new list once it has fully arrived, so a background refresh never shrinks what is on screen.
  */
 export function streamedListQueryFn<T, K extends QueryKey>(
-  stream: (signal: AbortSignal) => AsyncIterable<readonly T[]>,
+  stream: (signal: AbortSignal) => AsyncIterable<RowList<T>>,
 ): QueryFunction<StreamedList<T>, K> {
   return async ({ client, queryKey, signal }) => {
     const previous = client.getQueryData<StreamedList<T>>(queryKey);
     const progressive = previous?.complete !== true;
     let items: T[] = [];
+    let unreadable: UnreadableRow[] = [];
     for await (const batch of stream(signal)) {
-      items = items.concat(batch);
+      items = items.concat(batch.items);
+      if (batch.unreadable.length > 0) unreadable = unreadable.concat(batch.unreadable);
       if (progressive) {
-        client.setQueryData<StreamedList<T>>(queryKey, { items, complete: false });
+        client.setQueryData<StreamedList<T>>(queryKey, { items, unreadable, complete: false });
         await paintOpportunity();
       }
     }
-    return { items, complete: true };
+    return { items, unreadable, complete: true };
   };
 }
 
@@ -40,7 +45,7 @@ export function streamedListQueryFn<T, K extends QueryKey>(
  */
 export function streamedListOptions<T, K extends QueryKey>(
   queryKey: K,
-  stream: (signal: AbortSignal) => AsyncIterable<readonly T[]>,
+  stream: (signal: AbortSignal) => AsyncIterable<RowList<T>>,
 ) {
   return { queryKey, queryFn: streamedListQueryFn<T, K>(stream), structuralSharing: false } as const;
 }

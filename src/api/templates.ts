@@ -14,11 +14,12 @@ import {
 import type { CredentialsRemovedMeta } from '@contract/git-remote';
 import { toOneId, type JsonObject } from '@contract/json-api';
 import { queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
+import type { RowList } from '@/lib/list-rows';
 import { projectPath } from '@/lib/node-path';
 import { ransackParams, type RansackQuery } from '@/lib/ransack';
 import { assetKeys } from './assets';
 import { presentCredentials, type GitCredentials } from './git-remotes';
-import { fetchDocument, flatten, type Flat } from './json-api';
+import { fetchDocument, fetchList, flatten, toRowList, type Flat } from './json-api';
 
 // Templates of Enterprise projects and their versions (domain §2.3):
 // `/api/projects/{p}/templates[/{t}[/versions[/{v}[/assign_to_assets]]]]`, and an asset's
@@ -95,12 +96,12 @@ export async function listTemplates(
   projectCode: string,
   query: TemplateListQuery = {},
   signal?: AbortSignal,
-): Promise<Template[]> {
-  const document = await fetchDocument(templateListDocumentSchema, collectionPath(projectCode), {
+): Promise<RowList<Template>> {
+  const list = await fetchList(templateListDocumentSchema, collectionPath(projectCode), {
     params: ransackParams(query),
     signal,
   });
-  return document.data.map(toTemplate);
+  return toRowList(list, toTemplate);
 }
 
 /** A template by its API link (`/api/projects/bank/templates/soa`). */
@@ -145,15 +146,11 @@ export async function listTemplateVersions(
   projectCode: string,
   templateCode: string,
   signal?: AbortSignal,
-): Promise<TemplateVersion[]> {
-  const document = await fetchDocument(
-    templateVersionListDocumentSchema,
-    versionsPath(projectCode, templateCode),
-    {
-      signal,
-    },
-  );
-  return document.data.map(toVersion);
+): Promise<RowList<TemplateVersion>> {
+  const list = await fetchList(templateVersionListDocumentSchema, versionsPath(projectCode, templateCode), {
+    signal,
+  });
+  return toRowList(list, toVersion);
 }
 
 /** A template version by its API link (`/api/projects/bank/templates/soa/versions/2025_Q1_1`). */
@@ -194,15 +191,11 @@ export async function assignTemplateVersion({
 export async function listVersionHistory(
   assetPath: string,
   signal?: AbortSignal,
-): Promise<TemplateVersionHistoryEntry[]> {
-  const document = await fetchDocument(
-    templateVersionHistoryListDocumentSchema,
-    `${assetPath}/version_history`,
-    {
-      signal,
-    },
-  );
-  return document.data.map((resource) => ({
+): Promise<RowList<TemplateVersionHistoryEntry>> {
+  const list = await fetchList(templateVersionHistoryListDocumentSchema, `${assetPath}/version_history`, {
+    signal,
+  });
+  return toRowList(list, (resource) => ({
     ...flatten(resource),
     template_version_id: toOneId(resource.relationships?.template_version),
   }));

@@ -52,7 +52,7 @@ describe('users and groups', () => {
   it('lists LDAP groups with their DNs as ids', async () => {
     signInAs('viewer');
 
-    const groups = await listGroups({ filters: { cn_eq: 'qa' } });
+    const { items: groups } = await listGroups({ filters: { cn_eq: 'qa' } });
 
     expect(groups).toEqual([
       expect.objectContaining({ id: 'cn=qa,ou=groups,dc=opschain,dc=io', cn: 'qa', alternative_cns: [] }),

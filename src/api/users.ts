@@ -6,10 +6,11 @@ import {
   type UserAttributes,
 } from '@contract/user';
 import { queryOptions } from '@tanstack/react-query';
+import type { RowList } from '@/lib/list-rows';
 import { ransackParams, type RansackQuery } from '@/lib/ransack';
 import type { Credentials } from './credentials';
 import { isApiError } from './errors';
-import { fetchDocument, flatten, type Flat } from './json-api';
+import { fetchDocument, fetchList, flatten, toRowList, type Flat } from './json-api';
 import { retryRead, type RetryOptions } from './retry';
 
 // Users and LDAP groups: `/api/users`, `/api/groups` (domain §4).
@@ -36,20 +37,20 @@ interface ListOptions {
   credentials?: Credentials;
 }
 
-export async function listUsers(query: UserListQuery = {}, options: ListOptions = {}): Promise<User[]> {
-  const document = await fetchDocument(userListDocumentSchema, '/users', {
+export async function listUsers(
+  query: UserListQuery = {},
+  options: ListOptions = {},
+): Promise<RowList<User>> {
+  const list = await fetchList(userListDocumentSchema, '/users', {
     params: ransackParams(query),
     ...options,
   });
-  return document.data.map(flatten);
+  return toRowList(list, flatten);
 }
 
-export async function listGroups(query: GroupListQuery = {}, signal?: AbortSignal): Promise<Group[]> {
-  const document = await fetchDocument(groupListDocumentSchema, '/groups', {
-    params: ransackParams(query),
-    signal,
-  });
-  return document.data.map(flatten);
+export async function listGroups(query: GroupListQuery = {}, signal?: AbortSignal): Promise<RowList<Group>> {
+  const list = await fetchList(groupListDocumentSchema, '/groups', { params: ransackParams(query), signal });
+  return toRowList(list, flatten);
 }
 
 /**
@@ -59,7 +60,7 @@ export async function listGroups(query: GroupListQuery = {}, signal?: AbortSigna
 export async function findUser(username: string, options: ListOptions = {}): Promise<User | null> {
   try {
     const users = await listUsers({ filters: { username_eq: username } }, options);
-    return users.find((user) => user.username === username) ?? null;
+    return users.items.find((user) => user.username === username) ?? null;
   } catch (error) {
     if (isApiError(error, 403)) return null;
     throw error;

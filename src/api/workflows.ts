@@ -3,7 +3,7 @@ import { workflowListDocumentSchema, type WorkflowAttributes } from '@contract/w
 import { queryOptions } from '@tanstack/react-query';
 import { projectPath } from '@/lib/node-path';
 import { ransackParams, type RansackQuery } from '@/lib/ransack';
-import { fetchDocument, flatten, type Flat } from './json-api';
+import { fetchList, flatten, type Flat } from './json-api';
 
 // Workflows of an Enterprise project: `/api/projects/{p}/workflows` (domain §9.1). Standard projects
 // answer 422 "Unsupported project type": ask only projects whose `meta.can_have_workflows` is true.
@@ -23,11 +23,12 @@ export async function listWorkflows(
   query: WorkflowListQuery = {},
   signal?: AbortSignal,
 ): Promise<Workflow[]> {
-  const document = await fetchDocument(workflowListDocumentSchema, `${projectPath(projectCode)}/workflows`, {
+  // Only search lists workflows (hits, not a list to mark): odd rows are left out, reported by fetchList.
+  const list = await fetchList(workflowListDocumentSchema, `${projectPath(projectCode)}/workflows`, {
     params: ransackParams(query),
     signal,
   });
-  return document.data.map((resource) => ({ ...flatten(resource), projectCode }));
+  return list.data.map((resource) => ({ ...flatten(resource), projectCode }));
 }
 
 export const workflowListQuery = (projectCode: string, query: WorkflowListQuery = {}) =>

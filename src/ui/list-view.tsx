@@ -1,8 +1,10 @@
 import { Button, Stack, Text } from '@mantine/core';
 import type { ReactNode } from 'react';
+import type { UnreadableRow } from '@/lib/list-rows';
 import { EmptyState } from './empty-state';
 import { ErrorState } from './error-state';
 import { TableSkeleton } from './table-skeleton';
+import { UnreadableRowsNotice } from './unreadable-rows-notice';
 
 export interface ListViewProps {
   /** Plural noun for labels and counts: "environments". */
@@ -11,6 +13,8 @@ export interface ListViewProps {
   toolbar: ReactNode;
   /** How many rows the server answered; undefined until the first answer (a skeleton shows meanwhile). */
   count: number | undefined;
+  /** Rows the server answered that the console could not read: marked above the list. @default [] */
+  unreadable?: readonly UnreadableRow[] | undefined;
   /** A request is running (first load, refetch or a changed filter): the list is marked busy. */
   isFetching: boolean;
   /** Why the list could not be loaded, or null. */
@@ -31,11 +35,14 @@ export interface ListViewProps {
   children: ReactNode;
 }
 
+const NO_ROWS: readonly UnreadableRow[] = [];
+
 /** The loading, failed, empty, filtered-empty and filled states of a server-side list, below its toolbar. */
 export function ListView({
   what,
   toolbar,
   count,
+  unreadable = NO_ROWS,
   isFetching,
   failure,
   onRetry,
@@ -59,6 +66,9 @@ export function ListView({
     );
   } else if (count === undefined) {
     body = <TableSkeleton label={`Loading ${what}`} />;
+  } else if (count === 0 && unreadable.length > 0) {
+    // Every row was unreadable: the notice says so; "nothing here" would be wrong.
+    body = null;
   } else if (count === 0) {
     body = isFiltered ? (
       <EmptyState
@@ -78,6 +88,9 @@ export function ListView({
   return (
     <Stack gap="sm" aria-busy={isFetching}>
       {toolbar}
+      {failure === null && count !== undefined ? (
+        <UnreadableRowsNotice rows={unreadable} what={what} />
+      ) : null}
       {body}
       {failure === null && count !== undefined && count > 0 ? (
         <Text size="xs" c="dimmed" aria-live="polite">

@@ -21,6 +21,7 @@ import { AssignVersionForm } from './assign-version-form';
 import { CurrentVersionCard } from './current-version-card';
 import { VersionHistoryTable } from './version-history-table';
 import { Dialog } from '@/ui/dialog';
+import { UnreadableRowsNotice } from '@/ui/unreadable-rows-notice';
 
 export interface AssetTemplatePanelProps {
   asset: Asset;
@@ -110,7 +111,14 @@ export function AssetTemplatePanel({ asset, projectAuthorisations }: AssetTempla
       ) : history.isPending ? (
         <TableSkeleton label="Loading the version history" rows={2} />
       ) : (
-        <VersionHistoryTable history={history.data} versions={versions.data ?? []} />
+        <>
+          <UnreadableRowsNotice
+            rows={history.data.unreadable}
+            what="version history entries"
+            one="version history entry"
+          />
+          <VersionHistoryTable history={history.data.items} versions={versions.data?.items ?? []} />
+        </>
       )}
       <Dialog opened={isAssigning} onClose={assigning.close} title="Assign another template version">
         {isAssigning && template.data !== undefined ? (

@@ -34,7 +34,7 @@ export function AssignVersionForm({
     initialValues: { version: '' },
     validate: { version: (value) => (value === '' ? 'Choose the version to move the asset to.' : null) },
   });
-  const choices = (versions.data ?? [])
+  const choices = (versions.data?.items ?? [])
     .filter((version) => version.archived !== true && version.version !== currentVersion)
     .reverse()
     .map((version) => ({

@@ -26,7 +26,7 @@ function PanelWithSelection({ assetPath, isValid = true }: { assetPath: string; 
 describe('MintmodelsPanel', () => {
   it('lists the stored MintModels with their hash and history count', async () => {
     signInAs('viewer');
-    const [stored] = await listMintmodels(SOA_PROD);
+    const [stored] = (await listMintmodels(SOA_PROD)).items;
     renderWithProviders(<PanelWithSelection assetPath={SOA_PROD} />);
 
     const table = await screen.findByRole('table', { name: 'MintModels' });
@@ -60,7 +60,7 @@ describe('MintmodelsPanel', () => {
     const json = await within(dialog).findByRole('region', { name: 'Generated MintModel' });
     expect(json).toHaveTextContent('"tier": "prod"');
     expect(json).toHaveTextContent('"version": "2025_Q1_1"');
-    expect(await listMintmodels(SOA_PROD)).toHaveLength(1);
+    expect((await listMintmodels(SOA_PROD)).items).toHaveLength(1);
   });
 
   it('says when the asset has no MintModels yet, and warns when its MintModel does not render', async () => {
@@ -75,7 +75,7 @@ describe('MintmodelsPanel', () => {
 
   it('tells the page which MintModel to show', async () => {
     signInAs('viewer');
-    const [stored] = await listMintmodels(SOA_PROD);
+    const [stored] = (await listMintmodels(SOA_PROD)).items;
     const onSelect = vi.fn();
     const { user } = renderWithProviders(
       <MintmodelsPanel assetPath={SOA_PROD} isValid selectedId={undefined} onSelect={onSelect} />,

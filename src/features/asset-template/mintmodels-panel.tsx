@@ -12,6 +12,7 @@ import { GeneratedMintmodel } from './generated-mintmodel';
 import { MintmodelView } from './mintmodel-view';
 import { Dialog } from '@/ui/dialog';
 import { WarningAlert } from '@/ui/warning-alert';
+import { UnreadableRowsNotice } from '@/ui/unreadable-rows-notice';
 
 export interface MintmodelsPanelProps {
   assetPath: string;
@@ -38,7 +39,7 @@ export function MintmodelsPanel({ assetPath, isValid, selectedId, onSelect }: Mi
         isRetrying={mintmodels.isFetching}
       />
     );
-  } else if (mintmodels.data.length === 0) {
+  } else if (mintmodels.data.items.length === 0 && mintmodels.data.unreadable.length === 0) {
     body = (
       <EmptyState title="No MintModels yet">
         Each change on the asset renders one from its properties.
@@ -57,7 +58,7 @@ export function MintmodelsPanel({ assetPath, isValid, selectedId, onSelect }: Mi
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
-            {[...mintmodels.data].reverse().map((mintmodel) => (
+            {[...mintmodels.data.items].reverse().map((mintmodel) => (
               <Table.Tr key={mintmodel.id}>
                 <Table.Td>
                   <Text size="sm">
@@ -119,6 +120,9 @@ export function MintmodelsPanel({ assetPath, isValid, selectedId, onSelect }: Mi
           Generate it to see the error.
         </WarningAlert>
       )}
+      {mintmodels.isSuccess ? (
+        <UnreadableRowsNotice rows={mintmodels.data.unreadable} what="MintModels" />
+      ) : null}
       {body}
       <Dialog
         opened={selectedId !== undefined}

@@ -69,3 +69,47 @@ describe('EventsPage', () => {
     expect(renders).toBe(shown);
   });
 });
+
+describe('EventsPage with an event the console cannot read', () => {
+  afterEach(() => {
+    vi.unstubAllGlobals();
+    vi.restoreAllMocks();
+  });
+
+  it('shows the other events and marks the unreadable one (a step event with username null)', async () => {
+    vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    const resource = (id: string, username: string | null, type: string) => ({
+      type: 'event',
+      id,
+      attributes: { username, system: true, type, created_at: `2026-12-01T10:00:0${id}Z` },
+    });
+    const body = {
+      data: [
+        resource('1', 'operator', 'api:changes:create'),
+        resource('2', null, 'engine:step:started'),
+        resource('3', 'approver', 'api:steps:approve'),
+      ],
+      meta: { partial_response: false },
+    };
+    // The emulator's events are being fixed elsewhere; this answer is what a real OpsChain sends.
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(() =>
+        Promise.resolve(
+          new Response(JSON.stringify(body), { headers: { 'content-type': 'application/vnd.api+json' } }),
+        ),
+      ),
+    );
+
+    renderWithProviders(<EventsPage search={{}} onSearchChange={vi.fn()} />);
+
+    const notice = await screen.findByRole('status', { name: 'Unreadable events' });
+    expect(notice).toHaveTextContent(
+      /1 event could not be read \(id 2; attributes\.username: .*expected string/,
+    );
+    expect(screen.getByText('api:changes:create')).toBeInTheDocument();
+    expect(screen.getByText('api:steps:approve')).toBeInTheDocument();
+    expect(screen.queryByText('engine:step:started')).not.toBeInTheDocument();
+    expect(screen.queryByText(/did not have the expected format/)).not.toBeInTheDocument();
+  });
+});

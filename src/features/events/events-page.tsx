@@ -6,6 +6,7 @@ import { failureMessage } from '@/api/failures';
 import { EmptyState } from '@/ui/empty-state';
 import { ErrorState } from '@/ui/error-state';
 import { TableSkeleton } from '@/ui/table-skeleton';
+import { UnreadableRowsNotice } from '@/ui/unreadable-rows-notice';
 import { EventFilterBar } from './event-filter-bar';
 import { EventRow } from './event-row';
 import { toEventFilters, type EventsSearch } from './events-search';
@@ -48,11 +49,13 @@ export function EventsPage({ search, onSearchChange }: EventsPageProps) {
     );
   } else {
     const rows = newestFirst(events.data.pages);
+    const unreadable = events.data.pages.flatMap((page) => page.unreadable);
     body =
-      rows.length === 0 ? (
+      rows.length === 0 && unreadable.length === 0 ? (
         <EmptyState title="No events match">Widen the time range or clear the filters.</EmptyState>
       ) : (
         <Stack gap="sm">
+          <UnreadableRowsNotice rows={unreadable} what="events" />
           <Table.ScrollContainer minWidth={760}>
             <Table verticalSpacing="xs" aria-label="Events, newest first">
               <Table.Thead>

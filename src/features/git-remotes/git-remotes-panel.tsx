@@ -21,6 +21,7 @@ import { CredentialsForm } from './credentials-form';
 import { DeleteGitRemoteDialog } from './delete-git-remote-dialog';
 import { GitRemotesTable, REMOTE_SORT_COLUMNS } from './git-remotes-table';
 import { Dialog } from '@/ui/dialog';
+import { UnreadableRowsNotice } from '@/ui/unreadable-rows-notice';
 
 export interface GitRemotesPanelProps {
   projectCode: string;
@@ -89,7 +90,7 @@ export function GitRemotesPanel({
         isRetrying={remotes.isFetching}
       />
     );
-  } else if (remotes.data.length === 0) {
+  } else if (remotes.data.items.length === 0 && remotes.data.unreadable.length === 0) {
     body = (
       <EmptyState title={text === '' ? 'No Git remotes' : `No Git remotes match “${text}”`}>
         Git remotes are the repositories OpsChain fetches actions from.
@@ -98,7 +99,7 @@ export function GitRemotesPanel({
   } else {
     body = (
       <GitRemotesTable
-        remotes={remotes.data}
+        remotes={remotes.data.items}
         sort={sort}
         onSearchChange={onSearchChange}
         updateDenied={need('change Git remotes')}
@@ -124,6 +125,7 @@ export function GitRemotesPanel({
           Add Git remote
         </GuardedButton>
       </ListFilterBar>
+      {remotes.isSuccess ? <UnreadableRowsNotice rows={remotes.data.unreadable} what="Git remotes" /> : null}
       {body}
       <Dialog opened={isAdding} onClose={adding.close} title="Add Git remote">
         {isAdding ? (

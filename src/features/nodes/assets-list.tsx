@@ -28,8 +28,9 @@ export function AssetsList({ owner, ownerName, search, onSearchChange, createAct
   const result = useQuery({
     ...assetListQuery(owner, query),
     placeholderData: keepPreviousData,
-    select: (assets) =>
-      assets.map((asset) => ({
+    select: ({ items, unreadable }) => ({
+      unreadable,
+      items: items.map((asset) => ({
         id: asset.id,
         ref: { kind: 'asset' as const, ...asset.owner, assetCode: asset.code },
         name: asset.name,
@@ -37,6 +38,7 @@ export function AssetsList({ owner, ownerName, search, onSearchChange, createAct
         description: asset.description,
         archived: asset.archived,
       })),
+    }),
   });
   const fileBase = [owner.projectCode, owner.environmentCode, 'assets'].filter(Boolean).join('-');
   return (

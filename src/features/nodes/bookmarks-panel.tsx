@@ -16,6 +16,7 @@ import { BookmarkForm } from './bookmark-form';
 import { BookmarksTable } from './bookmarks-table';
 import { DeleteBookmarkDialog } from './delete-bookmark-dialog';
 import { Dialog } from '@/ui/dialog';
+import { UnreadableRowsNotice } from '@/ui/unreadable-rows-notice';
 
 export interface BookmarksPanelProps {
   node: AnyNode;
@@ -59,7 +60,7 @@ export function BookmarksPanel({ node }: BookmarksPanelProps) {
         isRetrying={bookmarks.isFetching}
       />
     );
-  } else if (bookmarks.data.length === 0) {
+  } else if (bookmarks.data.items.length === 0 && bookmarks.data.unreadable.length === 0) {
     body = (
       <EmptyState title="No bookmarks yet">
         Bookmarks link this {node.kind} to dashboards, runbooks and wikis.
@@ -68,7 +69,7 @@ export function BookmarksPanel({ node }: BookmarksPanelProps) {
   } else {
     body = (
       <BookmarksTable
-        bookmarks={bookmarks.data}
+        bookmarks={bookmarks.data.items}
         changeDenied={changeDenied}
         deniable={deniable}
         onEdit={setEditing}
@@ -85,6 +86,9 @@ export function BookmarksPanel({ node }: BookmarksPanelProps) {
         </Title>
         {addButton}
       </Group>
+      {bookmarks.isSuccess ? (
+        <UnreadableRowsNotice rows={bookmarks.data.unreadable} what="bookmarks" />
+      ) : null}
       {body}
       <Dialog opened={isAdding} onClose={adding.close} title="Add bookmark">
         {isAdding ? <BookmarkForm nodePath={node.path} deniable={deniable} onDone={adding.close} /> : null}

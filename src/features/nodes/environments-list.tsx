@@ -35,8 +35,9 @@ export function EnvironmentsList({
   const result = useQuery({
     ...environmentListQuery(projectCode, query),
     placeholderData: keepPreviousData,
-    select: (environments) =>
-      environments.map((environment) => ({
+    select: ({ items, unreadable }) => ({
+      unreadable,
+      items: items.map((environment) => ({
         id: environment.id,
         ref: { kind: 'environment' as const, projectCode, environmentCode: environment.code },
         name: environment.name,
@@ -44,6 +45,7 @@ export function EnvironmentsList({
         description: environment.description,
         archived: environment.archived,
       })),
+    }),
   });
   return (
     <NodeListView

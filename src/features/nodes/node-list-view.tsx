@@ -1,12 +1,13 @@
 import type { UseQueryResult } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
 import { failureMessage } from '@/api/failures';
+import type { RowList } from '@/lib/list-rows';
 import { toggleSort, type ListSearch, type ListSort } from '@/lib/list-search';
 import { ListView } from '@/ui/list-view';
 import { NodeListTable, type NodeListRow, type NodeSortColumn } from './node-list-table';
 
 export interface NodeListViewProps {
-  result: UseQueryResult<NodeListRow[]>;
+  result: UseQueryResult<RowList<NodeListRow>>;
   search: ListSearch;
   sort: ListSort<NodeSortColumn>;
   onSearchChange: (patch: Partial<ListSearch>) => void;
@@ -33,7 +34,8 @@ export function NodeListView({
     <ListView
       what={what}
       toolbar={toolbar}
-      count={result.data?.length}
+      count={result.data?.items.length}
+      unreadable={result.data?.unreadable}
       isFetching={result.isFetching}
       failure={result.isError ? failureMessage(result.error) : null}
       onRetry={() => void result.refetch()}
@@ -46,7 +48,7 @@ export function NodeListView({
       emptyHint={emptyHint}
     >
       <NodeListTable
-        rows={result.data ?? []}
+        rows={result.data?.items ?? []}
         sort={sort}
         caption={caption}
         onSort={(column) => {

@@ -47,6 +47,7 @@ export function ProjectsPage({ search, onSearchChange, createAction, exportActio
       <ListView
         what="projects"
         count={result.data?.projects.length}
+        unreadable={result.data?.unreadable}
         isFetching={result.isFetching}
         failure={result.isError ? failureMessage(result.error) : null}
         onRetry={() => void result.refetch()}

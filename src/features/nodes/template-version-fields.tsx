@@ -26,12 +26,12 @@ export function TemplateVersionFields<V extends TemplateChoice>({
   const templates = useQuery(
     templateListQuery(projectCode, { filters: { archived_eq: false }, sorts: 'name' }),
   );
-  const selected = templates.data?.find((template) => template.name === form.values.template_name);
+  const selected = templates.data?.items.find((template) => template.name === form.values.template_name);
   const versions = useQuery({
     ...templateVersionsQuery(projectCode, selected?.code ?? ''),
     enabled: selected !== undefined,
   });
-  const usable = (versions.data ?? []).filter((version) => version.archived !== true);
+  const usable = (versions.data?.items ?? []).filter((version) => version.archived !== true);
 
   const templateError = templates.isError ? failureMessage(templates.error) : undefined;
   const versionError = versions.isError ? failureMessage(versions.error) : undefined;
@@ -44,14 +44,14 @@ export function TemplateVersionFields<V extends TemplateChoice>({
         searchable
         placeholder={templates.isPending ? 'Loading templates…' : 'Choose a template'}
         nothingFoundMessage="No template matches"
-        data={(templates.data ?? []).map((template) => ({
+        data={(templates.data?.items ?? []).map((template) => ({
           value: template.name,
           label: `${template.name} (${template.code})`,
         }))}
         {...form.getInputProps('template_name')}
         error={form.errors.template_name ?? templateError}
         onChange={(value) => {
-          const template = templates.data?.find((candidate) => candidate.name === value);
+          const template = templates.data?.items.find((candidate) => candidate.name === value);
           onTemplateChange(template?.name ?? '');
         }}
       />

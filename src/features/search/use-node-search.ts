@@ -61,7 +61,7 @@ async function searchEnvironmentAssets(
   signal: AbortSignal,
 ): Promise<SearchHit[]> {
   const environments = await queryClient.query(environmentSummariesQuery(project.projectCode));
-  const withAssets = environments.filter((environment) =>
+  const withAssets = environments.items.filter((environment) =>
     environment.meta.child_node_types.includes('asset'),
   );
   const found = await Promise.all(
@@ -100,7 +100,7 @@ export function useNodeSearch(query: string, isOpen: boolean): NodeSearch {
     ...projectSummariesQuery(textSearch(['name', 'code'], term)),
     enabled: isActive,
   });
-  const scopes = useMemo(() => (isActive ? (projects.data ?? []) : []), [isActive, projects.data]);
+  const scopes = useMemo(() => (isActive ? (projects.data?.items ?? []) : []), [isActive, projects.data]);
   const inProjects = useQueries({
     queries: scopes.map((project) => ({
       queryKey: searchKeys.inProject(project.projectCode, term),
@@ -114,7 +114,9 @@ export function useNodeSearch(query: string, isOpen: boolean): NodeSearch {
   const groups = useMemo(() => {
     if (!isActive) return [];
     const hits = [
-      ...(matchingProjects.data ?? []).map((project) => nodeHit(project, project.description ?? 'Project')),
+      ...(matchingProjects.data?.items ?? []).map((project) =>
+        nodeHit(project, project.description ?? 'Project'),
+      ),
       ...inProjects.flatMap((outcome) => outcome.data ?? []),
     ];
     return groupHits(hits, term);

@@ -19,6 +19,7 @@ import { TableSkeleton } from '@/ui/table-skeleton';
 import { VersionForm } from './version-form';
 import { VersionsTable } from './versions-table';
 import { Dialog } from '@/ui/dialog';
+import { UnreadableRowsNotice } from '@/ui/unreadable-rows-notice';
 
 export interface TemplateVersionsProps {
   projectCode: string;
@@ -34,7 +35,7 @@ export function TemplateVersions({ projectCode, template, updateDenied, deniable
     ...templateVersionsQuery(projectCode, template.code),
     // A new or changed version resolves its Git revision in the background: follow it until ready.
     refetchInterval: (query) =>
-      query.state.data?.some((version) => version.state === 'initializing') === true ? 2000 : false,
+      query.state.data?.items.some((version) => version.state === 'initializing') === true ? 2000 : false,
   });
   const put = usePutTemplateVersion();
   const [isCreating, creating] = useDisclosure(false);
@@ -75,7 +76,7 @@ export function TemplateVersions({ projectCode, template, updateDenied, deniable
         isRetrying={versions.isFetching}
       />
     );
-  } else if (versions.data.length === 0) {
+  } else if (versions.data.items.length === 0 && versions.data.unreadable.length === 0) {
     body = (
       <EmptyState title="No versions yet">
         Assets are built from a version: a Git revision of the template.
@@ -84,7 +85,7 @@ export function TemplateVersions({ projectCode, template, updateDenied, deniable
   } else {
     body = (
       <VersionsTable
-        versions={[...versions.data].reverse()}
+        versions={[...versions.data.items].reverse()}
         updateDenied={updateDenied}
         deniable={deniable}
         busyVersion={put.isPending ? put.variables.version : null}
@@ -111,6 +112,9 @@ export function TemplateVersions({ projectCode, template, updateDenied, deniable
           New version
         </GuardedButton>
       </Group>
+      {versions.isSuccess ? (
+        <UnreadableRowsNotice rows={versions.data.unreadable} what="template versions" />
+      ) : null}
       {body}
       <Dialog opened={isCreating} onClose={creating.close} title={`New version of ${template.name}`}>
         {isCreating ? (

@@ -20,6 +20,7 @@ import { CreateTemplateForm } from './create-template-form';
 import { TemplateVersions } from './template-versions';
 import { TEMPLATE_SORT_COLUMNS, TemplatesTable } from './templates-table';
 import { Dialog } from '@/ui/dialog';
+import { UnreadableRowsNotice } from '@/ui/unreadable-rows-notice';
 
 export interface TemplatesPanelProps {
   projectCode: string;
@@ -60,7 +61,7 @@ export function TemplatesPanel(props: TemplatesPanelProps) {
   // One permission (`templates.update`) covers creating, archiving and versioning templates: once the server
   // refuses one, all are disabled with its reason rather than refused again one by one.
   const deniable: DeniableAction = { on: authorisations, action: 'templates' };
-  const selected = templates.data?.find((template) => template.code === selectedCode);
+  const selected = templates.data?.items.find((template) => template.code === selectedCode);
 
   const handleArchive = (template: Template) => {
     archive.mutate(
@@ -91,7 +92,7 @@ export function TemplatesPanel(props: TemplatesPanelProps) {
         isRetrying={templates.isFetching}
       />
     );
-  } else if (templates.data.length === 0) {
+  } else if (templates.data.items.length === 0 && templates.data.unreadable.length === 0) {
     body = (
       <EmptyState title={text === '' ? 'No templates' : `No templates match “${text}”`}>
         Templates are Git repositories that assets are built from.
@@ -100,7 +101,7 @@ export function TemplatesPanel(props: TemplatesPanelProps) {
   } else {
     body = (
       <TemplatesTable
-        templates={templates.data}
+        templates={templates.data.items}
         selectedCode={selectedCode}
         sort={sort}
         onSearchChange={onSearchChange}
@@ -128,9 +129,12 @@ export function TemplatesPanel(props: TemplatesPanelProps) {
           New template
         </GuardedButton>
       </ListFilterBar>
+      {templates.isSuccess ? (
+        <UnreadableRowsNotice rows={templates.data.unreadable} what="templates" />
+      ) : null}
       {body}
       {selected === undefined ? (
-        templates.isSuccess && templates.data.length > 0 ? (
+        templates.isSuccess && templates.data.items.length > 0 ? (
           <Text size="sm" c="dimmed">
             Choose a template to see its versions.
           </Text>

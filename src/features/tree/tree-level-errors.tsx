@@ -1,6 +1,7 @@
 import { Alert, Button, Group, Stack, Text } from '@mantine/core';
 import { IconAlertTriangle, IconRefresh } from '@tabler/icons-react';
 import { failureMessage } from '@/api/failures';
+import { UnreadableRowsNotice } from '@/ui/unreadable-rows-notice';
 import type { Level, TreeRow } from './tree-model';
 import { ROOT } from './use-tree-levels';
 
@@ -17,7 +18,10 @@ interface Failure {
   error: unknown;
 }
 
-/** Levels that failed to load, each with its reason and a Retry button (outside the tree's rows). */
+/**
+ * Levels that failed to load, each with its reason and a Retry button, and children that could not be read
+ * (outside the tree's rows).
+ */
 export function TreeLevelErrors({ root, levels, rows, onRetry }: TreeLevelErrorsProps) {
   const failures: Failure[] = [];
   if (root.status === 'error') failures.push({ parent: ROOT, what: 'The projects', error: root.error });
@@ -29,9 +33,23 @@ export function TreeLevelErrors({ root, levels, rows, onRetry }: TreeLevelErrors
       error: levels.get(row.node.path)?.error,
     });
   }
-  if (failures.length === 0) return null;
+  const unreadable = rows.flatMap((row) => {
+    const level = row.childStatus === null ? undefined : levels.get(row.node.path);
+    const found = level?.unreadable ?? [];
+    return found.length === 0 ? [] : [{ parent: row.node.path, name: row.node.name, rows: found }];
+  });
+  if (failures.length === 0 && unreadable.length === 0 && (root.unreadable ?? []).length === 0) return null;
   return (
     <Stack gap={4}>
+      <UnreadableRowsNotice rows={root.unreadable ?? []} what="projects" />
+      {unreadable.map((entry) => (
+        <UnreadableRowsNotice
+          key={entry.parent}
+          rows={entry.rows}
+          what={`children of ${entry.name}`}
+          one={`child of ${entry.name}`}
+        />
+      ))}
       {failures.map((failure) => (
         <Alert
           key={failure.parent}

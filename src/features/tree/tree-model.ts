@@ -1,4 +1,5 @@
 import type { NodeSummary } from '@/api/node-summary';
+import type { UnreadableRow } from '@/lib/list-rows';
 
 // The navigator's model, without React: which rows are visible for the loaded levels, the expanded set,
 // the filter text and the archived toggle. Rows carry what the WAI-ARIA tree pattern needs (level, set
@@ -22,6 +23,8 @@ export interface Level {
   error?: unknown;
   /** Every child the server listed (so far, while streaming); empty while loading or failed. */
   nodes: readonly NodeSummary[];
+  /** Children the server listed that the console could not read (marked below the tree). */
+  unreadable?: readonly UnreadableRow[] | undefined;
   /**
    * For a large level while the filter is active: the children the server found for the filter text,
    * once it answered. Until then the level is narrowed on the client.

@@ -6,6 +6,7 @@ import { environmentSummariesQuery } from '@/api/environments';
 import type { NodeSummary } from '@/api/node-summary';
 import { projectSummariesQuery } from '@/api/projects';
 import type { StreamedList } from '@/api/streamed-list';
+import type { RowList, UnreadableRow } from '@/lib/list-rows';
 import { parseNodePath } from '@/lib/node-path';
 import { textSearch, type RansackQuery } from '@/lib/ransack';
 import { isLargeLevel, normaliseFilter, type Level, type LevelStatus } from './tree-model';
@@ -92,7 +93,7 @@ function sourcesFor(projects: readonly NodeSummary[] | undefined, expanded: Read
 
 interface Result {
   status: 'pending' | 'error' | 'success';
-  data: NodeSummary[] | StreamedList<NodeSummary> | undefined;
+  data: RowList<NodeSummary> | StreamedList<NodeSummary> | undefined;
   error: Error | null;
 }
 
@@ -100,19 +101,22 @@ interface Outcome {
   status: 'pending' | 'error' | 'success';
   /** What has arrived so far (asset levels arrive in batches). */
   nodes: readonly NodeSummary[];
+  /** Children the server listed that the console could not read. */
+  unreadable: readonly UnreadableRow[];
   /** False while a streamed level is still arriving. */
   complete: boolean;
   error: Error | null;
 }
 
 const NONE: readonly NodeSummary[] = [];
+const NO_ROWS: readonly UnreadableRow[] = [];
 
 // Module-level so React Query keeps the combined value stable while no result changes.
 function outcomes(results: readonly Result[]): Outcome[] {
   return results.map(({ status, data, error }) => {
-    if (data === undefined) return { status, nodes: NONE, complete: false, error };
-    if (Array.isArray(data)) return { status, nodes: data, complete: true, error };
-    return { status, nodes: data.items, complete: data.complete, error };
+    if (data === undefined) return { status, nodes: NONE, unreadable: NO_ROWS, complete: false, error };
+    const complete = 'complete' in data ? data.complete : true;
+    return { status, nodes: data.items, unreadable: data.unreadable, complete, error };
   });
 }
 
@@ -162,6 +166,7 @@ export function useTreeLevels(expanded: ReadonlySet<string>, filter: string): Tr
         status,
         error: group.find((outcome) => outcome.error !== null)?.error ?? undefined,
         nodes: status === 'ready' || status === 'streaming' ? group.flatMap((outcome) => outcome.nodes) : [],
+        unreadable: group.flatMap((outcome) => outcome.unreadable),
       });
     }
     for (const path of childless) levels.set(path, { status: 'ready', nodes: NONE });
