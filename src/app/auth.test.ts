@@ -4,7 +4,7 @@ import { apiRequest } from '@/api/client';
 import { credentialsStore } from '@/api/credentials';
 import { userKeys } from '@/api/users';
 import { setUpEmulator } from '@/test/emulator';
-import { createAuth, watchSessionExpiry } from './auth';
+import { createAuth, watchSessionExpiry, watchSignOutElsewhere } from './auth';
 
 setUpEmulator();
 
@@ -48,5 +48,35 @@ describe('auth', () => {
 
     expect(credentialsStore.get()).toBeNull();
     expect(onExpired).toHaveBeenCalledTimes(1);
+  });
+
+  it('signing out tells the other tabs, but not when another tab told this one', async () => {
+    const announceSignOut = vi.fn();
+    const auth = createAuth(new QueryClient(), { announceSignOut });
+
+    auth.signIn({ username: 'viewer', password: 'viewer' }, null);
+    await auth.signOut(() => Promise.resolve());
+    expect(announceSignOut).toHaveBeenCalledTimes(1);
+
+    auth.signIn({ username: 'viewer', password: 'viewer' }, null);
+    let heard: (() => void) | undefined;
+    const leave = vi.fn(() => Promise.resolve());
+    watchSignOutElsewhere(
+      {
+        onSignedOutElsewhere: (listener) => {
+          heard = listener;
+          return () => undefined;
+        },
+      },
+      auth,
+      leave,
+    );
+    heard?.();
+
+    await vi.waitFor(() => {
+      expect(leave).toHaveBeenCalledTimes(1);
+    });
+    expect(credentialsStore.get()).toBeNull();
+    expect(announceSignOut).toHaveBeenCalledTimes(1);
   });
 });

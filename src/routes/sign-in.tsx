@@ -6,8 +6,8 @@ import { safeRedirectPath } from '@/lib/safe-redirect';
 const signInSearch = z.object({
   /** Where to go once signed in (a console path). */
   redirect: z.string().optional().catch(undefined),
-  /** Why the user is here: their session ended, or they signed out. */
-  reason: z.enum(['expired', 'signed-out']).optional().catch(undefined),
+  /** Why the user is here: their session ended, or they signed out (here or in another tab). */
+  reason: z.enum(['expired', 'signed-out', 'signed-out-elsewhere']).optional().catch(undefined),
 });
 
 export const Route = createFileRoute('/sign-in')({

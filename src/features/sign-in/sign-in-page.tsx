@@ -6,7 +6,7 @@ import { SignInForm } from './sign-in-form';
 
 export interface SignInPageProps {
   /** Why the user is signing in again, when they were signed in before. */
-  reason?: 'expired' | 'signed-out' | undefined;
+  reason?: 'expired' | 'signed-out' | 'signed-out-elsewhere' | undefined;
   /** Keeps the credentials and opens the console; resolves once its page is open (see SignInForm). */
   onSignedIn: (credentials: Credentials, user: User | null) => Promise<void>;
 }
@@ -18,6 +18,10 @@ const REASONS = {
       'The server no longer accepts your credentials. Sign in again to return to the page you were on.',
   },
   'signed-out': { title: 'Signed out', message: 'You have signed out of the console.' },
+  'signed-out-elsewhere': {
+    title: 'Signed out',
+    message: 'You signed out of the console in another tab. Sign in again to return to the page you were on.',
+  },
 } as const;
 
 export function SignInPage({ reason, onSignedIn }: SignInPageProps) {
