@@ -37,7 +37,7 @@ async function searchEnvironmentAssets(
   signal: AbortSignal,
 ): Promise<AssetMatch[]> {
   const environments = await client.query(environmentSummariesQuery(project.projectCode));
-  const withAssets = environments.filter((environment) =>
+  const withAssets = environments.items.filter((environment) =>
     environment.meta.child_node_types.includes('asset'),
   );
   const found = await Promise.all(

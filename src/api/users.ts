@@ -10,7 +10,7 @@ import type { RowList } from '@/lib/list-rows';
 import { ransackParams, type RansackQuery } from '@/lib/ransack';
 import type { Credentials } from './credentials';
 import { isApiError } from './errors';
-import { fetchDocument, fetchList, flatten, toRowList, type Flat } from './json-api';
+import { fetchList, flatten, toRowList, type Flat } from './json-api';
 import { retryRead, type RetryOptions } from './retry';
 
 // Users and LDAP groups: `/api/users`, `/api/groups` (domain §4).
