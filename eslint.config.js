@@ -205,7 +205,7 @@ export default defineConfig(
     },
   },
   {
-    files: ['server/**', 'e2e/**', '*.config.{ts,js,cjs}'],
+    files: ['server/**', 'e2e/**', 'scripts/**', '*.config.{ts,js,cjs}'],
     languageOptions: { globals: globals.node },
   },
   {

@@ -25,7 +25,8 @@ export default defineConfig({
   forbidOnly: Boolean(process.env.CI),
   fullyParallel: true,
   workers: 2,
-  retries: process.env.CI ? 1 : 0,
+  // No retries, in CI either: a test that passes only on its second try is a bug to fix, not to hide.
+  retries: 0,
   // Journeys sign in, walk several pages and run an axe scan on each; on a busy 2-core machine that takes
   // far longer than Playwright's 30 s default. Generous limits keep slowness from reading as failure.
   timeout: 120_000,

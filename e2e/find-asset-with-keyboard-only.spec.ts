@@ -1,5 +1,5 @@
 import { expect, test } from './fixtures.ts';
-import { AppShell } from './pages/app-shell.ts';
+import { AppShell, treeItemName } from './pages/app-shell.ts';
 import { NodePage } from './pages/node-page.ts';
 import { SignInPage } from './pages/sign-in-page.ts';
 
@@ -11,24 +11,24 @@ test('an operator finds an asset through the navigator using only the keyboard',
   await expect(shell.pageHeading).toHaveText('Projects');
 
   await shell.tabIntoTree();
-  await expect(shell.focusedTreeItem()).toHaveAccessibleName('Core Banking Platform');
+  await expect(shell.focusedTreeItem()).toHaveAccessibleName(treeItemName('Core Banking Platform'));
 
   // Right opens the project; Right again moves to its first child.
   await page.keyboard.press('ArrowRight');
   await expect(shell.treeItem('Core Banking Platform')).toHaveAttribute('aria-expanded', 'true');
   await expect(shell.treeItem('Development')).toBeVisible();
   await page.keyboard.press('ArrowRight');
-  await expect(shell.focusedTreeItem()).toHaveAccessibleName('Development');
+  await expect(shell.focusedTreeItem()).toHaveAccessibleName(treeItemName('Development'));
 
   // Down to Production, open it, and type-ahead to the ledger database.
   await page.keyboard.press('ArrowDown');
   await page.keyboard.press('ArrowDown');
-  await expect(shell.focusedTreeItem()).toHaveAccessibleName('Production');
+  await expect(shell.focusedTreeItem()).toHaveAccessibleName(treeItemName('Production'));
   await expect(shell.focusedTreeItem()).toHaveAttribute('aria-level', '2');
   await page.keyboard.press('ArrowRight');
   await expect(shell.treeItem('Ledger database Production')).toBeVisible();
   await page.keyboard.type('led');
-  await expect(shell.focusedTreeItem()).toHaveAccessibleName('Ledger database Production');
+  await expect(shell.focusedTreeItem()).toHaveAccessibleName(treeItemName('Ledger database Production'));
   await expect(shell.focusedTreeItem()).toHaveAttribute('aria-level', '3');
   await axe({ include: '[role="tree"]' });
 
@@ -39,11 +39,11 @@ test('an operator finds an asset through the navigator using only the keyboard',
     '/projects/bank/environments/prod/assets/ledger_db_prod',
   );
   await expect(shell.treeItem('Ledger database Production')).toHaveAttribute('aria-selected', 'true');
-  await expect(shell.focusedTreeItem()).toHaveAccessibleName('Ledger database Production');
+  await expect(shell.focusedTreeItem()).toHaveAccessibleName(treeItemName('Ledger database Production'));
 
   // Left goes up to the environment, Left again closes it; Home and End reach the ends.
   await page.keyboard.press('ArrowLeft');
-  await expect(shell.focusedTreeItem()).toHaveAccessibleName('Production');
+  await expect(shell.focusedTreeItem()).toHaveAccessibleName(treeItemName('Production'));
   await page.keyboard.press('ArrowLeft');
   await expect(shell.treeItem('Production')).toHaveAttribute('aria-expanded', 'false');
   await expect(shell.treeItem('Ledger database Production')).toHaveCount(0);
@@ -51,7 +51,7 @@ test('an operator finds an asset through the navigator using only the keyboard',
   await page.keyboard.press('End');
   await expect(shell.tree.getByRole('treeitem').last()).toBeFocused();
   await page.keyboard.press('Home');
-  await expect(shell.focusedTreeItem()).toHaveAccessibleName('Core Banking Platform');
+  await expect(shell.focusedTreeItem()).toHaveAccessibleName(treeItemName('Core Banking Platform'));
   await axe();
 });
 
@@ -74,7 +74,7 @@ test('typing in the navigator filter narrows the tree, and Down arrow moves into
   await expect(shell.tree.getByRole('treeitem')).toHaveCount(2);
   await expect(page.getByText(/^1 of \d+ projects$/)).toBeVisible();
   await page.keyboard.press('ArrowDown');
-  await expect(shell.focusedTreeItem()).toHaveAccessibleName('Retail Web Store');
+  await expect(shell.focusedTreeItem()).toHaveAccessibleName(treeItemName('Retail Web Store'));
   await page.keyboard.press('ArrowDown');
   await page.keyboard.press('Enter');
   await new NodePage(page).expectNode('Production', '/projects/retail/environments/prod');

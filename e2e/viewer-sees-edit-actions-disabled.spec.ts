@@ -44,7 +44,7 @@ test('the viewer sees edit actions disabled, each saying which permission is mis
     'You need update permission on /projects/bank/environments to create environments',
   );
   // Reading stays possible: the list and its export.
-  await expect(page.getByRole('button', { name: 'Export environments as CSV' })).toBeEnabled();
+  await expect(page.getByRole('button', { name: 'Export CSV of the environments' })).toBeEnabled();
 
   await tabs.openTab('Git remotes');
   await expect(page.getByRole('button', { name: 'Add Git remote' })).toBeDisabled();

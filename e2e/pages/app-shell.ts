@@ -1,5 +1,14 @@
 import { expect, type Locator, type Page } from '@playwright/test';
 
+/**
+ * The accessible name of the navigator row of the node called `name`: a row is named by its visible text,
+ * so the name goes on with "archived" and, once it is expanded, its child count ("4 children").
+ */
+export function treeItemName(name: string): RegExp {
+  const escaped = name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  return new RegExp(`^${escaped}( archived)?( \\S+ children( shown)?)?$`);
+}
+
 /** The signed-in console around every page: header, user menu, navigator tree, search. */
 export class AppShell {
   readonly page: Page;
@@ -16,7 +25,7 @@ export class AppShell {
     this.page = page;
     this.main = page.getByRole('main');
     this.pageHeading = this.main.getByRole('heading', { level: 1 });
-    this.userMenuButton = page.getByRole('button', { name: /^User menu for / });
+    this.userMenuButton = page.getByRole('button', { name: /, user menu$/ });
     this.tree = page.getByRole('tree', { name: 'Projects, environments and assets' });
     this.treeFilter = page.getByRole('textbox', { name: 'Filter the navigator by name or code' });
     this.searchButton = page.getByRole('button', { name: 'Search' });
@@ -26,12 +35,13 @@ export class AppShell {
     this.serverVersion = page.getByText(/^OpsChain \d{4}-\d{2}-\d{2} · API /);
   }
 
+  /** A navigator row by its node's name. */
   treeItem(name: string): Locator {
-    return this.tree.getByRole('treeitem', { name, exact: true });
+    return this.tree.getByRole('treeitem', { name: treeItemName(name) });
   }
 
   async expectSignedInAs(username: string): Promise<void> {
-    await expect(this.page.getByRole('button', { name: `User menu for ${username}` })).toBeVisible();
+    await expect(this.page.getByRole('button', { name: `${username}, user menu` })).toBeVisible();
   }
 
   /** The groups line of the user menu (opens and closes the menu). */

@@ -22,7 +22,7 @@ export class NodeList {
     this.showArchived = main.getByRole('switch', { name: 'Show archived' });
     this.projectType = main.getByRole('combobox', { name: 'Project type' });
     this.table = main.getByRole('table', { name: new RegExp(`^${what}`, 'i') });
-    this.exportButton = main.getByRole('button', { name: `Export ${what} as CSV` });
+    this.exportButton = main.getByRole('button', { name: `Export CSV of the ${what}` });
   }
 
   row(name: string): Locator {

@@ -34,8 +34,6 @@ export function GuardedButton({ deniedReason: metaReason, deniable, onClick, ...
       <Tooltip
         label={deniedReason ?? ''}
         disabled={!isDenied}
-        multiline
-        maw={320}
         withArrow
         events={{ hover: true, focus: true, touch: true }}
       >

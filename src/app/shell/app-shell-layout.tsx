@@ -1,7 +1,8 @@
-import { AppShell } from '@mantine/core';
-import { useDisclosure, useHotkeys } from '@mantine/hooks';
+import { AppShell, useMantineTheme } from '@mantine/core';
+import { useDisclosure, useHotkeys, useMediaQuery } from '@mantine/hooks';
 import { Outlet, useLocation, useRouterState } from '@tanstack/react-router';
-import { lazy, Suspense, useState } from 'react';
+import { lazy, Suspense, useId, useState } from 'react';
+import type { NodeSummary } from '@/api/node-summary';
 import { searchSpotlight } from '@/features/search/search-store';
 import { AppHeader } from './app-header';
 import { AppNavbar } from './app-navbar';
@@ -12,13 +13,30 @@ const GlobalSearch = lazy(() =>
   import('@/features/search/global-search').then((module) => ({ default: module.GlobalSearch })),
 );
 
+// Below this width the navigator (320 px) would leave the page too little room (an 800 px window kept
+// only 480 px for tables): it collapses behind the header's burger and opens over the page.
+const NAVBAR_BREAKPOINT = 'md';
+
 /** The signed-in console: header, navigator, search and the page. */
 export function AppShellLayout() {
+  const theme = useMantineTheme();
+  const isWide = useMediaQuery(`(min-width: ${theme.breakpoints[NAVBAR_BREAKPOINT]})`, true, {
+    getInitialValueInEffect: false,
+  });
+  const navbarId = useId();
   const [isNavOpen, nav] = useDisclosure(false);
+  // Collapsed, the navbar is only moved off-screen: inert keeps it out of the Tab order and the
+  // accessibility tree until the burger opens it.
+  const isNavHidden = !isWide && !isNavOpen;
   const [isSearchLoaded, setIsSearchLoaded] = useState(false);
   const pathname = useLocation({ select: (location) => location.pathname });
   const isNavigating = useRouterState({ select: (state) => state.status === 'pending' });
   const openNode = useOpenNode();
+  // Picking a node closes the navigator even when that node's page is already open (no path change).
+  const handleOpenNode = (node: Pick<NodeSummary, 'path'>, inNewTab: boolean) => {
+    if (!inNewTab) nav.close();
+    openNode(node, inNewTab);
+  };
 
   // On a small screen the navigator covers the page: close it once a page was chosen from it.
   const [shownPathname, setShownPathname] = useState(pathname);
@@ -40,14 +58,20 @@ export function AppShellLayout() {
   return (
     <AppShell
       header={{ height: 52 }}
-      navbar={{ width: 320, breakpoint: 'sm', collapsed: { mobile: !isNavOpen } }}
+      navbar={{ width: 320, breakpoint: NAVBAR_BREAKPOINT, collapsed: { mobile: !isNavOpen } }}
       padding="lg"
     >
       <AppShell.Header>
-        <AppHeader isNavOpen={isNavOpen} onToggleNav={nav.toggle} onOpenSearch={openSearch} />
+        <AppHeader
+          isNavOpen={isNavOpen}
+          navbarId={navbarId}
+          navBreakpoint={NAVBAR_BREAKPOINT}
+          onToggleNav={nav.toggle}
+          onOpenSearch={openSearch}
+        />
       </AppShell.Header>
-      <AppShell.Navbar p="sm" aria-label="Navigator">
-        <AppNavbar pathname={pathname} onOpenNode={openNode} />
+      <AppShell.Navbar id={navbarId} p="sm" aria-label="Navigator" inert={isNavHidden}>
+        <AppNavbar pathname={pathname} onOpenNode={handleOpenNode} />
       </AppShell.Navbar>
       {/* Busy while the next page loads (the bar at the top shows it; this tells assistive technology). */}
       <AppShell.Main aria-busy={isNavigating}>

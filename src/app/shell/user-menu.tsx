@@ -45,12 +45,13 @@ export function UserMenu() {
         className={classes.trigger}
         aria-expanded={isOpen}
         aria-controls={panelId}
-        aria-label={`User menu for ${username ?? 'unknown user'}`}
+        // The name starts with the only visible text, the user name (WCAG 2.5.3, label in name); the avatar
+        // is an icon rather than initials, which would be visible text missing from the name. A label
+        // rather than the content, since the user name is hidden on narrow screens.
+        aria-label={`${username ?? 'Unknown user'}, user menu`}
         onClick={panel.toggle}
       >
-        <Avatar size={26} radius="xl" color="blue" aria-hidden>
-          {(username ?? '?').slice(0, 2).toUpperCase()}
-        </Avatar>
+        <Avatar size={26} radius="xl" color="blue" aria-hidden />
         <Text size="sm" visibleFrom="sm" aria-hidden>
           {username}
         </Text>
