@@ -1,8 +1,6 @@
-import { Button, Stack, Text } from '@mantine/core';
+import { Stack, Text } from '@mantine/core';
 import type { ReactNode } from 'react';
-import { EmptyState } from './empty-state';
-import { ErrorState } from './error-state';
-import { TableSkeleton } from './table-skeleton';
+import { ListState } from './list-state';
 
 export interface ListViewProps {
   /** Plural noun for labels and counts: "environments". */
@@ -47,38 +45,24 @@ export function ListView({
   emptyHint,
   children,
 }: ListViewProps) {
-  let body: ReactNode;
-  if (failure !== null) {
-    body = (
-      <ErrorState
-        title={`The ${what} could not be loaded`}
-        message={failure}
-        onRetry={onRetry}
-        isRetrying={isFetching}
-      />
-    );
-  } else if (count === undefined) {
-    body = <TableSkeleton label={`Loading ${what}`} />;
-  } else if (count === 0) {
-    body = isFiltered ? (
-      <EmptyState
-        title={filteredEmptyTitle}
-        action={
-          <Button variant="default" size="xs" onClick={onClearFilters}>
-            {clearFiltersLabel}
-          </Button>
-        }
-      />
-    ) : (
-      <EmptyState title={emptyTitle}>{emptyHint}</EmptyState>
-    );
-  } else {
-    body = children;
-  }
   return (
     <Stack gap="sm" aria-busy={isFetching}>
       {toolbar}
-      {body}
+      <ListState
+        what={what}
+        count={count}
+        failure={failure}
+        onRetry={onRetry}
+        isFetching={isFetching}
+        isFiltered={isFiltered}
+        filteredEmptyTitle={filteredEmptyTitle}
+        onClearFilters={onClearFilters}
+        clearFiltersLabel={clearFiltersLabel}
+        emptyTitle={emptyTitle}
+        emptyHint={emptyHint}
+      >
+        {children}
+      </ListState>
       {failure === null && count !== undefined && count > 0 ? (
         <Text size="xs" c="dimmed" aria-live="polite">
           {count === 1 ? `1 ${what.replace(/s$/, '')}` : `${String(count)} ${what}`}
