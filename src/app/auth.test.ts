@@ -3,6 +3,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { apiRequest } from '@/api/client';
 import { credentialsStore } from '@/api/credentials';
 import { userKeys } from '@/api/users';
+import { recordServerDenial, serverDenial } from '@/lib/server-denials';
 import { setUpEmulator } from '@/test/emulator';
 import { createAuth, watchSessionExpiry, watchSignOutElsewhere } from './auth';
 
@@ -36,6 +37,18 @@ describe('auth', () => {
     expect(credentialsStore.get()).toBeNull();
     expect(cacheWhileLeaving).toEqual(['data']);
     expect(queryClient.getQueryData(['projects', 'list', {}])).toBeUndefined();
+  });
+
+  it('signing out forgets the actions the server refused to the user who signed out', async () => {
+    const queryClient = new QueryClient();
+    const auth = createAuth(queryClient);
+    auth.signIn({ username: 'viewer', password: 'viewer' }, null);
+    const edit = { resource: '/projects/bank', action: 'edit' };
+    recordServerDenial(queryClient, edit, 'You are not permitted to update /projects/bank');
+
+    await auth.signOut(() => Promise.resolve());
+
+    expect(serverDenial(queryClient, edit)).toBeNull();
   });
 
   it('a 401 to the stored credentials signs out and sends the user to sign in, once', async () => {

@@ -1,54 +1,54 @@
-import { useSyncExternalStore } from 'react';
+import { useQueryClient, type QueryClient } from '@tanstack/react-query';
+import { useCallback, useSyncExternalStore } from 'react';
 
 // Actions the server refused with a 403 although the node's `meta.authorisations` allowed them (the
 // permissions changed after the page was read, or the server checks more than meta says). Such an action
 // is then disabled with the server's reason instead of letting the user try again and fail again.
 //
-// A denial belongs to the node's data as it was read: it is kept in a WeakMap keyed by that object. The
-// query cache hands out the same object until a refetch brings different data (TanStack Query's
-// structural sharing), so the denial lasts until the node is read again with changed data, the page
-// reloads, or another sign-in clears the cache; it never outlives the data it contradicts.
+// The denials live in the query cache, beside the data they contradict, under `serverDenialKeys`: signing
+// out clears the cache and so forgets them with everything else the old user was shown, and any component
+// reading one re-renders when it is recorded. They are never fetched (no query function) and last until
+// the cache is cleared (sign-out, another sign-in) or the page reloads. This module lives in lib, not api,
+// because src/ui (GuardedButton) reads it and may import only lib.
 
-/** An action on a node that the server may refuse: `{ on: node, action: 'edit' }`. */
+/** An action on a resource that the server may refuse: `{ resource: '/projects/bank', action: 'edit' }`. */
 export interface DeniableAction {
-  /** The node (or other resource) as the page read it: the same object the page renders from. */
-  on: object;
+  /** What the action is on, as a path: a node's path (`/projects/bank`), or `/projects` for the list. */
+  resource: string;
   /** Which of its actions: `edit`, `archive`, `bookmarks`, `create-environment`. */
   action: string;
 }
 
-const denials = new WeakMap<object, Map<string, string>>();
-const listeners = new Set<() => void>();
-let version = 0;
-
-function subscribe(listener: () => void): () => void {
-  listeners.add(listener);
-  return () => {
-    listeners.delete(listener);
-  };
-}
+export const serverDenialKeys = {
+  all: ['server-denials'] as const,
+  action: ({ resource, action }: DeniableAction) => [...serverDenialKeys.all, resource, action] as const,
+};
 
 /** Remembers that the server refused the action, with its reason (`You are not permitted to update …`). */
-export function recordServerDenial({ on, action }: DeniableAction, reason: string): void {
-  const forNode = denials.get(on) ?? new Map<string, string>();
-  forNode.set(action, reason);
-  denials.set(on, forNode);
-  version += 1;
-  for (const listener of listeners) listener();
+export function recordServerDenial(queryClient: QueryClient, target: DeniableAction, reason: string): void {
+  // Never stale and never collected while the session lasts: there is nothing to refetch, and a denial
+  // must not quietly lapse while its button is off screen.
+  queryClient.setQueryDefaults(serverDenialKeys.all, { staleTime: Infinity, gcTime: Infinity });
+  queryClient.setQueryData<string>(serverDenialKeys.action(target), reason);
 }
 
 /** The server's reason for refusing the action, or null when it has not refused it. */
-export function serverDenial({ on, action }: DeniableAction): string | null {
-  return denials.get(on)?.get(action) ?? null;
+export function serverDenial(queryClient: QueryClient, target: DeniableAction): string | null {
+  return queryClient.getQueryData<string>(serverDenialKeys.action(target)) ?? null;
 }
 
-/** Like `serverDenial`, and re-renders when a denial is recorded. Null for no action. */
+/** Like `serverDenial`, and re-renders when a denial is recorded or the cache is cleared. Null for no action. */
 export function useServerDenial(target: DeniableAction | undefined): string | null {
-  // The version makes the snapshot change when anything is recorded; the reason is then read afresh.
-  useSyncExternalStore(
-    subscribe,
-    () => version,
-    () => version,
+  const queryClient = useQueryClient();
+  const resource = target?.resource;
+  const action = target?.action;
+  // The cache's own listeners run as soon as data is set (an observer's are batched to a later tick), so
+  // a button is denied in the same act() that records its denial.
+  const subscribe = useCallback(
+    (listener: () => void) => queryClient.getQueryCache().subscribe(listener),
+    [queryClient],
   );
-  return target === undefined ? null : serverDenial(target);
+  const getSnapshot = () =>
+    resource === undefined || action === undefined ? null : serverDenial(queryClient, { resource, action });
+  return useSyncExternalStore(subscribe, getSnapshot, getSnapshot);
 }

@@ -22,10 +22,17 @@ export interface ProvidersResult extends RenderResult {
   queryClient: QueryClient;
 }
 
-export function renderWithProviders(ui: ReactElement): ProvidersResult {
-  const queryClient = new QueryClient({
-    defaultOptions: { queries: { retry: false, staleTime: Infinity }, mutations: { retry: false } },
-  });
+export interface RenderOptions {
+  /** The cache to render with, to come back to a page with what an earlier render left in the cache. */
+  queryClient?: QueryClient;
+}
+
+export function renderWithProviders(ui: ReactElement, options: RenderOptions = {}): ProvidersResult {
+  const queryClient =
+    options.queryClient ??
+    new QueryClient({
+      defaultOptions: { queries: { retry: false, staleTime: Infinity }, mutations: { retry: false } },
+    });
   const user = userEvent.setup();
   const result = render(
     <MantineProvider theme={theme} env="test">

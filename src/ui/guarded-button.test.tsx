@@ -40,10 +40,13 @@ describe('GuardedButton', () => {
   });
 
   it('becomes denied with the server’s reason once a refusal of its action is recorded, keeping its place and focus', async () => {
-    const node = { path: '/projects/bank' };
     const onClick = vi.fn();
-    const { user } = renderWithProviders(
-      <GuardedButton deniedReason={null} deniable={{ on: node, action: 'edit' }} onClick={onClick}>
+    const { user, queryClient } = renderWithProviders(
+      <GuardedButton
+        deniedReason={null}
+        deniable={{ resource: '/projects/bank', action: 'edit' }}
+        onClick={onClick}
+      >
         Rename
       </GuardedButton>,
     );
@@ -51,7 +54,11 @@ describe('GuardedButton', () => {
     await user.tab();
 
     act(() => {
-      recordServerDenial({ on: node, action: 'edit' }, 'You are not permitted to update /projects/bank');
+      recordServerDenial(
+        queryClient,
+        { resource: '/projects/bank', action: 'edit' },
+        'You are not permitted to update /projects/bank',
+      );
     });
 
     expect(button).toHaveFocus();
@@ -62,16 +69,21 @@ describe('GuardedButton', () => {
   });
 
   it('says the reason from meta first when both meta and the server deny the action', () => {
-    const node = { path: '/projects/bank' };
-    recordServerDenial({ on: node, action: 'archive' }, 'You are not permitted to archive /projects/bank');
-    renderWithProviders(
+    const { queryClient } = renderWithProviders(
       <GuardedButton
         deniedReason="You need update permission on /projects/bank to archive it"
-        deniable={{ on: node, action: 'archive' }}
+        deniable={{ resource: '/projects/bank', action: 'archive' }}
       >
         Archive
       </GuardedButton>,
     );
+    act(() => {
+      recordServerDenial(
+        queryClient,
+        { resource: '/projects/bank', action: 'archive' },
+        'You are not permitted to archive /projects/bank',
+      );
+    });
 
     expect(screen.getByRole('button', { name: 'Archive' })).toHaveAccessibleDescription(
       'You need update permission on /projects/bank to archive it',

@@ -1,9 +1,7 @@
-import { Button, Stack, Text } from '@mantine/core';
+import { Stack, Text } from '@mantine/core';
 import type { ReactNode } from 'react';
 import type { UnreadableRow } from '@/lib/list-rows';
-import { EmptyState } from './empty-state';
-import { ErrorState } from './error-state';
-import { TableSkeleton } from './table-skeleton';
+import { ListState } from './list-state';
 import { UnreadableRowsNotice } from './unreadable-rows-notice';
 
 export interface ListViewProps {
@@ -54,44 +52,28 @@ export function ListView({
   emptyHint,
   children,
 }: ListViewProps) {
-  let body: ReactNode;
-  if (failure !== null) {
-    body = (
-      <ErrorState
-        title={`The ${what} could not be loaded`}
-        message={failure}
-        onRetry={onRetry}
-        isRetrying={isFetching}
-      />
-    );
-  } else if (count === undefined) {
-    body = <TableSkeleton label={`Loading ${what}`} />;
-  } else if (count === 0 && unreadable.length > 0) {
-    // Every row was unreadable: the notice says so; "nothing here" would be wrong.
-    body = null;
-  } else if (count === 0) {
-    body = isFiltered ? (
-      <EmptyState
-        title={filteredEmptyTitle}
-        action={
-          <Button variant="default" size="xs" onClick={onClearFilters}>
-            {clearFiltersLabel}
-          </Button>
-        }
-      />
-    ) : (
-      <EmptyState title={emptyTitle}>{emptyHint}</EmptyState>
-    );
-  } else {
-    body = children;
-  }
   return (
     <Stack gap="sm" aria-busy={isFetching}>
       {toolbar}
       {failure === null && count !== undefined ? (
         <UnreadableRowsNotice rows={unreadable} what={what} />
       ) : null}
-      {body}
+      <ListState
+        what={what}
+        count={count}
+        failure={failure}
+        onRetry={onRetry}
+        isFetching={isFetching}
+        isFiltered={isFiltered}
+        filteredEmptyTitle={filteredEmptyTitle}
+        onClearFilters={onClearFilters}
+        clearFiltersLabel={clearFiltersLabel}
+        emptyTitle={emptyTitle}
+        emptyHint={emptyHint}
+        hasUnreadableRows={unreadable.length > 0}
+      >
+        {children}
+      </ListState>
       {failure === null && count !== undefined && count > 0 ? (
         <Text size="xs" c="dimmed" aria-live="polite">
           {count === 1 ? `1 ${what.replace(/s$/, '')}` : `${String(count)} ${what}`}

@@ -63,7 +63,7 @@ export function AssetTemplatePanel({ asset, projectAuthorisations }: AssetTempla
           purpose: 'assign template versions',
         }));
 
-  const deniable: DeniableAction = { on: asset, action: 'assign-version' };
+  const deniable: DeniableAction = { resource: asset.path, action: 'assign-version' };
 
   const failed = [template, version].find((query) => query.isError);
   return (

@@ -4,7 +4,8 @@ import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { applyFormFailure, failureMessage } from '@/api/failures';
 import { templateVersionsQuery, useAssignTemplateVersion } from '@/api/templates';
-import { recordServerDenial, type DeniableAction } from '@/lib/server-denials';
+import { useRecordDenial } from '@/api/record-denial';
+import type { DeniableAction } from '@/lib/server-denials';
 import { FormAlert } from '@/ui/form-alert';
 import { notifyFailure, notifySuccess } from '@/ui/notify';
 
@@ -27,6 +28,7 @@ export function AssignVersionForm({
   deniable,
   onDone,
 }: AssignVersionFormProps) {
+  const recordDenial = useRecordDenial();
   const versions = useQuery(templateVersionsQuery(projectCode, templateCode));
   const assign = useAssignTemplateVersion();
   const [formError, setFormError] = useState<string | null>(null);
@@ -56,7 +58,7 @@ export function AssignVersionForm({
           setFormError(failure.message);
           if (failure.isForbidden && failure.message !== null) {
             notifyFailure('Version not assigned', failure.message);
-            recordServerDenial(deniable, error.message);
+            recordDenial(error, deniable);
           }
         },
       },

@@ -4,7 +4,8 @@ import { useState } from 'react';
 import { applyFormFailure } from '@/api/failures';
 import { useCreateGitRemote } from '@/api/git-remotes';
 import { credentialAttributes, credentialErrors } from '@/lib/git-credentials';
-import { recordServerDenial, type DeniableAction } from '@/lib/server-denials';
+import { useRecordDenial } from '@/api/record-denial';
+import type { DeniableAction } from '@/lib/server-denials';
 import { FormAlert } from '@/ui/form-alert';
 import {
   EMPTY_CREDENTIALS,
@@ -26,6 +27,7 @@ export interface CreateGitRemoteFormProps {
 
 /** A new Git remote: a name, the repository URL, and how OpsChain signs in to it. */
 export function CreateGitRemoteForm({ projectCode, deniable, onDone }: CreateGitRemoteFormProps) {
+  const recordDenial = useRecordDenial();
   const create = useCreateGitRemote();
   const [formError, setFormError] = useState<string | null>(null);
   const form = useForm<Values>({
@@ -52,7 +54,7 @@ export function CreateGitRemoteForm({ projectCode, deniable, onDone }: CreateGit
           setFormError(failure.message);
           if (failure.isForbidden && failure.message !== null) {
             notifyFailure('Git remote not added', failure.message);
-            recordServerDenial(deniable, error.message);
+            recordDenial(error, deniable);
           }
         },
       },

@@ -4,7 +4,8 @@ import { useState } from 'react';
 import { applyFormFailure } from '@/api/failures';
 import { useUpdateGitRemoteCredentials, type GitRemote } from '@/api/git-remotes';
 import { credentialAttributes, credentialErrors } from '@/lib/git-credentials';
-import { recordServerDenial, type DeniableAction } from '@/lib/server-denials';
+import { useRecordDenial } from '@/api/record-denial';
+import type { DeniableAction } from '@/lib/server-denials';
 import { FormAlert } from '@/ui/form-alert';
 import { GitCredentialsFields, type GitCredentialValues } from '@/ui/git-credentials-fields';
 import { notifyFailure, notifySuccess } from '@/ui/notify';
@@ -21,6 +22,7 @@ export interface CredentialsFormProps {
 
 /** Replaces a remote's credentials; the old ones are never shown. */
 export function CredentialsForm({ projectCode, remote, deniable, onDone }: CredentialsFormProps) {
+  const recordDenial = useRecordDenial();
   const update = useUpdateGitRemoteCredentials();
   const [formError, setFormError] = useState<string | null>(null);
   const form = useForm<GitCredentialValues>({
@@ -47,7 +49,7 @@ export function CredentialsForm({ projectCode, remote, deniable, onDone }: Crede
           setFormError(failure.message);
           if (failure.isForbidden && failure.message !== null) {
             notifyFailure('Credentials not replaced', failure.message);
-            recordServerDenial(deniable, error.message);
+            recordDenial(error, deniable);
           }
         },
       },

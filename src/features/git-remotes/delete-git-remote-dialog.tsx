@@ -2,7 +2,8 @@ import { Button, Group, Stack, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { failureMessage, isForbidden } from '@/api/failures';
 import { useDeleteGitRemote, type GitRemote } from '@/api/git-remotes';
-import { recordServerDenial, type DeniableAction } from '@/lib/server-denials';
+import { useRecordDenial } from '@/api/record-denial';
+import type { DeniableAction } from '@/lib/server-denials';
 import { notifyFailure, notifySuccess } from '@/ui/notify';
 import { Dialog } from '@/ui/dialog';
 import { FormAlert } from '@/ui/form-alert';
@@ -26,6 +27,7 @@ export function DeleteGitRemoteDialog({
   deniable,
   onClose,
 }: DeleteGitRemoteDialogProps) {
+  const recordDenial = useRecordDenial();
   const remove = useDeleteGitRemote();
   const handleClose = () => {
     remove.reset();
@@ -55,7 +57,7 @@ export function DeleteGitRemoteDialog({
         onError: (error) => {
           if (isForbidden(error)) {
             notifyFailure('Git remote not deleted', failureMessage(error));
-            recordServerDenial(deniable, error.message);
+            recordDenial(error, deniable);
           }
         },
       },

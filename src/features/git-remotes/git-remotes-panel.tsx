@@ -4,12 +4,13 @@ import { IconPlus } from '@tabler/icons-react';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useState, type ReactNode } from 'react';
 import type { NodeAuthorisations } from '@contract/node';
-import { failureMessage, isForbidden } from '@/api/failures';
+import { failureMessage } from '@/api/failures';
 import { gitRemoteListQuery, useArchiveGitRemote, type GitRemote } from '@/api/git-remotes';
 import { resolveSort, sortSpec, type ListSearch } from '@/lib/list-search';
 import { projectPath } from '@/lib/node-path';
 import { denial } from '@/lib/permissions';
-import { recordServerDenial, type DeniableAction } from '@/lib/server-denials';
+import { useRecordDenial } from '@/api/record-denial';
+import type { DeniableAction } from '@/lib/server-denials';
 import { EmptyState } from '@/ui/empty-state';
 import { ErrorState } from '@/ui/error-state';
 import { GuardedButton } from '@/ui/guarded-button';
@@ -37,6 +38,7 @@ export function GitRemotesPanel({
   search,
   onSearchChange,
 }: GitRemotesPanelProps) {
+  const recordDenial = useRecordDenial();
   // ListFilterBar sends the text to the URL once typing pauses: no second debounce here.
   const text = (search.q ?? '').trim();
   const sort = resolveSort(search, REMOTE_SORT_COLUMNS, { column: 'name', direction: 'asc' });
@@ -59,7 +61,7 @@ export function GitRemotesPanel({
     denial(authorisations, { nodePath: path, facet: 'git_remotes', permission: 'update', purpose });
   // One permission (`git_remotes.update`) covers adding, archiving, deleting and replacing credentials: once
   // the server refuses one, all are disabled with its reason rather than refused again one by one.
-  const deniable: DeniableAction = { on: authorisations, action: 'git-remotes' };
+  const deniable: DeniableAction = { resource: path, action: 'git-remotes' };
 
   const handleArchive = (remote: GitRemote) => {
     archive.mutate(
@@ -73,7 +75,7 @@ export function GitRemotesPanel({
             `${remote.name} was not ${remote.archived ? 'restored' : 'archived'}`,
             failureMessage(error),
           );
-          if (isForbidden(error)) recordServerDenial(deniable, error.message);
+          recordDenial(error, deniable);
         },
       },
     );

@@ -1,7 +1,7 @@
 import { Button, Group, Stack, Text } from '@mantine/core';
 import { failureMessage, isForbidden } from '@/api/failures';
 import { useUpdateNode, type AnyNode } from '@/api/node-mutations';
-import { recordServerDenial } from '@/lib/server-denials';
+import { useRecordDenial } from '@/api/record-denial';
 import { notifyFailure, notifySuccess } from '@/ui/notify';
 import { NODE_KIND_LABELS } from './node-labels';
 import { Dialog } from '@/ui/dialog';
@@ -31,6 +31,7 @@ const RESTORE_CONSEQUENCES: Record<AnyNode['kind'], string> = {
 
 /** Asks before archiving (or restoring) a node; OpsChain never deletes nodes. */
 export function ArchiveNodeDialog({ node, opened, onClose }: ArchiveNodeDialogProps) {
+  const recordDenial = useRecordDenial();
   const update = useUpdateNode();
   const isRestore = node.archived;
   const verb = isRestore ? 'Restore' : 'Archive';
@@ -55,7 +56,7 @@ export function ArchiveNodeDialog({ node, opened, onClose }: ArchiveNodeDialogPr
               `${node.name} was not ${isRestore ? 'restored' : 'archived'}`,
               failureMessage(error),
             );
-            recordServerDenial({ on: node, action: 'archive' }, error.message);
+            recordDenial(error, { resource: node.path, action: 'archive' });
           }
         },
       },

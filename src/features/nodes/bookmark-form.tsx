@@ -3,7 +3,8 @@ import { useForm } from '@mantine/form';
 import { useState } from 'react';
 import { useCreateBookmark, useUpdateBookmark, type Bookmark, type BookmarkFields } from '@/api/bookmarks';
 import { formFailure } from '@/api/failures';
-import { recordServerDenial, type DeniableAction } from '@/lib/server-denials';
+import { useRecordDenial } from '@/api/record-denial';
+import type { DeniableAction } from '@/lib/server-denials';
 import { isWebUrl } from '@/lib/web-url';
 import { FormAlert } from '@/ui/form-alert';
 import { notifyFailure, notifySuccess } from '@/ui/notify';
@@ -19,6 +20,7 @@ export interface BookmarkFormProps {
 
 /** Adds or edits a bookmark: a labelled http(s) link. */
 export function BookmarkForm({ nodePath, bookmark, deniable, onDone }: BookmarkFormProps) {
+  const recordDenial = useRecordDenial();
   const create = useCreateBookmark();
   const update = useUpdateBookmark();
   const [formError, setFormError] = useState<string | null>(null);
@@ -41,7 +43,7 @@ export function BookmarkForm({ nodePath, bookmark, deniable, onDone }: BookmarkF
     setFormError(failure.message);
     if (failure.isForbidden && failure.message !== null) {
       notifyFailure('Bookmark not saved', failure.message);
-      recordServerDenial(deniable, error.message);
+      recordDenial(error, deniable);
     }
   };
 

@@ -34,7 +34,7 @@ export function BookmarksPanel({ node }: BookmarksPanelProps) {
   const changeDenied = denied('change its bookmarks');
   // One permission (the node's update) covers adding, editing and deleting: once the server refuses one,
   // all three are disabled with its reason rather than refused again one by one.
-  const deniable: DeniableAction = { on: node, action: 'bookmarks' };
+  const deniable: DeniableAction = { resource: node.path, action: 'bookmarks' };
 
   const addButton = (
     <GuardedButton

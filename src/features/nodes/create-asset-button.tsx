@@ -14,7 +14,7 @@ export interface CreateAssetButtonProps {
 }
 
 export function CreateAssetButton({ owner, authorisations, onCreated }: CreateAssetButtonProps) {
-  const deniable: DeniableAction = { on: authorisations, action: 'create-asset' };
+  const deniable: DeniableAction = { resource: ownerPath(owner), action: 'create-asset' };
   return (
     <CreateDialogButton
       label="New asset"

@@ -8,7 +8,7 @@ const emulator = setUpEmulator();
 
 const owner = { projectCode: 'bank', environmentCode: 'dev' };
 // Where a refusal would be remembered (the owner's authorisations on the page; see create-asset-button.test).
-const deniable = { on: {}, action: 'create-asset' };
+const deniable = { resource: '/projects/bank', action: 'create-asset' };
 
 async function fillForm(user: ReturnType<typeof renderWithProviders>['user'], code: string, version: RegExp) {
   await user.type(screen.getByRole('textbox', { name: /^Code/ }), code);

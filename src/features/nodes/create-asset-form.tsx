@@ -4,7 +4,8 @@ import { useState } from 'react';
 import { useCreateAsset, type Asset } from '@/api/assets';
 import { applyFormFailure } from '@/api/failures';
 import type { AssetOwner } from '@/lib/node-path';
-import { recordServerDenial, type DeniableAction } from '@/lib/server-denials';
+import { useRecordDenial } from '@/api/record-denial';
+import type { DeniableAction } from '@/lib/server-denials';
 import { FormAlert } from '@/ui/form-alert';
 import { notifyFailure, notifySuccess } from '@/ui/notify';
 import { validateCode, validateName } from './node-code';
@@ -25,6 +26,7 @@ export interface CreateAssetFormProps {
 
 /** A new asset of a project or an environment, built from a template version. */
 export function CreateAssetForm({ owner, onCreated, onCancel, deniable }: CreateAssetFormProps) {
+  const recordDenial = useRecordDenial();
   const create = useCreateAsset();
   const [formError, setFormError] = useState<string | null>(null);
   const form = useForm<Values>({
@@ -58,7 +60,7 @@ export function CreateAssetForm({ owner, onCreated, onCancel, deniable }: Create
           setFormError(failure.message);
           if (failure.isForbidden && failure.message !== null) {
             notifyFailure('Asset not created', failure.message);
-            recordServerDenial(deniable, error.message);
+            recordDenial(error, deniable);
           }
         },
       },

@@ -18,7 +18,7 @@ export function CreateEnvironmentButton({
   authorisations,
   onCreated,
 }: CreateEnvironmentButtonProps) {
-  const deniable: DeniableAction = { on: authorisations, action: 'create-environment' };
+  const deniable: DeniableAction = { resource: projectPath(projectCode), action: 'create-environment' };
   return (
     <CreateDialogButton
       label="New environment"

@@ -14,7 +14,7 @@ function renderForm(projectCode = 'bank') {
       onCreated={onCreated}
       onCancel={vi.fn()}
       // Where a refusal would be remembered (see create-environment-button.test).
-      deniable={{ on: {}, action: 'create-environment' }}
+      deniable={{ resource: '/projects/bank', action: 'create-environment' }}
     />,
   );
   return { ...view, onCreated };

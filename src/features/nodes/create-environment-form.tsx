@@ -3,7 +3,8 @@ import { useForm } from '@mantine/form';
 import { useState } from 'react';
 import { useCreateEnvironment, type Environment } from '@/api/environments';
 import { applyFormFailure } from '@/api/failures';
-import { recordServerDenial, type DeniableAction } from '@/lib/server-denials';
+import { useRecordDenial } from '@/api/record-denial';
+import type { DeniableAction } from '@/lib/server-denials';
 import { FormAlert } from '@/ui/form-alert';
 import { notifyFailure, notifySuccess } from '@/ui/notify';
 import { validateCode, validateName } from './node-code';
@@ -25,6 +26,7 @@ export function CreateEnvironmentForm({
   onCancel,
   deniable,
 }: CreateEnvironmentFormProps) {
+  const recordDenial = useRecordDenial();
   const create = useCreateEnvironment();
   const [formError, setFormError] = useState<string | null>(null);
   const form = useForm<NodeFieldValues>({
@@ -51,7 +53,7 @@ export function CreateEnvironmentForm({
           setFormError(failure.message);
           if (failure.isForbidden && failure.message !== null) {
             notifyFailure('Environment not created', failure.message);
-            recordServerDenial(deniable, error.message);
+            recordDenial(error, deniable);
           }
         },
       },

@@ -17,10 +17,10 @@ describe('CreateProjectButton', () => {
     expect(button).toHaveAccessibleDescription('You need update permission on /projects to create projects');
   });
 
-  it('after the server refuses with a 403, disables New project with the server’s reason until the list is read again', async () => {
+  it('after the server refuses with a 403, disables New project with the server’s reason until the cache is cleared', async () => {
     signInAs('operator');
     const projects = await listProjects();
-    const { user, unmount } = renderWithProviders(
+    const { user, unmount, queryClient } = renderWithProviders(
       <CreateProjectButton projects={projects} onCreated={vi.fn()} />,
     );
     // The list was read with the operator's permissions; they are withdrawn before creating.
@@ -40,10 +40,13 @@ describe('CreateProjectButton', () => {
     expect(button).toHaveAttribute('aria-disabled', 'true');
     expect(button).toHaveAccessibleDescription(reason);
 
-    // Reading the list again (with the permission given back) ends the denial.
+    // Clearing the cache, as signing out or in again does (here with the permission given back), ends it.
     unmount();
+    queryClient.clear();
     signInAs('operator');
-    renderWithProviders(<CreateProjectButton projects={await listProjects()} onCreated={vi.fn()} />);
+    renderWithProviders(<CreateProjectButton projects={await listProjects()} onCreated={vi.fn()} />, {
+      queryClient,
+    });
     expect(screen.getByRole('button', { name: 'New project' })).not.toHaveAttribute('aria-disabled');
   });
 });

@@ -13,7 +13,7 @@ export interface CreateProjectButtonProps {
 }
 
 export function CreateProjectButton({ projects, onCreated }: CreateProjectButtonProps) {
-  const deniable: DeniableAction = { on: projects, action: 'create-project' };
+  const deniable: DeniableAction = { resource: '/projects', action: 'create-project' };
   return (
     <CreateDialogButton
       label="New project"

@@ -13,7 +13,7 @@ function renderForm() {
       onCreated={onCreated}
       onCancel={vi.fn()}
       // Where a refusal would be remembered (see create-project-button.test).
-      deniable={{ on: {}, action: 'create-project' }}
+      deniable={{ resource: '/projects/bank', action: 'create-project' }}
     />,
   );
   return { ...view, onCreated };

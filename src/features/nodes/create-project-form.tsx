@@ -4,7 +4,8 @@ import { useState } from 'react';
 import type { ProjectType } from '@contract/node';
 import { applyFormFailure } from '@/api/failures';
 import { useCreateProject, type Project } from '@/api/projects';
-import { recordServerDenial, type DeniableAction } from '@/lib/server-denials';
+import { useRecordDenial } from '@/api/record-denial';
+import type { DeniableAction } from '@/lib/server-denials';
 import { FormAlert } from '@/ui/form-alert';
 import { notifyFailure, notifySuccess } from '@/ui/notify';
 import { validateCode, validateName } from './node-code';
@@ -22,6 +23,7 @@ export interface CreateProjectFormProps {
 }
 
 export function CreateProjectForm({ onCreated, onCancel, deniable }: CreateProjectFormProps) {
+  const recordDenial = useRecordDenial();
   const create = useCreateProject();
   const [formError, setFormError] = useState<string | null>(null);
   const form = useForm<Values>({
@@ -47,7 +49,7 @@ export function CreateProjectForm({ onCreated, onCancel, deniable }: CreateProje
         setFormError(failure.message);
         if (failure.isForbidden && failure.message !== null) {
           notifyFailure('Project not created', failure.message);
-          recordServerDenial(deniable, error.message);
+          recordDenial(error, deniable);
         }
       },
     });

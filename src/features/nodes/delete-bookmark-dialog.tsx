@@ -2,7 +2,8 @@ import { Button, Group, Stack, Text } from '@mantine/core';
 import { useDeleteBookmark, type Bookmark } from '@/api/bookmarks';
 import { failureMessage, isForbidden } from '@/api/failures';
 import { maskUrlCredentials } from '@/lib/mask-url-credentials';
-import { recordServerDenial, type DeniableAction } from '@/lib/server-denials';
+import { useRecordDenial } from '@/api/record-denial';
+import type { DeniableAction } from '@/lib/server-denials';
 import { notifyFailure, notifySuccess } from '@/ui/notify';
 import { Dialog } from '@/ui/dialog';
 import { FormAlert } from '@/ui/form-alert';
@@ -16,6 +17,7 @@ export interface DeleteBookmarkDialogProps {
 }
 
 export function DeleteBookmarkDialog({ nodePath, bookmark, deniable, onClose }: DeleteBookmarkDialogProps) {
+  const recordDenial = useRecordDenial();
   const remove = useDeleteBookmark();
   const handleClose = () => {
     remove.reset();
@@ -33,7 +35,7 @@ export function DeleteBookmarkDialog({ nodePath, bookmark, deniable, onClose }: 
         onError: (error) => {
           if (isForbidden(error)) {
             notifyFailure('Bookmark not deleted', failureMessage(error));
-            recordServerDenial(deniable, error.message);
+            recordDenial(error, deniable);
           }
         },
       },

@@ -3,7 +3,7 @@ import { useForm } from '@mantine/form';
 import { useState } from 'react';
 import { formFailure } from '@/api/failures';
 import { useUpdateNode, type AnyNode } from '@/api/node-mutations';
-import { recordServerDenial } from '@/lib/server-denials';
+import { useRecordDenial } from '@/api/record-denial';
 import { FormAlert } from '@/ui/form-alert';
 import { notifyFailure, notifySuccess } from '@/ui/notify';
 
@@ -21,6 +21,7 @@ interface Values {
 
 /** Name and description of a node; server errors land on their fields. */
 export function EditNodeForm({ node, onDone }: EditNodeFormProps) {
+  const recordDenial = useRecordDenial();
   const update = useUpdateNode();
   const [formError, setFormError] = useState<string | null>(null);
   const form = useForm<Values>({
@@ -51,7 +52,7 @@ export function EditNodeForm({ node, onDone }: EditNodeFormProps) {
           setFormError(failure.message);
           if (failure.isForbidden && failure.message !== null) {
             notifyFailure(`${node.name} was not changed`, failure.message);
-            recordServerDenial({ on: node, action: 'edit' }, error.message);
+            recordDenial(error, { resource: node.path, action: 'edit' });
           }
         },
       },

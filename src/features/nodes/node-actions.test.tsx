@@ -62,10 +62,10 @@ describe('NodeActions', () => {
     expect(await screen.findByText('Test is archived.')).toBeInTheDocument();
   });
 
-  it('after the server refuses an edit with a 403, disables Edit with the server’s reason until the node is read again', async () => {
+  it('after the server refuses an edit with a 403, disables Edit with the server’s reason until the cache is cleared', async () => {
     signInAs('operator');
     const project = await getProject('bank');
-    const { user, unmount } = renderWithProviders(<NodeActions node={project} />);
+    const { user, unmount, queryClient } = renderWithProviders(<NodeActions node={project} />);
     // The page was read with the operator's permissions; they are withdrawn before the save.
     signInAs('viewer');
 
@@ -98,12 +98,13 @@ describe('NodeActions', () => {
 
     // Leaving the page and coming back to the same data keeps the denial...
     unmount();
-    renderWithProviders(<NodeActions node={project} />);
+    renderWithProviders(<NodeActions node={project} />, { queryClient });
     expect(screen.getByRole('button', { name: 'Edit' })).toHaveAttribute('aria-disabled', 'true');
-    // ...reading the node again (here with the permission given back) ends it.
+    // ...clearing the cache, as signing out or in again does (here with the permission given back), ends it.
     cleanup();
+    queryClient.clear();
     signInAs('operator');
-    renderWithProviders(<NodeActions node={await getProject('bank')} />);
+    renderWithProviders(<NodeActions node={await getProject('bank')} />, { queryClient });
     expect(screen.getByRole('button', { name: 'Edit' })).not.toHaveAttribute('aria-disabled');
   });
 

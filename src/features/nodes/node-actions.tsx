@@ -38,7 +38,7 @@ export function NodeActions({ node }: NodeActionsProps) {
           size="sm"
           leftSection={<IconPencil size={16} aria-hidden />}
           deniedReason={editDenied}
-          deniable={{ on: node, action: 'edit' }}
+          deniable={{ resource: node.path, action: 'edit' }}
           onClick={edit.open}
         >
           Edit
@@ -51,7 +51,7 @@ export function NodeActions({ node }: NodeActionsProps) {
             node.archived ? <IconArchiveOff size={16} aria-hidden /> : <IconArchive size={16} aria-hidden />
           }
           deniedReason={archiveDenied}
-          deniable={{ on: node, action: 'archive' }}
+          deniable={{ resource: node.path, action: 'archive' }}
           onClick={archive.open}
         >
           {node.archived ? 'Restore' : 'Archive'}

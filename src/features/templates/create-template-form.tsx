@@ -4,7 +4,8 @@ import { useState } from 'react';
 import { applyFormFailure } from '@/api/failures';
 import { useCreateTemplate } from '@/api/templates';
 import { credentialAttributes, credentialErrors } from '@/lib/git-credentials';
-import { recordServerDenial, type DeniableAction } from '@/lib/server-denials';
+import { useRecordDenial } from '@/api/record-denial';
+import type { DeniableAction } from '@/lib/server-denials';
 import { FormAlert } from '@/ui/form-alert';
 import {
   EMPTY_CREDENTIALS,
@@ -26,6 +27,7 @@ export interface CreateTemplateFormProps {
 
 /** A new template: the Git repository assets are built from, with a code and how to sign in to it. */
 export function CreateTemplateForm({ projectCode, deniable, onDone }: CreateTemplateFormProps) {
+  const recordDenial = useRecordDenial();
   const create = useCreateTemplate();
   const [formError, setFormError] = useState<string | null>(null);
   const form = useForm<Values>({
@@ -64,7 +66,7 @@ export function CreateTemplateForm({ projectCode, deniable, onDone }: CreateTemp
           setFormError(failure.message);
           if (failure.isForbidden && failure.message !== null) {
             notifyFailure('Template not created', failure.message);
-            recordServerDenial(deniable, error.message);
+            recordDenial(error, deniable);
           }
         },
       },

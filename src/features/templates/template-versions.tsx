@@ -3,14 +3,15 @@ import { useDisclosure } from '@mantine/hooks';
 import { IconPlus } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { useState, type ReactNode } from 'react';
-import { failureMessage, isForbidden } from '@/api/failures';
+import { failureMessage } from '@/api/failures';
 import {
   templateVersionsQuery,
   usePutTemplateVersion,
   type Template,
   type TemplateVersion,
 } from '@/api/templates';
-import { recordServerDenial, type DeniableAction } from '@/lib/server-denials';
+import { useRecordDenial } from '@/api/record-denial';
+import type { DeniableAction } from '@/lib/server-denials';
 import { EmptyState } from '@/ui/empty-state';
 import { ErrorState } from '@/ui/error-state';
 import { GuardedButton } from '@/ui/guarded-button';
@@ -31,6 +32,7 @@ export interface TemplateVersionsProps {
 
 /** One template's versions: list, create, edit (PUT), archive and restore. */
 export function TemplateVersions({ projectCode, template, updateDenied, deniable }: TemplateVersionsProps) {
+  const recordDenial = useRecordDenial();
   const versions = useQuery({
     ...templateVersionsQuery(projectCode, template.code),
     // A new or changed version resolves its Git revision in the background: follow it until ready.
@@ -59,7 +61,7 @@ export function TemplateVersions({ projectCode, template, updateDenied, deniable
             `Version ${version.version} was not ${archived ? 'archived' : 'restored'}`,
             failureMessage(error),
           );
-          if (isForbidden(error)) recordServerDenial(deniable, error.message);
+          recordDenial(error, deniable);
         },
       },
     );

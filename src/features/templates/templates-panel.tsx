@@ -4,12 +4,13 @@ import { IconPlus } from '@tabler/icons-react';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
 import type { NodeAuthorisations } from '@contract/node';
-import { failureMessage, isForbidden } from '@/api/failures';
+import { failureMessage } from '@/api/failures';
 import { templateListQuery, useArchiveTemplate, type Template } from '@/api/templates';
 import { resolveSort, sortSpec, type ListSearch } from '@/lib/list-search';
 import { projectPath } from '@/lib/node-path';
 import { denial } from '@/lib/permissions';
-import { recordServerDenial, type DeniableAction } from '@/lib/server-denials';
+import { useRecordDenial } from '@/api/record-denial';
+import type { DeniableAction } from '@/lib/server-denials';
 import { EmptyState } from '@/ui/empty-state';
 import { ErrorState } from '@/ui/error-state';
 import { GuardedButton } from '@/ui/guarded-button';
@@ -34,6 +35,7 @@ export interface TemplatesPanelProps {
 
 /** A project's templates (list, create, archive) and the versions of the chosen one. */
 export function TemplatesPanel(props: TemplatesPanelProps) {
+  const recordDenial = useRecordDenial();
   const { projectCode, authorisations, search, selectedCode, onSearchChange, onSelect } = props;
   // ListFilterBar sends the text to the URL once typing pauses: no second debounce here.
   const text = (search.q ?? '').trim();
@@ -60,7 +62,7 @@ export function TemplatesPanel(props: TemplatesPanelProps) {
   const updateDenied = need('change templates');
   // One permission (`templates.update`) covers creating, archiving and versioning templates: once the server
   // refuses one, all are disabled with its reason rather than refused again one by one.
-  const deniable: DeniableAction = { on: authorisations, action: 'templates' };
+  const deniable: DeniableAction = { resource: projectPath(projectCode), action: 'templates' };
   const selected = templates.data?.items.find((template) => template.code === selectedCode);
 
   const handleArchive = (template: Template) => {
@@ -75,7 +77,7 @@ export function TemplatesPanel(props: TemplatesPanelProps) {
             `${template.name} was not ${template.archived ? 'restored' : 'archived'}`,
             failureMessage(error),
           );
-          if (isForbidden(error)) recordServerDenial(deniable, error.message);
+          recordDenial(error, deniable);
         },
       },
     );

@@ -3,7 +3,8 @@ import { useForm } from '@mantine/form';
 import { useState } from 'react';
 import { applyFormFailure } from '@/api/failures';
 import { usePutTemplateVersion, type TemplateVersion } from '@/api/templates';
-import { recordServerDenial, type DeniableAction } from '@/lib/server-denials';
+import { useRecordDenial } from '@/api/record-denial';
+import type { DeniableAction } from '@/lib/server-denials';
 import { FormAlert } from '@/ui/form-alert';
 import { notifyFailure, notifySuccess } from '@/ui/notify';
 
@@ -27,6 +28,7 @@ export interface VersionFormProps {
 
 /** Creates or updates a template version (PUT): its name, description and Git revision. */
 export function VersionForm({ projectCode, templateCode, existing, deniable, onDone }: VersionFormProps) {
+  const recordDenial = useRecordDenial();
   const put = usePutTemplateVersion();
   const [formError, setFormError] = useState<string | null>(null);
   const form = useForm<Values>({
@@ -74,7 +76,7 @@ export function VersionForm({ projectCode, templateCode, existing, deniable, onD
           setFormError(failure.message);
           if (failure.isForbidden && failure.message !== null) {
             notifyFailure('Version not saved', failure.message);
-            recordServerDenial(deniable, error.message);
+            recordDenial(error, deniable);
           }
         },
       },
