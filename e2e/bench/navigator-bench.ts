@@ -8,6 +8,7 @@ import { gzipSync } from 'node:zlib';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Page, type Response } from '@playwright/test';
+import { treeItemName } from '../pages/app-shell.ts';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const PORT = Number(process.env.BENCH_PORT ?? 8392);
@@ -174,7 +175,7 @@ async function run(): Promise<void> {
     await page.getByRole('textbox', { name: 'Username' }).fill('operator');
     await page.getByRole('textbox', { name: 'Password' }).fill('operator');
     await page.getByRole('button', { name: 'Sign in' }).click();
-    const project = page.getByRole('treeitem', { name: 'Benchmark project', exact: true });
+    const project = page.getByRole('treeitem', { name: treeItemName('Benchmark project') });
     await project.waitFor();
     const shellBytes = await javaScript();
 

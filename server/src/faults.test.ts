@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { basicAuth } from '../test/emulator.ts';
 import { buildApp } from './app.ts';
 import type { FastifyInstance } from 'fastify';
@@ -41,6 +41,7 @@ describe('parseFaults (EMULATOR_FAULTS)', () => {
 describe('installFaults', () => {
   let app: FastifyInstance | undefined;
   afterEach(async () => {
+    vi.useRealTimers();
     await app?.close();
     app = undefined;
   });
@@ -89,16 +90,25 @@ describe('installFaults', () => {
     const plain = await buildApp({ db: ':memory:', seed: 'none', drive: false });
     app = plain;
     installFaults(plain, { latencyMs: { min: 20, max: 60 }, errorRate: 0.2 }, random);
-    const started = performance.now();
-    const first = await plain.inject({
-      method: 'GET',
-      url: '/api/info',
-      headers: { authorization: basicAuth('opschain') },
-    });
-    const elapsed = performance.now() - started;
+    // The latency on a fake clock: the answer is held exactly as long as drawn, whatever the machine's load.
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    let isAnswered = false;
+    const firstAnswer = plain
+      .inject({ method: 'GET', url: '/api/info', headers: { authorization: basicAuth('opschain') } })
+      .then((response) => {
+        isAnswered = true;
+        return response;
+      });
     // latency draw 0.9 → 56 ms; error draw 0.5 ≥ 0.2 → no fault
+    // Until the hook has set its timer (vi.waitFor would move the fake clock on while it polls).
+    while (vi.getTimerCount() === 0) await new Promise((resolve) => setImmediate(resolve));
+    await vi.advanceTimersByTimeAsync(55);
+    expect(isAnswered).toBe(false);
+    await vi.advanceTimersByTimeAsync(2);
+    const first = await firstAnswer;
     expect(first.statusCode).toBe(200);
-    expect(elapsed).toBeGreaterThanOrEqual(50);
+    vi.useRealTimers();
+
     // latency draw 0.1 → 24 ms; error draw 0.3 ≥ 0.2 → no fault
     expect(
       (

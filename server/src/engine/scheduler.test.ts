@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { attrs, basicAuth } from '@server/test/emulator.ts';
 import { buildApp } from '../app.ts';
 import type { FastifyInstance } from 'fastify';
@@ -161,11 +161,13 @@ describe('ticker', () => {
         action: 'hello',
         ...ORIGIN,
       });
-      const deadline = Date.now() + 5000;
-      while (getChange(app.emulator, id)?.status_code !== 'success' && Date.now() < deadline) {
-        await new Promise((resolve) => setTimeout(resolve, 10));
-      }
-      expect(getChange(app.emulator, id)?.status_code).toBe('success');
+      // The app's own timer drives it: poll for the outcome rather than sleep for a guessed time.
+      await vi.waitFor(
+        () => {
+          expect(getChange(app.emulator, id)?.status_code).toBe('success');
+        },
+        { timeout: 5000, interval: 10 },
+      );
     } finally {
       await app.close();
     }

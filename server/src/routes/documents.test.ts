@@ -1,11 +1,11 @@
 import { execFile } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import type { FastifyInstance } from 'fastify';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { attrs, basicAuth, startEmulator, type TestEmulator } from '@server/test/emulator.ts';
 import { buildApp } from '../app.ts';
 import { insertPolicy } from '../seeds/policies.ts';
@@ -724,10 +724,25 @@ describe('concurrent checked updates', () => {
       const id = String(dig(project.json(), 'data', 'relationships', 'properties', 'data', 'id'));
       await setup.close();
 
-      const startAt = Date.now() + 4000;
-      const outputs = await Promise.all(
-        ['one', 'two'].map((writer) => runWriter({ file, id, writer, startAt, rounds: 40 })),
+      // A start line instead of a start time: each writer says it is ready (a file), and both start
+      // once both are. A fixed time cost 4 s per run, and a writer slower to boot missed the race.
+      const writers = ['one', 'two'];
+      const running = Promise.all(writers.map((writer) => runWriter({ file, id, writer, dir, rounds: 40 })));
+      const bothReady = vi.waitFor(
+        () => {
+          expect(writers.filter((writer) => !existsSync(join(dir, `ready-${writer}`)))).toEqual([]);
+        },
+        { timeout: 40_000, interval: 20 },
       );
+      // A writer that fails while starting ends the wait with its own error.
+      await Promise.race([
+        bothReady,
+        running.then(() => {
+          throw new Error('a writer finished before the start');
+        }),
+      ]);
+      writeFileSync(join(dir, 'go'), '');
+      const outputs = await running;
       const wins = outputs.flatMap((o) => o.won);
       const statusCounts = outputs.flatMap((o) => Object.keys(o.counts));
       // Every answer is a win or a clean version mismatch: never a 5xx from two writers colliding.
@@ -758,14 +773,15 @@ interface WriterResult {
 }
 
 /**
- * One writer process: from `startAt` on, it reads the current version and sends a checked update of it,
- * `rounds` times. Two of them racing on one file exercise SQLite locking between real connections.
+ * One writer process: once ready it creates `ready-<writer>` in `dir`, waits for `dir/go`, then reads the
+ * current version and sends a checked update of it, `rounds` times. Two of them racing on one file exercise
+ * SQLite locking between real connections.
  */
 async function runWriter(options: {
   file: string;
   id: string;
   writer: string;
-  startAt: number;
+  dir: string;
   rounds: number;
 }): Promise<WriterResult> {
   const script = `
@@ -775,7 +791,10 @@ async function runWriter(options: {
     const headers = { authorization: 'Basic ' + Buffer.from('opschain:opschain').toString('base64') };
     const url = '/api/properties/' + process.env.RACE_DOC;
     await app.inject({ method: 'GET', url, headers });
-    while (Date.now() < Number(process.env.RACE_START)) await new Promise((r) => setTimeout(r, 5));
+    const { existsSync, writeFileSync } = await import('node:fs');
+    const { join } = await import('node:path');
+    writeFileSync(join(process.env.RACE_DIR, 'ready-' + process.env.RACE_WRITER), '');
+    while (!existsSync(join(process.env.RACE_DIR, 'go'))) await new Promise((r) => setTimeout(r, 1));
     const counts = {};
     const won = [];
     for (let i = 0; i < Number(process.env.RACE_ROUNDS); i++) {
@@ -799,7 +818,7 @@ async function runWriter(options: {
         RACE_DB: options.file,
         RACE_DOC: options.id,
         RACE_WRITER: options.writer,
-        RACE_START: String(options.startAt),
+        RACE_DIR: options.dir,
         RACE_ROUNDS: String(options.rounds),
       },
       timeout: 50_000,

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { attrs, startEmulator, type TestEmulator } from '@server/test/emulator.ts';
 import { createNode } from '../node-store.ts';
 import { findNodeByPath } from '../nodes.ts';
@@ -436,13 +436,16 @@ describe('archiving while changes run', () => {
     );
     expect(created.status).toBe(201);
     const id = (created.body as { data: { id: string } }).data.id;
-    let status = '';
-    for (let i = 0; i < 100 && status !== 'running'; i++) {
-      await new Promise((resolve) => setTimeout(resolve, 50));
-      const res = await emu.request('operator', 'GET', `/api/changes/${id}`);
-      status = (res.body as { data: { attributes: { status_code: string } } }).data.attributes.status_code;
-    }
-    expect(status).toBe('running');
+    // The emulator's own timer starts the change: poll for it rather than sleep for a guessed time.
+    await vi.waitFor(
+      async () => {
+        const res = await emu.request('operator', 'GET', `/api/changes/${id}`);
+        const status = (res.body as { data: { attributes: { status_code: string } } }).data.attributes
+          .status_code;
+        expect(status).toBe('running');
+      },
+      { timeout: 5000, interval: 50 },
+    );
 
     for (const url of ['/api/projects/retail/environments/test', '/api/projects/retail']) {
       const refused = await emu.request('operator', 'DELETE', url);
