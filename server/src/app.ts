@@ -141,6 +141,10 @@ export async function buildApp(options: BuildAppOptions = {}): Promise<FastifyIn
       audited.commit(req, () => {
         recordSystemEvent(emulator, event, username, req.params, req.body, payload);
       });
+    } else if (reply.statusCode < 500) {
+      // A refusal keeps what its handler stored on purpose (`api:steps:approve:denied`); handlers check
+      // before they write, and their own transactions undo a half-done write that throws.
+      audited.commit(req);
     } else audited.rollback(req);
     return payload;
   });

@@ -257,14 +257,23 @@ describe('properties', () => {
     expect(await versionOf(emu, 'properties', bank.properties)).toBe(3);
   });
 
-  it('answers 422 rather than failing on absurdly deep documents, and still accepts 100 levels', async () => {
+  it('answers 400 or 422 rather than failing on absurdly deep documents, and still accepts 100 levels', async () => {
     const { properties } = await documentIds(emu, '/api/projects/retail/environments/dev');
     const nest = (depth: number) => `${'{"a":'.repeat(depth - 1)}{}${'}'.repeat(depth - 1)}`;
-    const deep = await emu.request(
+    const absurd = await emu.request(
       'operator',
       'PATCH',
       `/api/properties/${properties}`,
       `{"data":{"attributes":{"data":${nest(200_000)}}}}`,
+    );
+    expect(absurd.status).toBe(400);
+    expect(dig(absurd.body, 'errors', 0, 'title')).toBe('Request body nested too deeply');
+    // Within the limit for request bodies (128 levels), deeper than a document may be.
+    const deep = await emu.request(
+      'operator',
+      'PATCH',
+      `/api/properties/${properties}`,
+      `{"data":{"attributes":{"data":${nest(110)}}}}`,
     );
     expect(deep.status).toBe(422);
     expect(dig(deep.body, 'errors', 0)).toMatchObject({
