@@ -10,6 +10,7 @@ import { recordEvent, redactSecrets } from './events.ts';
 import { installFaults, type FaultConfig } from './faults.ts';
 import { isPlainObject, JSON_API } from './jsonapi.ts';
 import { ownerPathFromParams } from './nodes.ts';
+import { installRequestValidation } from './request-validation.ts';
 import { seedDatabase, type SeedName } from './seeds/seed.ts';
 import { apiRoutes } from './routes/index.ts';
 
@@ -96,6 +97,8 @@ export async function buildApp(options: BuildAppOptions = {}): Promise<FastifyIn
     }
     done();
   });
+
+  installRequestValidation(app);
 
   app.addHook('onSend', async (req, reply, payload) => {
     // Handlers return plain objects, which Fastify labels application/json: the API speaks JSON:API.

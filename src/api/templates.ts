@@ -17,7 +17,7 @@ import { queryOptions, useMutation, useQueryClient } from '@tanstack/react-query
 import { projectPath } from '@/lib/node-path';
 import { ransackParams, type RansackQuery } from '@/lib/ransack';
 import { assetKeys } from './assets';
-import { presentCredentials, type GitCredentials } from './git-remotes';
+import { credentialsBody, type GitCredentials } from './git-remotes';
 import { fetchDocument, flatten, type Flat } from './json-api';
 
 // Templates of Enterprise projects and their versions (domain §2.3):
@@ -112,7 +112,7 @@ export async function createTemplate({ projectCode, attributes }: CreateTemplate
   const { code, name, description, url, ...credentials } = attributes;
   const document = await fetchDocument(templateDocumentSchema, collectionPath(projectCode), {
     method: 'POST',
-    body: { data: { attributes: { code, name, description, url, ...presentCredentials(credentials) } } },
+    body: { data: { attributes: { code, name, description, url, ...credentialsBody(credentials) } } },
   });
   return toTemplate(document.data);
 }
@@ -136,7 +136,7 @@ export async function updateTemplateCredentials({
 }: UpdateTemplateCredentialsInput): Promise<Template> {
   const document = await fetchDocument(templateDocumentSchema, memberPath(projectCode, code), {
     method: 'PATCH',
-    body: { data: { attributes: presentCredentials(credentials) } },
+    body: { data: { attributes: credentialsBody(credentials) } },
   });
   return toTemplate(document.data);
 }
