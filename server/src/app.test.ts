@@ -212,7 +212,7 @@ describe('bad input never causes a 5xx', () => {
 
   it('answers 413 as JSON:API for huge bodies', async () => {
     const huge = JSON.stringify(
-      attrs({ code: 'big', name: 'x'.repeat(3 * 1024 * 1024), project_type: 'Standard' }),
+      attrs({ description: null, code: 'big', name: 'x'.repeat(3 * 1024 * 1024), project_type: 'Standard' }),
     );
     const res = await post(huge, 'application/vnd.api+json');
     expect(res.statusCode).toBe(413);
@@ -274,7 +274,9 @@ describe('persistence', () => {
         method: 'POST',
         url: '/api/projects',
         headers: { authorization: basicAuth('opschain'), 'content-type': 'application/vnd.api+json' },
-        payload: JSON.stringify(attrs({ code: 'kept', name: 'Kept', project_type: 'Enterprise' })),
+        payload: JSON.stringify(
+          attrs({ description: null, code: 'kept', name: 'Kept', project_type: 'Enterprise' }),
+        ),
       });
       expect(created.statusCode).toBe(201);
       await first.close();

@@ -13,6 +13,7 @@ import { MAX_BODY_DEPTH, textNestedDeeperThan } from './json-depth.ts';
 import { isApiRequest } from './api-scope.ts';
 import { AuditedWrites } from './audited-writes.ts';
 import { ownerPathFromParams } from './nodes.ts';
+import { installRequestValidation } from './request-validation.ts';
 import { seedDatabase, type SeedName } from './seeds/seed.ts';
 import { apiRoutes } from './routes/index.ts';
 
@@ -109,6 +110,8 @@ export async function buildApp(options: BuildAppOptions = {}): Promise<FastifyIn
     }
     done();
   });
+
+  installRequestValidation(app);
 
   // A route that records a system event writes and records in one transaction: both or neither.
   const audited = new AuditedWrites(db);

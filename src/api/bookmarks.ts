@@ -56,9 +56,10 @@ export async function listBookmarks(nodePath: string, signal?: AbortSignal): Pro
 }
 
 export async function createBookmark({ nodePath, fields }: CreateBookmarkInput): Promise<Bookmark> {
+  // The contract requires `created_by` (null allowed); null lets the server name the caller.
   const document = await fetchDocument(bookmarkDocumentSchema, collectionPath(nodePath), {
     method: 'POST',
-    body: { data: { attributes: fields } },
+    body: { data: { attributes: { ...fields, created_by: null } } },
   });
   return toBookmark(document.data);
 }

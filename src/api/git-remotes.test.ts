@@ -1,7 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { setUpEmulator, signInAs } from '@/test/emulator';
 import { ApiError } from './errors';
-import { archiveGitRemote, createGitRemote, deleteGitRemote, listGitRemotes } from './git-remotes';
+import {
+  archiveGitRemote,
+  createGitRemote,
+  deleteGitRemote,
+  listGitRemotes,
+  updateGitRemoteCredentials,
+} from './git-remotes';
 
 const emulator = setUpEmulator();
 
@@ -73,5 +79,26 @@ describe('Git remotes', () => {
     if (result.outcome !== 'credentials_removed') return;
     expect(result.messages.length).toBeGreaterThan(0);
     expect(result.remote).toMatchObject({ name: 'origin', user: null, password: null });
+  });
+
+  it('replaces an SSH key with a password by sending all three keys, clearing the key', async () => {
+    signInAs('opschain');
+    const remote = await createGitRemote({
+      projectCode: 'retail',
+      attributes: { name: 'switched', url: 'ssh://git@git.example.com/s.git', ssh_key_data: 'OLD KEY' },
+    });
+    expect(remote).toMatchObject({ user: null, password: null, ssh_key_data: '{{hidden}}' });
+
+    const updated = await updateGitRemoteCredentials({
+      projectCode: 'retail',
+      id: remote.id,
+      credentials: { user: 'bot', password: 's3cret' },
+    });
+
+    expect(updated).toMatchObject({ user: '{{hidden}}', password: '{{hidden}}', ssh_key_data: null });
+    const stored = emulator()
+      .app.emulator.db.prepare('SELECT user, password, ssh_key_data FROM git_remotes WHERE id = ?')
+      .get(remote.id);
+    expect(stored).toEqual({ user: 'bot', password: 's3cret', ssh_key_data: null });
   });
 });

@@ -19,11 +19,22 @@ import { flatten, fetchDocument, fetchList, parseDocument, toRowList, type Flat 
 export type GitRemoteListQuery = RansackQuery<GitRemoteFilterKey, GitRemoteSort>;
 export type GitRemote = Flat<GitRemoteAttributes, CredentialsRemovedMeta>;
 
-/** User and password, or an SSH key; blank fields are left out so they do not overwrite anything. */
+/** User and password, or an SSH key, as the caller has them; blank or absent means none. */
 export interface GitCredentials {
-  user?: string;
-  password?: string;
-  ssh_key_data?: string;
+  user?: string | null;
+  password?: string | null;
+  ssh_key_data?: string | null;
+}
+
+/**
+ * The credentials as the contract writes them: all three keys on every create and every replacement, null
+ * where there is none. A server that updates only the keys it receives would otherwise keep an old SSH key
+ * when a password replaces it.
+ */
+export interface CredentialsBody {
+  user: string | null;
+  password: string | null;
+  ssh_key_data: string | null;
 }
 
 export interface CreateGitRemoteInput {
@@ -67,13 +78,16 @@ const memberPath = (projectCode: string, id: string) =>
   `${collectionPath(projectCode)}/${encodeURIComponent(id)}`;
 const toGitRemote = (resource: GitRemoteResource): GitRemote => flatten(resource);
 
-/** Drops blank credential fields: an empty password box means "no password", not "set it to ''". */
-export function presentCredentials(credentials: GitCredentials): GitCredentials {
-  const out: GitCredentials = {};
-  if (credentials.user?.trim()) out.user = credentials.user.trim();
-  if (credentials.password) out.password = credentials.password;
-  if (credentials.ssh_key_data?.trim()) out.ssh_key_data = credentials.ssh_key_data;
-  return out;
+/** All three keys; blank fields become null: an empty password box means "no password", not "set it to ''". */
+export function credentialsBody(credentials: GitCredentials): CredentialsBody {
+  const user = credentials.user?.trim() ?? '';
+  const password = credentials.password ?? '';
+  const sshKey = credentials.ssh_key_data ?? '';
+  return {
+    user: user === '' ? null : user,
+    password: password === '' ? null : password,
+    ssh_key_data: sshKey.trim() === '' ? null : sshKey,
+  };
 }
 
 export async function listGitRemotes(
@@ -92,7 +106,7 @@ export async function createGitRemote({ projectCode, attributes }: CreateGitRemo
   const { name, url, ...credentials } = attributes;
   const document = await fetchDocument(gitRemoteDocumentSchema, collectionPath(projectCode), {
     method: 'POST',
-    body: { data: { attributes: { name, url, ...presentCredentials(credentials) } } },
+    body: { data: { attributes: { name, url, ...credentialsBody(credentials) } } },
   });
   return toGitRemote(document.data);
 }
@@ -116,7 +130,7 @@ export async function updateGitRemoteCredentials({
 }: UpdateGitRemoteCredentialsInput): Promise<GitRemote> {
   const document = await fetchDocument(gitRemoteDocumentSchema, memberPath(projectCode, id), {
     method: 'PATCH',
-    body: { data: { attributes: presentCredentials(credentials) } },
+    body: { data: { attributes: credentialsBody(credentials) } },
   });
   return toGitRemote(document.data);
 }

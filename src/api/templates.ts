@@ -18,7 +18,7 @@ import type { RowList } from '@/lib/list-rows';
 import { projectPath } from '@/lib/node-path';
 import { ransackParams, type RansackQuery } from '@/lib/ransack';
 import { assetKeys } from './assets';
-import { presentCredentials, type GitCredentials } from './git-remotes';
+import { credentialsBody, type GitCredentials } from './git-remotes';
 import { fetchDocument, fetchList, flatten, toRowList, type Flat } from './json-api';
 
 // Templates of Enterprise projects and their versions (domain §2.3):
@@ -113,7 +113,7 @@ export async function createTemplate({ projectCode, attributes }: CreateTemplate
   const { code, name, description, url, ...credentials } = attributes;
   const document = await fetchDocument(templateDocumentSchema, collectionPath(projectCode), {
     method: 'POST',
-    body: { data: { attributes: { code, name, description, url, ...presentCredentials(credentials) } } },
+    body: { data: { attributes: { code, name, description, url, ...credentialsBody(credentials) } } },
   });
   return toTemplate(document.data);
 }
@@ -137,7 +137,7 @@ export async function updateTemplateCredentials({
 }: UpdateTemplateCredentialsInput): Promise<Template> {
   const document = await fetchDocument(templateDocumentSchema, memberPath(projectCode, code), {
     method: 'PATCH',
-    body: { data: { attributes: presentCredentials(credentials) } },
+    body: { data: { attributes: credentialsBody(credentials) } },
   });
   return toTemplate(document.data);
 }

@@ -25,15 +25,19 @@ export function credentialErrors(
   return {};
 }
 
-/** Only the chosen method's fields, as the API takes them. */
+/**
+ * The chosen method's fields, as the API takes them: all three keys, null for the ones the method does not
+ * use, so replacing a key with a password clears the key.
+ */
 export function credentialAttributes(draft: CredentialDraft): {
-  user?: string;
-  password?: string;
-  ssh_key_data?: string;
+  user: string | null;
+  password: string | null;
+  ssh_key_data: string | null;
 } {
-  if (draft.auth === 'password') return { user: draft.user.trim(), password: draft.password };
-  if (draft.auth === 'ssh') return { ssh_key_data: draft.ssh_key_data };
-  return {};
+  if (draft.auth === 'password')
+    return { user: draft.user.trim(), password: draft.password, ssh_key_data: null };
+  if (draft.auth === 'ssh') return { user: null, password: null, ssh_key_data: draft.ssh_key_data };
+  return { user: null, password: null, ssh_key_data: null };
 }
 
 /** How a stored remote authenticates, from what the API reveals (`{{hidden}}` or null), never the values. */

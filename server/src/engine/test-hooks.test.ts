@@ -31,7 +31,9 @@ describe('POST /__emulator/reset', () => {
       method: 'POST',
       url: '/api/projects',
       headers: auth,
-      payload: JSON.stringify(attrs({ code: 'extra', name: 'Extra', project_type: 'Standard' })),
+      payload: JSON.stringify(
+        attrs({ description: null, code: 'extra', name: 'Extra', project_type: 'Standard' }),
+      ),
     });
     const reset = await app.inject({ method: 'POST', url: '/__emulator/reset' });
     expect(reset.statusCode).toBe(204);

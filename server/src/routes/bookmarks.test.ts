@@ -48,7 +48,12 @@ async function create(
   url: string,
   description: string,
 ): Promise<string> {
-  const res = await emu.request(user, 'POST', `${nodeUrl}/bookmarks`, attrs({ url, description }));
+  const res = await emu.request(
+    user,
+    'POST',
+    `${nodeUrl}/bookmarks`,
+    attrs({ url, description, created_by: null }),
+  );
   expect(res.status).toBe(201);
   return String(dig(res.body, 'data', 'id'));
 }
@@ -78,7 +83,11 @@ describe('bookmarks', () => {
       'POST',
       `${ASSET}/bookmarks`,
       SPEC_LIST,
-      attrs({ url: 'https://soa-dev.bank.internal:7002/console', description: 'SOA console' }),
+      attrs({
+        url: 'https://soa-dev.bank.internal:7002/console',
+        description: 'SOA console',
+        created_by: null,
+      }),
     );
     expect(res.status).toBe(201);
     const id = String(dig(res.body, 'data', 'id'));
@@ -124,7 +133,7 @@ describe('bookmarks', () => {
       'POST',
       `${ASSET}/bookmarks`,
       SPEC_LIST,
-      attrs({ url: '', description: '  ' }),
+      attrs({ url: '', description: '  ', created_by: null }),
     );
     expect(res.status).toBe(422);
     expect(res.body).toEqual({
@@ -145,8 +154,8 @@ describe('bookmarks', () => {
     });
     const absent = await emu.request('operator', 'POST', `${ASSET}/bookmarks`, attrs({ created_by: 'x' }));
     expect(list(absent.body, 'errors').map((e) => dig(e, 'source', 'pointer'))).toEqual([
-      '/data/attributes/url',
       '/data/attributes/description',
+      '/data/attributes/url',
     ]);
   });
 
@@ -162,7 +171,7 @@ describe('bookmarks', () => {
         'operator',
         'POST',
         `${ASSET}/bookmarks`,
-        attrs({ url, description: 'x' }),
+        attrs({ url, description: 'x', created_by: null }),
       );
       expect(res.status).toBe(422);
       expect(dig(res.body, 'errors', 0, 'source', 'pointer')).toBe('/data/attributes/url');
@@ -174,15 +183,15 @@ describe('bookmarks', () => {
       attrs({ url: 5, description: ['x'], created_by: 7 }),
     );
     expect(list(typed.body, 'errors').map((e) => dig(e, 'title'))).toEqual([
-      'URL must be a string',
+      'Url must be a string',
       'Description must be a string',
-      'Created by must be a string',
+      'Created by must be a string or null',
     ]);
     const long = await emu.request(
       'operator',
       'POST',
       `${ASSET}/bookmarks`,
-      attrs({ url: `https://x.example/${'a'.repeat(3000)}`, description: 'x' }),
+      attrs({ url: `https://x.example/${'a'.repeat(3000)}`, description: 'x', created_by: null }),
     );
     expect(dig(long.body, 'errors', 0, 'title')).toBe('URL is too long (maximum is 2048 characters)');
   });
@@ -193,7 +202,7 @@ describe('bookmarks', () => {
       'POST',
       `${ASSET}/bookmarks`,
       SPEC_LIST,
-      attrs({ url: 'https://a.example', description: 'a', invalid: 1 }),
+      attrs({ url: 'https://a.example', description: 'a', created_by: null, invalid: 1 }),
     );
     expect(extra.status).toBe(400);
     expect(dig(extra.body, 'errors', 0, 'meta', 'message')).toBe('found unpermitted parameter: :invalid');
@@ -242,11 +251,12 @@ describe('bookmarks', () => {
     expect(dig(res.body, 'data', 'attributes', 'created_at')).toBe(
       dig(before.body, 'data', 'attributes', 'created_at'),
     );
+    // The contract's update requires both keys: a body with one of them is refused, changing nothing.
     const onlyDescription = await emu.request('operator', 'PATCH', url, attrs({ description: 'Renamed' }));
-    expect(dig(onlyDescription.body, 'data', 'attributes')).toMatchObject({
-      url: 'https://updated.server.com:8080/new/path',
-      description: 'Renamed',
-    });
+    expect(onlyDescription.status).toBe(422);
+    expect(dig(onlyDescription.body, 'errors', 0, 'source', 'pointer')).toBe('/data/attributes/url');
+    const shown = await emu.request('operator', 'GET', url);
+    expect(dig(shown.body, 'data', 'attributes', 'description')).toBe('Updated');
   });
 
   it('answers 400, 404 and 422 to bad updates without changing the bookmark', async () => {
@@ -265,13 +275,18 @@ describe('bookmarks', () => {
       'PATCH',
       `${ASSET}/bookmarks/nope`,
       SPEC_ONE,
-      attrs({ description: 'x' }),
+      attrs({ url: 'https://x.example', description: 'x' }),
     );
     expect(unknown.status).toBe(404);
-    const blank = await emu.request('operator', 'PATCH', url, attrs({ url: null, description: '' }));
+    const blank = await emu.request('operator', 'PATCH', url, attrs({ url: '', description: '' }));
     expect(blank.status).toBe(422);
     expect(list(blank.body, 'errors')).toHaveLength(2);
-    const bad = await emu.request('operator', 'PATCH', url, attrs({ url: 'javascript:void(0)' }));
+    const bad = await emu.request(
+      'operator',
+      'PATCH',
+      url,
+      attrs({ url: 'javascript:void(0)', description: 'x' }),
+    );
     expect(bad.status).toBe(422);
     const shown = await emu.request('viewer', 'GET', url);
     expect(dig(shown.body, 'data', 'attributes')).toMatchObject({
@@ -318,7 +333,12 @@ describe('bookmarks', () => {
   it('records api:bookmarks:create, update and destroy', async () => {
     const nodeUrl = '/api/projects/retail/environments/test';
     const id = await create('operator', nodeUrl, 'https://events.example', 'Events');
-    await emu.request('operator', 'PATCH', `${nodeUrl}/bookmarks/${id}`, attrs({ description: 'Events 2' }));
+    await emu.request(
+      'operator',
+      'PATCH',
+      `${nodeUrl}/bookmarks/${id}`,
+      attrs({ url: 'https://events.example', description: 'Events 2' }),
+    );
     await emu.request('operator', 'DELETE', `${nodeUrl}/bookmarks/${id}`);
     const res = await emu.request(
       'opschain',
@@ -335,6 +355,7 @@ describe('bookmarks', () => {
     expect(dig(events[0], 'attributes', 'request_body')).toEqual({
       url: 'https://events.example',
       description: 'Events',
+      created_by: null,
     });
   });
 });
@@ -356,7 +377,7 @@ describe('bookmark permissions', () => {
         user,
         'POST',
         '/api/projects/bank/bookmarks',
-        attrs({ url: 'https://x.example', description: 'x' }),
+        attrs({ url: 'https://x.example', description: 'x', created_by: null }),
       );
       expect(res.status).toBe(403);
       expect(dig(res.body, 'errors', 0, 'code')).toBe('forbidden');
@@ -371,7 +392,7 @@ describe('bookmark permissions', () => {
       'approver',
       'PATCH',
       `/api/projects/bank/bookmarks/${id}`,
-      attrs({ description: 'x' }),
+      attrs({ url: 'https://x.example', description: 'x' }),
     );
     expect(patch.status).toBe(403);
     const del = await restricted.request('viewer', 'DELETE', `/api/projects/bank/bookmarks/${id}`);
@@ -389,7 +410,7 @@ describe('bookmark permissions', () => {
             'opschain',
             'POST',
             '/api/projects/retail/bookmarks',
-            attrs({ url: 'https://r.example', description: 'r' }),
+            attrs({ url: 'https://r.example', description: 'r', created_by: null }),
           )
         ).body,
         'data',
@@ -398,9 +419,17 @@ describe('bookmark permissions', () => {
     );
     const calls: [string, string, unknown?][] = [
       ['GET', '/api/projects/retail/bookmarks'],
-      ['POST', '/api/projects/retail/bookmarks', attrs({ url: 'https://x.example', description: 'x' })],
+      [
+        'POST',
+        '/api/projects/retail/bookmarks',
+        attrs({ url: 'https://x.example', description: 'x', created_by: null }),
+      ],
       ['GET', `/api/projects/retail/bookmarks/${id}`],
-      ['PATCH', `/api/projects/retail/bookmarks/${id}`, attrs({ description: 'x' })],
+      [
+        'PATCH',
+        `/api/projects/retail/bookmarks/${id}`,
+        attrs({ url: 'https://x.example', description: 'x' }),
+      ],
       ['DELETE', `/api/projects/retail/bookmarks/${id}`],
       ['GET', '/api/projects/retail/environments/dev/assets/cart_dev/bookmarks'],
     ];

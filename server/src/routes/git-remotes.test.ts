@@ -26,6 +26,8 @@ interface ErrorDoc {
   errors: { status: number; title: string; source?: { pointer: string }; meta?: { message: string } }[];
 }
 
+// The contract requires all three credential keys on create and on a credentials update, null where unset.
+const NO_CREDENTIALS = { user: null, password: null, ssh_key_data: null };
 const LIST = '/api/projects/{project_code}/git_remotes';
 const SHOW = '/api/projects/{project_code}/git_remotes/{remote_id}';
 const ARCHIVE = '/api/projects/{project_code}/git_remotes/{id_to_archive}';
@@ -239,7 +241,7 @@ describe('creating Git remotes', () => {
       'POST',
       '/api/projects/bank/git_remotes',
       LIST,
-      attrs({ name: ' ', url: '' }),
+      attrs({ ...NO_CREDENTIALS, name: ' ', url: '' }),
     );
     expect(res.status).toBe(422);
     expect((res.body as ErrorDoc).errors.map((e) => [e.source?.pointer, e.title])).toEqual([
@@ -253,21 +255,25 @@ describe('creating Git remotes', () => {
       'operator',
       'POST',
       '/api/projects/bank/git_remotes',
-      attrs({ name: 'origin', url: 'https://x.example/r.git' }),
+      attrs({ ...NO_CREDENTIALS, name: 'origin', url: 'https://x.example/r.git' }),
     );
     expect(titles(dup.body)).toEqual(['Name has already been taken']);
     const bad = await emu.request(
       'operator',
       'POST',
       '/api/projects/bank/git_remotes',
-      attrs({ name: 'bad', url: 'not a url' }),
+      attrs({ ...NO_CREDENTIALS, name: 'bad', url: 'not a url' }),
     );
     expect(titles(bad.body)).toEqual(['Url is not a valid Git URL']);
     const leaky = await emu.request(
       'operator',
       'POST',
       '/api/projects/bank/git_remotes',
-      attrs({ name: 'leaky', url: `https://bot:${SECRET_PASSWORD}@git.example.com/r.git` }),
+      attrs({
+        ...NO_CREDENTIALS,
+        name: 'leaky',
+        url: `https://bot:${SECRET_PASSWORD}@git.example.com/r.git`,
+      }),
     );
     expect(leaky.status).toBe(422);
     expect(leaky.text).not.toContain(SECRET_PASSWORD);
@@ -275,7 +281,7 @@ describe('creating Git remotes', () => {
       'operator',
       'POST',
       '/api/projects/bank/git_remotes',
-      attrs({ name: 'typed', url: 'https://x.example/r.git', password: 42 }),
+      attrs({ ...NO_CREDENTIALS, name: 'typed', url: 'https://x.example/r.git', password: 42 }),
     );
     expect(typed.status).toBe(422);
     expect((typed.body as ErrorDoc).errors[0]?.source?.pointer).toBe('/data/attributes/password');
@@ -287,7 +293,7 @@ describe('creating Git remotes', () => {
       'POST',
       '/api/projects/bank/git_remotes',
       LIST,
-      attrs({ name: 'x', url: 'https://x.example/r.git', invalid: 1 }),
+      attrs({ ...NO_CREDENTIALS, name: 'x', url: 'https://x.example/r.git', invalid: 1 }),
     );
     expect(extra.status).toBe(400);
     expect((extra.body as ErrorDoc).errors[0]?.meta?.message).toBe('found unpermitted parameter: :invalid');
@@ -300,7 +306,7 @@ describe('creating Git remotes', () => {
       'POST',
       '/api/projects/nope/git_remotes',
       LIST,
-      attrs({ name: 'x', url: 'https://x.example/r.git' }),
+      attrs({ ...NO_CREDENTIALS, name: 'x', url: 'https://x.example/r.git' }),
     );
     expect(unknown.status).toBe(404);
   });
@@ -310,7 +316,7 @@ describe('creating Git remotes', () => {
       'viewer',
       'POST',
       '/api/projects/retail/git_remotes',
-      attrs({ name: 'v', url: 'https://x.example/r.git' }),
+      attrs({ ...NO_CREDENTIALS, name: 'v', url: 'https://x.example/r.git' }),
     );
     expect(res.status).toBe(403);
     expect(titles(res.body)[0]).toMatch(/not permitted/);
@@ -360,7 +366,7 @@ describe('updating Git remotes', () => {
     expect(deleted.status).toBe(204);
   });
 
-  it('replaces all three credentials, clearing the ones left out', async () => {
+  it('replaces all three credentials, clearing the ones sent as null', async () => {
     const remote = await createRemote('creds', {
       user: 'old-user',
       password: 'old-pass',
@@ -372,7 +378,7 @@ describe('updating Git remotes', () => {
       'PATCH',
       url,
       UPDATE,
-      attrs({ user: 'new-user', password: SECRET_PASSWORD }),
+      attrs({ user: 'new-user', password: SECRET_PASSWORD, ssh_key_data: null }),
     );
     expect(res.status).toBe(200);
     expect((res.body as RemoteDoc).data.attributes).toMatchObject({
@@ -394,6 +400,25 @@ describe('updating Git remotes', () => {
       payload: string;
     };
     expect(event.payload).not.toContain(SECRET_PASSWORD);
+  });
+
+  it('refuses a credentials update that leaves a key out (422 on it), keeping the stored ones', async () => {
+    const remote = await createRemote('partial', { ssh_key_data: 'old-key' });
+    const url = `/api/projects/bank/git_remotes/${remote.id}`;
+    const res = await emu.contract(
+      'operator',
+      'PATCH',
+      url,
+      UPDATE,
+      attrs({ user: 'new-user', password: SECRET_PASSWORD }),
+    );
+    expect(res.status).toBe(422);
+    expect((res.body as ErrorDoc).errors.map((e) => [e.source?.pointer, e.title])).toEqual([
+      ['/data/attributes/ssh_key_data', 'Ssh key data must be sent (as null when it has no value)'],
+    ]);
+    expect(
+      db().prepare('SELECT user, password, ssh_key_data FROM git_remotes WHERE id = ?').get(remote.id),
+    ).toEqual({ user: null, password: null, ssh_key_data: 'old-key' });
   });
 
   it('answers 400 when archive and credential changes are mixed, 422 for a non-boolean archived', async () => {
@@ -435,7 +460,7 @@ describe('updating Git remotes', () => {
       'approver',
       'PATCH',
       `/api/projects/bank/git_remotes/${remote.id}`,
-      attrs({ user: 'x' }),
+      attrs({ ...NO_CREDENTIALS, user: 'x' }),
     );
     expect(approver.status).toBe(403);
   });

@@ -90,7 +90,7 @@ describe('projects', () => {
       'POST',
       '/api/projects',
       '/api/projects',
-      attrs({ code: '', name: '', project_type: 'Other' }),
+      attrs({ description: null, code: '', name: '', project_type: 'Other' }),
     );
     expect(blank.status).toBe(422);
     const pointers = (blank.body as { errors: { source: { pointer: string } }[] }).errors.map(
@@ -106,14 +106,14 @@ describe('projects', () => {
       'operator',
       'POST',
       '/api/projects',
-      attrs({ code: 'no spaces!', name: 'Odd', project_type: 'Standard' }),
+      attrs({ description: null, code: 'no spaces!', name: 'Odd', project_type: 'Standard' }),
     );
     expect(odd.status).toBe(422);
     const dup = await emu.request(
       'operator',
       'POST',
       '/api/projects',
-      attrs({ code: 'bank', name: 'Bank 2', project_type: 'Standard' }),
+      attrs({ description: null, code: 'bank', name: 'Bank 2', project_type: 'Standard' }),
     );
     expect(dup.status).toBe(422);
     expect(JSON.stringify(dup.body)).toContain('Code has already been taken');
@@ -125,7 +125,7 @@ describe('projects', () => {
       'POST',
       '/api/projects',
       '/api/projects',
-      attrs({ code: 'x', name: 'X', project_type: 'Standard', invalid: 1 }),
+      attrs({ description: null, code: 'x', name: 'X', project_type: 'Standard', invalid: 1 }),
     );
     expect(extra.status).toBe(400);
     expect(extra.body).toEqual({
@@ -149,7 +149,7 @@ describe('projects', () => {
       'viewer',
       'POST',
       '/api/projects',
-      attrs({ code: 'nope', name: 'Nope', project_type: 'Standard' }),
+      attrs({ description: null, code: 'nope', name: 'Nope', project_type: 'Standard' }),
     );
     expect(res.status).toBe(403);
     expect((res.body as { errors: { title: string }[] }).errors[0]?.title).toMatch(/not permitted/);
@@ -160,13 +160,13 @@ describe('projects', () => {
       'operator',
       'POST',
       '/api/projects',
-      attrs({ code: 'tmp', name: 'Temp', project_type: 'Standard' }),
+      attrs({ description: null, code: 'tmp', name: 'Temp', project_type: 'Standard' }),
     );
     await emu.request(
       'operator',
       'POST',
       '/api/projects/tmp/environments',
-      attrs({ code: 'dev', name: 'Dev' }),
+      attrs({ description: null, code: 'dev', name: 'Dev' }),
     );
     const renamed = await emu.contract(
       'operator',
@@ -241,7 +241,7 @@ describe('environments', () => {
       'POST',
       '/api/projects/bank/environments',
       list,
-      attrs({ code: 'uat', name: 'User acceptance' }),
+      attrs({ description: null, code: 'uat', name: 'User acceptance' }),
     );
     expect(created.status).toBe(201);
     const updated = await emu.contract(
@@ -276,14 +276,14 @@ describe('environments', () => {
       'operator',
       'POST',
       '/api/projects',
-      attrs({ code: 'old', name: 'Old', project_type: 'Standard' }),
+      attrs({ description: null, code: 'old', name: 'Old', project_type: 'Standard' }),
     );
     await emu.request('operator', 'DELETE', '/api/projects/old');
     const res = await emu.request(
       'operator',
       'POST',
       '/api/projects/old/environments',
-      attrs({ code: 'dev', name: 'Dev' }),
+      attrs({ description: null, code: 'dev', name: 'Dev' }),
     );
     expect(res.status).toBe(422);
   });
@@ -365,14 +365,26 @@ describe('assets', () => {
       'POST',
       '/api/projects/bank/assets',
       list,
-      attrs({ code: 'cache', name: 'Cache', template_name: 'PostgreSQL cluster', template_version: '16_2' }),
+      attrs({
+        description: null,
+        code: 'cache',
+        name: 'Cache',
+        template_name: 'PostgreSQL cluster',
+        template_version: '16_2',
+      }),
     );
     expect(byName.status).toBe(201);
     const byCode = await emu.request(
       'operator',
       'POST',
       '/api/projects/bank/environments/dev/assets',
-      attrs({ code: 'cache_dev', name: 'Cache dev', template_name: 'postgres', template_version: '15_6' }),
+      attrs({
+        description: null,
+        code: 'cache_dev',
+        name: 'Cache dev',
+        template_name: 'postgres',
+        template_version: '15_6',
+      }),
     );
     expect(byCode.status).toBe(201);
   });
@@ -382,7 +394,7 @@ describe('assets', () => {
       'operator',
       'POST',
       '/api/projects/bank/assets',
-      attrs({ code: 'a1', name: 'A1', template_name: 'nope', template_version: '1' }),
+      attrs({ description: null, code: 'a1', name: 'A1', template_name: 'nope', template_version: '1' }),
     );
     expect(noTemplate.status).toBe(422);
     expect(JSON.stringify(noTemplate.body)).toContain('/data/attributes/template_name');
@@ -390,7 +402,7 @@ describe('assets', () => {
       'operator',
       'POST',
       '/api/projects/bank/assets',
-      attrs({ code: 'a2', name: 'A2', template_name: 'postgres', template_version: '99' }),
+      attrs({ description: null, code: 'a2', name: 'A2', template_name: 'postgres', template_version: '99' }),
     );
     expect(JSON.stringify(noVersion.body)).toContain('/data/attributes/template_version');
   });
@@ -400,7 +412,7 @@ describe('assets', () => {
       'operator',
       'POST',
       '/api/projects/website/assets',
-      attrs({ code: 'a', name: 'A', template_name: 'x', template_version: '1' }),
+      attrs({ description: null, code: 'a', name: 'A', template_name: 'x', template_version: '1' }),
     );
     expect(res.status).toBe(422);
   });

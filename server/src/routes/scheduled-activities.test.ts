@@ -211,11 +211,17 @@ describe('creating scheduled activities', () => {
       'operator',
       'POST',
       '/api/scheduled_activities',
+      attrs({ parent_path: DEV, cron_schedule: '* * * * *', repeat: true }),
+    );
+    const noRepeat = await h.request(
+      'operator',
+      'POST',
+      '/api/scheduled_activities',
       attrs({ parent_path: DEV, cron_schedule: '* * * * *' }),
     );
+    expect(pointers(noRepeat.body)).toEqual(['/data/attributes/repeat']);
     expect(pointers(missing.body)).toEqual(
       expect.arrayContaining([
-        '/data/attributes/repeat',
         '/data/attributes/action',
         '/data/attributes/git_remote_name',
         '/data/attributes/git_rev',
@@ -243,9 +249,15 @@ describe('creating scheduled activities', () => {
       '/api/scheduled_activities',
       devChange({ git_remote_name: 'upstream', repeat: 'sometimes' }),
     );
-    expect(pointers(remote.body)).toEqual(
-      expect.arrayContaining(['/data/attributes/git_remote_name', '/data/attributes/repeat']),
+    // A wrong type is refused by the contract before the model looks up the remote.
+    expect(pointers(remote.body)).toEqual(['/data/attributes/repeat']);
+    const unknownRemote = await h.request(
+      'operator',
+      'POST',
+      '/api/scheduled_activities',
+      devChange({ git_remote_name: 'upstream' }),
     );
+    expect(pointers(unknownRemote.body)).toEqual(['/data/attributes/git_remote_name']);
   });
 
   it('refuses users without update on <node>/scheduled_activities, and unknown nodes', async () => {

@@ -58,6 +58,8 @@ interface ErrorDoc {
   }[];
 }
 
+// The create and credentials bodies carry all three credential keys, null where unset (the contract requires them).
+const NO_CREDENTIALS = { user: null, password: null, ssh_key_data: null };
 const LIST = '/api/projects/{project_code}/templates';
 const SHOW = '/api/projects/{project_code}/templates/{template_code}';
 const ARCHIVE = '/api/projects/{project_code}/templates/{code_to_archive}';
@@ -96,8 +98,9 @@ function version(body: unknown): VersionResource {
   return (body as { data: VersionResource }).data;
 }
 
+/** PUT of a version; the contract requires `description`, null unless the test sends one. */
 async function putVersion(path: string, attributes: Record<string, unknown>) {
-  return emu.request('operator', 'PUT', path, attrs(attributes));
+  return emu.request('operator', 'PUT', path, attrs({ description: null, ...attributes }));
 }
 
 describe('templates', () => {
@@ -170,7 +173,13 @@ describe('templates', () => {
       'POST',
       '/api/projects/website/templates',
       LIST,
-      attrs({ code: 'web', name: 'Web', url: 'https://x.example/r.git' }),
+      attrs({
+        ...NO_CREDENTIALS,
+        description: null,
+        code: 'web',
+        name: 'Web',
+        url: 'https://x.example/r.git',
+      }),
     );
     expect(create.status).toBe(422);
     expect(titles(create.body)).toEqual(['Unsupported project type']);
@@ -218,7 +227,7 @@ describe('templates', () => {
       'POST',
       '/api/projects/bank/templates',
       LIST,
-      attrs({ code: '', name: '', url: 'https://x.example/r.git' }),
+      attrs({ ...NO_CREDENTIALS, description: null, code: '', name: '', url: 'https://x.example/r.git' }),
     );
     expect(blank.status).toBe(422);
     expect((blank.body as ErrorDoc).errors.map((e) => [e.source?.pointer, e.title])).toEqual([
@@ -230,28 +239,40 @@ describe('templates', () => {
       'operator',
       'POST',
       '/api/projects/bank/templates',
-      attrs({ code: 'Kafka-2', name: 'K', url: 'https://x.example/r.git' }),
+      attrs({
+        ...NO_CREDENTIALS,
+        description: null,
+        code: 'Kafka-2',
+        name: 'K',
+        url: 'https://x.example/r.git',
+      }),
     );
     expect(titles(upper.body)).toEqual(['Code must only contain lowercase letters, numbers and underscores']);
     const dup = await emu.request(
       'operator',
       'POST',
       '/api/projects/bank/templates',
-      attrs({ code: 'soa', name: 'Again', url: 'https://x.example/r.git' }),
+      attrs({
+        ...NO_CREDENTIALS,
+        description: null,
+        code: 'soa',
+        name: 'Again',
+        url: 'https://x.example/r.git',
+      }),
     );
     expect(titles(dup.body)).toEqual(['Code has already been taken']);
     const url = await emu.request(
       'operator',
       'POST',
       '/api/projects/bank/templates',
-      attrs({ code: 'nourl', name: 'No URL' }),
+      attrs({ ...NO_CREDENTIALS, description: null, code: 'nourl', name: 'No URL' }),
     );
     expect(titles(url.body)).toEqual(["Url can't be blank"]);
     const typed = await emu.request(
       'operator',
       'POST',
       '/api/projects/bank/templates',
-      attrs({ code: 7, name: ['x'], url: 'https://x.example/r.git' }),
+      attrs({ ...NO_CREDENTIALS, description: null, code: 7, name: ['x'], url: 'https://x.example/r.git' }),
     );
     expect(typed.status).toBe(422);
   });
@@ -262,7 +283,7 @@ describe('templates', () => {
       'POST',
       '/api/projects/bank/templates',
       LIST,
-      attrs({ code: 'x', invalid: 1 }),
+      attrs({ ...NO_CREDENTIALS, description: null, code: 'x', invalid: 1 }),
     );
     expect(extra.status).toBe(400);
     expect((extra.body as ErrorDoc).errors[0]?.meta?.message).toBe('found unpermitted parameter: :invalid');
@@ -271,14 +292,14 @@ describe('templates', () => {
       'POST',
       '/api/projects/nope/templates',
       LIST,
-      attrs({ code: 'x' }),
+      attrs({ ...NO_CREDENTIALS, description: null, code: 'x', name: 'X', url: 'https://x.example/r.git' }),
     );
     expect(unknown.status).toBe(404);
     const viewer = await emu.request(
       'viewer',
       'POST',
       '/api/projects/bank/templates',
-      attrs({ code: 'v', name: 'V', url: 'https://x.example/r.git' }),
+      attrs({ ...NO_CREDENTIALS, description: null, code: 'v', name: 'V', url: 'https://x.example/r.git' }),
     );
     expect(viewer.status).toBe(403);
   });
@@ -317,18 +338,26 @@ describe('templates', () => {
     const url = '/api/projects/retail/templates/web_app';
     const mixed = await emu.contract('operator', 'PATCH', url, ARCHIVE, attrs({ archived: true, user: 'x' }));
     expect(mixed.status).toBe(400);
-    const unknownKey = await emu.contract('operator', 'PATCH', url, UPDATE, attrs({ code: 'renamed' }));
+    const unknownKey = await emu.contract(
+      'operator',
+      'PATCH',
+      url,
+      UPDATE,
+      attrs({ ...NO_CREDENTIALS, code: 'renamed' }),
+    );
     expect(unknownKey.status).toBe(400);
     const missing = await emu.contract(
       'operator',
       'PATCH',
       '/api/projects/retail/templates/nope',
       UPDATE,
-      attrs({ user: 'x' }),
+      attrs({ ...NO_CREDENTIALS, user: 'x' }),
     );
     expect(missing.status).toBe(404);
     expect((await emu.request('viewer', 'PATCH', url, attrs({ archived: true }))).status).toBe(403);
-    expect((await emu.request('approver', 'PATCH', url, attrs({ password: 'x' }))).status).toBe(403);
+    expect(
+      (await emu.request('approver', 'PATCH', url, attrs({ ...NO_CREDENTIALS, password: 'x' }))).status,
+    ).toBe(403);
   });
 
   it('has no DELETE', async () => {

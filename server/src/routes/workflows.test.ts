@@ -163,7 +163,7 @@ describe('workflow create, show, list', () => {
         'opschain',
         method,
         url,
-        method === 'PATCH' ? workflowBody('x') : undefined,
+        method === 'PATCH' ? attrs({ name: 'x', steps: [changeStep()] }) : undefined,
       );
       expect(res.status, `${method} ${url}`).toBe(422);
     }
