@@ -215,3 +215,47 @@ test('an administrator filters the audit trail by type, user and time, keeps the
   await expect(events.typeFilter).toHaveValue('');
   await expect.poll(() => events.searchParams()).toEqual({});
 });
+
+const changeSchema = z.object({
+  data: z.object({ id: z.string(), attributes: z.object({ status_code: z.string() }) }),
+});
+
+test("the engine's own events list with the rest: a change's steps starting and succeeding, under the user it ran for", async ({
+  page,
+  api,
+}) => {
+  // On top of the demo's week of engine-made history, a change run now, so its events are the newest.
+  const operator = await api('operator');
+  const created = await operator.post('/api/projects/website/environments/test/changes', {
+    headers: { 'content-type': JSON_API },
+    data: JSON.stringify({
+      data: { attributes: { action: 'hello', git_remote_name: 'origin', git_rev: 'main' } },
+    }),
+  });
+  expect(created.status(), `POST changes: ${await created.text()}`).toBe(201);
+  const { id } = changeSchema.parse(await created.json()).data;
+  await expect
+    .poll(
+      async () =>
+        changeSchema.parse(await (await operator.get(`/api/changes/${id}`)).json()).data.attributes
+          .status_code,
+    )
+    .toBe('success');
+
+  const events = new EventsPage(page);
+  await page.goto('/');
+  await new SignInPage(page).signIn('opschain', 'opschain');
+  await events.openFromNavbar();
+  // The unfiltered first page already holds engine-made events (the seed's history made them).
+  await expect(
+    events.rows.filter({ hasText: /api:(changes|steps|workflow_runs|workflow_steps):/ }).first(),
+  ).toBeVisible();
+
+  await events.typeFilter.fill('api:steps:');
+  await events.userFilter.fill('operator');
+  await events.chooseKind('System');
+  // Step events the engine recorded by itself carry the change creator's name (never an empty user).
+  await expect(events.rows.filter({ hasText: /api:steps:start\s*operator(?!\w)/ }).first()).toBeVisible();
+  await expect(events.rows.filter({ hasText: /api:steps:success\s*operator(?!\w)/ }).first()).toBeVisible();
+  await expect(events.summary).toHaveText(/^50 events shown; older ones exist\.$/);
+});

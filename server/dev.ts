@@ -22,8 +22,9 @@ try {
     server: {
       host: envValue(process.env, 'HOST') ?? '127.0.0.1',
       port: portFromEnv(envValue(process.env, 'PORT'), 5173),
-      // A regular expression, so that /apiary (a console route, in theory) is not proxied.
-      proxy: { '^/api(/|\\?|$)': { target: serverUrl(apiServer, '127.0.0.1') } },
+      // A regular expression, so that /apiary (a console route, in theory) is not proxied. The console's
+      // own server endpoints (/__console/…, see serve.ts) go to the same server.
+      proxy: { '^/(api(/|\\?|$)|__console/)': { target: serverUrl(apiServer, '127.0.0.1') } },
     },
   });
   closeOnSignals(() => Promise.all([vite.close(), apiServer.close()]));

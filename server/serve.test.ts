@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CONSOLE_BACKEND_PATH, consoleBackendSchema } from '../contract/console-server.ts';
 import { buildServer } from './serve.ts';
 
 const JSON_API = /^application\/vnd\.api\+json/;
@@ -139,6 +140,21 @@ describe('buildServer with the emulator and a built console', () => {
 });
 
 describe('buildServer without a console (emulator only)', () => {
+  it('says outside /api that the embedded emulator serves the API', async () => {
+    const app = await buildServer({
+      api: { kind: 'emulator', emulator: { db: ':memory:', seed: 'none', drive: false } },
+    });
+    try {
+      const res = await app.inject({ method: 'GET', url: CONSOLE_BACKEND_PATH });
+
+      expect(res.statusCode).toBe(200);
+      expect(consoleBackendSchema.parse(res.json())).toEqual({ backend: 'emulator' });
+      expect(res.headers['cache-control']).toBe('no-store');
+    } finally {
+      await app.close();
+    }
+  });
+
   it('does not serve HTML for deep links', async () => {
     const app = await buildServer({
       api: { kind: 'emulator', emulator: { db: ':memory:', seed: 'none', drive: false } },
@@ -203,6 +219,28 @@ describe('buildServer proxying to a real OpsChain (OPSCHAIN_URL)', () => {
       });
     } finally {
       await app.close();
+    }
+  });
+
+  it('does not claim to be the emulator, not even with a console', async () => {
+    const consoleDir = makeConsoleDir();
+    const app = await buildServer({
+      api: { kind: 'proxy', upstream: `http://127.0.0.1:${String(upstreamPort)}` },
+      consoleDir,
+    });
+    try {
+      const before = seen.length;
+      const res = await app.inject({
+        method: 'GET',
+        url: CONSOLE_BACKEND_PATH,
+        headers: { accept: 'application/json' },
+      });
+
+      expect(res.statusCode).toBe(404);
+      expect(seen.length).toBe(before);
+    } finally {
+      await app.close();
+      rmSync(consoleDir, { recursive: true, force: true });
     }
   });
 

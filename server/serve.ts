@@ -4,6 +4,7 @@ import compress from '@fastify/compress';
 import httpProxy from '@fastify/http-proxy';
 import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
+import { CONSOLE_BACKEND_PATH, type ConsoleBackend } from '../contract/console-server.ts';
 import { buildApp, type BuildAppOptions } from './src/app.ts';
 
 /** Where `/api` requests go: the embedded emulator, or a real OpsChain server. */
@@ -59,6 +60,13 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
       reply.removeHeader('www-authenticate');
     return payload;
   });
+  if (options.api.kind === 'emulator') {
+    // Outside `/api`, so the API's answers stay OpsChain's (contract/console-server.ts); a proxy never says it.
+    const body: ConsoleBackend = { backend: 'emulator' };
+    app.get(CONSOLE_BACKEND_PATH, (_req, reply) => {
+      void reply.header('cache-control', 'no-store').send(body);
+    });
+  }
   if (options.consoleDir !== undefined) {
     const root = resolve(options.consoleDir);
     if (!existsSync(join(root, 'index.html'))) {

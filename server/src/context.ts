@@ -11,7 +11,10 @@ import { randomUUID } from 'node:crypto';
 /** Everything a route handler needs, shared by the whole emulator instance. */
 export class Emulator {
   readonly db: Db;
+  /** The current time: the clock the app was built with, or the seed's clock while `withClock` runs. */
   readonly clock: Clock;
+  private readonly baseClock: Clock;
+  private clockOverride: Clock | null = null;
   readonly authn: Authenticator;
   private authzGeneration = 0;
   private readonly authzCache = new Map<string, { generation: number; authz: Authorizer }>();
@@ -22,7 +25,8 @@ export class Emulator {
 
   constructor(db: Db, clock: Clock, speed = 1) {
     this.db = db;
-    this.clock = clock;
+    this.baseClock = clock;
+    this.clock = { now: () => this.currentClock().now() };
     this.speed = speed > 0 ? speed : 1;
     this.authn = new Authenticator(db);
   }
@@ -52,7 +56,25 @@ export class Emulator {
   }
 
   now(): string {
-    return isoTimestamp(this.clock);
+    return isoTimestamp(this.currentClock());
+  }
+
+  private currentClock(): Clock {
+    return this.clockOverride ?? this.baseClock;
+  }
+
+  /**
+   * Runs `fn` with every time the emulator reads (timestamps, engine timers, schedules) taken from `clock`:
+   * the demo seed drives the engine through days of history that end at the real clock's present.
+   */
+  withClock<T>(clock: Clock, fn: () => T): T {
+    const previous = this.clockOverride;
+    this.clockOverride = clock;
+    try {
+      return fn();
+    } finally {
+      this.clockOverride = previous;
+    }
   }
 
   newId(): string {

@@ -2,7 +2,12 @@ import type { Emulator } from './context.ts';
 
 export interface NewEvent {
   type: string;
-  username: string | null;
+  /**
+   * Who the event is about. The vendor schema requires a string for every event, system ones included (the
+   * console rejects a null), so the engine names a person even for what it does by itself: see stepEvent
+   * in engine/lifecycle.ts.
+   */
+  username: string;
   system: boolean;
   payload?: Record<string, unknown>;
   /** The resource the event is about; a deleted one may be known by its path alone. */

@@ -417,7 +417,8 @@ interface AssetTemplate {
   hasMintmodel: boolean;
 }
 
-function assetTemplate(emu: Emulator, asset: NodeRow): AssetTemplate | undefined {
+/** The template and version an asset is built from, or undefined for an asset without one. */
+export function assetTemplate(emu: Emulator, asset: NodeRow): AssetTemplate | undefined {
   if (!asset.template_version_id) return undefined;
   const row = emu
     .sql(
@@ -504,14 +505,17 @@ export function renderMintmodel(emu: Emulator, asset: NodeRow): RenderedMintmode
   return { data, sha256: createHash('sha256').update(JSON.stringify(data)).digest('hex') };
 }
 
-/** Stores a rendered MintModel and its history record (what a change does when it runs on an asset). */
+/**
+ * Stores a rendered MintModel and its history record (what a change does when it runs on an asset). `now`:
+ * the engine passes its simulated time of the transition, so the record sits on the change's time line.
+ */
 export function storeMintmodel(
   emu: Emulator,
   asset: NodeRow,
   rendered: RenderedMintmodel,
   changeId: string | null,
+  now: string = emu.now(),
 ): { mintmodelId: string; historyId: string } {
-  const now = emu.now();
   const mintmodelId = emu.newId();
   const historyId = emu.newId();
   emu

@@ -103,6 +103,28 @@ export async function apiRequest(path: string, options: ApiRequestOptions = {}):
   }
 }
 
+/**
+ * A JSON document the console's own server serves outside `/api` (server/serve.ts), such as what answers the
+ * API. Not OpsChain's, so no credentials and no error handling beyond "absent": resolves with null when the
+ * server does not serve it (a real OpsChain behind a proxy), cannot be reached, or answers something else.
+ */
+export async function consoleServerJson(
+  path: `/__console/${string}`,
+  signal?: AbortSignal,
+): Promise<unknown> {
+  try {
+    const response = await fetch(path, {
+      headers: { Accept: 'application/json' },
+      credentials: 'omit',
+      ...(signal === undefined ? {} : { signal }),
+    });
+    return response.ok ? ((await response.json()) as unknown) : null;
+  } catch {
+    if (signal?.aborted === true) throw signal.reason;
+    return null;
+  }
+}
+
 /** The members of a list's `data` as they arrive, parsed; the rest of the document once it has all come. */
 export type ListStream = AsyncGenerator<unknown[], unknown>;
 

@@ -1,5 +1,6 @@
 import type { BuildAppOptions } from '@server/src/app.ts';
 import { buildApp } from '@server/src/app.ts';
+import { buildServer, type ApiSource } from '@server/serve.ts';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, afterEach, beforeAll, vi } from 'vitest';
 import { credentialsStore } from '@/api/credentials';
@@ -67,6 +68,23 @@ export function emulatorFetch(app: FastifyInstance): typeof fetch {
  */
 export async function startEmulator(options: BuildAppOptions = {}): Promise<TestEmulator> {
   const app = await buildApp({ db: ':memory:', seed: 'demo', drive: false, ...options });
+  await app.ready();
+  vi.stubGlobal('fetch', emulatorFetch(app));
+  return {
+    app,
+    close: async () => {
+      vi.unstubAllGlobals();
+      await app.close();
+    },
+  };
+}
+
+/**
+ * Routes the global fetch to the console's own server (server/serve.ts) in front of the emulator or a proxy,
+ * for what it serves outside `/api`. `close` stops it and restores fetch.
+ */
+export async function startConsoleServer(api: ApiSource): Promise<TestEmulator> {
+  const app = await buildServer({ api });
   await app.ready();
   vi.stubGlobal('fetch', emulatorFetch(app));
   return {

@@ -479,9 +479,10 @@ describe('events', () => {
     const types = (
       h.app.emulator.db
         .prepare(
-          "SELECT type FROM events WHERE type LIKE 'api:changes:%' OR type LIKE 'api:steps:%' ORDER BY created_at",
+          `SELECT type FROM events WHERE (type LIKE 'api:changes:%' OR type LIKE 'api:steps:%')
+             AND json_extract(payload, '$.change_id') = ? ORDER BY created_at`,
         )
-        .all() as { type: string }[]
+        .all(id) as { type: string }[]
     ).map((e) => e.type);
     expect(types).toContain('api:changes:create');
     expect(types).toContain('api:changes:start');
@@ -493,9 +494,9 @@ describe('events', () => {
     expect(types.filter((t) => t === 'api:changes:create')).toHaveLength(1);
     const source = h.app.emulator.db
       .prepare(
-        "SELECT source_type, source_id, source_path, username, system FROM events WHERE type = 'api:changes:start'",
+        "SELECT source_type, source_id, source_path, username, system FROM events WHERE type = 'api:changes:start' AND source_id = ?",
       )
-      .get();
+      .get(id);
     expect(source).toEqual({
       source_type: 'change',
       source_id: id,
@@ -503,6 +504,24 @@ describe('events', () => {
       username: 'operator',
       system: 1,
     });
+  });
+
+  it("records the step transitions the engine makes by itself under the change creator's name", async () => {
+    // The vendor schema requires a string username on every event; a null one broke the console's Events page.
+    const id = await h.create('operator', DEV, { action: 'failing', ...ORIGIN });
+    await h.record(id);
+    const rows = h.app.emulator.db
+      .prepare(
+        `SELECT DISTINCT type, username FROM events
+          WHERE type LIKE 'api:steps:%' AND json_extract(payload, '$.change_id') = ? ORDER BY type`,
+      )
+      .all(id);
+    expect(rows).toEqual([
+      { type: 'api:steps:abort', username: 'operator' },
+      { type: 'api:steps:error', username: 'operator' },
+      { type: 'api:steps:start', username: 'operator' },
+      { type: 'api:steps:success', username: 'operator' },
+    ]);
   });
 
   it('records cancel, approve, continue and a denied approval', async () => {

@@ -14,7 +14,7 @@ import type { Emulator } from '../context.ts';
 import { recordEvent } from '../events.ts';
 import type { NodeRow } from '../nodes.ts';
 import { findNodeById } from '../nodes.ts';
-import { fakeCommitSha } from '../template-store.ts';
+import { assetTemplate, fakeCommitSha, renderMintmodel, storeMintmodel } from '../template-store.ts';
 import {
   CATALOG_TREE_NAMES,
   catalogTree,
@@ -122,6 +122,13 @@ export function changeEvent(emu: Emulator, change: ChangeRow, verb: string, user
   });
 }
 
+/**
+ * `username`: the person who acted (approve, reject, continue, cancel). Transitions the engine makes by itself
+ * (start, success, error, abort) pass null and are recorded under the change's creator, as changeEvent does
+ * for `api:changes:start|success|error`: the vendor's event schema requires a string username for every event
+ * and none of the documented examples has a null one, and the change's creator is whom OpsChain runs the
+ * change for — so `filter[username_eq]=<user>` finds the whole history of that user's changes.
+ */
 export function stepEvent(
   emu: Emulator,
   step: StepRow,
@@ -131,7 +138,7 @@ export function stepEvent(
 ): void {
   recordEvent(emu, {
     type: `api:steps:${verb}`,
-    username,
+    username: username ?? mustChange(emu, step.change_id).created_by,
     system: true,
     payload: {
       step_id: step.id,
@@ -277,8 +284,21 @@ function startChangeRun(emu: Emulator, change: ChangeRow, t: number): void {
   });
   const running = mustChange(emu, change.id);
   changeEvent(emu, running, 'start');
+  renderChangeMintmodel(emu, running, t);
   if (!running.root_step_id) throw new Error(`change ${change.id} has no root step`);
   beginOwnAction(emu, mustStep(emu, running.root_step_id), t);
+}
+
+/**
+ * Each change on an asset renders the asset's MintModel from the converged properties as it starts, and stores
+ * it with a history record naming the change (domain §2.5) — also when the data did not change, since the
+ * lists show every rendering. Assets whose template version has no MintModel render nothing.
+ */
+function renderChangeMintmodel(emu: Emulator, change: ChangeRow, t: number): void {
+  if (change.asset_id === null) return;
+  const asset = findNodeById(emu, change.asset_id);
+  if (!asset || assetTemplate(emu, asset)?.hasMintmodel !== true) return;
+  storeMintmodel(emu, asset, renderMintmodel(emu, asset), change.id, isoFromMs(t));
 }
 
 /** The properties versions a run uses: the current version of each node's properties, project first. */
@@ -647,6 +667,14 @@ function appendRecord(text: string, username: string, message: string | null): s
   return JSON.stringify([...records, { username, message }]);
 }
 
+/**
+ * The person's message, when they gave one. An event's extra attributes may not be null in the vendor's schema
+ * (`additionalProperties` allows booleans, numbers, objects and strings), so a missing message is left out.
+ */
+function messagePayload(message: string | null): Record<string, unknown> {
+  return message === null ? {} : { message };
+}
+
 /** An approved step: the root step of a change awaiting approval lets the change queue; another step runs. */
 export function approve(
   emu: Emulator,
@@ -669,7 +697,7 @@ export function approve(
     'info',
     `${GREEN}Approved${RESET} by ${username}${message ? `: ${message}` : ''}`,
   );
-  stepEvent(emu, step, 'approve', username, { message });
+  stepEvent(emu, step, 'approve', username, messagePayload(message));
   if (step.parent_id === null) {
     setChange(emu, change.id, t, { status_code: 'pending' });
     promotePending(emu, change.node_id, t);
@@ -694,7 +722,7 @@ export function continueWait(
     next_at: null,
   });
   engineLine(emu, change, step, t, 'info', `Continued by ${username}${message ? `: ${message}` : ''}`);
-  stepEvent(emu, step, 'continue', username, { message });
+  stepEvent(emu, step, 'continue', username, messagePayload(message));
   stepEvent(emu, step, 'success', null);
   settle(emu, change.id, t);
 }
@@ -716,7 +744,7 @@ export function reject(
     next_at: null,
   });
   engineLine(emu, change, step, t, 'warn', `Rejected by ${username}${message ? `: ${message}` : ''}`);
-  stepEvent(emu, step, 'reject', username, { message });
+  stepEvent(emu, step, 'reject', username, messagePayload(message));
   cancelRun(emu, change, username, t, 'the approval was rejected');
 }
 

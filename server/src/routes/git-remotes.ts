@@ -157,7 +157,7 @@ function deleteRemote(emu: Emulator, remote: GitRemoteRow): GitRemoteRow | null 
  * Archiving a remote unschedules the scheduled changes that use it (OpsChain changelog 2022-07-20), so a
  * remote is never deleted from under a schedule either.
  */
-function unscheduleChangesOf(emu: Emulator, remote: GitRemoteRow, username: string | null): void {
+function unscheduleChangesOf(emu: Emulator, remote: GitRemoteRow, username: string): void {
   const schedules = emu
     .sql(`SELECT id FROM scheduled_activities WHERE kind = 'scheduled_change' AND git_remote_id = ?`)
     .all(remote.id) as { id: string }[];
@@ -199,15 +199,14 @@ export function gitRemoteRoutes(app: FastifyInstance): void {
   });
 
   app.patch(MEMBER, { config: { event: 'api:git_remotes:update' } }, (req) => {
-    const { authz } = callerOf(req);
+    const { principal, authz } = callerOf(req);
     const project = readableProject(emu, authz, req.params);
     const remote = findRemote(emu, project, req.params);
     const update = readRemoteUpdate(req.body);
     assertMayUpdate(authz, project);
     emu.tx(() => {
       applyRemoteUpdate(emu, 'git_remotes', remote.id, update);
-      if (update.kind === 'archive' && update.archived)
-        unscheduleChangesOf(emu, remote, req.principal?.username ?? null);
+      if (update.kind === 'archive' && update.archived) unscheduleChangesOf(emu, remote, principal.username);
     });
     return { data: serializeRemote(project, reloadRemote(emu, remote.id)) };
   });

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { attrs } from '@server/test/emulator.ts';
 import { changeStatus } from '../engine/changes.ts';
+import { START_MS } from '../engine/testing.ts';
 import { getRun, getRunStep } from '../workflows/runs.ts';
 import {
   LEDGER_DEV,
@@ -29,6 +30,13 @@ function dig(value: unknown, ...path: (string | number)[]): unknown {
     current = (current as Record<string | number, unknown>)[key];
   }
   return current;
+}
+
+/** The ids of `body.data` made since the test's clock started (the demo's history lies before it). */
+function freshIds(body: unknown): unknown[] {
+  return (dig(body, 'data') as unknown[])
+    .filter((r) => Date.parse(String(dig(r, 'attributes', 'created_at'))) >= START_MS)
+    .map((r) => dig(r, 'id'));
 }
 
 const hello = (target: string, name?: string) => ({
@@ -268,11 +276,10 @@ describe('showing and listing runs', () => {
     const second = await h.run('ledger');
     const all = await h.contract('viewer', 'GET', '/api/workflow_runs', RUNS);
     expect(dig(all.body, 'meta')).toEqual({ partial_response: false });
-    expect((dig(all.body, 'data') as unknown[]).map((r) => dig(r, 'id'))).toEqual([first, second]);
-    expect((dig(all.body, 'included') as unknown[]).map((r) => dig(r, 'type'))).toEqual([
-      'workflow_version',
-      'workflow_version',
-    ]);
+    expect(freshIds(all.body)).toEqual([first, second]);
+    const included = dig(all.body, 'included') as unknown[];
+    expect(included.length).toBeGreaterThanOrEqual(2);
+    expect(included.every((r) => dig(r, 'type') === 'workflow_version')).toBe(true);
     const perWorkflow = await h.contract(
       'viewer',
       'GET',
@@ -281,9 +288,9 @@ describe('showing and listing runs', () => {
     );
     expect((dig(perWorkflow.body, 'data') as unknown[]).map((r) => dig(r, 'id'))).toEqual([second]);
     const perProject = await h.contract('viewer', 'GET', '/api/projects/bank/workflow_runs', RUNS);
-    expect((dig(perProject.body, 'data') as unknown[]).length).toBe(2);
+    expect(freshIds(perProject.body)).toEqual([first, second]);
     const perAsset = await h.contract('viewer', 'GET', `/api${LEDGER_DEV}/workflow_runs`, RUNS);
-    expect((dig(perAsset.body, 'data') as unknown[]).map((r) => dig(r, 'id'))).toEqual([second]);
+    expect(freshIds(perAsset.body)).toEqual([second]);
     const filtered = await h.request(
       'viewer',
       'GET',
@@ -291,7 +298,10 @@ describe('showing and listing runs', () => {
     );
     expect((dig(filtered.body, 'data') as unknown[]).map((r) => dig(r, 'id'))).toEqual([first]);
     const sorted = await h.request('viewer', 'GET', '/api/workflow_runs?filter[sorts]=created_at%20desc');
-    expect((dig(sorted.body, 'data') as unknown[]).map((r) => dig(r, 'id'))).toEqual([second, first]);
+    expect((dig(sorted.body, 'data') as unknown[]).map((r) => dig(r, 'id')).slice(0, 2)).toEqual([
+      second,
+      first,
+    ]);
   });
 });
 
@@ -316,7 +326,7 @@ describe('run lifecycle', () => {
     const events = await h.request(
       'opschain',
       'GET',
-      `/api/events?filter[type_start]=api:workflow_runs&limit=100`,
+      `/api/events?filter[type_start]=api:workflow_runs&filter[workflow_run_id_eq]=${id}&limit=100`,
     );
     expect((dig(events.body, 'data') as unknown[]).map((e) => dig(e, 'attributes', 'type'))).toEqual([
       'api:workflow_runs:create',

@@ -1,19 +1,19 @@
-import { createHash } from 'node:crypto';
 import type { Emulator } from '../context.ts';
 import { appendVersion } from '../documents.ts';
-import { recordEvent } from '../events.ts';
 import { createNode } from '../node-store.ts';
 import type { NodeRow } from '../nodes.ts';
 import { insertTemplate, insertTemplateVersion } from '../template-store.ts';
+import { DAY_MS, HOUR_MS, seedClock, seedDemoHistory, type SeedClock } from './demo-history.ts';
 import { seedDemoWorkflows } from './demo-workflows.ts';
-import { seedDemoUsers } from './policies.ts';
+import { seedBase, seedDemoUsers } from './policies.ts';
 
 interface TemplateSeed {
   code: string;
   name: string;
   description: string;
   url: string;
-  versions: { version: string; description: string; gitRev: string }[];
+  /** `daysAgo`: when the version was added, before the seed's "now" (template versions are months apart). */
+  versions: { version: string; description: string; gitRev: string; daysAgo: number }[];
 }
 
 function insertRemote(
@@ -41,35 +41,46 @@ function insertRemote(
     );
 }
 
+/** A clock stopped at one moment, for a row dated apart from the seed's running clock. */
+function fixedClock(ms: number): { now: () => number } {
+  return { now: () => ms };
+}
+
 function seedTemplates(
   emu: Emulator,
   project: NodeRow,
   templates: TemplateSeed[],
+  endMs: number,
 ): Map<string, Map<string, string>> {
   const out = new Map<string, Map<string, string>>();
   for (const t of templates) {
-    const templateId = insertTemplate(emu, {
-      projectId: project.id,
-      code: t.code,
-      name: t.name,
-      description: t.description,
-      url: t.url,
-      user: 'deploy-bot',
-      password: 'demo-token',
-    });
+    const firstDaysAgo = Math.max(...t.versions.map((v) => v.daysAgo));
+    const templateId = emu.withClock(fixedClock(endMs - firstDaysAgo * DAY_MS - HOUR_MS), () =>
+      insertTemplate(emu, {
+        projectId: project.id,
+        code: t.code,
+        name: t.name,
+        description: t.description,
+        url: t.url,
+        user: 'deploy-bot',
+        password: 'demo-token',
+      }),
+    );
     const versions = new Map<string, string>([['__template__', templateId]]);
     for (const v of t.versions) {
       versions.set(
         v.version,
-        insertTemplateVersion(emu, {
-          templateId,
-          templateCode: t.code,
-          version: v.version,
-          description: v.description,
-          gitRev: v.gitRev,
-          createdBy: 'opschain',
-          ready: true,
-        }),
+        emu.withClock(fixedClock(endMs - v.daysAgo * DAY_MS), () =>
+          insertTemplateVersion(emu, {
+            templateId,
+            templateCode: t.code,
+            version: v.version,
+            description: v.description,
+            gitRev: v.gitRev,
+            createdBy: 'opschain',
+            ready: true,
+          }),
+        ),
       );
     }
     out.set(t.code, versions);
@@ -123,22 +134,6 @@ function reassign(emu: Emulator, node: NodeRow, versionId: string): void {
     .run(versionId, now, node.id);
 }
 
-function mintmodel(emu: Emulator, node: NodeRow, data: Record<string, unknown>): void {
-  const now = emu.now();
-  const id = emu.newId();
-  const text = JSON.stringify(data);
-  emu
-    .sql(
-      'INSERT INTO mintmodels (id, asset_id, data, sha256, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)',
-    )
-    .run(id, node.id, text, createHash('sha256').update(text).digest('hex'), now, now);
-  emu
-    .sql(
-      'INSERT INTO mintmodel_history (id, asset_id, mintmodel_id, change_id, created_at, updated_at) VALUES (?, ?, ?, NULL, ?, ?)',
-    )
-    .run(emu.newId(), node.id, id, now, now);
-}
-
 function bookmark(emu: Emulator, node: NodeRow, url: string, description: string): void {
   const now = emu.now();
   emu
@@ -154,9 +149,14 @@ const SOA: TemplateSeed = {
   description: 'Oracle SOA Suite 12c (12.2.1.4.0) domain with managed servers',
   url: 'https://git.example.com/platform/soa-template.git',
   versions: [
-    { version: '2024_Q4_1', description: 'Baseline domain build', gitRev: 'v2024.4.1' },
-    { version: '2025_Q1_1', description: 'JDK 17 and patched WebLogic', gitRev: 'v2025.1.1' },
-    { version: '2025_Q2_1', description: 'Added additional configuration options', gitRev: 'v2025.2.1' },
+    { version: '2024_Q4_1', description: 'Baseline domain build', gitRev: 'v2024.4.1', daysAgo: 96.27 },
+    { version: '2025_Q1_1', description: 'JDK 17 and patched WebLogic', gitRev: 'v2025.1.1', daysAgo: 61.6 },
+    {
+      version: '2025_Q2_1',
+      description: 'Added additional configuration options',
+      gitRev: 'v2025.2.1',
+      daysAgo: 27.15,
+    },
   ],
 };
 const POSTGRES: TemplateSeed = {
@@ -165,8 +165,13 @@ const POSTGRES: TemplateSeed = {
   description: 'Primary and streaming replica with pgBackRest backups',
   url: 'https://git.example.com/platform/postgres-template.git',
   versions: [
-    { version: '15_6', description: 'PostgreSQL 15.6', gitRev: 'pg-15.6' },
-    { version: '16_2', description: 'PostgreSQL 16.2 with logical replication slots', gitRev: 'pg-16.2' },
+    { version: '15_6', description: 'PostgreSQL 15.6', gitRev: 'pg-15.6', daysAgo: 88.42 },
+    {
+      version: '16_2',
+      description: 'PostgreSQL 16.2 with logical replication slots',
+      gitRev: 'pg-16.2',
+      daysAgo: 40.7,
+    },
   ],
 };
 const WEB: TemplateSeed = {
@@ -175,13 +180,36 @@ const WEB: TemplateSeed = {
   description: 'Containerised Node.js service behind the shared load balancer',
   url: 'https://git.example.com/retail/web-app-template.git',
   versions: [
-    { version: '1_4', description: 'Node 20 runtime', gitRev: 'release/1.4' },
-    { version: '1_5', description: 'Blue/green deploys', gitRev: 'release/1.5' },
+    { version: '1_4', description: 'Node 20 runtime', gitRev: 'release/1.4', daysAgo: 15.8 },
+    { version: '1_5', description: 'Blue/green deploys', gitRev: 'release/1.5', daysAgo: 9.05 },
   ],
 };
 
-/** Realistic demo data: two Enterprise projects and a Standard one, with versioned properties and settings. */
+/** The demo starts this long before the seed's "now": projects first, template versions over the months. */
+const DEMO_AGE_MS = 100 * DAY_MS;
+/** The engine-made history (demo-history.ts) covers the last week (and a bit, so the weekly schedule fires). */
+const HISTORY_MS = 7 * DAY_MS + 2 * HOUR_MS;
+
+/**
+ * Realistic demo data: two Enterprise projects and a Standard one, with versioned properties and settings,
+ * then a week of history made by the engine. Everything is dated before the emulator's clock at seed time.
+ */
 export function seedDemo(emu: Emulator): void {
+  const endMs = emu.clock.now();
+  const clock = seedClock(endMs - DEMO_AGE_MS);
+  emu.withClock(clock, () => {
+    seedDemoStructure(emu, clock, endMs);
+    clock.advanceTo(endMs - HISTORY_MS);
+    seedDemoWorkflows(emu);
+    seedDemoHistory(emu, clock, endMs);
+  });
+}
+
+function seedDemoStructure(emu: Emulator, clock: SeedClock, endMs: number): void {
+  const daysAgo = (days: number): void => {
+    clock.advanceTo(endMs - days * DAY_MS);
+  };
+  seedBase(emu);
   seedDemoUsers(emu);
 
   const bank = createNode(emu, {
@@ -194,11 +222,15 @@ export function seedDemo(emu: Emulator): void {
     properties: { owner: 'platform-team', region: 'ap-southeast-2' },
     settings: { allow_parallel_changes: false },
   });
+  insertRemote(emu, bank, 'origin', 'https://git.example.com/bank/opschain-actions.git', true);
+  const bankTemplates = seedTemplates(emu, bank, [SOA, POSTGRES], endMs);
+  daysAgo(45);
   appendVersion(emu, bank.properties_id, {
     owner: 'platform-team',
     region: 'ap-southeast-2',
     monitoring: { provider: 'prometheus', scrape_interval: '30s' },
   });
+  daysAgo(30);
   appendVersion(emu, bank.properties_id, {
     owner: 'platform-team',
     region: 'ap-southeast-2',
@@ -209,8 +241,7 @@ export function seedDemo(emu: Emulator): void {
     },
     opschain: { env: { JAVA_OPTS: '-Xmx2g' } },
   });
-  insertRemote(emu, bank, 'origin', 'https://git.example.com/bank/opschain-actions.git', true);
-  const bankTemplates = seedTemplates(emu, bank, [SOA, POSTGRES]);
+  daysAgo(26);
 
   const envs = new Map<string, NodeRow>();
   for (const [code, name, description] of [
@@ -233,6 +264,7 @@ export function seedDemo(emu: Emulator): void {
   const dev = envs.get('dev');
   const test = envs.get('test');
   if (!prod || !dev || !test) throw new Error('demo seed: environments missing');
+  daysAgo(20);
   appendVersion(emu, prod.properties_id, {
     tier: 'prod',
     soa: { managed_servers: 4, cluster: { name: 'soa_cluster', load_balancer: 'lb-prod-01.bank.internal' } },
@@ -247,6 +279,7 @@ export function seedDemo(emu: Emulator): void {
     version: '15_6',
     properties: { postgres: { max_connections: 400, shared_buffers: '8GB' } },
   });
+  daysAgo(18);
   reassign(emu, sharedDb, bankTemplates.get('postgres')?.get('16_2') ?? '');
   for (const env of [dev, test, prod]) {
     const soa = asset(emu, env, bankTemplates, {
@@ -260,7 +293,6 @@ export function seedDemo(emu: Emulator): void {
       },
     });
     if (env.code === 'prod') reassign(emu, soa, bankTemplates.get('soa')?.get('2025_Q1_1') ?? '');
-    mintmodel(emu, soa, { domain: `soa_${env.code}`, servers: env.code === 'prod' ? 4 : 1, jdk: '17' });
     asset(emu, env, bankTemplates, {
       code: `ledger_db_${env.code}`,
       name: `Ledger database ${env.name}`,
@@ -272,6 +304,7 @@ export function seedDemo(emu: Emulator): void {
   }
   bookmark(emu, bank, 'https://wiki.bank.example.com/platform/runbooks', 'Platform runbooks');
 
+  daysAgo(16);
   const retail = createNode(emu, {
     kind: 'project',
     parent: null,
@@ -283,7 +316,9 @@ export function seedDemo(emu: Emulator): void {
     settings: { allow_parallel_changes: true },
   });
   insertRemote(emu, retail, 'origin', 'https://git.example.com/retail/opschain-actions.git', false);
-  const retailTemplates = seedTemplates(emu, retail, [WEB]);
+  const retailTemplates = seedTemplates(emu, retail, [WEB], endMs);
+  daysAgo(15);
+  const retailAssets: NodeRow[] = [];
   for (const [code, name] of [
     ['dev', 'Development'],
     ['test', 'Test'],
@@ -298,17 +333,19 @@ export function seedDemo(emu: Emulator): void {
       properties: { replicas: code === 'prod' ? 6 : 2 },
     });
     for (const svc of ['storefront', 'checkout', 'cart']) {
-      asset(emu, env, retailTemplates, {
+      const created = asset(emu, env, retailTemplates, {
         code: `${svc}_${code}`,
         name: `${svc.charAt(0).toUpperCase()}${svc.slice(1)} ${name}`,
         description: `${svc} service`,
         template: 'web_app',
-        version: code === 'prod' ? '1_4' : '1_5',
+        version: '1_4',
         properties: { service: { name: svc, port: 3000 } },
       });
+      if (code !== 'prod') retailAssets.push(created);
     }
   }
 
+  daysAgo(12);
   const website = createNode(emu, {
     kind: 'project',
     parent: null,
@@ -333,22 +370,8 @@ export function seedDemo(emu: Emulator): void {
     });
   }
 
-  for (const [type, username, extra] of [
-    ['maintenance window opened', 'opschain', { project: 'bank', environment: 'prod' }],
-    ['change freeze announced', 'operator', { until: '2025-12-31', reason: 'End of year freeze' }],
-    [
-      'release notes published',
-      'operator',
-      { release: '2025.2', url: 'https://wiki.bank.example.com/releases/2025.2' },
-    ],
-  ] as const) {
-    recordEvent(emu, {
-      type,
-      username,
-      system: false,
-      payload: { ...extra },
-      source: { type: 'project', id: bank.id, path: '/api/projects/bank' },
-    });
-  }
-  seedDemoWorkflows(emu);
+  // Blue/green deploys (1_5) arrived later; development and test moved to it, production stays on 1_4.
+  daysAgo(8.9);
+  const blueGreen = retailTemplates.get('web_app')?.get('1_5') ?? '';
+  for (const node of retailAssets) reassign(emu, node, blueGreen);
 }

@@ -4,7 +4,7 @@
  */
 import type { FastifyRequest } from 'fastify';
 import type { Authorizer } from '../authz.ts';
-import type { Emulator } from '../context.ts';
+import { callerOf, type Emulator } from '../context.ts';
 import { ApiHttpError } from '../errors.ts';
 import { recordEvent, redactSecrets } from '../events.ts';
 import { isPlainObject } from '../jsonapi.ts';
@@ -60,7 +60,7 @@ export function recordApiEvent(
     .find((v): v is string => typeof v === 'string');
   recordEvent(emu, {
     type,
-    username: req.principal?.username ?? null,
+    username: callerOf(req).principal.username,
     system: true,
     payload: {
       url_params: params,

@@ -132,7 +132,7 @@ function finishStep(
   emu: Emulator,
   step: RunStepRow,
   status: string,
-  username: string | null,
+  username: string,
   message?: string,
 ): void {
   setStep(emu, step.id, {

@@ -429,7 +429,7 @@ export function runSelfLink(place: RunPlace, runId: string): string {
   return `/api/projects/${place.projectCode}/workflows/${place.workflowCode}/runs/${runId}`;
 }
 
-export function runEvent(emu: Emulator, run: RunRow, verb: string, username: string | null): void {
+export function runEvent(emu: Emulator, run: RunRow, verb: string, username: string): void {
   const place = runPlace(emu, run);
   recordEvent(emu, {
     type: `api:workflow_runs:${verb}`,
@@ -450,7 +450,7 @@ export function stepEvent(
   emu: Emulator,
   step: RunStepRow,
   verb: string,
-  username: string | null,
+  username: string,
   extra: Record<string, unknown> = {},
 ): void {
   const run = getRun(emu, step.run_id);
