@@ -1,6 +1,7 @@
 import type { FastifyRequest } from 'fastify';
 import type { Principal } from './auth.ts';
 import { Authenticator } from './auth.ts';
+import { loadRuleGrants } from './authorisation-store.ts';
 import { Authorizer } from './authz.ts';
 import type { Clock } from './clock.ts';
 import { isoTimestamp } from './clock.ts';
@@ -90,7 +91,11 @@ export class Emulator {
     const key = `${principal.username}\u0000${principal.groups.join(',')}`;
     const hit = this.authzCache.get(key);
     if (hit?.generation === this.authzGeneration) return hit.authz;
-    const authz = Authorizer.load(this.db, principal.username, principal.groups);
+    const authz = new Authorizer(
+      principal.username,
+      principal.groups,
+      loadRuleGrants(this.db, principal.username, principal.groups),
+    );
     this.authzCache.set(key, { generation: this.authzGeneration, authz });
     return authz;
   }

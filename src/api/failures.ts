@@ -9,7 +9,9 @@ export function failureMessage(error: unknown): string {
     return 'The OpsChain server could not be reached. Check your connection, then try again.';
   }
   if (error instanceof ResponseFormatError) {
-    return `${error.message} The console and the server may be different versions. (${error.problems.join('; ')})`;
+    // Say what did not match: a Retry will not help, and the mismatch is what to report.
+    const what = error.problems.length === 0 ? '' : ` What did not match: ${error.problems.join('; ')}.`;
+    return `${error.message}${what} The console and the server may be different versions.`;
   }
   if (error instanceof ApiError) {
     const text = error.errors.map(errorText).join('\n');

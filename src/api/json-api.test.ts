@@ -41,6 +41,17 @@ describe('parseList', () => {
     expect(String(warn.mock.calls[0]?.join(' '))).toMatch(/GET \/api\/events\?a=2.*attributes\.username/);
   });
 
+  it('reports the same mismatch again for another query of the list, without naming the query', () => {
+    const body = { data: [event('1', null)], meta: { partial_response: false } };
+
+    parseList(eventListDocumentSchema, body, 'GET /api/events', 'GET /api/events?filter[type_cont]=a');
+    parseList(eventListDocumentSchema, body, 'GET /api/events', 'GET /api/events?filter[type_cont]=a');
+    parseList(eventListDocumentSchema, body, 'GET /api/events', 'GET /api/events?filter[type_cont]=b');
+
+    expect(warn).toHaveBeenCalledTimes(2);
+    expect(warn.mock.calls.flat().join(' ')).not.toContain('filter[');
+  });
+
   it('still fails the list when the envelope itself does not match', () => {
     expect(() => parseList(eventListDocumentSchema, { data: 'nope' }, 'GET /api/events')).toThrow(
       ResponseFormatError,

@@ -7,7 +7,7 @@ import {
   type RowList,
   type UnreadableRow,
 } from '@/lib/list-rows';
-import { apiListStream, apiRequest, describeRequest, type ApiRequestOptions } from './client';
+import { apiListStream, apiRequest, apiUrl, describeRequest, type ApiRequestOptions } from './client';
 import { ResponseFormatError } from './errors';
 
 // Parse at the edge, flatten once (STYLE habit 3): resource modules call `fetchDocument` (one resource) or
@@ -30,19 +30,25 @@ export type ParsedList<R extends z.ZodType, D> = Omit<D, 'data'> & {
   unreadable: UnreadableRow[];
 };
 
-// Requests whose unreadable rows were already reported, with what was wrong: a list polled every few
-// seconds, or shown on several screens, reports the same mismatch once. Bounded, as it only serves logging.
+// Lists (request and query) whose unreadable rows were already reported, with what was wrong: a list polled
+// every few seconds, or shown on several screens, reports the same mismatch once. Bounded, as it only serves
+// logging.
 const reported = new Set<string>();
 const MAX_REPORTED = 200;
 
 /**
- * Tells developers, once per request and mismatch, that rows of a list did not match the contract. The
- * screens mark the rows themselves (UnreadableRowsNotice); this is the one report for the console log.
+ * Tells developers, once per list (`listKey`: request and query) and mismatch, that rows of a list did not
+ * match the contract. The screens mark the rows themselves (UnreadableRowsNotice); this is the one report for
+ * the console log. The message names the request without its query, which may hold filters.
  */
-export function reportUnreadableRows(request: string, rows: readonly UnreadableRow[]): void {
+export function reportUnreadableRows(
+  request: string,
+  rows: readonly UnreadableRow[],
+  listKey: string = request,
+): void {
   if (rows.length === 0) return;
   const problems = distinctProblems(rows);
-  const key = `${request}\n${problems.join('\n')}`;
+  const key = `${listKey}\n${problems.join('\n')}`;
   if (reported.has(key)) return;
   if (reported.size >= MAX_REPORTED) reported.clear();
   reported.add(key);
@@ -62,12 +68,13 @@ export function parseList<R extends z.ZodType, D>(
   schema: ListSchema<R, D>,
   body: unknown,
   request: string,
+  listKey: string = request,
 ): ParsedList<R, D> {
   const shell = parseDocument(listShellSchema, body, request);
   // The envelope is checked without its rows (an empty list always matches), the rows one by one.
   const envelope = parseDocument(schema, { ...shell, data: [] }, request);
   const rows = parseRows(schema.shape.data.element, shell.data);
-  reportUnreadableRows(request, rows.unreadable);
+  reportUnreadableRows(request, rows.unreadable, listKey);
   return { ...envelope, data: rows.items, unreadable: rows.unreadable };
 }
 
@@ -78,7 +85,8 @@ export async function fetchList<R extends z.ZodType, D>(
   options: ApiRequestOptions = {},
 ): Promise<ParsedList<R, D>> {
   const body = await apiRequest(path, options);
-  return parseList(schema, body, describeRequest(options.method ?? 'GET', path));
+  const method = options.method ?? 'GET';
+  return parseList(schema, body, describeRequest(method, path), `${method} ${apiUrl(path, options.params)}`);
 }
 
 /** Flattens the readable rows of a parsed list with `toItem`, keeping the unreadable ones beside them. */
@@ -108,7 +116,8 @@ export async function* streamResources<S extends z.ZodType>(
   path: string,
   options: ApiRequestOptions = {},
 ): AsyncGenerator<RowList<z.output<S>>, void> {
-  const request = describeRequest(options.method ?? 'GET', path);
+  const method = options.method ?? 'GET';
+  const request = describeRequest(method, path);
   const stream = apiListStream(path, options);
   let index = 0;
   const unreadable: UnreadableRow[] = [];
@@ -119,7 +128,7 @@ export async function* streamResources<S extends z.ZodType>(
       if (typeof rest !== 'object' || rest === null || !Array.isArray((rest as { data?: unknown }).data)) {
         throw new ResponseFormatError(request, ['data: expected a list of resources']);
       }
-      reportUnreadableRows(request, unreadable);
+      reportUnreadableRows(request, unreadable, `${method} ${apiUrl(path, options.params)}`);
       return;
     }
     const batch = parseRows(resourceSchema, next.value, index);

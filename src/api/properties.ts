@@ -6,7 +6,8 @@ import {
   settingsVersionListDocumentSchema,
 } from '@contract/properties';
 import { queryOptions } from '@tanstack/react-query';
-import { fetchDocument } from './json-api';
+import type { RowList } from '@/lib/list-rows';
+import { fetchDocument, fetchList, toRowList } from './json-api';
 
 // Properties and settings: the versioned JSON documents every node owns (domain §6.1), read through the
 // ids in the node's `properties`/`settings` relationships. Read-only here; editing is a later issue.
@@ -45,19 +46,24 @@ export async function listDocumentVersions(
   kind: DocumentKind,
   id: string,
   signal?: AbortSignal,
-): Promise<VersionedDocument[]> {
+): Promise<RowList<VersionedDocument>> {
   const path = `${documentPath(kind, id)}/versions`;
-  const resources =
-    kind === 'properties'
-      ? (await fetchDocument(propertiesVersionListDocumentSchema, path, { signal })).data
-      : (await fetchDocument(settingsVersionListDocumentSchema, path, { signal })).data;
-  return resources.map(({ id: versionId, attributes }) => ({
+  const toVersion = ({ id: versionId, attributes }: VersionResource): VersionedDocument => ({
     id: versionId,
     kind,
     data: attributes.data,
     version: attributes.version,
     created_at: attributes.created_at,
-  }));
+  });
+  return kind === 'properties'
+    ? toRowList(await fetchList(propertiesVersionListDocumentSchema, path, { signal }), toVersion)
+    : toRowList(await fetchList(settingsVersionListDocumentSchema, path, { signal }), toVersion);
+}
+
+/** What a properties or settings version carries that the console shows. */
+interface VersionResource {
+  id: string;
+  attributes: { data: JsonObject; version: number; created_at: string };
 }
 
 export const documentQuery = (kind: DocumentKind, id: string) =>

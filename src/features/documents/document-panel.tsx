@@ -6,6 +6,7 @@ import { ErrorState } from '@/ui/error-state';
 import { JsonView } from '@/ui/json-view';
 import { TableSkeleton } from '@/ui/table-skeleton';
 import { Timestamp } from '@/ui/timestamp';
+import { UnreadableRowsNotice } from '@/ui/unreadable-rows-notice';
 
 const LABELS: Record<DocumentKind, string> = { properties: 'Properties', settings: 'Settings' };
 
@@ -56,11 +57,11 @@ export function DocumentPanel({
     );
   }
 
-  const older = versions.data?.find(
+  const older = versions.data?.items.find(
     (entry) => entry.version === version && entry.version !== current.data.version,
   );
   const shown = older ?? current.data;
-  const choices = (versions.data ?? [])
+  const choices = (versions.data?.items ?? [])
     .map((entry) => entry.version)
     .sort((a, b) => b - a)
     .map((number) => ({
@@ -90,6 +91,9 @@ export function DocumentPanel({
           }}
         />
       </Group>
+      {versions.isSuccess ? (
+        <UnreadableRowsNotice rows={versions.data.unreadable} what="older versions" one="older version" />
+      ) : null}
       {versions.isError ? (
         <Text size="xs" c={ERROR_TEXT}>
           Older versions could not be listed: {failureMessage(versions.error)}
