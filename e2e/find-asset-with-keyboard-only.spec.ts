@@ -80,3 +80,37 @@ test('typing in the navigator filter narrows the tree, and Down arrow moves into
   await new NodePage(page).expectNode('Production', '/projects/retail/environments/prod');
   await axe();
 });
+
+test('with nothing opened, the filter finds assets on the server and opens the tree down to them', async ({
+  page,
+  axe,
+}) => {
+  const shell = new AppShell(page);
+  await new SignInPage(page).open();
+  await new SignInPage(page).signInWithKeyboard('operator', 'operator');
+  await expect(shell.pageHeading).toHaveText('Projects');
+  await expect(shell.treeItem('Core Banking Platform')).toHaveAttribute('aria-expanded', 'false');
+
+  await shell.treeFilter.focus();
+  await page.keyboard.type('ledger');
+
+  // Each match in place, under the project and environment it was found in.
+  for (const environment of ['Development', 'Test', 'Production']) {
+    await expect(shell.treeItem(`Ledger database ${environment}`)).toHaveAttribute('aria-level', '3');
+    await expect(shell.treeItem(environment)).toHaveAttribute('aria-expanded', 'true');
+  }
+  await expect(shell.treeItem('Core Banking Platform')).toHaveAttribute('aria-expanded', 'true');
+  await expect(shell.tree.getByRole('treeitem')).toHaveCount(7);
+  await expect(page.getByText(/^Searched all \d+ projects\.$/)).toBeVisible();
+  await axe();
+
+  await page.keyboard.press('ArrowDown');
+  await expect(shell.focusedTreeItem()).toHaveAccessibleName('Core Banking Platform');
+  await page.keyboard.press('End');
+  await expect(shell.focusedTreeItem()).toHaveAccessibleName('Ledger database Production');
+  await page.keyboard.press('Enter');
+  await new NodePage(page).expectNode(
+    'Ledger database Production',
+    '/projects/bank/environments/prod/assets/ledger_db_prod',
+  );
+});

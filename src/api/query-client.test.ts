@@ -76,4 +76,18 @@ describe('queries made through createQueryClient()', () => {
     expect(queryFn).toHaveBeenCalledTimes(1);
     unsubscribe();
   });
+
+  it('wait what Retry-After asks before retrying a 503', async () => {
+    vi.useFakeTimers();
+    const client = createQueryClient();
+    const queryFn = vi.fn(() => Promise.reject(new ApiError(503, [], '', { retryAfterMs: 3000 })));
+    const observer = new QueryObserver(client, { queryKey: ['retry-after-test'], queryFn });
+    const unsubscribe = observer.subscribe(() => undefined);
+
+    await vi.advanceTimersByTimeAsync(2999);
+    expect(queryFn).toHaveBeenCalledTimes(1);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(queryFn).toHaveBeenCalledTimes(2);
+    unsubscribe();
+  });
 });

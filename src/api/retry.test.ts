@@ -1,6 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { ApiError, NetworkError, parseRetryAfter } from './errors';
-import { retryRead, retryWait } from './retry';
+import { retryWait } from './query-client';
+import { retryRead } from './retry';
 
 describe('parseRetryAfter', () => {
   it('reads delay-seconds and HTTP dates, and nothing else', () => {

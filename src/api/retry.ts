@@ -1,12 +1,8 @@
-import { ApiError } from './errors';
-import { isRetryable, MAX_RETRIES, retryDelay } from './query-client';
+import { isRetryable, MAX_RETRIES, retryWait } from './query-client';
 
 // Retrying a safe read outside React Query (which retries queries itself, see query-client.ts): signing
 // in checks the credentials with a GET before there is a session to keep a query for. The same rule
 // applies: only failures that asking again can cure (no answer, a 5xx), at most MAX_RETRIES times.
-
-/** The longest wait before one retry, even when the server's `Retry-After` asks for more. */
-const MAX_WAIT_MS = 10_000;
 
 /** Told before each retry, so the user can be told what is happening. */
 export interface RetryNotice {
@@ -23,12 +19,6 @@ export interface RetryNotice {
 export interface RetryOptions {
   signal?: AbortSignal | undefined;
   onRetry?: ((notice: RetryNotice) => void) | undefined;
-}
-
-/** The wait before retry `attempt` (0 for the first): what the server asked for, else back-off; ≤ 10 s. */
-export function retryWait(attempt: number, error: unknown): number {
-  const asked = error instanceof ApiError ? error.retryAfterMs : null;
-  return Math.min(asked ?? retryDelay(attempt), MAX_WAIT_MS);
 }
 
 function wait(ms: number, signal: AbortSignal | undefined): Promise<void> {

@@ -2,6 +2,7 @@ import { Badge, Code, Group, Loader, Text } from '@mantine/core';
 import { Spotlight, useSpotlight } from '@mantine/spotlight';
 import { IconBox, IconFolder, IconRoute, IconSearch, IconServer2 } from '@tabler/icons-react';
 import { useEffect, useRef, useState } from 'react';
+import classes from './global-search.module.css';
 import { highlightFirstHit } from './highlight-first-hit';
 import { searchStore } from './search-store';
 import type { SearchHit, SearchKind } from './search-model';
@@ -45,6 +46,7 @@ export function GlobalSearch({ onOpen }: GlobalSearchProps) {
         setQuery(next);
       }}
       store={searchStore}
+      classNames={{ action: classes.action }}
       shortcut={null}
       scrollable
       maxHeight={480}

@@ -141,4 +141,39 @@ describe('NodeTree against the emulator', () => {
     });
     expect(screen.getByText('1 of 3 projects')).toBeInTheDocument();
   });
+
+  it('with nothing opened, finds matches in levels not loaded yet through the server and opens the tree to them', async () => {
+    const { user } = renderWithProviders(<NodeTree selectedPath={null} onOpen={vi.fn()} />);
+    await item('Core Banking Platform');
+
+    await user.type(screen.getByRole('textbox', { name: 'Filter the navigator by name or code' }), 'ledger');
+
+    expect(await item('Ledger database Production')).toHaveAttribute('aria-level', '3');
+    await waitFor(() => {
+      expect(
+        within(tree())
+          .getAllByRole('treeitem')
+          .map((row) => row.getAttribute('aria-label')),
+      ).toEqual([
+        'Core Banking Platform',
+        'Development',
+        'Ledger database Development',
+        'Test',
+        'Ledger database Test',
+        'Production',
+        'Ledger database Production',
+      ]);
+    });
+    expect(await screen.findByText('Searched all 3 projects.')).toBeInTheDocument();
+  });
+
+  it('says what was searched when nothing matches anywhere', async () => {
+    const { user } = renderWithProviders(<NodeTree selectedPath={null} onOpen={vi.fn()} />);
+    await item('Core Banking Platform');
+
+    await user.type(screen.getByRole('textbox', { name: 'Filter the navigator by name or code' }), 'zzz');
+
+    expect(await screen.findByText('Searched all 3 projects. Nothing matches “zzz”.')).toBeInTheDocument();
+    expect(within(tree()).queryAllByRole('treeitem')).toEqual([]);
+  });
 });

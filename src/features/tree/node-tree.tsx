@@ -4,10 +4,13 @@ import { z } from 'zod';
 import type { NodeSummary } from '@/api/node-summary';
 import { ancestorPaths, parseNodePath } from '@/lib/node-path';
 import { usePreference } from '@/lib/use-preference';
+import { serverFilterStatus } from './server-filter';
+import { TreeFilterStatus } from './tree-filter-status';
 import { TreeLevelErrors } from './tree-level-errors';
 import { flattenTree, pathsToReveal, type TreeModelInput } from './tree-model';
 import { countText, TreeToolbar } from './tree-toolbar';
 import { TreeView, type TreeViewHandle } from './tree-view';
+import { useServerFilter } from './use-server-filter';
 import { useTreeLevels } from './use-tree-levels';
 
 export interface NodeTreeProps {
@@ -26,6 +29,8 @@ function withPaths(set: ReadonlySet<string>, paths: readonly string[]): Readonly
   return paths.every((path) => set.has(path)) ? set : new Set([...set, ...paths]);
 }
 
+const NOTHING_REVEALED = { term: '', paths: new Set<string>() };
+
 /** The navigator: projects → environments → assets, loaded as they are opened. */
 export function NodeTree({ selectedPath, onOpen }: NodeTreeProps) {
   const [expanded, setExpanded] = useState<ReadonlySet<string>>(() => new Set(ancestorsOf(selectedPath)));
@@ -43,11 +48,25 @@ export function NodeTree({ selectedPath, onOpen }: NodeTreeProps) {
     if (selectedPath !== null) setFocusedPath(selectedPath);
   }
 
+  // Levels not loaded yet are filtered by the server: the tree opens down to each match it finds, once per
+  // filter text (the user may close them again), as its projects answer.
+  const server = useServerFilter(filter);
+  const [revealed, setRevealed] = useState<{ term: string; paths: ReadonlySet<string> }>(NOTHING_REVEALED);
+  const toReveal = server.revealPaths.filter(
+    (path) => !(revealed.term === server.term && revealed.paths.has(path)),
+  );
+  if (toReveal.length > 0) {
+    const before = revealed.term === server.term ? [...revealed.paths] : [];
+    setRevealed({ term: server.term, paths: new Set([...before, ...toReveal]) });
+    setExpanded((current) => withPaths(current, toReveal));
+  }
+  const leadsToMatch = useMemo(() => new Set(server.revealPaths), [server.revealPaths]);
+
   const { root, levels, retry, load } = useTreeLevels(expanded, filter);
-  const input: TreeModelInput = { root, levels, expanded, filter, showArchived, selectedPath };
+  const input: TreeModelInput = { root, levels, expanded, filter, showArchived, selectedPath, leadsToMatch };
   const model = useMemo(
-    () => flattenTree({ root, levels, expanded, filter, showArchived, selectedPath }),
-    [root, levels, expanded, filter, showArchived, selectedPath],
+    () => flattenTree({ root, levels, expanded, filter, showArchived, selectedPath, leadsToMatch }),
+    [root, levels, expanded, filter, showArchived, selectedPath, leadsToMatch],
   );
   const effectiveFocus = model.rows.some((row) => row.node.path === focusedPath)
     ? focusedPath
@@ -77,6 +96,7 @@ export function NodeTree({ selectedPath, onOpen }: NodeTreeProps) {
         countLabel={projectCount === null ? null : countText(projectCount)}
         onEnterTree={enterTree}
       />
+      <TreeFilterStatus text={serverFilterStatus(server, model.rows.length === 0)} />
       <TreeLevelErrors root={root} levels={levels} rows={model.rows} onRetry={retry} />
       <TreeView
         ref={treeRef}

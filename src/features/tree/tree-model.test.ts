@@ -90,6 +90,21 @@ function input(overrides: Partial<TreeModelInput> = {}): TreeModelInput {
 const paths = (model: ReturnType<typeof flattenTree>) => model.rows.map((row) => row.node.path);
 
 describe('flattenTree', () => {
+  it('keeps a node the server says leads to a match while its level loads, and drops it once loaded without one', () => {
+    const loading = input({
+      levels: new Map([[retail.path, { status: 'loading', nodes: [] }]]),
+      expanded: new Set([retail.path]),
+      filter: 'checkout',
+      leadsToMatch: new Set([retail.path]),
+    });
+    const model = flattenTree(loading);
+    expect(paths(model)).toEqual([retail.path]);
+    expect(model.rows[0]).toMatchObject({ isMatch: false, isContext: true, childStatus: 'loading' });
+
+    const loaded = flattenTree({ ...loading, levels: new Map([[retail.path, ready([])]]) });
+    expect(paths(loaded)).toEqual([]);
+  });
+
   it('shows only the projects while nothing is expanded', () => {
     const model = flattenTree(input());
 

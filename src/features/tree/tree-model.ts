@@ -40,6 +40,11 @@ export interface TreeModelInput {
   filter: string;
   showArchived: boolean;
   selectedPath: string | null;
+  /**
+   * Nodes the server says lead to a match of the filter (their projects and environments): shown while
+   * their own level is still loading, so a match being opened to does not hide its way there.
+   */
+  leadsToMatch?: ReadonlySet<string> | undefined;
 }
 
 export interface Count {
@@ -138,8 +143,9 @@ class Flattener {
     // Guard against a cycle in bad data: assume no match while this node is being looked at.
     this.descendantMatch.set(node.path, false);
     const level = this.input.levels.get(node.path);
-    const found =
-      hasNodes(level) && this.candidates(level).some((child) => this.isVisibleUnderFilter(level, child));
+    const found = hasNodes(level)
+      ? this.candidates(level).some((child) => this.isVisibleUnderFilter(level, child))
+      : this.input.leadsToMatch?.has(node.path) === true;
     this.descendantMatch.set(node.path, found);
     return found;
   }
