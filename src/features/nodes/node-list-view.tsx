@@ -3,7 +3,8 @@ import type { ReactNode } from 'react';
 import { failureMessage } from '@/api/failures';
 import { toggleSort, type ListSearch, type ListSort } from '@/lib/list-search';
 import { ListView } from '@/ui/list-view';
-import { NodeListTable, type NodeListRow, type NodeSortColumn } from './node-list-table';
+import type { NodeSortColumn } from './list-filters';
+import { NodeListTable, type NodeListRow } from './node-list-table';
 
 export interface NodeListViewProps {
   result: UseQueryResult<NodeListRow[]>;
