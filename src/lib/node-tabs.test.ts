@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import {
   ASSET_TABS,
   availableTabs,
+  nodeOfPagePath,
   nodeTabSearchSchema,
   PROJECT_TABS,
   selectTab,
@@ -134,5 +135,33 @@ describe('tabOfPath', () => {
     expect(tabOfPath('/projects/bank/environments/dev', '/projects/bank')).toBeUndefined();
     expect(tabOfPath('/projects/bank/overview', '/projects/bank')).toBeUndefined();
     expect(tabOfPath('/projects/banking/settings', '/projects/bank')).toBeUndefined();
+  });
+});
+
+describe('nodeOfPagePath', () => {
+  it("finds the node of a page on any of its tabs, and a node whose code is a tab's name", () => {
+    expect(nodeOfPagePath('/projects/bank')).toEqual({ kind: 'project', projectCode: 'bank' });
+    expect(nodeOfPagePath('/projects/bank/environments')).toEqual({ kind: 'project', projectCode: 'bank' });
+    expect(nodeOfPagePath('/projects/bank/environments/dev/assets')).toEqual({
+      kind: 'environment',
+      projectCode: 'bank',
+      environmentCode: 'dev',
+    });
+    expect(nodeOfPagePath('/projects/bank/assets/db/mintmodels')).toEqual({
+      kind: 'asset',
+      projectCode: 'bank',
+      assetCode: 'db',
+    });
+    expect(nodeOfPagePath('/projects/bank/assets/settings')).toEqual({
+      kind: 'asset',
+      projectCode: 'bank',
+      assetCode: 'settings',
+    });
+  });
+
+  it('is null for addresses that are no node page', () => {
+    expect(nodeOfPagePath('/projects')).toBeNull();
+    expect(nodeOfPagePath('/projects/bank/overview')).toBeNull();
+    expect(nodeOfPagePath('/events')).toBeNull();
   });
 });

@@ -1,5 +1,6 @@
 import type { NodeMeta } from '@contract/node';
 import { z } from 'zod';
+import { parseNodePath, type NodeRef } from './node-path';
 
 // The tabs of a project, environment or asset page, chosen from the node's `meta` flags (domain §2.2,
 // §5.4) rather than from its kind or project type. Each tab is a route below the node's page
@@ -103,4 +104,17 @@ export function tabOfPath(pathname: string, nodePath: string): NodeTab | undefin
   if (!path.startsWith(`${nodePath}/`)) return undefined;
   const rest = path.slice(nodePath.length + 1);
   return NODE_TABS.find((tab) => tab === rest && tab !== 'overview');
+}
+
+/**
+ * The node whose page an address shows, on any of its tabs: `/projects/bank/environments` is the project
+ * bank's Environments tab. Null for any other address.
+ */
+export function nodeOfPagePath(pathname: string): NodeRef | null {
+  const exact = parseNodePath(pathname);
+  if (exact !== null) return exact;
+  const cut = pathname.lastIndexOf('/');
+  const tab = pathname.slice(cut + 1);
+  if (!NODE_TABS.some((candidate) => candidate === tab && candidate !== 'overview')) return null;
+  return parseNodePath(pathname.slice(0, cut));
 }

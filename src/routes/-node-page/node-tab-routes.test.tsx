@@ -3,7 +3,7 @@ import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { createMemoryHistory, RouterProvider } from '@tanstack/react-router';
 import { render, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createAuth } from '@/app/auth';
 import { createAppRouter } from '@/app/router';
 import { theme } from '@/app/theme';
@@ -12,6 +12,10 @@ import { setUpEmulator, signInAs } from '@/test/emulator';
 // Node pages' tabs as routes, in the whole console (router, shell, pages) against the emulator.
 
 setUpEmulator();
+
+afterEach(() => {
+  vi.restoreAllMocks();
+});
 
 // The whole console renders at each step; on a busy machine that can take longer than the default second.
 const SLOW = { timeout: 5000 };
@@ -132,5 +136,16 @@ describe('node page tabs', () => {
     await expectSelectedTab('Assets');
     expect(router.state.location.pathname).toBe('/projects/bank/environments/dev/assets');
     expect(screen.getByRole('tab', { name: 'Assets' })).toHaveFocus();
+  });
+
+  it("keeps the node selected in the navigator on any of its page's tabs", async () => {
+    // happy-dom lays nothing out: give the navigator's virtualiser a viewport, or it renders no rows.
+    vi.spyOn(HTMLElement.prototype, 'clientHeight', 'get').mockReturnValue(600);
+    vi.spyOn(HTMLElement.prototype, 'clientWidth', 'get').mockReturnValue(300);
+    signInAs('viewer');
+    renderConsole('/projects/bank/environments/dev/assets');
+    await expectSelectedTab('Assets');
+
+    expect(await screen.findByRole('treeitem', { name: 'Development', selected: true }, SLOW)).toBeVisible();
   });
 });
