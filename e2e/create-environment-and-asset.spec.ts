@@ -41,7 +41,7 @@ test('an operator creates an environment, then an asset in it built from a templ
   await axe();
 
   await tabs.openTab('Assets');
-  await expect(page).toHaveURL(/tab=assets/);
+  await expect(page).toHaveURL(new RegExp(`${environmentPath}/assets$`));
   await page.getByRole('button', { name: 'New asset' }).click();
   const assetDialog = new CreateNodeDialog(page, 'New asset');
   await assetDialog.fill(assetCode, 'Orders database');

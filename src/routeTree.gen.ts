@@ -15,13 +15,34 @@ import { Route as AuthedIndexRouteImport } from './routes/_authed/index';
 import { Route as AuthedEventsRouteImport } from './routes/_authed/events';
 import { Route as AuthedProjectsIndexRouteImport } from './routes/_authed/projects/index';
 import { Route as AuthedProjectsProjectCodeRouteRouteImport } from './routes/_authed/projects/$projectCode/route';
-import { Route as AuthedProjectsProjectCodeIndexRouteImport } from './routes/_authed/projects/$projectCode/index';
+import { Route as AuthedProjectsProjectCodeTabsRouteRouteImport } from './routes/_authed/projects/$projectCode/_tabs/route';
+import { Route as AuthedProjectsProjectCodeTabsIndexRouteImport } from './routes/_authed/projects/$projectCode/_tabs/index';
+import { Route as AuthedProjectsProjectCodeTabsAssetsRouteImport } from './routes/_authed/projects/$projectCode/_tabs/assets';
+import { Route as AuthedProjectsProjectCodeTabsEnvironmentsRouteImport } from './routes/_authed/projects/$projectCode/_tabs/environments';
+import { Route as AuthedProjectsProjectCodeTabsGitRemotesRouteImport } from './routes/_authed/projects/$projectCode/_tabs/git-remotes';
+import { Route as AuthedProjectsProjectCodeTabsPropertiesRouteImport } from './routes/_authed/projects/$projectCode/_tabs/properties';
+import { Route as AuthedProjectsProjectCodeTabsSettingsRouteImport } from './routes/_authed/projects/$projectCode/_tabs/settings';
+import { Route as AuthedProjectsProjectCodeTabsTemplatesRouteImport } from './routes/_authed/projects/$projectCode/_tabs/templates';
 import { Route as AuthedProjectsProjectCodeAssetsAssetCodeRouteRouteImport } from './routes/_authed/projects/$projectCode/assets/$assetCode/route';
 import { Route as AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeRouteRouteImport } from './routes/_authed/projects/$projectCode/environments/$environmentCode/route';
 import { Route as AuthedProjectsProjectCodeAssetsAssetCodeIndexRouteImport } from './routes/_authed/projects/$projectCode/assets/$assetCode/index';
-import { Route as AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeIndexRouteImport } from './routes/_authed/projects/$projectCode/environments/$environmentCode/index';
+import { Route as AuthedProjectsProjectCodeAssetsAssetCodeConvergedPropertiesRouteImport } from './routes/_authed/projects/$projectCode/assets/$assetCode/converged-properties';
+import { Route as AuthedProjectsProjectCodeAssetsAssetCodeMintmodelsRouteImport } from './routes/_authed/projects/$projectCode/assets/$assetCode/mintmodels';
+import { Route as AuthedProjectsProjectCodeAssetsAssetCodePropertiesRouteImport } from './routes/_authed/projects/$projectCode/assets/$assetCode/properties';
+import { Route as AuthedProjectsProjectCodeAssetsAssetCodeSettingsRouteImport } from './routes/_authed/projects/$projectCode/assets/$assetCode/settings';
+import { Route as AuthedProjectsProjectCodeAssetsAssetCodeTemplateRouteImport } from './routes/_authed/projects/$projectCode/assets/$assetCode/template';
+import { Route as AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeTabsRouteRouteImport } from './routes/_authed/projects/$projectCode/environments/$environmentCode/_tabs/route';
+import { Route as AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeTabsIndexRouteImport } from './routes/_authed/projects/$projectCode/environments/$environmentCode/_tabs/index';
+import { Route as AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeTabsAssetsRouteImport } from './routes/_authed/projects/$projectCode/environments/$environmentCode/_tabs/assets';
+import { Route as AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeTabsPropertiesRouteImport } from './routes/_authed/projects/$projectCode/environments/$environmentCode/_tabs/properties';
+import { Route as AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeTabsSettingsRouteImport } from './routes/_authed/projects/$projectCode/environments/$environmentCode/_tabs/settings';
 import { Route as AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeAssetsAssetCodeRouteRouteImport } from './routes/_authed/projects/$projectCode/environments/$environmentCode/assets/$assetCode/route';
 import { Route as AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeAssetsAssetCodeIndexRouteImport } from './routes/_authed/projects/$projectCode/environments/$environmentCode/assets/$assetCode/index';
+import { Route as AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeAssetsAssetCodeConvergedPropertiesRouteImport } from './routes/_authed/projects/$projectCode/environments/$environmentCode/assets/$assetCode/converged-properties';
+import { Route as AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeAssetsAssetCodeMintmodelsRouteImport } from './routes/_authed/projects/$projectCode/environments/$environmentCode/assets/$assetCode/mintmodels';
+import { Route as AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeAssetsAssetCodePropertiesRouteImport } from './routes/_authed/projects/$projectCode/environments/$environmentCode/assets/$assetCode/properties';
+import { Route as AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeAssetsAssetCodeSettingsRouteImport } from './routes/_authed/projects/$projectCode/environments/$environmentCode/assets/$assetCode/settings';
+import { Route as AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeAssetsAssetCodeTemplateRouteImport } from './routes/_authed/projects/$projectCode/environments/$environmentCode/assets/$assetCode/template';
 
 const AuthedRoute = AuthedRouteImport.update({
   id: '/_authed',
@@ -53,11 +74,52 @@ const AuthedProjectsProjectCodeRouteRoute =
     path: '/projects/$projectCode',
     getParentRoute: () => AuthedRoute,
   } as any);
-const AuthedProjectsProjectCodeIndexRoute =
-  AuthedProjectsProjectCodeIndexRouteImport.update({
+const AuthedProjectsProjectCodeTabsRouteRoute =
+  AuthedProjectsProjectCodeTabsRouteRouteImport.update({
+    id: '/_tabs',
+    getParentRoute: () => AuthedProjectsProjectCodeRouteRoute,
+  } as any);
+const AuthedProjectsProjectCodeTabsIndexRoute =
+  AuthedProjectsProjectCodeTabsIndexRouteImport.update({
     id: '/',
     path: '/',
-    getParentRoute: () => AuthedProjectsProjectCodeRouteRoute,
+    getParentRoute: () => AuthedProjectsProjectCodeTabsRouteRoute,
+  } as any);
+const AuthedProjectsProjectCodeTabsAssetsRoute =
+  AuthedProjectsProjectCodeTabsAssetsRouteImport.update({
+    id: '/assets',
+    path: '/assets',
+    getParentRoute: () => AuthedProjectsProjectCodeTabsRouteRoute,
+  } as any);
+const AuthedProjectsProjectCodeTabsEnvironmentsRoute =
+  AuthedProjectsProjectCodeTabsEnvironmentsRouteImport.update({
+    id: '/environments',
+    path: '/environments',
+    getParentRoute: () => AuthedProjectsProjectCodeTabsRouteRoute,
+  } as any);
+const AuthedProjectsProjectCodeTabsGitRemotesRoute =
+  AuthedProjectsProjectCodeTabsGitRemotesRouteImport.update({
+    id: '/git-remotes',
+    path: '/git-remotes',
+    getParentRoute: () => AuthedProjectsProjectCodeTabsRouteRoute,
+  } as any);
+const AuthedProjectsProjectCodeTabsPropertiesRoute =
+  AuthedProjectsProjectCodeTabsPropertiesRouteImport.update({
+    id: '/properties',
+    path: '/properties',
+    getParentRoute: () => AuthedProjectsProjectCodeTabsRouteRoute,
+  } as any);
+const AuthedProjectsProjectCodeTabsSettingsRoute =
+  AuthedProjectsProjectCodeTabsSettingsRouteImport.update({
+    id: '/settings',
+    path: '/settings',
+    getParentRoute: () => AuthedProjectsProjectCodeTabsRouteRoute,
+  } as any);
+const AuthedProjectsProjectCodeTabsTemplatesRoute =
+  AuthedProjectsProjectCodeTabsTemplatesRouteImport.update({
+    id: '/templates',
+    path: '/templates',
+    getParentRoute: () => AuthedProjectsProjectCodeTabsRouteRoute,
   } as any);
 const AuthedProjectsProjectCodeAssetsAssetCodeRouteRoute =
   AuthedProjectsProjectCodeAssetsAssetCodeRouteRouteImport.update({
@@ -77,13 +139,82 @@ const AuthedProjectsProjectCodeAssetsAssetCodeIndexRoute =
     path: '/',
     getParentRoute: () => AuthedProjectsProjectCodeAssetsAssetCodeRouteRoute,
   } as any);
-const AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeIndexRoute =
-  AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeIndexRouteImport.update({
-    id: '/',
-    path: '/',
-    getParentRoute: () =>
-      AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeRouteRoute,
+const AuthedProjectsProjectCodeAssetsAssetCodeConvergedPropertiesRoute =
+  AuthedProjectsProjectCodeAssetsAssetCodeConvergedPropertiesRouteImport.update(
+    {
+      id: '/converged-properties',
+      path: '/converged-properties',
+      getParentRoute: () => AuthedProjectsProjectCodeAssetsAssetCodeRouteRoute,
+    } as any,
+  );
+const AuthedProjectsProjectCodeAssetsAssetCodeMintmodelsRoute =
+  AuthedProjectsProjectCodeAssetsAssetCodeMintmodelsRouteImport.update({
+    id: '/mintmodels',
+    path: '/mintmodels',
+    getParentRoute: () => AuthedProjectsProjectCodeAssetsAssetCodeRouteRoute,
   } as any);
+const AuthedProjectsProjectCodeAssetsAssetCodePropertiesRoute =
+  AuthedProjectsProjectCodeAssetsAssetCodePropertiesRouteImport.update({
+    id: '/properties',
+    path: '/properties',
+    getParentRoute: () => AuthedProjectsProjectCodeAssetsAssetCodeRouteRoute,
+  } as any);
+const AuthedProjectsProjectCodeAssetsAssetCodeSettingsRoute =
+  AuthedProjectsProjectCodeAssetsAssetCodeSettingsRouteImport.update({
+    id: '/settings',
+    path: '/settings',
+    getParentRoute: () => AuthedProjectsProjectCodeAssetsAssetCodeRouteRoute,
+  } as any);
+const AuthedProjectsProjectCodeAssetsAssetCodeTemplateRoute =
+  AuthedProjectsProjectCodeAssetsAssetCodeTemplateRouteImport.update({
+    id: '/template',
+    path: '/template',
+    getParentRoute: () => AuthedProjectsProjectCodeAssetsAssetCodeRouteRoute,
+  } as any);
+const AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeTabsRouteRoute =
+  AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeTabsRouteRouteImport.update(
+    {
+      id: '/_tabs',
+      getParentRoute: () =>
+        AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeRouteRoute,
+    } as any,
+  );
+const AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeTabsIndexRoute =
+  AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeTabsIndexRouteImport.update(
+    {
+      id: '/',
+      path: '/',
+      getParentRoute: () =>
+        AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeTabsRouteRoute,
+    } as any,
+  );
+const AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeTabsAssetsRoute =
+  AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeTabsAssetsRouteImport.update(
+    {
+      id: '/assets',
+      path: '/assets',
+      getParentRoute: () =>
+        AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeTabsRouteRoute,
+    } as any,
+  );
+const AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeTabsPropertiesRoute =
+  AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeTabsPropertiesRouteImport.update(
+    {
+      id: '/properties',
+      path: '/properties',
+      getParentRoute: () =>
+        AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeTabsRouteRoute,
+    } as any,
+  );
+const AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeTabsSettingsRoute =
+  AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeTabsSettingsRouteImport.update(
+    {
+      id: '/settings',
+      path: '/settings',
+      getParentRoute: () =>
+        AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeTabsRouteRoute,
+    } as any,
+  );
 const AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeAssetsAssetCodeRouteRoute =
   AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeAssetsAssetCodeRouteRouteImport.update(
     {
@@ -102,6 +233,51 @@ const AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeAssetsAssetCodeIndexRo
         AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeAssetsAssetCodeRouteRoute,
     } as any,
   );
+const AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeAssetsAssetCodeConvergedPropertiesRoute =
+  AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeAssetsAssetCodeConvergedPropertiesRouteImport.update(
+    {
+      id: '/converged-properties',
+      path: '/converged-properties',
+      getParentRoute: () =>
+        AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeAssetsAssetCodeRouteRoute,
+    } as any,
+  );
+const AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeAssetsAssetCodeMintmodelsRoute =
+  AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeAssetsAssetCodeMintmodelsRouteImport.update(
+    {
+      id: '/mintmodels',
+      path: '/mintmodels',
+      getParentRoute: () =>
+        AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeAssetsAssetCodeRouteRoute,
+    } as any,
+  );
+const AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeAssetsAssetCodePropertiesRoute =
+  AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeAssetsAssetCodePropertiesRouteImport.update(
+    {
+      id: '/properties',
+      path: '/properties',
+      getParentRoute: () =>
+        AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeAssetsAssetCodeRouteRoute,
+    } as any,
+  );
+const AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeAssetsAssetCodeSettingsRoute =
+  AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeAssetsAssetCodeSettingsRouteImport.update(
+    {
+      id: '/settings',
+      path: '/settings',
+      getParentRoute: () =>
+        AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeAssetsAssetCodeRouteRoute,
+    } as any,
+  );
+const AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeAssetsAssetCodeTemplateRoute =
+  AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeAssetsAssetCodeTemplateRouteImport.update(
+    {
+      id: '/template',
+      path: '/template',
+      getParentRoute: () =>
+        AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeAssetsAssetCodeRouteRoute,
+    } as any,
+  );
 
 export interface FileRoutesByFullPath {
   '/': typeof AuthedIndexRoute;
@@ -109,22 +285,60 @@ export interface FileRoutesByFullPath {
   '/events': typeof AuthedEventsRoute;
   '/projects/$projectCode': typeof AuthedProjectsProjectCodeRouteRouteWithChildren;
   '/projects/': typeof AuthedProjectsIndexRoute;
-  '/projects/$projectCode/': typeof AuthedProjectsProjectCodeIndexRoute;
   '/projects/$projectCode/assets/$assetCode': typeof AuthedProjectsProjectCodeAssetsAssetCodeRouteRouteWithChildren;
   '/projects/$projectCode/environments/$environmentCode': typeof AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeRouteRouteWithChildren;
+  '/projects/$projectCode/assets': typeof AuthedProjectsProjectCodeTabsAssetsRoute;
+  '/projects/$projectCode/environments': typeof AuthedProjectsProjectCodeTabsEnvironmentsRoute;
+  '/projects/$projectCode/git-remotes': typeof AuthedProjectsProjectCodeTabsGitRemotesRoute;
+  '/projects/$projectCode/properties': typeof AuthedProjectsProjectCodeTabsPropertiesRoute;
+  '/projects/$projectCode/settings': typeof AuthedProjectsProjectCodeTabsSettingsRoute;
+  '/projects/$projectCode/templates': typeof AuthedProjectsProjectCodeTabsTemplatesRoute;
+  '/projects/$projectCode/': typeof AuthedProjectsProjectCodeTabsIndexRoute;
+  '/projects/$projectCode/assets/$assetCode/converged-properties': typeof AuthedProjectsProjectCodeAssetsAssetCodeConvergedPropertiesRoute;
+  '/projects/$projectCode/assets/$assetCode/mintmodels': typeof AuthedProjectsProjectCodeAssetsAssetCodeMintmodelsRoute;
+  '/projects/$projectCode/assets/$assetCode/properties': typeof AuthedProjectsProjectCodeAssetsAssetCodePropertiesRoute;
+  '/projects/$projectCode/assets/$assetCode/settings': typeof AuthedProjectsProjectCodeAssetsAssetCodeSettingsRoute;
+  '/projects/$projectCode/assets/$assetCode/template': typeof AuthedProjectsProjectCodeAssetsAssetCodeTemplateRoute;
   '/projects/$projectCode/assets/$assetCode/': typeof AuthedProjectsProjectCodeAssetsAssetCodeIndexRoute;
-  '/projects/$projectCode/environments/$environmentCode/': typeof AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeIndexRoute;
   '/projects/$projectCode/environments/$environmentCode/assets/$assetCode': typeof AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeAssetsAssetCodeRouteRouteWithChildren;
+  '/projects/$projectCode/environments/$environmentCode/assets': typeof AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeTabsAssetsRoute;
+  '/projects/$projectCode/environments/$environmentCode/properties': typeof AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeTabsPropertiesRoute;
+  '/projects/$projectCode/environments/$environmentCode/settings': typeof AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeTabsSettingsRoute;
+  '/projects/$projectCode/environments/$environmentCode/': typeof AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeTabsIndexRoute;
+  '/projects/$projectCode/environments/$environmentCode/assets/$assetCode/converged-properties': typeof AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeAssetsAssetCodeConvergedPropertiesRoute;
+  '/projects/$projectCode/environments/$environmentCode/assets/$assetCode/mintmodels': typeof AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeAssetsAssetCodeMintmodelsRoute;
+  '/projects/$projectCode/environments/$environmentCode/assets/$assetCode/properties': typeof AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeAssetsAssetCodePropertiesRoute;
+  '/projects/$projectCode/environments/$environmentCode/assets/$assetCode/settings': typeof AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeAssetsAssetCodeSettingsRoute;
+  '/projects/$projectCode/environments/$environmentCode/assets/$assetCode/template': typeof AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeAssetsAssetCodeTemplateRoute;
   '/projects/$projectCode/environments/$environmentCode/assets/$assetCode/': typeof AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeAssetsAssetCodeIndexRoute;
 }
 export interface FileRoutesByTo {
   '/sign-in': typeof SignInRoute;
   '/events': typeof AuthedEventsRoute;
   '/': typeof AuthedIndexRoute;
+  '/projects/$projectCode': typeof AuthedProjectsProjectCodeTabsIndexRoute;
   '/projects': typeof AuthedProjectsIndexRoute;
-  '/projects/$projectCode': typeof AuthedProjectsProjectCodeIndexRoute;
+  '/projects/$projectCode/environments/$environmentCode': typeof AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeTabsIndexRoute;
+  '/projects/$projectCode/assets': typeof AuthedProjectsProjectCodeTabsAssetsRoute;
+  '/projects/$projectCode/environments': typeof AuthedProjectsProjectCodeTabsEnvironmentsRoute;
+  '/projects/$projectCode/git-remotes': typeof AuthedProjectsProjectCodeTabsGitRemotesRoute;
+  '/projects/$projectCode/properties': typeof AuthedProjectsProjectCodeTabsPropertiesRoute;
+  '/projects/$projectCode/settings': typeof AuthedProjectsProjectCodeTabsSettingsRoute;
+  '/projects/$projectCode/templates': typeof AuthedProjectsProjectCodeTabsTemplatesRoute;
+  '/projects/$projectCode/assets/$assetCode/converged-properties': typeof AuthedProjectsProjectCodeAssetsAssetCodeConvergedPropertiesRoute;
+  '/projects/$projectCode/assets/$assetCode/mintmodels': typeof AuthedProjectsProjectCodeAssetsAssetCodeMintmodelsRoute;
+  '/projects/$projectCode/assets/$assetCode/properties': typeof AuthedProjectsProjectCodeAssetsAssetCodePropertiesRoute;
+  '/projects/$projectCode/assets/$assetCode/settings': typeof AuthedProjectsProjectCodeAssetsAssetCodeSettingsRoute;
+  '/projects/$projectCode/assets/$assetCode/template': typeof AuthedProjectsProjectCodeAssetsAssetCodeTemplateRoute;
   '/projects/$projectCode/assets/$assetCode': typeof AuthedProjectsProjectCodeAssetsAssetCodeIndexRoute;
-  '/projects/$projectCode/environments/$environmentCode': typeof AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeIndexRoute;
+  '/projects/$projectCode/environments/$environmentCode/assets': typeof AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeTabsAssetsRoute;
+  '/projects/$projectCode/environments/$environmentCode/properties': typeof AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeTabsPropertiesRoute;
+  '/projects/$projectCode/environments/$environmentCode/settings': typeof AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeTabsSettingsRoute;
+  '/projects/$projectCode/environments/$environmentCode/assets/$assetCode/converged-properties': typeof AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeAssetsAssetCodeConvergedPropertiesRoute;
+  '/projects/$projectCode/environments/$environmentCode/assets/$assetCode/mintmodels': typeof AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeAssetsAssetCodeMintmodelsRoute;
+  '/projects/$projectCode/environments/$environmentCode/assets/$assetCode/properties': typeof AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeAssetsAssetCodePropertiesRoute;
+  '/projects/$projectCode/environments/$environmentCode/assets/$assetCode/settings': typeof AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeAssetsAssetCodeSettingsRoute;
+  '/projects/$projectCode/environments/$environmentCode/assets/$assetCode/template': typeof AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeAssetsAssetCodeTemplateRoute;
   '/projects/$projectCode/environments/$environmentCode/assets/$assetCode': typeof AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeAssetsAssetCodeIndexRoute;
 }
 export interface FileRoutesById {
@@ -135,12 +349,33 @@ export interface FileRoutesById {
   '/_authed/': typeof AuthedIndexRoute;
   '/_authed/projects/$projectCode': typeof AuthedProjectsProjectCodeRouteRouteWithChildren;
   '/_authed/projects/': typeof AuthedProjectsIndexRoute;
-  '/_authed/projects/$projectCode/': typeof AuthedProjectsProjectCodeIndexRoute;
+  '/_authed/projects/$projectCode/_tabs': typeof AuthedProjectsProjectCodeTabsRouteRouteWithChildren;
   '/_authed/projects/$projectCode/assets/$assetCode': typeof AuthedProjectsProjectCodeAssetsAssetCodeRouteRouteWithChildren;
   '/_authed/projects/$projectCode/environments/$environmentCode': typeof AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeRouteRouteWithChildren;
+  '/_authed/projects/$projectCode/_tabs/assets': typeof AuthedProjectsProjectCodeTabsAssetsRoute;
+  '/_authed/projects/$projectCode/_tabs/environments': typeof AuthedProjectsProjectCodeTabsEnvironmentsRoute;
+  '/_authed/projects/$projectCode/_tabs/git-remotes': typeof AuthedProjectsProjectCodeTabsGitRemotesRoute;
+  '/_authed/projects/$projectCode/_tabs/properties': typeof AuthedProjectsProjectCodeTabsPropertiesRoute;
+  '/_authed/projects/$projectCode/_tabs/settings': typeof AuthedProjectsProjectCodeTabsSettingsRoute;
+  '/_authed/projects/$projectCode/_tabs/templates': typeof AuthedProjectsProjectCodeTabsTemplatesRoute;
+  '/_authed/projects/$projectCode/_tabs/': typeof AuthedProjectsProjectCodeTabsIndexRoute;
+  '/_authed/projects/$projectCode/environments/$environmentCode/_tabs': typeof AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeTabsRouteRouteWithChildren;
+  '/_authed/projects/$projectCode/assets/$assetCode/converged-properties': typeof AuthedProjectsProjectCodeAssetsAssetCodeConvergedPropertiesRoute;
+  '/_authed/projects/$projectCode/assets/$assetCode/mintmodels': typeof AuthedProjectsProjectCodeAssetsAssetCodeMintmodelsRoute;
+  '/_authed/projects/$projectCode/assets/$assetCode/properties': typeof AuthedProjectsProjectCodeAssetsAssetCodePropertiesRoute;
+  '/_authed/projects/$projectCode/assets/$assetCode/settings': typeof AuthedProjectsProjectCodeAssetsAssetCodeSettingsRoute;
+  '/_authed/projects/$projectCode/assets/$assetCode/template': typeof AuthedProjectsProjectCodeAssetsAssetCodeTemplateRoute;
   '/_authed/projects/$projectCode/assets/$assetCode/': typeof AuthedProjectsProjectCodeAssetsAssetCodeIndexRoute;
-  '/_authed/projects/$projectCode/environments/$environmentCode/': typeof AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeIndexRoute;
   '/_authed/projects/$projectCode/environments/$environmentCode/assets/$assetCode': typeof AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeAssetsAssetCodeRouteRouteWithChildren;
+  '/_authed/projects/$projectCode/environments/$environmentCode/_tabs/assets': typeof AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeTabsAssetsRoute;
+  '/_authed/projects/$projectCode/environments/$environmentCode/_tabs/properties': typeof AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeTabsPropertiesRoute;
+  '/_authed/projects/$projectCode/environments/$environmentCode/_tabs/settings': typeof AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeTabsSettingsRoute;
+  '/_authed/projects/$projectCode/environments/$environmentCode/_tabs/': typeof AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeTabsIndexRoute;
+  '/_authed/projects/$projectCode/environments/$environmentCode/assets/$assetCode/converged-properties': typeof AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeAssetsAssetCodeConvergedPropertiesRoute;
+  '/_authed/projects/$projectCode/environments/$environmentCode/assets/$assetCode/mintmodels': typeof AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeAssetsAssetCodeMintmodelsRoute;
+  '/_authed/projects/$projectCode/environments/$environmentCode/assets/$assetCode/properties': typeof AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeAssetsAssetCodePropertiesRoute;
+  '/_authed/projects/$projectCode/environments/$environmentCode/assets/$assetCode/settings': typeof AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeAssetsAssetCodeSettingsRoute;
+  '/_authed/projects/$projectCode/environments/$environmentCode/assets/$assetCode/template': typeof AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeAssetsAssetCodeTemplateRoute;
   '/_authed/projects/$projectCode/environments/$environmentCode/assets/$assetCode/': typeof AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeAssetsAssetCodeIndexRoute;
 }
 export interface FileRouteTypes {
@@ -151,22 +386,60 @@ export interface FileRouteTypes {
     | '/events'
     | '/projects/$projectCode'
     | '/projects/'
-    | '/projects/$projectCode/'
     | '/projects/$projectCode/assets/$assetCode'
     | '/projects/$projectCode/environments/$environmentCode'
+    | '/projects/$projectCode/assets'
+    | '/projects/$projectCode/environments'
+    | '/projects/$projectCode/git-remotes'
+    | '/projects/$projectCode/properties'
+    | '/projects/$projectCode/settings'
+    | '/projects/$projectCode/templates'
+    | '/projects/$projectCode/'
+    | '/projects/$projectCode/assets/$assetCode/converged-properties'
+    | '/projects/$projectCode/assets/$assetCode/mintmodels'
+    | '/projects/$projectCode/assets/$assetCode/properties'
+    | '/projects/$projectCode/assets/$assetCode/settings'
+    | '/projects/$projectCode/assets/$assetCode/template'
     | '/projects/$projectCode/assets/$assetCode/'
-    | '/projects/$projectCode/environments/$environmentCode/'
     | '/projects/$projectCode/environments/$environmentCode/assets/$assetCode'
+    | '/projects/$projectCode/environments/$environmentCode/assets'
+    | '/projects/$projectCode/environments/$environmentCode/properties'
+    | '/projects/$projectCode/environments/$environmentCode/settings'
+    | '/projects/$projectCode/environments/$environmentCode/'
+    | '/projects/$projectCode/environments/$environmentCode/assets/$assetCode/converged-properties'
+    | '/projects/$projectCode/environments/$environmentCode/assets/$assetCode/mintmodels'
+    | '/projects/$projectCode/environments/$environmentCode/assets/$assetCode/properties'
+    | '/projects/$projectCode/environments/$environmentCode/assets/$assetCode/settings'
+    | '/projects/$projectCode/environments/$environmentCode/assets/$assetCode/template'
     | '/projects/$projectCode/environments/$environmentCode/assets/$assetCode/';
   fileRoutesByTo: FileRoutesByTo;
   to:
     | '/sign-in'
     | '/events'
     | '/'
-    | '/projects'
     | '/projects/$projectCode'
-    | '/projects/$projectCode/assets/$assetCode'
+    | '/projects'
     | '/projects/$projectCode/environments/$environmentCode'
+    | '/projects/$projectCode/assets'
+    | '/projects/$projectCode/environments'
+    | '/projects/$projectCode/git-remotes'
+    | '/projects/$projectCode/properties'
+    | '/projects/$projectCode/settings'
+    | '/projects/$projectCode/templates'
+    | '/projects/$projectCode/assets/$assetCode/converged-properties'
+    | '/projects/$projectCode/assets/$assetCode/mintmodels'
+    | '/projects/$projectCode/assets/$assetCode/properties'
+    | '/projects/$projectCode/assets/$assetCode/settings'
+    | '/projects/$projectCode/assets/$assetCode/template'
+    | '/projects/$projectCode/assets/$assetCode'
+    | '/projects/$projectCode/environments/$environmentCode/assets'
+    | '/projects/$projectCode/environments/$environmentCode/properties'
+    | '/projects/$projectCode/environments/$environmentCode/settings'
+    | '/projects/$projectCode/environments/$environmentCode/assets/$assetCode/converged-properties'
+    | '/projects/$projectCode/environments/$environmentCode/assets/$assetCode/mintmodels'
+    | '/projects/$projectCode/environments/$environmentCode/assets/$assetCode/properties'
+    | '/projects/$projectCode/environments/$environmentCode/assets/$assetCode/settings'
+    | '/projects/$projectCode/environments/$environmentCode/assets/$assetCode/template'
     | '/projects/$projectCode/environments/$environmentCode/assets/$assetCode';
   id:
     | '__root__'
@@ -176,12 +449,33 @@ export interface FileRouteTypes {
     | '/_authed/'
     | '/_authed/projects/$projectCode'
     | '/_authed/projects/'
-    | '/_authed/projects/$projectCode/'
+    | '/_authed/projects/$projectCode/_tabs'
     | '/_authed/projects/$projectCode/assets/$assetCode'
     | '/_authed/projects/$projectCode/environments/$environmentCode'
+    | '/_authed/projects/$projectCode/_tabs/assets'
+    | '/_authed/projects/$projectCode/_tabs/environments'
+    | '/_authed/projects/$projectCode/_tabs/git-remotes'
+    | '/_authed/projects/$projectCode/_tabs/properties'
+    | '/_authed/projects/$projectCode/_tabs/settings'
+    | '/_authed/projects/$projectCode/_tabs/templates'
+    | '/_authed/projects/$projectCode/_tabs/'
+    | '/_authed/projects/$projectCode/environments/$environmentCode/_tabs'
+    | '/_authed/projects/$projectCode/assets/$assetCode/converged-properties'
+    | '/_authed/projects/$projectCode/assets/$assetCode/mintmodels'
+    | '/_authed/projects/$projectCode/assets/$assetCode/properties'
+    | '/_authed/projects/$projectCode/assets/$assetCode/settings'
+    | '/_authed/projects/$projectCode/assets/$assetCode/template'
     | '/_authed/projects/$projectCode/assets/$assetCode/'
-    | '/_authed/projects/$projectCode/environments/$environmentCode/'
     | '/_authed/projects/$projectCode/environments/$environmentCode/assets/$assetCode'
+    | '/_authed/projects/$projectCode/environments/$environmentCode/_tabs/assets'
+    | '/_authed/projects/$projectCode/environments/$environmentCode/_tabs/properties'
+    | '/_authed/projects/$projectCode/environments/$environmentCode/_tabs/settings'
+    | '/_authed/projects/$projectCode/environments/$environmentCode/_tabs/'
+    | '/_authed/projects/$projectCode/environments/$environmentCode/assets/$assetCode/converged-properties'
+    | '/_authed/projects/$projectCode/environments/$environmentCode/assets/$assetCode/mintmodels'
+    | '/_authed/projects/$projectCode/environments/$environmentCode/assets/$assetCode/properties'
+    | '/_authed/projects/$projectCode/environments/$environmentCode/assets/$assetCode/settings'
+    | '/_authed/projects/$projectCode/environments/$environmentCode/assets/$assetCode/template'
     | '/_authed/projects/$projectCode/environments/$environmentCode/assets/$assetCode/';
   fileRoutesById: FileRoutesById;
 }
@@ -234,12 +528,61 @@ declare module '@tanstack/react-router' {
       preLoaderRoute: typeof AuthedProjectsProjectCodeRouteRouteImport;
       parentRoute: typeof AuthedRoute;
     };
-    '/_authed/projects/$projectCode/': {
-      id: '/_authed/projects/$projectCode/';
+    '/_authed/projects/$projectCode/_tabs': {
+      id: '/_authed/projects/$projectCode/_tabs';
+      path: '';
+      fullPath: '/projects/$projectCode';
+      preLoaderRoute: typeof AuthedProjectsProjectCodeTabsRouteRouteImport;
+      parentRoute: typeof AuthedProjectsProjectCodeRouteRoute;
+    };
+    '/_authed/projects/$projectCode/_tabs/': {
+      id: '/_authed/projects/$projectCode/_tabs/';
       path: '/';
       fullPath: '/projects/$projectCode/';
-      preLoaderRoute: typeof AuthedProjectsProjectCodeIndexRouteImport;
-      parentRoute: typeof AuthedProjectsProjectCodeRouteRoute;
+      preLoaderRoute: typeof AuthedProjectsProjectCodeTabsIndexRouteImport;
+      parentRoute: typeof AuthedProjectsProjectCodeTabsRouteRoute;
+    };
+    '/_authed/projects/$projectCode/_tabs/assets': {
+      id: '/_authed/projects/$projectCode/_tabs/assets';
+      path: '/assets';
+      fullPath: '/projects/$projectCode/assets';
+      preLoaderRoute: typeof AuthedProjectsProjectCodeTabsAssetsRouteImport;
+      parentRoute: typeof AuthedProjectsProjectCodeTabsRouteRoute;
+    };
+    '/_authed/projects/$projectCode/_tabs/environments': {
+      id: '/_authed/projects/$projectCode/_tabs/environments';
+      path: '/environments';
+      fullPath: '/projects/$projectCode/environments';
+      preLoaderRoute: typeof AuthedProjectsProjectCodeTabsEnvironmentsRouteImport;
+      parentRoute: typeof AuthedProjectsProjectCodeTabsRouteRoute;
+    };
+    '/_authed/projects/$projectCode/_tabs/git-remotes': {
+      id: '/_authed/projects/$projectCode/_tabs/git-remotes';
+      path: '/git-remotes';
+      fullPath: '/projects/$projectCode/git-remotes';
+      preLoaderRoute: typeof AuthedProjectsProjectCodeTabsGitRemotesRouteImport;
+      parentRoute: typeof AuthedProjectsProjectCodeTabsRouteRoute;
+    };
+    '/_authed/projects/$projectCode/_tabs/properties': {
+      id: '/_authed/projects/$projectCode/_tabs/properties';
+      path: '/properties';
+      fullPath: '/projects/$projectCode/properties';
+      preLoaderRoute: typeof AuthedProjectsProjectCodeTabsPropertiesRouteImport;
+      parentRoute: typeof AuthedProjectsProjectCodeTabsRouteRoute;
+    };
+    '/_authed/projects/$projectCode/_tabs/settings': {
+      id: '/_authed/projects/$projectCode/_tabs/settings';
+      path: '/settings';
+      fullPath: '/projects/$projectCode/settings';
+      preLoaderRoute: typeof AuthedProjectsProjectCodeTabsSettingsRouteImport;
+      parentRoute: typeof AuthedProjectsProjectCodeTabsRouteRoute;
+    };
+    '/_authed/projects/$projectCode/_tabs/templates': {
+      id: '/_authed/projects/$projectCode/_tabs/templates';
+      path: '/templates';
+      fullPath: '/projects/$projectCode/templates';
+      preLoaderRoute: typeof AuthedProjectsProjectCodeTabsTemplatesRouteImport;
+      parentRoute: typeof AuthedProjectsProjectCodeTabsRouteRoute;
     };
     '/_authed/projects/$projectCode/assets/$assetCode': {
       id: '/_authed/projects/$projectCode/assets/$assetCode';
@@ -262,12 +605,75 @@ declare module '@tanstack/react-router' {
       preLoaderRoute: typeof AuthedProjectsProjectCodeAssetsAssetCodeIndexRouteImport;
       parentRoute: typeof AuthedProjectsProjectCodeAssetsAssetCodeRouteRoute;
     };
-    '/_authed/projects/$projectCode/environments/$environmentCode/': {
-      id: '/_authed/projects/$projectCode/environments/$environmentCode/';
+    '/_authed/projects/$projectCode/assets/$assetCode/converged-properties': {
+      id: '/_authed/projects/$projectCode/assets/$assetCode/converged-properties';
+      path: '/converged-properties';
+      fullPath: '/projects/$projectCode/assets/$assetCode/converged-properties';
+      preLoaderRoute: typeof AuthedProjectsProjectCodeAssetsAssetCodeConvergedPropertiesRouteImport;
+      parentRoute: typeof AuthedProjectsProjectCodeAssetsAssetCodeRouteRoute;
+    };
+    '/_authed/projects/$projectCode/assets/$assetCode/mintmodels': {
+      id: '/_authed/projects/$projectCode/assets/$assetCode/mintmodels';
+      path: '/mintmodels';
+      fullPath: '/projects/$projectCode/assets/$assetCode/mintmodels';
+      preLoaderRoute: typeof AuthedProjectsProjectCodeAssetsAssetCodeMintmodelsRouteImport;
+      parentRoute: typeof AuthedProjectsProjectCodeAssetsAssetCodeRouteRoute;
+    };
+    '/_authed/projects/$projectCode/assets/$assetCode/properties': {
+      id: '/_authed/projects/$projectCode/assets/$assetCode/properties';
+      path: '/properties';
+      fullPath: '/projects/$projectCode/assets/$assetCode/properties';
+      preLoaderRoute: typeof AuthedProjectsProjectCodeAssetsAssetCodePropertiesRouteImport;
+      parentRoute: typeof AuthedProjectsProjectCodeAssetsAssetCodeRouteRoute;
+    };
+    '/_authed/projects/$projectCode/assets/$assetCode/settings': {
+      id: '/_authed/projects/$projectCode/assets/$assetCode/settings';
+      path: '/settings';
+      fullPath: '/projects/$projectCode/assets/$assetCode/settings';
+      preLoaderRoute: typeof AuthedProjectsProjectCodeAssetsAssetCodeSettingsRouteImport;
+      parentRoute: typeof AuthedProjectsProjectCodeAssetsAssetCodeRouteRoute;
+    };
+    '/_authed/projects/$projectCode/assets/$assetCode/template': {
+      id: '/_authed/projects/$projectCode/assets/$assetCode/template';
+      path: '/template';
+      fullPath: '/projects/$projectCode/assets/$assetCode/template';
+      preLoaderRoute: typeof AuthedProjectsProjectCodeAssetsAssetCodeTemplateRouteImport;
+      parentRoute: typeof AuthedProjectsProjectCodeAssetsAssetCodeRouteRoute;
+    };
+    '/_authed/projects/$projectCode/environments/$environmentCode/_tabs': {
+      id: '/_authed/projects/$projectCode/environments/$environmentCode/_tabs';
+      path: '';
+      fullPath: '/projects/$projectCode/environments/$environmentCode';
+      preLoaderRoute: typeof AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeTabsRouteRouteImport;
+      parentRoute: typeof AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeRouteRoute;
+    };
+    '/_authed/projects/$projectCode/environments/$environmentCode/_tabs/': {
+      id: '/_authed/projects/$projectCode/environments/$environmentCode/_tabs/';
       path: '/';
       fullPath: '/projects/$projectCode/environments/$environmentCode/';
-      preLoaderRoute: typeof AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeIndexRouteImport;
-      parentRoute: typeof AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeRouteRoute;
+      preLoaderRoute: typeof AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeTabsIndexRouteImport;
+      parentRoute: typeof AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeTabsRouteRoute;
+    };
+    '/_authed/projects/$projectCode/environments/$environmentCode/_tabs/assets': {
+      id: '/_authed/projects/$projectCode/environments/$environmentCode/_tabs/assets';
+      path: '/assets';
+      fullPath: '/projects/$projectCode/environments/$environmentCode/assets';
+      preLoaderRoute: typeof AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeTabsAssetsRouteImport;
+      parentRoute: typeof AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeTabsRouteRoute;
+    };
+    '/_authed/projects/$projectCode/environments/$environmentCode/_tabs/properties': {
+      id: '/_authed/projects/$projectCode/environments/$environmentCode/_tabs/properties';
+      path: '/properties';
+      fullPath: '/projects/$projectCode/environments/$environmentCode/properties';
+      preLoaderRoute: typeof AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeTabsPropertiesRouteImport;
+      parentRoute: typeof AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeTabsRouteRoute;
+    };
+    '/_authed/projects/$projectCode/environments/$environmentCode/_tabs/settings': {
+      id: '/_authed/projects/$projectCode/environments/$environmentCode/_tabs/settings';
+      path: '/settings';
+      fullPath: '/projects/$projectCode/environments/$environmentCode/settings';
+      preLoaderRoute: typeof AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeTabsSettingsRouteImport;
+      parentRoute: typeof AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeTabsRouteRoute;
     };
     '/_authed/projects/$projectCode/environments/$environmentCode/assets/$assetCode': {
       id: '/_authed/projects/$projectCode/environments/$environmentCode/assets/$assetCode';
@@ -283,15 +689,98 @@ declare module '@tanstack/react-router' {
       preLoaderRoute: typeof AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeAssetsAssetCodeIndexRouteImport;
       parentRoute: typeof AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeAssetsAssetCodeRouteRoute;
     };
+    '/_authed/projects/$projectCode/environments/$environmentCode/assets/$assetCode/converged-properties': {
+      id: '/_authed/projects/$projectCode/environments/$environmentCode/assets/$assetCode/converged-properties';
+      path: '/converged-properties';
+      fullPath: '/projects/$projectCode/environments/$environmentCode/assets/$assetCode/converged-properties';
+      preLoaderRoute: typeof AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeAssetsAssetCodeConvergedPropertiesRouteImport;
+      parentRoute: typeof AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeAssetsAssetCodeRouteRoute;
+    };
+    '/_authed/projects/$projectCode/environments/$environmentCode/assets/$assetCode/mintmodels': {
+      id: '/_authed/projects/$projectCode/environments/$environmentCode/assets/$assetCode/mintmodels';
+      path: '/mintmodels';
+      fullPath: '/projects/$projectCode/environments/$environmentCode/assets/$assetCode/mintmodels';
+      preLoaderRoute: typeof AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeAssetsAssetCodeMintmodelsRouteImport;
+      parentRoute: typeof AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeAssetsAssetCodeRouteRoute;
+    };
+    '/_authed/projects/$projectCode/environments/$environmentCode/assets/$assetCode/properties': {
+      id: '/_authed/projects/$projectCode/environments/$environmentCode/assets/$assetCode/properties';
+      path: '/properties';
+      fullPath: '/projects/$projectCode/environments/$environmentCode/assets/$assetCode/properties';
+      preLoaderRoute: typeof AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeAssetsAssetCodePropertiesRouteImport;
+      parentRoute: typeof AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeAssetsAssetCodeRouteRoute;
+    };
+    '/_authed/projects/$projectCode/environments/$environmentCode/assets/$assetCode/settings': {
+      id: '/_authed/projects/$projectCode/environments/$environmentCode/assets/$assetCode/settings';
+      path: '/settings';
+      fullPath: '/projects/$projectCode/environments/$environmentCode/assets/$assetCode/settings';
+      preLoaderRoute: typeof AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeAssetsAssetCodeSettingsRouteImport;
+      parentRoute: typeof AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeAssetsAssetCodeRouteRoute;
+    };
+    '/_authed/projects/$projectCode/environments/$environmentCode/assets/$assetCode/template': {
+      id: '/_authed/projects/$projectCode/environments/$environmentCode/assets/$assetCode/template';
+      path: '/template';
+      fullPath: '/projects/$projectCode/environments/$environmentCode/assets/$assetCode/template';
+      preLoaderRoute: typeof AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeAssetsAssetCodeTemplateRouteImport;
+      parentRoute: typeof AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeAssetsAssetCodeRouteRoute;
+    };
   }
 }
 
+interface AuthedProjectsProjectCodeTabsRouteRouteChildren {
+  AuthedProjectsProjectCodeTabsAssetsRoute: typeof AuthedProjectsProjectCodeTabsAssetsRoute;
+  AuthedProjectsProjectCodeTabsEnvironmentsRoute: typeof AuthedProjectsProjectCodeTabsEnvironmentsRoute;
+  AuthedProjectsProjectCodeTabsGitRemotesRoute: typeof AuthedProjectsProjectCodeTabsGitRemotesRoute;
+  AuthedProjectsProjectCodeTabsPropertiesRoute: typeof AuthedProjectsProjectCodeTabsPropertiesRoute;
+  AuthedProjectsProjectCodeTabsSettingsRoute: typeof AuthedProjectsProjectCodeTabsSettingsRoute;
+  AuthedProjectsProjectCodeTabsTemplatesRoute: typeof AuthedProjectsProjectCodeTabsTemplatesRoute;
+  AuthedProjectsProjectCodeTabsIndexRoute: typeof AuthedProjectsProjectCodeTabsIndexRoute;
+}
+
+const AuthedProjectsProjectCodeTabsRouteRouteChildren: AuthedProjectsProjectCodeTabsRouteRouteChildren =
+  {
+    AuthedProjectsProjectCodeTabsAssetsRoute:
+      AuthedProjectsProjectCodeTabsAssetsRoute,
+    AuthedProjectsProjectCodeTabsEnvironmentsRoute:
+      AuthedProjectsProjectCodeTabsEnvironmentsRoute,
+    AuthedProjectsProjectCodeTabsGitRemotesRoute:
+      AuthedProjectsProjectCodeTabsGitRemotesRoute,
+    AuthedProjectsProjectCodeTabsPropertiesRoute:
+      AuthedProjectsProjectCodeTabsPropertiesRoute,
+    AuthedProjectsProjectCodeTabsSettingsRoute:
+      AuthedProjectsProjectCodeTabsSettingsRoute,
+    AuthedProjectsProjectCodeTabsTemplatesRoute:
+      AuthedProjectsProjectCodeTabsTemplatesRoute,
+    AuthedProjectsProjectCodeTabsIndexRoute:
+      AuthedProjectsProjectCodeTabsIndexRoute,
+  };
+
+const AuthedProjectsProjectCodeTabsRouteRouteWithChildren =
+  AuthedProjectsProjectCodeTabsRouteRoute._addFileChildren(
+    AuthedProjectsProjectCodeTabsRouteRouteChildren,
+  );
+
 interface AuthedProjectsProjectCodeAssetsAssetCodeRouteRouteChildren {
+  AuthedProjectsProjectCodeAssetsAssetCodeConvergedPropertiesRoute: typeof AuthedProjectsProjectCodeAssetsAssetCodeConvergedPropertiesRoute;
+  AuthedProjectsProjectCodeAssetsAssetCodeMintmodelsRoute: typeof AuthedProjectsProjectCodeAssetsAssetCodeMintmodelsRoute;
+  AuthedProjectsProjectCodeAssetsAssetCodePropertiesRoute: typeof AuthedProjectsProjectCodeAssetsAssetCodePropertiesRoute;
+  AuthedProjectsProjectCodeAssetsAssetCodeSettingsRoute: typeof AuthedProjectsProjectCodeAssetsAssetCodeSettingsRoute;
+  AuthedProjectsProjectCodeAssetsAssetCodeTemplateRoute: typeof AuthedProjectsProjectCodeAssetsAssetCodeTemplateRoute;
   AuthedProjectsProjectCodeAssetsAssetCodeIndexRoute: typeof AuthedProjectsProjectCodeAssetsAssetCodeIndexRoute;
 }
 
 const AuthedProjectsProjectCodeAssetsAssetCodeRouteRouteChildren: AuthedProjectsProjectCodeAssetsAssetCodeRouteRouteChildren =
   {
+    AuthedProjectsProjectCodeAssetsAssetCodeConvergedPropertiesRoute:
+      AuthedProjectsProjectCodeAssetsAssetCodeConvergedPropertiesRoute,
+    AuthedProjectsProjectCodeAssetsAssetCodeMintmodelsRoute:
+      AuthedProjectsProjectCodeAssetsAssetCodeMintmodelsRoute,
+    AuthedProjectsProjectCodeAssetsAssetCodePropertiesRoute:
+      AuthedProjectsProjectCodeAssetsAssetCodePropertiesRoute,
+    AuthedProjectsProjectCodeAssetsAssetCodeSettingsRoute:
+      AuthedProjectsProjectCodeAssetsAssetCodeSettingsRoute,
+    AuthedProjectsProjectCodeAssetsAssetCodeTemplateRoute:
+      AuthedProjectsProjectCodeAssetsAssetCodeTemplateRoute,
     AuthedProjectsProjectCodeAssetsAssetCodeIndexRoute:
       AuthedProjectsProjectCodeAssetsAssetCodeIndexRoute,
   };
@@ -301,12 +790,51 @@ const AuthedProjectsProjectCodeAssetsAssetCodeRouteRouteWithChildren =
     AuthedProjectsProjectCodeAssetsAssetCodeRouteRouteChildren,
   );
 
+interface AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeTabsRouteRouteChildren {
+  AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeTabsAssetsRoute: typeof AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeTabsAssetsRoute;
+  AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeTabsPropertiesRoute: typeof AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeTabsPropertiesRoute;
+  AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeTabsSettingsRoute: typeof AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeTabsSettingsRoute;
+  AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeTabsIndexRoute: typeof AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeTabsIndexRoute;
+}
+
+const AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeTabsRouteRouteChildren: AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeTabsRouteRouteChildren =
+  {
+    AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeTabsAssetsRoute:
+      AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeTabsAssetsRoute,
+    AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeTabsPropertiesRoute:
+      AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeTabsPropertiesRoute,
+    AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeTabsSettingsRoute:
+      AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeTabsSettingsRoute,
+    AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeTabsIndexRoute:
+      AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeTabsIndexRoute,
+  };
+
+const AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeTabsRouteRouteWithChildren =
+  AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeTabsRouteRoute._addFileChildren(
+    AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeTabsRouteRouteChildren,
+  );
+
 interface AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeAssetsAssetCodeRouteRouteChildren {
+  AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeAssetsAssetCodeConvergedPropertiesRoute: typeof AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeAssetsAssetCodeConvergedPropertiesRoute;
+  AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeAssetsAssetCodeMintmodelsRoute: typeof AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeAssetsAssetCodeMintmodelsRoute;
+  AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeAssetsAssetCodePropertiesRoute: typeof AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeAssetsAssetCodePropertiesRoute;
+  AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeAssetsAssetCodeSettingsRoute: typeof AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeAssetsAssetCodeSettingsRoute;
+  AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeAssetsAssetCodeTemplateRoute: typeof AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeAssetsAssetCodeTemplateRoute;
   AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeAssetsAssetCodeIndexRoute: typeof AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeAssetsAssetCodeIndexRoute;
 }
 
 const AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeAssetsAssetCodeRouteRouteChildren: AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeAssetsAssetCodeRouteRouteChildren =
   {
+    AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeAssetsAssetCodeConvergedPropertiesRoute:
+      AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeAssetsAssetCodeConvergedPropertiesRoute,
+    AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeAssetsAssetCodeMintmodelsRoute:
+      AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeAssetsAssetCodeMintmodelsRoute,
+    AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeAssetsAssetCodePropertiesRoute:
+      AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeAssetsAssetCodePropertiesRoute,
+    AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeAssetsAssetCodeSettingsRoute:
+      AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeAssetsAssetCodeSettingsRoute,
+    AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeAssetsAssetCodeTemplateRoute:
+      AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeAssetsAssetCodeTemplateRoute,
     AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeAssetsAssetCodeIndexRoute:
       AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeAssetsAssetCodeIndexRoute,
   };
@@ -317,14 +845,14 @@ const AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeAssetsAssetCodeRouteRo
   );
 
 interface AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeRouteRouteChildren {
-  AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeIndexRoute: typeof AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeIndexRoute;
+  AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeTabsRouteRoute: typeof AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeTabsRouteRouteWithChildren;
   AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeAssetsAssetCodeRouteRoute: typeof AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeAssetsAssetCodeRouteRouteWithChildren;
 }
 
 const AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeRouteRouteChildren: AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeRouteRouteChildren =
   {
-    AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeIndexRoute:
-      AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeIndexRoute,
+    AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeTabsRouteRoute:
+      AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeTabsRouteRouteWithChildren,
     AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeAssetsAssetCodeRouteRoute:
       AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeAssetsAssetCodeRouteRouteWithChildren,
   };
@@ -335,14 +863,15 @@ const AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeRouteRouteWithChildren
   );
 
 interface AuthedProjectsProjectCodeRouteRouteChildren {
-  AuthedProjectsProjectCodeIndexRoute: typeof AuthedProjectsProjectCodeIndexRoute;
+  AuthedProjectsProjectCodeTabsRouteRoute: typeof AuthedProjectsProjectCodeTabsRouteRouteWithChildren;
   AuthedProjectsProjectCodeAssetsAssetCodeRouteRoute: typeof AuthedProjectsProjectCodeAssetsAssetCodeRouteRouteWithChildren;
   AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeRouteRoute: typeof AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeRouteRouteWithChildren;
 }
 
 const AuthedProjectsProjectCodeRouteRouteChildren: AuthedProjectsProjectCodeRouteRouteChildren =
   {
-    AuthedProjectsProjectCodeIndexRoute: AuthedProjectsProjectCodeIndexRoute,
+    AuthedProjectsProjectCodeTabsRouteRoute:
+      AuthedProjectsProjectCodeTabsRouteRouteWithChildren,
     AuthedProjectsProjectCodeAssetsAssetCodeRouteRoute:
       AuthedProjectsProjectCodeAssetsAssetCodeRouteRouteWithChildren,
     AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeRouteRoute:

@@ -1,5 +1,6 @@
 import { useLocation } from '@tanstack/react-router';
-import { parseNodePath, type NodeRef } from '@/lib/node-path';
+import type { NodeRef } from '@/lib/node-path';
+import { nodeOfPagePath } from '@/lib/node-tabs';
 import { PageSkeleton, type PageSkeletonProps } from '@/ui/page-skeleton';
 
 function nodeLabel(ref: NodeRef): string {
@@ -15,7 +16,7 @@ function nodeLabel(ref: NodeRef): string {
 
 /** The skeleton that fits the page being opened, judged from its address. */
 export function pendingSkeletonFor(pathname: string): PageSkeletonProps {
-  const ref = parseNodePath(pathname);
+  const ref = nodeOfPagePath(pathname);
   if (ref !== null) return { shape: 'node', label: nodeLabel(ref) };
   if (pathname === '/projects') return { shape: 'list', label: 'Loading projects' };
   if (pathname === '/events') return { shape: 'list', label: 'Loading events' };

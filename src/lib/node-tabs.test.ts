@@ -1,6 +1,15 @@
 import type { NodeMeta } from '@contract/node';
 import { describe, expect, it } from 'vitest';
-import { availableTabs, nodeTabSearchSchema, selectTab } from './node-tabs';
+import {
+  ASSET_TABS,
+  availableTabs,
+  nodeOfPagePath,
+  nodeTabSearchSchema,
+  PROJECT_TABS,
+  selectTab,
+  tabOfPath,
+  tabsOf,
+} from './node-tabs';
 
 const granted = { read: true, update: true };
 
@@ -97,5 +106,62 @@ describe('nodeTabSearchSchema', () => {
     expect(nodeTabSearchSchema.parse('settings')).toBe('settings');
     expect(nodeTabSearchSchema.parse('drop-tables')).toBeUndefined();
     expect(nodeTabSearchSchema.parse(42)).toBeUndefined();
+  });
+});
+
+describe('tabsOf', () => {
+  it('keeps the tabs the meta flags allow that the kind has routes for, in display order', () => {
+    expect(tabsOf(PROJECT_TABS, standardProject)).toEqual([
+      'overview',
+      'environments',
+      'properties',
+      'settings',
+      'git-remotes',
+    ]);
+    // An asset's flags on a project would ask for asset tabs; a project has no routes for them.
+    expect(tabsOf(PROJECT_TABS, asset)).toEqual(['overview', 'properties', 'settings']);
+    expect(tabsOf(ASSET_TABS, asset)).toEqual(availableTabs(asset));
+  });
+});
+
+describe('tabOfPath', () => {
+  it("reads the tab below a node's address, the overview at the address itself", () => {
+    expect(tabOfPath('/projects/bank', '/projects/bank')).toBe('overview');
+    expect(tabOfPath('/projects/bank/', '/projects/bank')).toBe('overview');
+    expect(tabOfPath('/projects/bank/git-remotes', '/projects/bank')).toBe('git-remotes');
+  });
+
+  it("is undefined for another node's page or an unknown segment", () => {
+    expect(tabOfPath('/projects/bank/environments/dev', '/projects/bank')).toBeUndefined();
+    expect(tabOfPath('/projects/bank/overview', '/projects/bank')).toBeUndefined();
+    expect(tabOfPath('/projects/banking/settings', '/projects/bank')).toBeUndefined();
+  });
+});
+
+describe('nodeOfPagePath', () => {
+  it("finds the node of a page on any of its tabs, and a node whose code is a tab's name", () => {
+    expect(nodeOfPagePath('/projects/bank')).toEqual({ kind: 'project', projectCode: 'bank' });
+    expect(nodeOfPagePath('/projects/bank/environments')).toEqual({ kind: 'project', projectCode: 'bank' });
+    expect(nodeOfPagePath('/projects/bank/environments/dev/assets')).toEqual({
+      kind: 'environment',
+      projectCode: 'bank',
+      environmentCode: 'dev',
+    });
+    expect(nodeOfPagePath('/projects/bank/assets/db/mintmodels')).toEqual({
+      kind: 'asset',
+      projectCode: 'bank',
+      assetCode: 'db',
+    });
+    expect(nodeOfPagePath('/projects/bank/assets/settings')).toEqual({
+      kind: 'asset',
+      projectCode: 'bank',
+      assetCode: 'settings',
+    });
+  });
+
+  it('is null for addresses that are no node page', () => {
+    expect(nodeOfPagePath('/projects')).toBeNull();
+    expect(nodeOfPagePath('/projects/bank/overview')).toBeNull();
+    expect(nodeOfPagePath('/events')).toBeNull();
   });
 });

@@ -1,8 +1,11 @@
 import type { NodeMeta } from '@contract/node';
 import { z } from 'zod';
+import { parseNodePath, type NodeRef } from './node-path';
 
 // The tabs of a project, environment or asset page, chosen from the node's `meta` flags (domain §2.2,
-// §5.4) rather than from its kind or project type. The URL names the tab (`?tab=git-remotes`).
+// §5.4) rather than from its kind or project type. Each tab is a route below the node's page
+// (`/projects/bank/git-remotes`); the overview is the node's own address. Links of the older form
+// (`/projects/bank?tab=git-remotes`) are redirected.
 
 export const NODE_TABS = [
   'overview',
@@ -33,7 +36,35 @@ export const NODE_TAB_LABELS: Record<NodeTab, string> = {
   mintmodels: 'MintModels',
 };
 
-/** The `tab` search parameter: unknown values fall back to no tab (the overview). */
+/** The tabs each kind of node has routes for, in display order; the meta flags choose among them. */
+export const PROJECT_TABS = [
+  'overview',
+  'environments',
+  'assets',
+  'properties',
+  'settings',
+  'git-remotes',
+  'templates',
+] as const satisfies readonly NodeTab[];
+export type ProjectTab = (typeof PROJECT_TABS)[number];
+export const ENVIRONMENT_TABS = [
+  'overview',
+  'assets',
+  'properties',
+  'settings',
+] as const satisfies readonly NodeTab[];
+export type EnvironmentTab = (typeof ENVIRONMENT_TABS)[number];
+export const ASSET_TABS = [
+  'overview',
+  'template',
+  'properties',
+  'converged-properties',
+  'settings',
+  'mintmodels',
+] as const satisfies readonly NodeTab[];
+export type AssetTab = (typeof ASSET_TABS)[number];
+
+/** The old-style `tab` search parameter (redirected): unknown values fall back to no tab (the overview). */
 export const nodeTabSearchSchema = z.enum(NODE_TABS).optional().catch(undefined);
 
 /** The tabs a node has, in display order. */
@@ -56,4 +87,34 @@ export function availableTabs(meta: NodeMeta): NodeTab[] {
 export function selectTab(meta: NodeMeta, requested: string | undefined): NodeTab {
   const tabs = availableTabs(meta);
   return tabs.find((tab) => tab === requested) ?? DEFAULT_NODE_TAB;
+}
+
+/** The tabs a node shows: those its meta flags allow, among those its kind has routes for. */
+export function tabsOf<T extends NodeTab>(kindTabs: readonly T[], meta: NodeMeta): T[] {
+  return availableTabs(meta).flatMap((tab) => kindTabs.filter((candidate) => candidate === tab));
+}
+
+/**
+ * The tab an address shows below a node's page: `overview` for the node's own address, the tab the last
+ * segment names for `<node path>/<tab>`, undefined for anything else (another node's page).
+ */
+export function tabOfPath(pathname: string, nodePath: string): NodeTab | undefined {
+  const path = pathname.length > 1 && pathname.endsWith('/') ? pathname.slice(0, -1) : pathname;
+  if (path === nodePath) return 'overview';
+  if (!path.startsWith(`${nodePath}/`)) return undefined;
+  const rest = path.slice(nodePath.length + 1);
+  return NODE_TABS.find((tab) => tab === rest && tab !== 'overview');
+}
+
+/**
+ * The node whose page an address shows, on any of its tabs: `/projects/bank/environments` is the project
+ * bank's Environments tab. Null for any other address.
+ */
+export function nodeOfPagePath(pathname: string): NodeRef | null {
+  const exact = parseNodePath(pathname);
+  if (exact !== null) return exact;
+  const cut = pathname.lastIndexOf('/');
+  const tab = pathname.slice(cut + 1);
+  if (!NODE_TABS.some((candidate) => candidate === tab && candidate !== 'overview')) return null;
+  return parseNodePath(pathname.slice(0, cut));
 }

@@ -28,3 +28,14 @@ export async function ensureNode<TData, TKey extends QueryKey>(
     throw error;
   }
 }
+
+/**
+ * Starts a request (on hover too, with intent preloading) without holding the route back: the page shows
+ * its own loading state and, should the request fail, its own error with a Retry.
+ */
+export function prefetch<TData, TKey extends QueryKey>(
+  queryClient: QueryClient,
+  options: UseSuspenseQueryOptions<TData, Error, TData, TKey>,
+): void {
+  void queryClient.query(options).catch(() => undefined);
+}

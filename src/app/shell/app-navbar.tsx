@@ -2,7 +2,8 @@ import { AppShell, Divider } from '@mantine/core';
 import { IconFolders, IconHistory } from '@tabler/icons-react';
 import type { NodeSummary } from '@/api/node-summary';
 import { NodeTree } from '@/features/tree/node-tree';
-import { nodePath, parseNodePath } from '@/lib/node-path';
+import { nodePath } from '@/lib/node-path';
+import { nodeOfPagePath } from '@/lib/node-tabs';
 import { NavLinkLink } from '@/ui/router-links';
 import { ServerVersion } from './server-version';
 
@@ -11,9 +12,9 @@ export interface AppNavbarProps {
   onOpenNode: (node: NodeSummary, inNewTab: boolean) => void;
 }
 
-/** The selected node is the one whose page is open: node pages live at their OpsChain paths. */
+/** The selected node is the one whose page is open: node pages live at their OpsChain paths, tabs below. */
 function selectedNodePath(pathname: string): string | null {
-  const ref = parseNodePath(pathname);
+  const ref = nodeOfPagePath(pathname);
   return ref === null ? null : nodePath(ref);
 }
 

@@ -1,30 +1,40 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import type { ReactNode } from 'react';
+import { useNavigate } from '@tanstack/react-router';
 import { assetListQuery, type AssetListQuery } from '@/api/assets';
-import { resolveSort, sortSpec, type ListSearch } from '@/lib/list-search';
+import type { Environment } from '@/api/environments';
+import type { Project } from '@/api/projects';
+import type { ListSearch } from '@/lib/list-search';
+import { nodeLinkOptions } from '@/lib/node-links';
 import { ownerPath, type AssetOwner } from '@/lib/node-path';
 import { ransackParams } from '@/lib/ransack';
-import { ExportCsvButton } from './export-csv-button';
-import { listFilters } from './list-filters';
 import { ListFilterBar } from '@/ui/list-filter-bar';
-import { DEFAULT_NODE_SORT, NODE_SORT_COLUMNS } from './node-list-table';
+import { CreateAssetButton } from './create-asset-button';
+import { ExportCsvButton } from './export-csv-button';
+import { nodeListQuery, nodeListSort } from './list-filters';
 import { NodeListView } from './node-list-view';
 
 export interface AssetsListProps {
-  owner: AssetOwner;
-  ownerName: string;
+  /** The project or environment that owns the assets. */
+  node: Project | Environment;
   search: ListSearch;
   onSearchChange: (patch: Partial<ListSearch>) => void;
-  createAction?: ReactNode;
 }
 
-/** The assets a project or an environment owns, filtered and sorted by the server as the URL says. */
-export function AssetsList({ owner, ownerName, search, onSearchChange, createAction }: AssetsListProps) {
-  const sort = resolveSort(search, NODE_SORT_COLUMNS, DEFAULT_NODE_SORT);
-  const query: AssetListQuery = {
-    filters: listFilters(search.q ?? '', search.archived),
-    sorts: sortSpec(sort),
-  };
+function ownerOf(node: Project | Environment): AssetOwner {
+  return node.kind === 'project'
+    ? { projectCode: node.code }
+    : { projectCode: node.projectCode, environmentCode: node.code };
+}
+
+/**
+ * The assets a project or an environment owns, filtered and sorted by the server as the URL says, with
+ * their export and the New asset button (which opens the asset it created).
+ */
+export function AssetsList({ node, search, onSearchChange }: AssetsListProps) {
+  const owner = ownerOf(node);
+  const navigate = useNavigate();
+  const sort = nodeListSort(search);
+  const query: AssetListQuery = nodeListQuery(search);
   const result = useQuery({
     ...assetListQuery(owner, query),
     placeholderData: keepPreviousData,
@@ -48,7 +58,7 @@ export function AssetsList({ owner, ownerName, search, onSearchChange, createAct
       sort={sort}
       onSearchChange={onSearchChange}
       what="assets"
-      caption={`Assets of ${ownerName}`}
+      caption={`Assets of ${node.name}`}
       emptyHint="Assets are the things OpsChain manages (servers, databases, services), each built from a template."
       toolbar={
         <ListFilterBar search={search} onSearchChange={onSearchChange} what="assets" matches="name or code">
@@ -60,7 +70,13 @@ export function AssetsList({ owner, ownerName, search, onSearchChange, createAct
               fileName: fileBase,
             }}
           />
-          {createAction}
+          <CreateAssetButton
+            owner={owner}
+            authorisations={node.meta.authorisations}
+            onCreated={(asset) => {
+              void navigate(nodeLinkOptions({ kind: 'asset', ...owner, assetCode: asset.code }));
+            }}
+          />
         </ListFilterBar>
       }
     />

@@ -1,37 +1,32 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import type { ReactNode } from 'react';
+import { useNavigate } from '@tanstack/react-router';
 import { environmentListQuery, type EnvironmentListQuery } from '@/api/environments';
-import { resolveSort, sortSpec, type ListSearch } from '@/lib/list-search';
+import type { Project } from '@/api/projects';
+import type { ListSearch } from '@/lib/list-search';
+import { nodeLinkOptions } from '@/lib/node-links';
 import { projectPath } from '@/lib/node-path';
 import { ransackParams } from '@/lib/ransack';
-import { ExportCsvButton } from './export-csv-button';
 import { ListFilterBar } from '@/ui/list-filter-bar';
-import { DEFAULT_NODE_SORT, NODE_SORT_COLUMNS } from './node-list-table';
+import { CreateEnvironmentButton } from './create-environment-button';
+import { ExportCsvButton } from './export-csv-button';
+import { nodeListQuery, nodeListSort } from './list-filters';
 import { NodeListView } from './node-list-view';
-import { listFilters } from './list-filters';
 
 export interface EnvironmentsListProps {
-  projectCode: string;
-  projectName: string;
+  project: Project;
   search: ListSearch;
   onSearchChange: (patch: Partial<ListSearch>) => void;
-  /** The create button, offered next to the export. */
-  createAction?: ReactNode;
 }
 
-/** A project's environments, filtered and sorted by the server as the URL says. */
-export function EnvironmentsList({
-  projectCode,
-  projectName,
-  search,
-  onSearchChange,
-  createAction,
-}: EnvironmentsListProps) {
-  const sort = resolveSort(search, NODE_SORT_COLUMNS, DEFAULT_NODE_SORT);
-  const query: EnvironmentListQuery = {
-    filters: listFilters(search.q ?? '', search.archived),
-    sorts: sortSpec(sort),
-  };
+/**
+ * A project's environments, filtered and sorted by the server as the URL says, with their export and the
+ * New environment button (which opens the environment it created).
+ */
+export function EnvironmentsList({ project, search, onSearchChange }: EnvironmentsListProps) {
+  const projectCode = project.code;
+  const navigate = useNavigate();
+  const sort = nodeListSort(search);
+  const query: EnvironmentListQuery = nodeListQuery(search);
   const result = useQuery({
     ...environmentListQuery(projectCode, query),
     placeholderData: keepPreviousData,
@@ -54,7 +49,7 @@ export function EnvironmentsList({
       sort={sort}
       onSearchChange={onSearchChange}
       what="environments"
-      caption={`Environments of ${projectName}`}
+      caption={`Environments of ${project.name}`}
       emptyHint="Environments are the places (dev, test, production) that changes run against."
       toolbar={
         <ListFilterBar
@@ -71,7 +66,15 @@ export function EnvironmentsList({
               fileName: `${projectCode}-environments`,
             }}
           />
-          {createAction}
+          <CreateEnvironmentButton
+            projectCode={projectCode}
+            authorisations={project.meta.authorisations}
+            onCreated={(environment) => {
+              void navigate(
+                nodeLinkOptions({ kind: 'environment', projectCode, environmentCode: environment.code }),
+              );
+            }}
+          />
         </ListFilterBar>
       }
     />

@@ -5,10 +5,7 @@ import type { NodeRef } from '@/lib/node-path';
 import { AnchorLink } from '@/ui/router-links';
 import { SortableHeader } from '@/ui/sortable-header';
 import { StatusBadge } from '@/ui/status-badge';
-
-export const NODE_SORT_COLUMNS = ['name', 'code', 'description', 'archived'] as const;
-export type NodeSortColumn = (typeof NODE_SORT_COLUMNS)[number];
-export const DEFAULT_NODE_SORT: ListSort<NodeSortColumn> = { column: 'name', direction: 'asc' };
+import { NODE_SORT_COLUMNS, type NodeSortColumn } from './list-filters';
 
 export interface NodeListRow {
   id: string;

@@ -4,7 +4,8 @@ import { failureMessage } from '@/api/failures';
 import type { RowList } from '@/lib/list-rows';
 import { toggleSort, type ListSearch, type ListSort } from '@/lib/list-search';
 import { ListView } from '@/ui/list-view';
-import { NodeListTable, type NodeListRow, type NodeSortColumn } from './node-list-table';
+import type { NodeSortColumn } from './list-filters';
+import { NodeListTable, type NodeListRow } from './node-list-table';
 
 export interface NodeListViewProps {
   result: UseQueryResult<RowList<NodeListRow>>;

@@ -8,16 +8,13 @@ import {
 } from '@tanstack/react-router';
 import { screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { exportCsv, type CsvExportInput } from '@/api/downloads';
 import { emulatorFetch, setUpEmulator, signInAs, type TestEmulator, unreachableFetch } from '@/test/emulator';
 import { renderWithProviders } from '@/test/render-with-providers';
 import { ProjectsPage } from './projects-page';
 import { projectsSearchSchema, type ProjectsSearch } from './projects-search';
 
 // The page under a real router, its search bound to the URL as the route binds it, against the emulator.
-// The export slot gets the route's request; here a plain button downloads it with the real API function.
 function renderProjectsPage(initialUrl = '/projects') {
-  const exported: string[] = [];
   const rootRoute = createRootRoute();
   const projectsRoute = createRoute({
     getParentRoute: () => rootRoute,
@@ -33,23 +30,6 @@ function renderProjectsPage(initialUrl = '/projects') {
             // Relative to the current location: the app's registered route tree types `to`.
             void navigate({ to: '.', search: (prev) => ({ ...prev, ...patch }), replace: true })
           }
-          createAction={(canCreate) => (
-            <button type="button" disabled={!canCreate}>
-              New project
-            </button>
-          )}
-          exportAction={(request: CsvExportInput) => (
-            <button
-              type="button"
-              onClick={() =>
-                void exportCsv(request).then(async (file) => {
-                  exported.push(await file.blob.text());
-                })
-              }
-            >
-              Export projects as CSV
-            </button>
-          )}
         />
       );
     },
@@ -59,7 +39,19 @@ function renderProjectsPage(initialUrl = '/projects') {
     routeTree: rootRoute.addChildren([projectsRoute, projectRoute]),
     history: createMemoryHistory({ initialEntries: [initialUrl] }),
   });
-  return { ...renderWithProviders(<RouterProvider router={router} />), router, exported };
+  return { ...renderWithProviders(<RouterProvider router={router} />), router };
+}
+
+/** The files the page hands to the browser as downloads (the browser's own download is stubbed). */
+function watchDownloads(): Blob[] {
+  const saved: Blob[] = [];
+  vi.spyOn(URL, 'createObjectURL').mockImplementation((blob) => {
+    if (blob instanceof Blob) saved.push(blob);
+    return 'blob:projects-export';
+  });
+  vi.spyOn(URL, 'revokeObjectURL').mockImplementation(() => undefined);
+  vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(() => undefined);
+  return saved;
 }
 
 async function projectNames(): Promise<string[]> {
@@ -85,6 +77,7 @@ describe('ProjectsPage', () => {
   const emulator = setUpEmulator();
 
   afterEach(() => {
+    vi.restoreAllMocks();
     vi.stubGlobal('fetch', emulatorFetch(emulator().app));
   });
 
@@ -185,19 +178,20 @@ describe('ProjectsPage', () => {
   it('exports a CSV of the filtered projects through the download parameter', async () => {
     signInAs('viewer');
     const requests = watchProjectRequests(emulator());
-    const { user, exported } = renderProjectsPage('/projects?type=Enterprise&sort=code&dir=desc');
+    const downloads = watchDownloads();
+    const { user } = renderProjectsPage('/projects?type=Enterprise&sort=code&dir=desc');
     await screen.findByRole('table', { name: 'Projects' });
 
     await user.click(screen.getByRole('button', { name: 'Export projects as CSV' }));
 
     await waitFor(() => {
-      expect(exported).toHaveLength(1);
+      expect(downloads).toHaveLength(1);
     });
     const download = requests.find((params) => params.has('download'));
     expect(download?.get('download')).toBe('projects.csv');
     expect(download?.get('filter[project_type_eq]')).toBe('Enterprise');
     expect(download?.get('filter[archived_eq]')).toBe('false');
-    const rows = (exported[0] ?? '').trim().split(/\r?\n/).slice(1);
+    const rows = ((await downloads[0]?.text()) ?? '').trim().split(/\r?\n/).slice(1);
     expect(rows.map((row) => row.split(',')[1]).sort()).toEqual(['bank', 'retail']);
   });
 

@@ -1,27 +1,21 @@
 import { Group, NativeSelect, Stack, Title } from '@mantine/core';
 import { PROJECT_TYPES } from '@contract/node';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import type { ReactNode } from 'react';
-import type { CsvExportInput } from '@/api/downloads';
+import { useNavigate } from '@tanstack/react-router';
 import { failureMessage } from '@/api/failures';
-import { projectListQuery, type ProjectList } from '@/api/projects';
+import { projectListQuery } from '@/api/projects';
 import { toggleSort } from '@/lib/list-search';
 import { ransackParams } from '@/lib/ransack';
 import { ListFilterBar } from '@/ui/list-filter-bar';
 import { ListView } from '@/ui/list-view';
+import { CreateProjectButton } from './create-project-button';
+import { ExportCsvButton } from './export-csv-button';
 import { ProjectsTable } from './projects-table';
 import { isProjectsFiltered, projectsQuery, projectsSort, type ProjectsSearch } from './projects-search';
 
 export interface ProjectsPageProps {
   search: ProjectsSearch;
   onSearchChange: (patch: Partial<ProjectsSearch>) => void;
-  /**
-   * The New project button, once the list has said whether the user may create projects; the list as read
-   * is what a refusal (403) of creating one is remembered on.
-   */
-  createAction: (canCreate: boolean, projects: ProjectList) => ReactNode;
-  /** The Export CSV button for the projects the filters select. */
-  exportAction: (request: CsvExportInput) => ReactNode;
 }
 
 /** The filtered-empty title: `No Enterprise projects match “bank”`. */
@@ -31,8 +25,13 @@ function noMatchTitle({ q, type }: ProjectsSearch): string {
   return term === '' ? `No ${what}` : `No ${what} match “${term}”`;
 }
 
-/** Every project the user may read, filtered and sorted by the server as the URL says. */
-export function ProjectsPage({ search, onSearchChange, createAction, exportAction }: ProjectsPageProps) {
+/**
+ * Every project the user may read, filtered and sorted by the server as the URL says, with their export and,
+ * once the list has said whether the user may create projects, the New project button (which opens the
+ * project it created; a refusal of creating one is remembered on the list as read).
+ */
+export function ProjectsPage({ search, onSearchChange }: ProjectsPageProps) {
+  const navigate = useNavigate();
   const query = projectsQuery(search);
   const sort = projectsSort(search);
   const result = useQuery({ ...projectListQuery(query), placeholderData: keepPreviousData });
@@ -42,7 +41,14 @@ export function ProjectsPage({ search, onSearchChange, createAction, exportActio
     <Stack gap="lg">
       <Group justify="space-between" align="flex-start">
         <Title order={1}>Projects</Title>
-        {list === undefined ? null : createAction(list.canCreate, list)}
+        {list === undefined ? null : (
+          <CreateProjectButton
+            projects={list}
+            onCreated={(project) => {
+              void navigate({ to: '/projects/$projectCode', params: { projectCode: project.code } });
+            }}
+          />
+        )}
       </Group>
       <ListView
         what="projects"
@@ -87,11 +93,14 @@ export function ProjectsPage({ search, onSearchChange, createAction, exportActio
               />
             }
           >
-            {exportAction({
-              path: '/projects',
-              params: ransackParams({ filters: query.filters }),
-              fileName: 'projects',
-            })}
+            <ExportCsvButton
+              what="projects"
+              request={{
+                path: '/projects',
+                params: ransackParams({ filters: query.filters }),
+                fileName: 'projects',
+              }}
+            />
           </ListFilterBar>
         }
       >

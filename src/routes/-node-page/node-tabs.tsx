@@ -1,50 +1,28 @@
 import { Tabs } from '@mantine/core';
-import type { AnyNode } from '@/api/node-mutations';
-import type { NodeRef } from '@/lib/node-path';
-import { availableTabs, NODE_TAB_LABELS, selectTab, type NodeTab } from '@/lib/node-tabs';
-import { NodeTabPanel } from './node-tab-panel';
-import type { NodePageSearch } from './node-search';
+import type { ReactNode } from 'react';
+import type { NodeTab } from '@/lib/node-tabs';
 
 export interface NodeTabsProps {
-  node: AnyNode;
-  search: NodePageSearch;
-  /** Changes search parameters of the open tab (filters, sorting, what is open), replacing the history entry. */
-  onSearchChange: (patch: Partial<NodePageSearch>) => void;
-  /** Opens another tab, dropping the old tab's parameters. */
-  onTabChange: (tab: NodeTab) => void;
-  /** Opens a node's page (after creating it). */
-  onOpenNode: (ref: NodeRef) => void;
+  /** The tab the matched route shows; undefined while leaving for another node's page. */
+  active: NodeTab | undefined;
+  /** One TabLink per tab the node has. */
+  tabs: ReactNode;
+  /** The open tab's route (an Outlet). */
+  children: ReactNode;
 }
 
-/** The tabs a node has (from its `meta` flags); the open one is in the URL. */
-export function NodeTabs({ node, search, onSearchChange, onTabChange, onOpenNode }: NodeTabsProps) {
-  const tabs = availableTabs(node.meta);
-  const active = selectTab(node.meta, search.tab);
+/** A node page's tab list (links, one per tab route) above the open tab's content. */
+export function NodeTabs({ active, tabs, children }: NodeTabsProps) {
   return (
-    <Tabs
-      value={active}
-      onChange={(value) => {
-        const tab = tabs.find((candidate) => candidate === value);
-        if (tab !== undefined) onTabChange(tab);
-      }}
-      keepMounted={false}
-    >
-      <Tabs.List>
-        {tabs.map((tab) => (
-          <Tabs.Tab key={tab} value={tab}>
-            {NODE_TAB_LABELS[tab]}
-          </Tabs.Tab>
-        ))}
-      </Tabs.List>
-      <Tabs.Panel value={active} pt="md">
-        <NodeTabPanel
-          tab={active}
-          node={node}
-          search={search}
-          onSearchChange={onSearchChange}
-          onOpenNode={onOpenNode}
-        />
-      </Tabs.Panel>
+    <Tabs value={active ?? null} keepMounted={false}>
+      <Tabs.List>{tabs}</Tabs.List>
+      {active === undefined ? (
+        children
+      ) : (
+        <Tabs.Panel value={active} pt="md">
+          {children}
+        </Tabs.Panel>
+      )}
     </Tabs>
   );
 }

@@ -1,7 +1,5 @@
-import { createFileRoute, useNavigate } from '@tanstack/react-router';
+import { createFileRoute } from '@tanstack/react-router';
 import { projectListQuery } from '@/api/projects';
-import { CreateProjectButton } from '@/features/nodes/create-project-button';
-import { ExportCsvButton } from '@/features/nodes/export-csv-button';
 import { ProjectsPage } from '@/features/nodes/projects-page';
 import { projectsQuery, projectsSearchSchema } from '@/features/nodes/projects-search';
 
@@ -21,22 +19,10 @@ export const Route = createFileRoute('/_authed/projects/')({
 function ProjectsRoute() {
   const search = Route.useSearch();
   const navigate = Route.useNavigate();
-  const navigateAnywhere = useNavigate();
   return (
     <ProjectsPage
       search={search}
       onSearchChange={(patch) => void navigate({ search: (prev) => ({ ...prev, ...patch }), replace: true })}
-      createAction={(_canCreate, projects) => (
-        <CreateProjectButton
-          projects={projects}
-          onCreated={(project) =>
-            void navigateAnywhere({ to: '/projects/$projectCode', params: { projectCode: project.code } })
-          }
-        />
-      )}
-      // The export button belongs to the node lists feature; features do not import each other, so the
-      // route puts it on the page.
-      exportAction={(request) => <ExportCsvButton what="projects" request={request} />}
     />
   );
 }

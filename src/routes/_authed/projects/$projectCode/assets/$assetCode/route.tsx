@@ -1,17 +1,24 @@
 import { createFileRoute } from '@tanstack/react-router';
-import { assetQuery } from '@/api/assets';
 import { NodeNotFoundPage } from '@/app/node-not-found-page';
 import { assetPath } from '@/lib/node-path';
-import { ensureNode } from '@/routes/-loaders';
+import { AssetTabsLayout } from '@/routes/-node-page/asset-tabs-layout';
+import { loadAssetPage, redirectLegacyAssetTab } from '@/routes/-node-page/asset-routing';
+import { assetOwner } from '@/routes/-node-page/use-node';
 
+// The asset's page around its tab routes; the same page as an environment's asset.
 export const Route = createFileRoute('/_authed/projects/$projectCode/assets/$assetCode')({
-  loader: ({ context, params: { projectCode, assetCode } }) =>
-    ensureNode(context.queryClient, assetQuery({ projectCode }, assetCode)),
+  beforeLoad: ({ location, params }) => {
+    redirectLegacyAssetTab(location, params);
+  },
+  loader: ({ context, location, params }) => loadAssetPage(context.queryClient, location, params),
   head: ({ loaderData }) => ({
     meta: loaderData === undefined ? [] : [{ title: `${loaderData.name} · OpsChain Console` }],
   }),
   notFoundComponent: function ProjectAssetNotFound() {
-    const { projectCode, assetCode } = Route.useParams();
-    return <NodeNotFoundPage kind="asset" path={assetPath({ projectCode }, assetCode)} />;
+    const params = Route.useParams();
+    return <NodeNotFoundPage kind="asset" path={assetPath(assetOwner(params), params.assetCode)} />;
+  },
+  component: function ProjectAssetRoute() {
+    return <AssetTabsLayout params={Route.useParams()} />;
   },
 });

@@ -1,19 +1,26 @@
 import { createFileRoute } from '@tanstack/react-router';
-import { assetQuery } from '@/api/assets';
 import { NodeNotFoundPage } from '@/app/node-not-found-page';
 import { assetPath } from '@/lib/node-path';
-import { ensureNode } from '@/routes/-loaders';
+import { AssetTabsLayout } from '@/routes/-node-page/asset-tabs-layout';
+import { loadAssetPage, redirectLegacyAssetTab } from '@/routes/-node-page/asset-routing';
+import { assetOwner } from '@/routes/-node-page/use-node';
 
+// The asset's page around its tab routes; the same page as a project's asset.
 export const Route = createFileRoute(
   '/_authed/projects/$projectCode/environments/$environmentCode/assets/$assetCode',
 )({
-  loader: ({ context, params: { projectCode, environmentCode, assetCode } }) =>
-    ensureNode(context.queryClient, assetQuery({ projectCode, environmentCode }, assetCode)),
+  beforeLoad: ({ location, params }) => {
+    redirectLegacyAssetTab(location, params);
+  },
+  loader: ({ context, location, params }) => loadAssetPage(context.queryClient, location, params),
   head: ({ loaderData }) => ({
     meta: loaderData === undefined ? [] : [{ title: `${loaderData.name} · OpsChain Console` }],
   }),
   notFoundComponent: function EnvironmentAssetNotFound() {
-    const { projectCode, environmentCode, assetCode } = Route.useParams();
-    return <NodeNotFoundPage kind="asset" path={assetPath({ projectCode, environmentCode }, assetCode)} />;
+    const params = Route.useParams();
+    return <NodeNotFoundPage kind="asset" path={assetPath(assetOwner(params), params.assetCode)} />;
+  },
+  component: function EnvironmentAssetRoute() {
+    return <AssetTabsLayout params={Route.useParams()} />;
   },
 });

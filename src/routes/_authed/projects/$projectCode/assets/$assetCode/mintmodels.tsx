@@ -1,0 +1,23 @@
+import { createFileRoute } from '@tanstack/react-router';
+import { MintmodelsPanel } from '@/features/asset-template/mintmodels-panel';
+import { mintmodelsTabSearchSchema } from '@/routes/-node-page/tab-search';
+import { useAssetNode } from '@/routes/-node-page/use-node';
+import { useSearchPatch } from '@/routes/-node-page/use-search-patch';
+
+export const Route = createFileRoute('/_authed/projects/$projectCode/assets/$assetCode/mintmodels')({
+  validateSearch: mintmodelsTabSearchSchema,
+  component: function ProjectAssetMintmodelsRoute() {
+    const asset = useAssetNode(Route.useParams());
+    const onSearchChange = useSearchPatch<{ mintmodel?: string | undefined }>();
+    return (
+      <MintmodelsPanel
+        assetPath={asset.path}
+        isValid={asset.mintmodel_valid}
+        selectedId={Route.useSearch().mintmodel}
+        onSelect={(mintmodel) => {
+          onSearchChange({ mintmodel });
+        }}
+      />
+    );
+  },
+});

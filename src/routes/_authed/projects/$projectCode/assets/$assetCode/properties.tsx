@@ -1,0 +1,20 @@
+import { createFileRoute } from '@tanstack/react-router';
+import { DocumentTab } from '@/routes/-node-page/document-tab';
+import { documentTabSearchSchema } from '@/routes/-node-page/tab-search';
+import { useAssetNode } from '@/routes/-node-page/use-node';
+import { useSearchPatch } from '@/routes/-node-page/use-search-patch';
+
+export const Route = createFileRoute('/_authed/projects/$projectCode/assets/$assetCode/properties')({
+  validateSearch: documentTabSearchSchema,
+  component: function ProjectAssetPropertiesRoute() {
+    const asset = useAssetNode(Route.useParams());
+    return (
+      <DocumentTab
+        kind="properties"
+        node={asset}
+        search={Route.useSearch()}
+        onSearchChange={useSearchPatch()}
+      />
+    );
+  },
+});

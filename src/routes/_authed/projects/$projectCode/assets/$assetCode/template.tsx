@@ -1,0 +1,9 @@
+import { createFileRoute } from '@tanstack/react-router';
+import { AssetTemplateTab } from '@/routes/-node-page/asset-template-tab';
+import { useAssetNode } from '@/routes/-node-page/use-node';
+
+export const Route = createFileRoute('/_authed/projects/$projectCode/assets/$assetCode/template')({
+  component: function ProjectAssetTemplateRoute() {
+    return <AssetTemplateTab asset={useAssetNode(Route.useParams())} />;
+  },
+});

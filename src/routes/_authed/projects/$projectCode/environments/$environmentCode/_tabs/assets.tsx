@@ -1,0 +1,25 @@
+import { createFileRoute } from '@tanstack/react-router';
+import { assetListQuery } from '@/api/assets';
+import { AssetsList } from '@/features/nodes/assets-list';
+import { nodeListQuery } from '@/features/nodes/list-filters';
+import { listSearchSchema } from '@/lib/list-search';
+import { prefetch } from '@/routes/-loaders';
+import { useEnvironmentNode } from '@/routes/-node-page/use-node';
+import { useSearchPatch } from '@/routes/-node-page/use-search-patch';
+
+export const Route = createFileRoute(
+  '/_authed/projects/$projectCode/environments/$environmentCode/_tabs/assets',
+)({
+  validateSearch: listSearchSchema,
+  loaderDeps: ({ search }) => ({ search }),
+  loader: ({ context, params: { projectCode, environmentCode }, deps }) => {
+    prefetch(
+      context.queryClient,
+      assetListQuery({ projectCode, environmentCode }, nodeListQuery(deps.search)),
+    );
+  },
+  component: function EnvironmentAssetsRoute() {
+    const environment = useEnvironmentNode(Route.useParams());
+    return <AssetsList node={environment} search={Route.useSearch()} onSearchChange={useSearchPatch()} />;
+  },
+});

@@ -1,0 +1,9 @@
+import { createFileRoute } from '@tanstack/react-router';
+import { NodeOverview } from '@/features/nodes/node-overview';
+import { useEnvironmentNode } from '@/routes/-node-page/use-node';
+
+export const Route = createFileRoute('/_authed/projects/$projectCode/environments/$environmentCode/_tabs/')({
+  component: function EnvironmentOverviewRoute() {
+    return <NodeOverview node={useEnvironmentNode(Route.useParams())} />;
+  },
+});
