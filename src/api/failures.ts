@@ -38,6 +38,8 @@ export interface FormFailure {
   message: string | null;
   /** True for a 403: the notification should explain the permission. */
   isForbidden: boolean;
+  /** For a 403, the server's own reason (`You are not permitted to update /projects/bank`), else null. */
+  deniedReason: string | null;
 }
 
 /** Places 422 errors on the form's fields via `source.pointer`; anything else becomes the form's message. */
@@ -47,6 +49,7 @@ export function formFailure(error: unknown, fieldNames: readonly string[]): Form
       fields: {},
       message: failureMessage(error),
       isForbidden: error instanceof ApiError && error.status === 403,
+      deniedReason: deniedReason(error),
     };
   }
   const byPointer = error.byPointer();
@@ -61,12 +64,22 @@ export function formFailure(error: unknown, fieldNames: readonly string[]): Form
       rest.push(errorText(entry));
     }
   }
-  return { fields, message: rest.length > 0 ? rest.join('\n') : null, isForbidden: false };
+  return {
+    fields,
+    message: rest.length > 0 ? rest.join('\n') : null,
+    isForbidden: false,
+    deniedReason: null,
+  };
 }
 
 /** A permission denial (403): worth a notification that explains it, whatever else the screen shows. */
 export function isForbidden(error: unknown): boolean {
   return error instanceof ApiError && error.status === 403;
+}
+
+/** The server's reason for refusing (403) in its own words, to show on the refused action; null otherwise. */
+export function deniedReason(error: unknown): string | null {
+  return error instanceof ApiError && error.status === 403 ? error.message : null;
 }
 
 /** Puts a failed submission's field errors on the form and answers the rest (see `formFailure`). */

@@ -1,8 +1,7 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useCallback } from 'react';
 import { recordServerDenial, type DeniableAction } from '@/lib/server-denials';
-import { ApiError } from './errors';
-import { isForbidden } from './failures';
+import { deniedReason } from './failures';
 
 /**
  * Records a mutation's 403 as a denial of the action it attempted, with the server's reason, so every
@@ -13,8 +12,9 @@ export function useRecordDenial(): (error: unknown, target: DeniableAction | und
   const queryClient = useQueryClient();
   return useCallback(
     (error, target) => {
-      if (!isForbidden(error) || !(error instanceof ApiError)) return false;
-      if (target !== undefined) recordServerDenial(queryClient, target, error.message);
+      const reason = deniedReason(error);
+      if (reason === null) return false;
+      if (target !== undefined) recordServerDenial(queryClient, target, reason);
       return true;
     },
     [queryClient],
