@@ -31,7 +31,7 @@ export function useServerFilter(filter: string): ServerFilter {
   const [term] = useDebouncedValue(typed, TYPING_PAUSE_MS);
   const isActive = term.length >= MIN_SERVER_FILTER_LENGTH;
   const projects = useQuery(projectSummariesQuery());
-  const scopes = useMemo(() => (isActive ? (projects.data ?? []) : []), [isActive, projects.data]);
+  const scopes = useMemo(() => (isActive ? (projects.data?.items ?? []) : []), [isActive, projects.data]);
   const results = useQueries({
     queries: scopes.map((project) => projectSearchQuery(project, term)),
     combine: outcomes,
