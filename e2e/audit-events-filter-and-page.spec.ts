@@ -246,11 +246,8 @@ test("the engine's own events list with the rest: a change's steps starting and 
   await page.goto('/');
   await new SignInPage(page).signIn('opschain', 'opschain');
   await events.openFromNavbar();
-  // The unfiltered first page already holds engine-made events (the seed's history made them).
-  await expect(
-    events.rows.filter({ hasText: /api:(changes|steps|workflow_runs|workflow_steps):/ }).first(),
-  ).toBeVisible();
-
+  // Filtered straight away: journeys running alongside post many custom events, which would fill the
+  // unfiltered first page.
   await events.typeFilter.fill('api:steps:');
   await events.userFilter.fill('operator');
   await events.chooseKind('System');

@@ -2,7 +2,7 @@
  * Demo workflows and scheduled activities (called at the end of seedDemo): published workflows with stages,
  * approvals, waits and a nested workflow, a draft, and two schedules that fire rarely (a weekly scheduled
  * workflow, and a nightly scheduled change with `new_commits_only`, which only ever fires once without Git).
- * No runs: those come from the engine.
+ * No runs here: demo-history.ts starts them (and lets the schedules fire) through the engine.
  */
 import type { Emulator } from '../context.ts';
 import { isoFromMs } from '../engine/logs.ts';
