@@ -149,19 +149,20 @@ describe('NodeTree against the emulator', () => {
     await user.type(screen.getByRole('textbox', { name: 'Filter the navigator by name or code' }), 'ledger');
 
     expect(await item('Ledger database Production')).toHaveAttribute('aria-level', '3');
+    // By path: each match sits under the project and environment it was found in.
     await waitFor(() => {
       expect(
         within(tree())
           .getAllByRole('treeitem')
-          .map((row) => row.getAttribute('aria-label')),
+          .map((row) => row.getAttribute('data-path')),
       ).toEqual([
-        'Core Banking Platform',
-        'Development',
-        'Ledger database Development',
-        'Test',
-        'Ledger database Test',
-        'Production',
-        'Ledger database Production',
+        '/projects/bank',
+        '/projects/bank/environments/dev',
+        '/projects/bank/environments/dev/assets/ledger_db_dev',
+        '/projects/bank/environments/test',
+        '/projects/bank/environments/test/assets/ledger_db_test',
+        '/projects/bank/environments/prod',
+        '/projects/bank/environments/prod/assets/ledger_db_prod',
       ]);
     });
     expect(await screen.findByText('Searched all 3 projects.')).toBeInTheDocument();
