@@ -92,7 +92,7 @@ describe('writes and their audit events', () => {
           'opschain',
           'POST',
           '/api/projects',
-          attrs({ code, name: code, project_type: 'Standard' }),
+          attrs({ code, name: code, description: null, project_type: 'Standard' }),
         );
         expect(created.status).toBe(201);
         const events = countRows(local.app, 'SELECT COUNT(*) AS n FROM events');
@@ -123,7 +123,7 @@ describe('writes and their audit events', () => {
         'opschain',
         'POST',
         '/api/projects',
-        attrs({ code: 'shallow', name: 'shallow', project_type: 'Standard' }),
+        attrs({ code: 'shallow', name: 'shallow', description: null, project_type: 'Standard' }),
       );
       expect(created.status).toBe(201);
       // 2 envelope levels + 126 = 128
@@ -142,7 +142,7 @@ describe('writes and their audit events', () => {
         'opschain',
         'POST',
         '/api/projects',
-        attrs({ code: 'doomed', name: 'doomed', project_type: 'Standard' }),
+        attrs({ code: 'doomed', name: 'doomed', description: null, project_type: 'Standard' }),
       );
       expect(created.status).toBe(201);
       // Any failure while storing the event (here a trigger) must take the deletion with it.
@@ -157,7 +157,7 @@ describe('writes and their audit events', () => {
         'opschain',
         'POST',
         '/api/projects',
-        attrs({ code: 'unborn', name: 'unborn', project_type: 'Standard' }),
+        attrs({ code: 'unborn', name: 'unborn', description: null, project_type: 'Standard' }),
       );
       expect(made.status).toBe(500);
       expect(countRows(local.app, 'SELECT COUNT(*) AS n FROM nodes WHERE code = ?', 'unborn')).toBe(0);
