@@ -4,10 +4,12 @@ import { createMemoryHistory, RouterProvider } from '@tanstack/react-router';
 import { render, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { z } from 'zod';
 import { createAuth } from '@/app/auth';
 import { createAppRouter } from '@/app/router';
 import { theme } from '@/app/theme';
 import { setUpEmulator, signInAs } from '@/test/emulator';
+import { NodeTabPending } from './node-tab-pending';
 
 // Node pages' tabs as routes, in the whole console (router, shell, pages) against the emulator.
 
@@ -147,5 +149,28 @@ describe('node page tabs', () => {
     await expectSelectedTab('Assets');
 
     expect(await screen.findByRole('treeitem', { name: 'Development', selected: true }, SLOW)).toBeVisible();
+  });
+});
+
+const routeShape = z.object({
+  id: z.string(),
+  parentRoute: z.object({ id: z.string() }).optional(),
+  options: z.object({ pendingComponent: z.unknown().optional() }),
+});
+
+describe('node page tab routes', () => {
+  it('show rows inside the tab panel while pending; the node page layouts show the whole page’s shape', () => {
+    const { router } = renderConsole('/sign-in');
+    // The router types its routes by id loosely (any); read the few fields this test needs.
+    const routes = Object.values(router.routesById).map((route) => routeShape.parse(route));
+    const isLayout = (id: string) => id.endsWith('/_tabs') || id.endsWith('/$assetCode');
+    const layouts = routes.filter((route) => isLayout(route.id));
+    const tabs = routes.filter((route) => isLayout(route.parentRoute?.id ?? ''));
+
+    expect(layouts).toHaveLength(4);
+    // Project 7, environment 4, asset 6 below a project and 6 below an environment.
+    expect(tabs).toHaveLength(23);
+    for (const tab of tabs) expect(tab.options.pendingComponent).toBe(NodeTabPending);
+    for (const layout of layouts) expect(layout.options.pendingComponent).toBeUndefined();
   });
 });

@@ -4,6 +4,7 @@ import { AssetsList } from '@/features/nodes/assets-list';
 import { nodeListQuery } from '@/features/nodes/list-filters';
 import { listSearchSchema } from '@/lib/list-search';
 import { prefetch } from '@/routes/-loaders';
+import { NodeTabPending } from '@/routes/-node-page/node-tab-pending';
 import { useEnvironmentNode } from '@/routes/-node-page/use-node';
 import { useSearchPatch } from '@/routes/-node-page/use-search-patch';
 
@@ -18,6 +19,7 @@ export const Route = createFileRoute(
       assetListQuery({ projectCode, environmentCode }, nodeListQuery(deps.search)),
     );
   },
+  pendingComponent: NodeTabPending,
   component: function EnvironmentAssetsRoute() {
     const environment = useEnvironmentNode(Route.useParams());
     return <AssetsList node={environment} search={Route.useSearch()} onSearchChange={useSearchPatch()} />;

@@ -1,5 +1,6 @@
 import { createFileRoute } from '@tanstack/react-router';
 import { DocumentTab } from '@/routes/-node-page/document-tab';
+import { NodeTabPending } from '@/routes/-node-page/node-tab-pending';
 import { documentTabSearchSchema } from '@/routes/-node-page/tab-search';
 import { useAssetNode } from '@/routes/-node-page/use-node';
 import { useSearchPatch } from '@/routes/-node-page/use-search-patch';
@@ -8,6 +9,7 @@ export const Route = createFileRoute(
   '/_authed/projects/$projectCode/environments/$environmentCode/assets/$assetCode/settings',
 )({
   validateSearch: documentTabSearchSchema,
+  pendingComponent: NodeTabPending,
   component: function EnvironmentAssetSettingsRoute() {
     const asset = useAssetNode(Route.useParams());
     return (
