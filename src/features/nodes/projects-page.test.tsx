@@ -182,7 +182,7 @@ describe('ProjectsPage', () => {
     const { user } = renderProjectsPage('/projects?type=Enterprise&sort=code&dir=desc');
     await screen.findByRole('table', { name: 'Projects' });
 
-    await user.click(screen.getByRole('button', { name: 'Export projects as CSV' }));
+    await user.click(screen.getByRole('button', { name: 'Export CSV of the projects' }));
 
     await waitFor(() => {
       expect(downloads).toHaveLength(1);
