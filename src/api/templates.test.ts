@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-// eslint-disable-next-line import-x/no-restricted-paths -- test files may use the src/test glue (STYLE.md layout); the api zone does not exempt them
+ 
 import { setUpEmulator, signInAs } from '@/test/emulator';
 import { createTemplate, updateTemplateCredentials } from './templates';
 

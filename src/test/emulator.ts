@@ -97,6 +97,18 @@ export async function startConsoleServer(api: ApiSource): Promise<TestEmulator> 
 }
 
 /**
+ * An in-memory emulator listening on a free local port, as a real OpsChain behind the console's proxy would
+ * be (reached over HTTP, not through the stubbed fetch). `close` stops it.
+ */
+export async function startListeningEmulator(
+  options: BuildAppOptions = {},
+): Promise<{ url: string; close: () => Promise<void> }> {
+  const app = await buildApp({ db: ':memory:', seed: 'none', drive: false, ...options });
+  const url = await app.listen({ port: 0, host: '127.0.0.1' });
+  return { url, close: () => app.close() };
+}
+
+/**
  * One emulator for the enclosing file or `describe`: started before its tests, closed after them, with the
  * signed-in user forgotten after each test. Returns a getter, since the emulator exists only once started.
  */

@@ -1,7 +1,7 @@
 import { act, screen, within } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
 import { recordServerDenial } from '@/lib/server-denials';
-// eslint-disable-next-line import-x/no-restricted-paths -- test files may use the src/test glue (STYLE.md layout); the ui zone does not exempt them
+ 
 import { renderWithProviders } from '@/test/render-with-providers';
 import { DataTable, type DataTableProps } from './data-table';
 import type { DataTableColumn } from './data-table-types';

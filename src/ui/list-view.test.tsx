@@ -1,6 +1,6 @@
 import { screen } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
-// eslint-disable-next-line import-x/no-restricted-paths -- test files may use the src/test glue (STYLE.md layout); the ui zone does not exempt them
+ 
 import { renderWithProviders } from '@/test/render-with-providers';
 import { ListView, type ListViewProps } from './list-view';
 

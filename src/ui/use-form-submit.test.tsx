@@ -3,7 +3,7 @@ import { useForm } from '@mantine/form';
 import { screen, waitFor } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
 import { serverDenial } from '@/lib/server-denials';
-// eslint-disable-next-line import-x/no-restricted-paths -- test files may use the src/test glue (STYLE.md layout); the ui zone does not exempt them
+ 
 import { renderWithProviders } from '@/test/render-with-providers';
 import { FormAlert } from './form-alert';
 import { useFormSubmit, type SubmitFailure } from './use-form-submit';

@@ -1,9 +1,7 @@
 import { screen } from '@testing-library/react';
-import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
-import { buildApp } from '@server/src/app.ts';
 import { backendKeys } from '@/api/backend';
-import { signInAs, startConsoleServer, type TestEmulator } from '@/test/emulator';
+import { signInAs, startConsoleServer, startListeningEmulator, type TestEmulator } from '@/test/emulator';
 import { renderWithProviders } from '@/test/render-with-providers';
 import { ServerVersion } from './server-version';
 
@@ -34,11 +32,9 @@ describe('ServerVersion', () => {
 
   it('shows no mark when the console proxies to an OpsChain server (OPSCHAIN_URL)', async () => {
     // A real server behind the proxy: here another emulator on a local port, reached over HTTP.
-    const upstream = await buildApp({ db: ':memory:', seed: 'none', drive: false });
-    servers.push({ close: () => upstream.close() });
-    await upstream.listen({ port: 0, host: '127.0.0.1' });
-    const { port } = upstream.server.address() as AddressInfo;
-    await consoleServer({ kind: 'proxy', upstream: `http://127.0.0.1:${String(port)}` });
+    const upstream = await startListeningEmulator();
+    servers.push(upstream);
+    await consoleServer({ kind: 'proxy', upstream: upstream.url });
     signInAs('opschain');
     const { queryClient } = renderWithProviders(<ServerVersion />);
 
