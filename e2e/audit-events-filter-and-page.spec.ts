@@ -1,6 +1,7 @@
 import type { APIRequestContext } from '@playwright/test';
 import { z } from 'zod';
-import { expect as baseExpect, JSON_API, test, type DemoUser } from './fixtures.ts';
+import type { DemoUser } from '../contract/demo-users.ts';
+import { expect as baseExpect, JSON_API, test } from './fixtures.ts';
 import { uniqueCode } from './node-seed.ts';
 import { EventsPage, type ExpectedEventRow } from './pages/events-page.ts';
 import { SignInPage } from './pages/sign-in-page.ts';

@@ -1,9 +1,6 @@
 import { AxeBuilder } from '@axe-core/playwright';
+import type { DemoUser } from '../contract/demo-users.ts';
 import { test as base, expect, type APIRequestContext } from '@playwright/test';
-
-/** Users of the emulator's demo seed; each one's password is its name. */
-export const DEMO_USERS = ['opschain', 'operator', 'approver', 'viewer'] as const;
-export type DemoUser = (typeof DEMO_USERS)[number];
 
 export const JSON_API = 'application/vnd.api+json';
 

@@ -1,4 +1,5 @@
-import { DEMO_USERS, expect, test, type DemoUser } from './fixtures.ts';
+import { DEMO_USERS, type DemoUser } from '../contract/demo-users.ts';
+import { expect, test } from './fixtures.ts';
 import { AppShell } from './pages/app-shell.ts';
 import { SignInPage } from './pages/sign-in-page.ts';
 

@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_USERS } from '@contract/demo-users.ts';
 import { attrs, basicAuth, startEmulator, type TestEmulator } from '@server/test/emulator.ts';
 import { buildApp } from './app.ts';
 
@@ -39,7 +40,7 @@ describe('authentication', () => {
   });
 
   it('accepts every demo user with their password', async () => {
-    for (const user of ['opschain', 'operator', 'approver', 'viewer'] as const) {
+    for (const user of DEMO_USERS) {
       expect((await emu.request(user, 'GET', '/api/info')).status).toBe(200);
     }
   });

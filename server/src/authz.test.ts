@@ -2,12 +2,11 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import {
   attrs,
   basicAuth,
-  DEMO_USERS,
   startEmulator,
   type ApiResponse,
-  type DemoUser,
   type TestEmulator,
 } from '@server/test/emulator.ts';
+import { DEMO_USERS, type DemoUser } from '@contract/demo-users.ts';
 import { groupsOf } from './auth.ts';
 import {
   nodePrefixes,

@@ -1,10 +1,8 @@
+import type { DemoUser } from '@contract/demo-users.ts';
 import type { FastifyInstance } from 'fastify';
 import { buildApp, type BuildAppOptions } from '../src/app.ts';
 import { recordCoverage } from './contract-coverage.ts';
 import { assertMatchesSpec } from './openapi.ts';
-
-export const DEMO_USERS = ['opschain', 'operator', 'approver', 'viewer'] as const;
-export type DemoUser = (typeof DEMO_USERS)[number];
 
 export interface ApiResponse {
   status: number;

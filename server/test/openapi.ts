@@ -1,4 +1,5 @@
 import type { ValidateFunction } from 'ajv';
+import { COMPONENT_SCHEMAS } from '@contract/component-schemas.ts';
 import { ajv, isJsonObject as isObject, spec, specOperationList } from '../src/openapi.ts';
 
 /**
@@ -6,6 +7,10 @@ import { ajv, isJsonObject as isObject, spec, specOperationList } from '../src/o
  * server/src/openapi.ts. The one relaxation its README documents: extra keys in `attributes` are tolerated
  * (the document's own examples carry attributes its schemas omit); required keys, types, nullability and
  * `date-time` formats stay strict.
+ *
+ * Every answer is also parsed with the console's zod schema for the same component (contract/
+ * component-schemas.ts): an answer the document allows but the console cannot read (an engine event with
+ * `username: null`) fails the emulator's own contract tests.
  */
 
 const validators = new Map<string, ValidateFunction>();
@@ -56,6 +61,20 @@ export function assertMatchesSpec(method: string, specPath: string, status: numb
     const errors = (validate.errors ?? []).map((e) => `${e.instancePath} ${e.message ?? ''}`).join('\n');
     throw new Error(
       `${method} ${specPath} ${String(status)} does not match ${key}:\n${errors}\n${JSON.stringify(body).slice(0, 2000)}`,
+    );
+  }
+  assertConsoleReads(key, body, `${method} ${specPath} ${String(status)}`);
+}
+
+/** Throws unless the console's zod schema for component `key` reads `body` (what `label` answered). */
+export function assertConsoleReads(key: string, body: unknown, label: string): void {
+  const consoleSchema = COMPONENT_SCHEMAS[key];
+  if (!consoleSchema) throw new Error(`the console has no schema for ${key}`);
+  const parsed = consoleSchema.safeParse(body);
+  if (!parsed.success) {
+    const issues = parsed.error.issues.map((i) => `/${i.path.join('/')} ${i.message}`).join('\n');
+    throw new Error(
+      `${label} matches ${key} but the console's schema refuses it:\n${issues}\n${JSON.stringify(body).slice(0, 2000)}`,
     );
   }
 }

@@ -1,3 +1,4 @@
+import type { DemoUser } from '@contract/demo-users';
 import type { BuildAppOptions } from '@server/src/app.ts';
 import { buildApp } from '@server/src/app.ts';
 import { buildServer, type ApiSource } from '@server/serve.ts';
@@ -129,11 +130,8 @@ export function setUpEmulator(options?: BuildAppOptions): () => TestEmulator {
   };
 }
 
-/** A seeded user of the demo emulator; each signs in with their name as password. */
-export type SeedUser = 'opschain' | 'operator' | 'approver' | 'viewer';
-
 /** Signs in as a seeded user until the next `credentialsStore.clear()` (after each test under setUpEmulator). */
-export function signInAs(user: SeedUser): void {
+export function signInAs(user: DemoUser): void {
   credentialsStore.set({ username: user, password: user });
 }
 

@@ -2,7 +2,8 @@
  * Test support for the engine (imported by *.test.ts only): an emulator on a fake clock that never ticks by
  * itself, and helpers to run it forward and record status sequences.
  */
-import { attrs, startEmulator, type DemoUser, type TestEmulator } from '@server/test/emulator.ts';
+import { attrs, startEmulator, type TestEmulator } from '@server/test/emulator.ts';
+import type { DemoUser } from '@contract/demo-users.ts';
 import type { BuildAppOptions } from '../app.ts';
 import { getChange, stepsOf } from './store.ts';
 

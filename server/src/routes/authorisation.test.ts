@@ -1,11 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  attrs,
-  startEmulator,
-  type ApiResponse,
-  type DemoUser,
-  type TestEmulator,
-} from '@server/test/emulator.ts';
+import type { DemoUser } from '@contract/demo-users.ts';
+import { attrs, startEmulator, type ApiResponse, type TestEmulator } from '@server/test/emulator.ts';
 
 const RULES = '/api/authorisation_rules';
 const RULE = '/api/authorisation_rules/{authorisation_rule_id}';

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { attrs, startEmulator, type DemoUser, type TestEmulator } from '@server/test/emulator.ts';
+import { attrs, startEmulator, type TestEmulator } from '@server/test/emulator.ts';
+import type { DemoUser } from '@contract/demo-users.ts';
 import { insertPolicy } from '../seeds/policies.ts';
 
 /** Walks a parsed JSON body: `dig(body, 'data', 0, 'attributes', 'type')`. */

@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { attrs, type DemoUser } from '@server/test/emulator.ts';
+import type { DemoUser } from '@contract/demo-users.ts';
+import { attrs } from '@server/test/emulator.ts';
 import { getRunStep } from '../workflows/runs.ts';
 import { SOA_DEV, startWorkflowHarness, type WorkflowHarness } from '../workflows/testing.ts';
 

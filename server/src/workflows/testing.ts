@@ -2,7 +2,8 @@
  * Test support for workflow runs and schedules (imported by *.test.ts only): the demo emulator on a fake clock
  * that never ticks by itself, and helpers to create workflows, start runs and record status sequences.
  */
-import { attrs, startEmulator, type DemoUser, type TestEmulator } from '@server/test/emulator.ts';
+import { attrs, startEmulator, type TestEmulator } from '@server/test/emulator.ts';
+import type { DemoUser } from '@contract/demo-users.ts';
 import { getRun, stepsOfRun } from './runs.ts';
 
 export const START_MS = Date.UTC(2025, 3, 25, 6, 0, 0);
