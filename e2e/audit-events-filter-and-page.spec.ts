@@ -1,7 +1,7 @@
 import type { APIRequestContext } from '@playwright/test';
 import { z } from 'zod';
 import { expect as baseExpect, JSON_API, test, type DemoUser } from './fixtures.ts';
-import { uniqueCode } from './node-seed.ts';
+import { seedEnterpriseProject, seedEnvironment, seedGitRemote, uniqueCode } from './node-seed.ts';
 import { EventsPage, type ExpectedEventRow } from './pages/events-page.ts';
 import { SignInPage } from './pages/sign-in-page.ts';
 
@@ -124,9 +124,15 @@ test('an administrator filters the audit trail by type, user and time, keeps the
   const boundary = (Math.floor(Date.parse(lastEarly) / 1000) + 1) * 1000;
   /** The second the last early events were stamped in: "Until" it covers all of them. */
   const lastEarlySecond = boundary - 1000;
+  // The emulator's clock, not this machine's, decides the stamps: probe events (a type the tag filter never
+  // matches) show when it has reached the boundary, and the emulator never stamps back in time.
+  const probeType = `${uniqueCode('clock')}:probe`;
   await expect
-    .poll(() => Date.now(), { message: 'the clock passes the next whole second', intervals: [50] })
-    .toBeGreaterThan(boundary);
+    .poll(async () => Date.parse((await postEvent(users.opschain, 'opschain', probeType)).createdAt), {
+      message: "the emulator's clock reaches the next whole second",
+      intervals: [100],
+    })
+    .toBeGreaterThanOrEqual(boundary);
   const late = [
     await postEvent(users.operator, 'operator', `${tag}:deploy finished`, { node_path: '/projects/bank' }),
     await postEvent(users.opschain, 'opschain', `${tag}:maintenance window closed`, { window: 'weekly' }),
@@ -224,9 +230,14 @@ test("the engine's own events list with the rest: a change's steps starting and 
   page,
   api,
 }) => {
-  // On top of the demo's week of engine-made history, a change run now, so its events are the newest.
+  // On top of the demo's week of engine-made history, a change run now, so its events are the newest. It
+  // runs in a project of its own: the demo's nodes stay as other journeys expect them.
+  const seeder = await api('opschain');
+  const project = await seedEnterpriseProject(seeder, 'steps');
+  await seedEnvironment(seeder, project.code, 'test', 'Test');
+  await seedGitRemote(seeder, project.code);
   const operator = await api('operator');
-  const created = await operator.post('/api/projects/website/environments/test/changes', {
+  const created = await operator.post(`/api/projects/${project.code}/environments/test/changes`, {
     headers: { 'content-type': JSON_API },
     data: JSON.stringify({
       data: { attributes: { action: 'hello', git_remote_name: 'origin', git_rev: 'main' } },
