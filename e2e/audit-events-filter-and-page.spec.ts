@@ -2,7 +2,7 @@ import type { APIRequestContext } from '@playwright/test';
 import { z } from 'zod';
 import type { DemoUser } from '../contract/demo-users.ts';
 import { expect as baseExpect, JSON_API, test } from './fixtures.ts';
-import { uniqueCode } from './node-seed.ts';
+import { seedEnterpriseProject, seedEnvironment, seedGitRemote, uniqueCode } from './node-seed.ts';
 import { EventsPage, type ExpectedEventRow } from './pages/events-page.ts';
 import { SignInPage } from './pages/sign-in-page.ts';
 
@@ -30,9 +30,14 @@ const createdPolicySchema = z.object({ data: z.object({ id: z.string() }) });
 
 /**
  * The demo users other than opschain may read the audit trail but not add to it (that needs update on
- * `/events`). For this journey a policy lets every user add events; the returned function removes it.
+ * `/events`). While `seed` runs a policy lets every user add events; it is removed afterwards even when
+ * seeding fails, since it applies to every journey using the emulator.
  */
-async function letEveryoneAddEvents(admin: APIRequestContext, tag: string): Promise<() => Promise<void>> {
+async function whileEveryoneMayAddEvents<T>(
+  admin: APIRequestContext,
+  tag: string,
+  seed: () => Promise<T>,
+): Promise<T> {
   const created = await admin.post('/api/authorisation_policies', {
     headers: { 'content-type': JSON_API },
     data: JSON.stringify({
@@ -52,10 +57,12 @@ async function letEveryoneAddEvents(admin: APIRequestContext, tag: string): Prom
     data: JSON.stringify({ data: { attributes: { assignments: [{ username: null, groupname: null }] } } }),
   });
   expect(assigned.status(), `POST …/assignments: ${await assigned.text()}`).toBe(200);
-  return async () => {
+  try {
+    return await seed();
+  } finally {
     const removed = await admin.delete(`/api/authorisation_policies/${policyId}`);
     expect(removed.status(), `DELETE /api/authorisation_policies/${policyId}`).toBe(204);
-  };
+  }
 }
 
 /** Posts a custom event as `username`; returns it with the time the emulator stamped on it. */
@@ -103,36 +110,48 @@ test('an administrator filters the audit trail by type, user and time, keeps the
     approver: await api('approver'),
     viewer: await api('viewer'),
   } satisfies Record<DemoUser, APIRequestContext>;
-  const removeEventWriters = await letEveryoneAddEvents(users.opschain, tag);
-
-  // More than a page of heartbeats (posted at once: the expected order comes from the stamped times),
-  // then a deploy and release notes…
-  const heartbeats = Array.from({ length: PAGE_SIZE + 2 }, (_, index) => index + 1);
-  const early = await Promise.all(
-    heartbeats.map((n) =>
-      postEvent(users.viewer, 'viewer', `${tag}:heartbeat ${String(n).padStart(3, '0')}`, { n }),
-    ),
+  const { early, late, boundary, lastEarlySecond } = await whileEveryoneMayAddEvents(
+    users.opschain,
+    tag,
+    async () => {
+      // More than a page of heartbeats (posted at once: the expected order comes from the stamped times),
+      // then a deploy and release notes…
+      const heartbeats = Array.from({ length: PAGE_SIZE + 2 }, (_, index) => index + 1);
+      const early = await Promise.all(
+        heartbeats.map((n) =>
+          postEvent(users.viewer, 'viewer', `${tag}:heartbeat ${String(n).padStart(3, '0')}`, { n }),
+        ),
+      );
+      early.push(
+        await postEvent(users.operator, 'operator', `${tag}:deploy started`, {
+          node_path: '/projects/bank',
+          release: '2025.3',
+        }),
+        await postEvent(users.approver, 'approver', `${tag}:release notes published`, { release: '2025.3' }),
+      );
+      // …and, from the next whole second on (the time filter picks whole seconds), the rest of the story.
+      const lastEarly = early.at(-1)?.createdAt ?? '';
+      const boundary = (Math.floor(Date.parse(lastEarly) / 1000) + 1) * 1000;
+      /** The second the last early events were stamped in: "Until" it covers all of them. */
+      const lastEarlySecond = boundary - 1000;
+      // The emulator's clock, not this machine's, decides the stamps: probe events (a type the tag filter never
+      // matches) show when it has reached the boundary, and the emulator never stamps back in time.
+      const probeType = `${uniqueCode('clock')}:probe`;
+      await expect
+        .poll(async () => Date.parse((await postEvent(users.opschain, 'opschain', probeType)).createdAt), {
+          message: "the emulator's clock reaches the next whole second",
+          intervals: [100],
+        })
+        .toBeGreaterThanOrEqual(boundary);
+      const late = [
+        await postEvent(users.operator, 'operator', `${tag}:deploy finished`, {
+          node_path: '/projects/bank',
+        }),
+        await postEvent(users.opschain, 'opschain', `${tag}:maintenance window closed`, { window: 'weekly' }),
+      ];
+      return { early, late, boundary, lastEarlySecond };
+    },
   );
-  early.push(
-    await postEvent(users.operator, 'operator', `${tag}:deploy started`, {
-      node_path: '/projects/bank',
-      release: '2025.3',
-    }),
-    await postEvent(users.approver, 'approver', `${tag}:release notes published`, { release: '2025.3' }),
-  );
-  // …and, from the next whole second on (the time filter picks whole seconds), the rest of the story.
-  const lastEarly = early.at(-1)?.createdAt ?? '';
-  const boundary = (Math.floor(Date.parse(lastEarly) / 1000) + 1) * 1000;
-  /** The second the last early events were stamped in: "Until" it covers all of them. */
-  const lastEarlySecond = boundary - 1000;
-  await expect
-    .poll(() => Date.now(), { message: 'the clock passes the next whole second', intervals: [50] })
-    .toBeGreaterThan(boundary);
-  const late = [
-    await postEvent(users.operator, 'operator', `${tag}:deploy finished`, { node_path: '/projects/bank' }),
-    await postEvent(users.opschain, 'opschain', `${tag}:maintenance window closed`, { window: 'weekly' }),
-  ];
-  await removeEventWriters();
   const all = newestFirst([...early, ...late]);
   const [deployStarted, releaseNotes] = early.slice(-2);
   const [deployFinished, maintenance] = late;
@@ -225,9 +244,14 @@ test("the engine's own events list with the rest: a change's steps starting and 
   page,
   api,
 }) => {
-  // On top of the demo's week of engine-made history, a change run now, so its events are the newest.
+  // On top of the demo's week of engine-made history, a change run now, so its events are the newest. It
+  // runs in a project of its own: the demo's nodes stay as other journeys expect them.
+  const seeder = await api('opschain');
+  const project = await seedEnterpriseProject(seeder, 'steps');
+  await seedEnvironment(seeder, project.code, 'test', 'Test');
+  await seedGitRemote(seeder, project.code);
   const operator = await api('operator');
-  const created = await operator.post('/api/projects/website/environments/test/changes', {
+  const created = await operator.post(`/api/projects/${project.code}/environments/test/changes`, {
     headers: { 'content-type': JSON_API },
     data: JSON.stringify({
       data: { attributes: { action: 'hello', git_remote_name: 'origin', git_rev: 'main' } },

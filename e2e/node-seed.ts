@@ -28,6 +28,9 @@ async function post(
   return response;
 }
 
+/** Git credentials of a public repository: the API wants them sent, as null. */
+const NO_GIT_CREDENTIALS = { user: null, password: null, ssh_key_data: null };
+
 export interface SeededProject {
   code: string;
   name: string;
@@ -48,6 +51,7 @@ export async function seedEnterpriseProject(api: APIRequestContext, prefix = 'e2
     name: 'Journey web template',
     description: 'Template for journey assets',
     url: 'https://git.example.com/journeys/web.git',
+    ...NO_GIT_CREDENTIALS,
   });
   await post(
     api,
@@ -77,4 +81,14 @@ export async function readNode(api: APIRequestContext, path: string): Promise<Re
   expect(response.status()).toBe(200);
   const body = (await response.json()) as { data: { attributes: Record<string, unknown> } };
   return body.data.attributes;
+}
+
+/** A Git remote of a project, so changes can run on its environments from it. */
+export async function seedGitRemote(
+  api: APIRequestContext,
+  projectCode: string,
+  name = 'origin',
+  url = 'https://git.example.com/journeys/actions.git',
+): Promise<void> {
+  await post(api, `/api/projects/${projectCode}/git_remotes`, { name, url, ...NO_GIT_CREDENTIALS });
 }

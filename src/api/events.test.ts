@@ -3,9 +3,10 @@ import { ransackEntries } from '@/lib/ransack';
 import { setUpEmulator, signInAs } from '@/test/emulator';
 import { eventQuery, listEvents, olderPageParam, type EventPage } from './events';
 
-/** When set, the emulator stamps events with this time (epoch ms) instead of the real one. */
-let clockMs: number | undefined;
-const emulator = setUpEmulator({ clock: { now: () => clockMs ?? Date.now() } });
+// The emulator's clock, moved by the tests alone: timestamps and filter bounds never depend on the wall clock.
+const START_MS = Date.UTC(2025, 4, 1, 10, 0, 0);
+let clockMs = START_MS;
+const emulator = setUpEmulator({ clock: { now: () => clockMs } });
 
 // Demo users other than the superuser may read events but not add them (update on /events).
 async function postEvent(attributes: Record<string, unknown>): Promise<void> {
@@ -23,9 +24,9 @@ async function postEvent(attributes: Record<string, unknown>): Promise<void> {
 
 beforeAll(async () => {
   for (let index = 1; index <= 5; index += 1) {
-    await postEvent({ type: `paging check ${String(index)}`, step: index });
     // Distinct timestamps: paging back is by `created_at`.
-    await new Promise((resolve) => setTimeout(resolve, 2));
+    clockMs += 1;
+    await postEvent({ type: `paging check ${String(index)}`, step: index });
   }
 });
 
@@ -66,21 +67,17 @@ describe('eventQuery', () => {
 describe('listEvents', () => {
   it('includes an event stamped exactly on `from` and leaves out one stamped exactly on `before`', async () => {
     signInAs('opschain');
-    // Whole seconds ahead of every stamp so far (the emulator never stamps back in time).
-    const second = (Math.floor(Date.now() / 1000) + 5) * 1000;
+    // A whole second ahead of every stamp so far (the emulator never stamps back in time).
+    const second = START_MS + 5000;
     const stamps = {
       'boundary: last millisecond before': second - 1,
       'boundary: on the first second': second,
       'boundary: within it': second + 500,
       'boundary: on the next second': second + 1000,
     };
-    try {
-      for (const [type, ms] of Object.entries(stamps)) {
-        clockMs = ms;
-        await postEvent({ type });
-      }
-    } finally {
-      clockMs = undefined;
+    for (const [type, ms] of Object.entries(stamps)) {
+      clockMs = ms;
+      await postEvent({ type });
     }
 
     const page = await listEvents(

@@ -162,7 +162,16 @@ describe('sharing the session between tabs', () => {
     stranger.postMessage({ type: 'signed-out-please' });
     stranger.postMessage('signed-out');
     stranger.postMessage({ type: 'offer', to: 'x', credentials: { username: '' } });
-    await new Promise((resolve) => setTimeout(resolve, 50));
+    // A channel delivers one sender's messages in order: once the tab answers a request sent after them,
+    // it has handled the three above.
+    const answers: unknown[] = [];
+    stranger.addEventListener('message', (event) => {
+      answers.push(event.data);
+    });
+    stranger.postMessage({ type: 'request', from: 'stranger' });
+    await vi.waitFor(() => {
+      expect(answers).toContainEqual(expect.objectContaining({ type: 'offer', to: 'stranger' }));
+    });
     stranger.close();
 
     expect(heard).not.toHaveBeenCalled();

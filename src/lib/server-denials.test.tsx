@@ -1,7 +1,7 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { act, renderHook } from '@testing-library/react';
 import type { ReactNode } from 'react';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { recordServerDenial, serverDenial, useServerDenial } from './server-denials';
 
 function wrapperFor(queryClient: QueryClient) {
@@ -36,13 +36,22 @@ describe('server denials', () => {
     expect(serverDenial(queryClient, { resource: '/projects/bank', action: 'edit' })).toBeNull();
   });
 
-  it('are not collected by the cache’s garbage collection while the session lasts', async () => {
-    const queryClient = new QueryClient({ defaultOptions: { queries: { gcTime: 1 } } });
-    recordServerDenial(queryClient, { resource: '/projects/bank', action: 'edit' }, 'Refused');
+  it('are not collected by the cache’s garbage collection while the session lasts', () => {
+    // The cache schedules its collection with setTimeout; fake timers run it without waiting.
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    try {
+      const queryClient = new QueryClient({ defaultOptions: { queries: { gcTime: 1 } } });
+      recordServerDenial(queryClient, { resource: '/projects/bank', action: 'edit' }, 'Refused');
+      // An ordinary unobserved entry, to show the collection did run.
+      queryClient.setQueryData(['collected'], 'gone soon');
 
-    await new Promise((resolve) => setTimeout(resolve, 20));
+      vi.advanceTimersByTime(1000);
 
-    expect(serverDenial(queryClient, { resource: '/projects/bank', action: 'edit' })).toBe('Refused');
+      expect(queryClient.getQueryData(['collected'])).toBeUndefined();
+      expect(serverDenial(queryClient, { resource: '/projects/bank', action: 'edit' })).toBe('Refused');
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('re-renders a reader when a denial is recorded, and after the cache is cleared', () => {

@@ -6,8 +6,8 @@ import {
   RouterProvider,
   useNavigate,
 } from '@tanstack/react-router';
-import { fireEvent, screen, waitFor } from '@testing-library/react';
-import { describe, expect, it } from 'vitest';
+import { act, fireEvent, screen, waitFor } from '@testing-library/react';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { renderWithProviders } from '@/test/render-with-providers';
 import { EventFilterBar } from './event-filter-bar';
 import { eventsSearchSchema, type EventsSearch } from './events-search';
@@ -43,6 +43,10 @@ function renderBoundToUrl(initialUrl: string) {
 }
 
 describe('EventFilterBar', () => {
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
   it('keeps the caret where the user types in the middle of a user filter that came from the URL', async () => {
     const { user, router } = renderBoundToUrl('/events?user=opr');
     const input = await screen.findByRole<HTMLInputElement>('textbox', { name: 'User contains' });
@@ -94,6 +98,9 @@ describe('EventFilterBar', () => {
   });
 
   it('offers Clear filters as soon as something is typed, and clearing drops text not yet in the URL', async () => {
+    // Only the debounce's timers are fake, and they still follow real time, so user-event and the router
+    // run as usual while the test can jump past the debounce pause instead of sleeping through it.
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'], shouldAdvanceTime: true });
     const { user, router } = renderBoundToUrl('/events');
     const type = await screen.findByRole('textbox', { name: 'Type contains' });
     expect(screen.queryByRole('button', { name: 'Clear filters' })).toBeNull();
@@ -103,8 +110,10 @@ describe('EventFilterBar', () => {
     await user.click(screen.getByRole('button', { name: 'Clear filters' }));
 
     expect(type).toHaveValue('');
-    // Longer than the pause after which typed text is sent: nothing arrives after the clearing.
-    await new Promise((resolve) => setTimeout(resolve, 400));
+    // Far past the pause after which typed text is sent: nothing arrives after the clearing.
+    await act(async () => {
+      await vi.advanceTimersByTimeAsync(3000);
+    });
     expect(router.state.location.search).toEqual({});
     expect(type).toHaveValue('');
     expect(screen.queryByRole('button', { name: 'Clear filters' })).toBeNull();
