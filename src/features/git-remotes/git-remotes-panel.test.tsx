@@ -49,7 +49,15 @@ describe('GitRemotesPanel', () => {
         'content-type': 'application/vnd.api+json',
       },
       payload: JSON.stringify({
-        data: { attributes: { name: 'mirror', url: 'https://ghp_s3cretT0ken@git.example.com/site.git' } },
+        data: {
+          attributes: {
+            name: 'mirror',
+            url: 'https://ghp_s3cretT0ken@git.example.com/site.git',
+            user: null,
+            password: null,
+            ssh_key_data: null,
+          },
+        },
       }),
     });
     expect(created.statusCode).toBe(201);
