@@ -1,3 +1,4 @@
+import type { TemplateAttributes } from '@contract/template.ts';
 import { createHash } from 'node:crypto';
 import type { Authorizer } from './authz.ts';
 import { CATALOG_ACTIONS } from './catalog.ts';
@@ -234,20 +235,22 @@ export function serializeTemplate(emu: Emulator, t: TemplateRow): Resource {
   const versionIds = emu
     .sql('SELECT id FROM template_versions WHERE template_id = ? ORDER BY created_at, id')
     .all(t.id) as { id: string }[];
+  // Typed with the console's attributes, so a serialiser change the console cannot read fails `tsc`.
+  const attributes: TemplateAttributes = {
+    name: t.name,
+    url: t.url,
+    archived: t.archived === 1,
+    disabled: t.disabled === 1,
+    created_at: t.created_at,
+    updated_at: t.updated_at,
+    ...hiddenCredentials(t),
+    code: t.code,
+    description: t.description,
+  };
   return {
     id: t.id,
     type: 'template',
-    attributes: {
-      name: t.name,
-      url: t.url,
-      archived: t.archived === 1,
-      disabled: t.disabled === 1,
-      created_at: t.created_at,
-      updated_at: t.updated_at,
-      ...hiddenCredentials(t),
-      code: t.code,
-      description: t.description,
-    },
+    attributes,
     relationships: {
       template_versions: {
         data: versionIds.map((v) => ({ type: 'template_version', id: v.id })),

@@ -1,3 +1,4 @@
+import type { GitRemoteAttributes } from '@contract/git-remote.ts';
 import { recordEvent } from '../events.ts';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Authorizer } from '../authz.ts';
@@ -37,18 +38,20 @@ const USED_BY_CHANGE_MESSAGE =
 
 function serializeRemote(project: NodeRow, r: GitRemoteRow, meta: Resource['meta'] = null): Resource {
   const projectUrl = `/api${project.path}`;
+  // Typed with the console's attributes, so a serialiser change the console cannot read fails `tsc`.
+  const attributes: GitRemoteAttributes = {
+    name: r.name,
+    url: r.url,
+    archived: r.archived === 1,
+    disabled: r.disabled === 1,
+    created_at: r.created_at,
+    updated_at: r.updated_at,
+    ...hiddenCredentials(r),
+  };
   return {
     id: r.id,
     type: 'git_remote',
-    attributes: {
-      name: r.name,
-      url: r.url,
-      archived: r.archived === 1,
-      disabled: r.disabled === 1,
-      created_at: r.created_at,
-      updated_at: r.updated_at,
-      ...hiddenCredentials(r),
-    },
+    attributes,
     links: { project: projectUrl, self: `${projectUrl}/git_remotes/${r.id}` },
     meta,
   };
