@@ -2,7 +2,7 @@ import { Stack } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { IconPlus } from '@tabler/icons-react';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { useState, type ReactNode } from 'react';
+import { useState } from 'react';
 import type { NodeAuthorisations } from '@contract/node';
 import { failureMessage } from '@/api/failures';
 import { gitRemoteListQuery, useArchiveGitRemote, type GitRemote } from '@/api/git-remotes';
@@ -11,12 +11,9 @@ import { projectPath } from '@/lib/node-path';
 import { denial } from '@/lib/permissions';
 import { useRecordDenial } from '@/api/record-denial';
 import type { DeniableAction } from '@/lib/server-denials';
-import { EmptyState } from '@/ui/empty-state';
-import { ErrorState } from '@/ui/error-state';
 import { GuardedButton } from '@/ui/guarded-button';
 import { ListFilterBar } from '@/ui/list-filter-bar';
 import { notifyFailure, notifySuccess } from '@/ui/notify';
-import { TableSkeleton } from '@/ui/table-skeleton';
 import { CreateGitRemoteForm } from './create-git-remote-form';
 import { CredentialsForm } from './credentials-form';
 import { DeleteGitRemoteDialog } from './delete-git-remote-dialog';
@@ -80,39 +77,6 @@ export function GitRemotesPanel({
     );
   };
 
-  let body: ReactNode;
-  if (remotes.isPending) body = <TableSkeleton label="Loading Git remotes" rows={3} />;
-  else if (remotes.isError) {
-    body = (
-      <ErrorState
-        title="The Git remotes could not be loaded"
-        message={failureMessage(remotes.error)}
-        onRetry={() => void remotes.refetch()}
-        isRetrying={remotes.isFetching}
-      />
-    );
-  } else if (remotes.data.length === 0) {
-    body = (
-      <EmptyState title={text === '' ? 'No Git remotes' : `No Git remotes match “${text}”`}>
-        Git remotes are the repositories OpsChain fetches actions from.
-      </EmptyState>
-    );
-  } else {
-    body = (
-      <GitRemotesTable
-        remotes={remotes.data}
-        sort={sort}
-        onSearchChange={onSearchChange}
-        updateDenied={need('change Git remotes')}
-        deniable={deniable}
-        busyId={archive.isPending ? archive.variables.id : null}
-        onArchive={handleArchive}
-        onCredentials={setCredentialsOf}
-        onDelete={setDeleting}
-      />
-    );
-  }
-
   return (
     <Stack gap="sm">
       <ListFilterBar search={search} onSearchChange={onSearchChange} what="Git remotes" matches="name or URL">
@@ -126,7 +90,21 @@ export function GitRemotesPanel({
           Add Git remote
         </GuardedButton>
       </ListFilterBar>
-      {body}
+      <GitRemotesTable
+        remotes={remotes.data}
+        failure={remotes.isError ? failureMessage(remotes.error) : null}
+        onRetry={() => void remotes.refetch()}
+        isFetching={remotes.isFetching}
+        filterText={text}
+        sort={sort}
+        onSearchChange={onSearchChange}
+        updateDenied={need('change Git remotes')}
+        deniable={deniable}
+        busyId={archive.isPending ? archive.variables.id : null}
+        onArchive={handleArchive}
+        onCredentials={setCredentialsOf}
+        onDelete={setDeleting}
+      />
       <Dialog opened={isAdding} onClose={adding.close} title="Add Git remote">
         {isAdding ? (
           <CreateGitRemoteForm projectCode={projectCode} deniable={deniable} onDone={adding.close} />
