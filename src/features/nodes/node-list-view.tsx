@@ -1,7 +1,7 @@
 import type { UseQueryResult } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
 import { failureMessage } from '@/api/failures';
-import { toggleSort, type ListSearch, type ListSort } from '@/lib/list-search';
+import type { ListSearch, ListSort } from '@/lib/list-search';
 import { ListView } from '@/ui/list-view';
 import { NodeListTable, type NodeListRow, type NodeSortColumn } from './node-list-table';
 
@@ -45,14 +45,7 @@ export function NodeListView({
       emptyTitle={search.archived === true ? `No ${what}` : `No active ${what}`}
       emptyHint={emptyHint}
     >
-      <NodeListTable
-        rows={result.data ?? []}
-        sort={sort}
-        caption={caption}
-        onSort={(column) => {
-          onSearchChange(toggleSort(sort, column));
-        }}
-      />
+      <NodeListTable rows={result.data ?? []} sort={sort} caption={caption} onSortChange={onSearchChange} />
     </ListView>
   );
 }

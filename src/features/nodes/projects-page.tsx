@@ -5,7 +5,6 @@ import type { ReactNode } from 'react';
 import type { CsvExportInput } from '@/api/downloads';
 import { failureMessage } from '@/api/failures';
 import { projectListQuery, type ProjectList } from '@/api/projects';
-import { toggleSort } from '@/lib/list-search';
 import { ransackParams } from '@/lib/ransack';
 import { ListFilterBar } from '@/ui/list-filter-bar';
 import { ListView } from '@/ui/list-view';
@@ -94,13 +93,7 @@ export function ProjectsPage({ search, onSearchChange, createAction, exportActio
           </ListFilterBar>
         }
       >
-        <ProjectsTable
-          projects={result.data?.projects ?? []}
-          sort={sort}
-          onSort={(column) => {
-            onSearchChange(toggleSort(sort, column));
-          }}
-        />
+        <ProjectsTable projects={result.data?.projects ?? []} sort={sort} onSortChange={onSearchChange} />
       </ListView>
     </Stack>
   );
