@@ -78,6 +78,7 @@ export function NodeListTable({ rows, sort, onSortChange, caption }: NodeListTab
       sort={sort}
       onSortChange={onSortChange}
       emptyTitle="Nothing here"
+      minWidth={360}
     />
   );
 }

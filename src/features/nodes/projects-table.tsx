@@ -70,6 +70,7 @@ export function ProjectsTable({ projects, sort, onSortChange }: ProjectsTablePro
       sort={sort}
       onSortChange={onSortChange}
       emptyTitle="No projects"
+      minWidth={360}
     />
   );
 }
