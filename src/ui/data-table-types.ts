@@ -40,10 +40,3 @@ export interface DataTableSelection<Row> {
   /** Names the row for its checkbox: `Select Core Banking Platform`. */
   rowLabel: (row: Row) => string;
 }
-
-/** A row the server sent that could not be read: shown, marked, in place of its data. */
-export interface DataTableUnreadableRow {
-  key: string;
-  /** What was wrong with it. */
-  reason: string;
-}

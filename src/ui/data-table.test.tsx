@@ -1,7 +1,7 @@
 import { act, screen, within } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
 import { recordServerDenial } from '@/lib/server-denials';
- 
+
 import { renderWithProviders } from '@/test/render-with-providers';
 import { DataTable, type DataTableProps } from './data-table';
 import type { DataTableColumn } from './data-table-types';
@@ -201,19 +201,24 @@ describe('DataTable', () => {
     expect(onRetry).toHaveBeenCalledTimes(1);
   });
 
-  it('marks rows that could not be read, after the readable ones', () => {
-    renderTable({ unreadableRows: [{ key: 'bad-3', reason: 'its name is missing' }] });
+  it('names the rows that could not be read in a notice above the readable ones', () => {
+    renderTable({ unreadable: [{ index: 2, id: 'bad-3', problems: ['attributes.name: expected string'] }] });
 
-    const rows = within(screen.getByRole('table', { name: 'Git remotes' })).getAllByRole('row');
-    expect(rows).toHaveLength(4);
-    expect(rows[3]).toHaveTextContent('This row could not be read: its name is missing');
+    const notice = screen.getByRole('status', { name: 'Unreadable Git remotes' });
+    expect(notice).toHaveTextContent(
+      '1 Git remote could not be read (id bad-3; attributes.name: expected string)',
+    );
+    expect(within(screen.getByRole('table', { name: 'Git remotes' })).getAllByRole('row')).toHaveLength(3);
   });
 
-  it('shows a table of unreadable rows only rather than calling the list empty', () => {
-    renderTable({ rows: [], unreadableRows: [{ key: 'bad-3', reason: 'its name is missing' }] });
+  it('does not call a list empty when its only rows could not be read', () => {
+    renderTable({
+      rows: [],
+      unreadable: [{ index: 0, id: 'bad-3', problems: ['attributes.name: expected string'] }],
+    });
 
     expect(screen.queryByText('No Git remotes')).toBeNull();
-    expect(screen.getByRole('table')).toHaveTextContent('This row could not be read: its name is missing');
+    expect(screen.getByRole('status', { name: 'Unreadable Git remotes' })).toBeInTheDocument();
   });
 
   it('opens a row’s details below it', () => {

@@ -1,16 +1,12 @@
-import { Checkbox, Group, Table, Text, type MantineBreakpoint } from '@mantine/core';
-import { IconAlertTriangle } from '@tabler/icons-react';
+import { Checkbox, Stack, Table, type MantineBreakpoint } from '@mantine/core';
 import { Fragment, type CSSProperties, type ReactNode } from 'react';
+import type { UnreadableRow } from '@/lib/list-rows';
 import { toggleSort, type ListSort, type SortDirection } from '@/lib/list-search';
 import { DataTableRowActions } from './data-table-row-actions';
-import type {
-  DataTableColumn,
-  DataTableRowAction,
-  DataTableSelection,
-  DataTableUnreadableRow,
-} from './data-table-types';
+import type { DataTableColumn, DataTableRowAction, DataTableSelection } from './data-table-types';
 import { ListState, type ListStateProps } from './list-state';
 import { SortableHeader } from './sortable-header';
+import { UnreadableRowsNotice } from './unreadable-rows-notice';
 
 // Theme-aware, so both schemes keep 4.5:1 (axe): Mantine's `light` variant is blue-1 in the light scheme
 // and a dark blue in the dark one.
@@ -32,8 +28,8 @@ export interface DataTableProps<Row, Sort extends string> extends Omit<ListState
   rowActions?: readonly DataTableRowAction<Row>[];
   /** Checkboxes in a first column, for actions on several rows. */
   selection?: DataTableSelection<Row> | undefined;
-  /** Rows the server sent that could not be read, shown marked after the others. */
-  unreadableRows?: readonly DataTableUnreadableRow[];
+  /** Rows the server sent that could not be read: a notice above the table names them and what was wrong. */
+  unreadable?: readonly UnreadableRow[] | undefined;
   /** The row shown as chosen (its details are open beside the table). */
   activeRowKey?: string | undefined;
   /** Content opened below a row (its payload); null for none. */
@@ -41,6 +37,8 @@ export interface DataTableProps<Row, Sort extends string> extends Omit<ListState
   /** Below this width the table scrolls sideways, its sticky column staying in view. @default 480 */
   minWidth?: number;
 }
+
+const NO_UNREADABLE_ROWS: readonly UnreadableRow[] = [];
 
 function stickyStyle(left: number, background: string): CSSProperties {
   return { position: 'sticky', left, zIndex: 1, background };
@@ -53,10 +51,10 @@ function stickyStyle(left: number, background: string): CSSProperties {
  */
 export function DataTable<Row, Sort extends string = string>(props: DataTableProps<Row, Sort>) {
   const { label, rows, rowKey, columns, sort, onSortChange, rowActions = [], selection } = props;
-  const { unreadableRows = [], activeRowKey, rowDetails, minWidth = 480, ...state } = props;
+  const { unreadable = NO_UNREADABLE_ROWS, activeRowKey, rowDetails, minWidth = 480, ...state } = props;
   const stickyLeft = selection === undefined ? 0 : CHECKBOX_WIDTH;
   const columnCount = columns.length + (selection === undefined ? 0 : 1) + (rowActions.length > 0 ? 1 : 0);
-  const count = rows === undefined ? undefined : rows.length + unreadableRows.length;
+  const count = rows?.length;
 
   const cellProps = (
     column: DataTableColumn<Row, Sort>,
@@ -70,107 +68,98 @@ export function DataTable<Row, Sort extends string = string>(props: DataTablePro
     selection === undefined ? 0 : allKeys.filter((key) => selection.selectedKeys.has(key)).length;
 
   return (
-    <ListState {...state} count={count}>
-      <Table.ScrollContainer minWidth={minWidth}>
-        <Table verticalSpacing="xs" highlightOnHover aria-label={label}>
-          <Table.Thead>
-            <Table.Tr>
-              {selection === undefined ? null : (
-                <Table.Th w={CHECKBOX_WIDTH} style={stickyStyle(0, 'var(--mantine-color-body)')}>
-                  <Checkbox
-                    aria-label={`Select all ${label}`}
-                    checked={allKeys.length > 0 && selectedCount === allKeys.length}
-                    indeterminate={selectedCount > 0 && selectedCount < allKeys.length}
-                    onChange={() => {
-                      selection.onChange(new Set(selectedCount === allKeys.length ? [] : allKeys));
-                    }}
-                  />
-                </Table.Th>
-              )}
-              {columns.map((column) => {
-                const thProps = cellProps(column, 'var(--mantine-color-body)');
-                const { sortKey } = column;
-                if (sortKey === undefined || sort === undefined || onSortChange === undefined) {
+    <Stack gap="sm">
+      {state.failure == null && count !== undefined ? (
+        <UnreadableRowsNotice rows={unreadable} what={state.what} />
+      ) : null}
+      <ListState {...state} count={count} hasUnreadableRows={unreadable.length > 0}>
+        <Table.ScrollContainer minWidth={minWidth}>
+          <Table verticalSpacing="xs" highlightOnHover aria-label={label}>
+            <Table.Thead>
+              <Table.Tr>
+                {selection === undefined ? null : (
+                  <Table.Th w={CHECKBOX_WIDTH} style={stickyStyle(0, 'var(--mantine-color-body)')}>
+                    <Checkbox
+                      aria-label={`Select all ${label}`}
+                      checked={allKeys.length > 0 && selectedCount === allKeys.length}
+                      indeterminate={selectedCount > 0 && selectedCount < allKeys.length}
+                      onChange={() => {
+                        selection.onChange(new Set(selectedCount === allKeys.length ? [] : allKeys));
+                      }}
+                    />
+                  </Table.Th>
+                )}
+                {columns.map((column) => {
+                  const thProps = cellProps(column, 'var(--mantine-color-body)');
+                  const { sortKey } = column;
+                  if (sortKey === undefined || sort === undefined || onSortChange === undefined) {
+                    return (
+                      <Table.Th key={column.key} {...thProps}>
+                        {column.header}
+                      </Table.Th>
+                    );
+                  }
                   return (
-                    <Table.Th key={column.key} {...thProps}>
-                      {column.header}
-                    </Table.Th>
+                    <SortableHeader
+                      key={column.key}
+                      {...thProps}
+                      label={column.header}
+                      direction={sort.column === sortKey ? sort.direction : null}
+                      onSort={() => {
+                        onSortChange(toggleSort(sort, sortKey));
+                      }}
+                    />
                   );
-                }
+                })}
+                {rowActions.length > 0 ? <Table.Th>Actions</Table.Th> : null}
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {(rows ?? []).map((row) => {
+                const key = rowKey(row);
+                const isActive = key === activeRowKey;
+                const background = isActive ? ACTIVE_ROW_BG : 'var(--mantine-color-body)';
+                const details = rowDetails?.(row) ?? null;
                 return (
-                  <SortableHeader
-                    key={column.key}
-                    {...thProps}
-                    label={column.header}
-                    direction={sort.column === sortKey ? sort.direction : null}
-                    onSort={() => {
-                      onSortChange(toggleSort(sort, sortKey));
-                    }}
-                  />
+                  <Fragment key={key}>
+                    <Table.Tr bg={isActive ? ACTIVE_ROW_BG : undefined}>
+                      {selection === undefined ? null : (
+                        <Table.Td style={stickyStyle(0, background)}>
+                          <Checkbox
+                            aria-label={`Select ${selection.rowLabel(row)}`}
+                            checked={selection.selectedKeys.has(key)}
+                            onChange={(event) => {
+                              const next = new Set(selection.selectedKeys);
+                              if (event.currentTarget.checked) next.add(key);
+                              else next.delete(key);
+                              selection.onChange(next);
+                            }}
+                          />
+                        </Table.Td>
+                      )}
+                      {columns.map((column) => (
+                        <Table.Td key={column.key} {...cellProps(column, background)}>
+                          {column.render(row)}
+                        </Table.Td>
+                      ))}
+                      {rowActions.length > 0 ? (
+                        <Table.Td>
+                          <DataTableRowActions row={row} actions={rowActions} />
+                        </Table.Td>
+                      ) : null}
+                    </Table.Tr>
+                    {details === null ? null : (
+                      <Table.Tr>
+                        <Table.Td colSpan={columnCount}>{details}</Table.Td>
+                      </Table.Tr>
+                    )}
+                  </Fragment>
                 );
               })}
-              {rowActions.length > 0 ? <Table.Th>Actions</Table.Th> : null}
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {(rows ?? []).map((row) => {
-              const key = rowKey(row);
-              const isActive = key === activeRowKey;
-              const background = isActive ? ACTIVE_ROW_BG : 'var(--mantine-color-body)';
-              const details = rowDetails?.(row) ?? null;
-              return (
-                <Fragment key={key}>
-                  <Table.Tr bg={isActive ? ACTIVE_ROW_BG : undefined}>
-                    {selection === undefined ? null : (
-                      <Table.Td style={stickyStyle(0, background)}>
-                        <Checkbox
-                          aria-label={`Select ${selection.rowLabel(row)}`}
-                          checked={selection.selectedKeys.has(key)}
-                          onChange={(event) => {
-                            const next = new Set(selection.selectedKeys);
-                            if (event.currentTarget.checked) next.add(key);
-                            else next.delete(key);
-                            selection.onChange(next);
-                          }}
-                        />
-                      </Table.Td>
-                    )}
-                    {columns.map((column) => (
-                      <Table.Td key={column.key} {...cellProps(column, background)}>
-                        {column.render(row)}
-                      </Table.Td>
-                    ))}
-                    {rowActions.length > 0 ? (
-                      <Table.Td>
-                        <DataTableRowActions row={row} actions={rowActions} />
-                      </Table.Td>
-                    ) : null}
-                  </Table.Tr>
-                  {details === null ? null : (
-                    <Table.Tr>
-                      <Table.Td colSpan={columnCount}>{details}</Table.Td>
-                    </Table.Tr>
-                  )}
-                </Fragment>
-              );
-            })}
-            {unreadableRows.map((unreadable) => (
-              <Table.Tr key={unreadable.key} data-unreadable="true">
-                <Table.Td colSpan={columnCount}>
-                  <Group gap={6} wrap="nowrap">
-                    <IconAlertTriangle
-                      size={14}
-                      aria-hidden
-                      color="var(--mantine-color-orange-light-color)"
-                    />
-                    <Text size="sm">This row could not be read: {unreadable.reason}</Text>
-                  </Group>
-                </Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
-      </Table.ScrollContainer>
-    </ListState>
+            </Table.Tbody>
+          </Table>
+        </Table.ScrollContainer>
+      </ListState>
+    </Stack>
   );
 }

@@ -1,13 +1,11 @@
 import { Button, Group, Select, Stack, Text } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useQuery } from '@tanstack/react-query';
-import { useState } from 'react';
-import { applyFormFailure, failureMessage } from '@/api/failures';
+import { failureMessage, formFailure } from '@/api/failures';
 import { templateVersionsQuery, useAssignTemplateVersion } from '@/api/templates';
-import { useRecordDenial } from '@/api/record-denial';
 import type { DeniableAction } from '@/lib/server-denials';
 import { FormAlert } from '@/ui/form-alert';
-import { notifyFailure, notifySuccess } from '@/ui/notify';
+import { useFormSubmit } from '@/ui/use-form-submit';
 
 export interface AssignVersionFormProps {
   projectCode: string;
@@ -28,10 +26,8 @@ export function AssignVersionForm({
   deniable,
   onDone,
 }: AssignVersionFormProps) {
-  const recordDenial = useRecordDenial();
   const versions = useQuery(templateVersionsQuery(projectCode, templateCode));
   const assign = useAssignTemplateVersion();
-  const [formError, setFormError] = useState<string | null>(null);
   const form = useForm<{ version: string }>({
     initialValues: { version: '' },
     validate: { version: (value) => (value === '' ? 'Choose the version to move the asset to.' : null) },
@@ -44,25 +40,16 @@ export function AssignVersionForm({
       label: `${version.version}${version.description === '' ? '' : ` — ${version.description}`}`,
     }));
 
-  const handleSubmit = form.onSubmit(({ version }) => {
-    setFormError(null);
-    assign.mutate(
-      { projectCode, templateCode, version, assetPaths: [assetPath] },
-      {
-        onSuccess: () => {
-          notifySuccess(`The asset now uses version ${version}.`);
-          onDone();
-        },
-        onError: (error) => {
-          const failure = applyFormFailure(error, form, []);
-          setFormError(failure.message);
-          if (failure.isForbidden && failure.message !== null) {
-            notifyFailure('Version not assigned', failure.message);
-            recordDenial(error, deniable);
-          }
-        },
-      },
-    );
+  const { handleSubmit, formError, isSubmitting } = useFormSubmit({
+    form,
+    fields: [],
+    describeFailure: formFailure,
+    submit: ({ version }: { version: string }) =>
+      assign.mutateAsync({ projectCode, templateCode, version, assetPaths: [assetPath] }),
+    deniable,
+    failureTitle: 'Version not assigned',
+    successMessage: (_, { version }) => `The asset now uses version ${version}.`,
+    onSuccess: onDone,
   });
 
   return (
@@ -90,7 +77,7 @@ export function AssignVersionForm({
           <Button variant="default" onClick={onDone}>
             Cancel
           </Button>
-          <Button type="submit" loading={assign.isPending}>
+          <Button type="submit" loading={isSubmitting}>
             Assign version
           </Button>
         </Group>

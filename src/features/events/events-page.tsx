@@ -1,14 +1,10 @@
-import { Button, Stack, Table, Text, Title } from '@mantine/core';
+import { Button, Stack, Text, Title } from '@mantine/core';
 import { useInfiniteQuery } from '@tanstack/react-query';
-import type { ReactNode } from 'react';
 import { eventListQuery, type OpsChainEvent } from '@/api/events';
 import { failureMessage } from '@/api/failures';
-import { EmptyState } from '@/ui/empty-state';
 import { ErrorState } from '@/ui/error-state';
-import { TableSkeleton } from '@/ui/table-skeleton';
-import { UnreadableRowsNotice } from '@/ui/unreadable-rows-notice';
 import { EventFilterBar } from './event-filter-bar';
-import { EventRow } from './event-row';
+import { EventsTable } from './events-table';
 import { toEventFilters, type EventsSearch } from './events-search';
 
 export interface EventsPageProps {
@@ -36,44 +32,18 @@ export function EventsPage({ search, onSearchChange }: EventsPageProps) {
   // changes once per pause rather than on every keystroke.
   const events = useInfiniteQuery(eventListQuery(toEventFilters(search)));
 
-  let body: ReactNode;
-  if (events.isPending) body = <TableSkeleton label="Loading events" rows={8} />;
-  else if (events.data === undefined) {
-    body = (
-      <ErrorState
-        title="The events could not be loaded"
-        message={failureMessage(events.error)}
+  const rows = events.data === undefined ? undefined : newestFirst(events.data.pages);
+  const body = (
+    <Stack gap="sm">
+      <EventsTable
+        events={rows}
+        unreadable={events.data?.pages.flatMap((page) => page.unreadable)}
+        failure={events.data === undefined && events.isError ? failureMessage(events.error) : null}
         onRetry={() => void events.refetch()}
-        isRetrying={events.isFetching}
+        isFetching={events.isFetching}
       />
-    );
-  } else {
-    const rows = newestFirst(events.data.pages);
-    const unreadable = events.data.pages.flatMap((page) => page.unreadable);
-    body =
-      rows.length === 0 && unreadable.length === 0 ? (
-        <EmptyState title="No events match">Widen the time range or clear the filters.</EmptyState>
-      ) : (
-        <Stack gap="sm">
-          <UnreadableRowsNotice rows={unreadable} what="events" />
-          <Table.ScrollContainer minWidth={760}>
-            <Table verticalSpacing="xs" aria-label="Events, newest first">
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>Time</Table.Th>
-                  <Table.Th>Type</Table.Th>
-                  <Table.Th>User</Table.Th>
-                  <Table.Th>Source</Table.Th>
-                  <Table.Th>Details</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {rows.map((event) => (
-                  <EventRow key={event.id} event={event} />
-                ))}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
+      {rows === undefined || rows.length === 0 ? null : (
+        <>
           <Text size="xs" c="dimmed" aria-live="polite">
             {rows.length === 1 ? '1 event' : `${String(rows.length)} events`} shown
             {events.hasNextPage ? '; older ones exist.' : '; that is all of them.'}
@@ -95,9 +65,10 @@ export function EventsPage({ search, onSearchChange }: EventsPageProps) {
               onRetry={() => void events.fetchNextPage()}
             />
           ) : null}
-        </Stack>
-      );
-  }
+        </>
+      )}
+    </Stack>
+  );
 
   return (
     <Stack gap="lg">

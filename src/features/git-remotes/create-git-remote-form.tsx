@@ -1,10 +1,8 @@
 import { Button, Group, Stack, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { useState } from 'react';
-import { applyFormFailure } from '@/api/failures';
+import { formFailure } from '@/api/failures';
 import { useCreateGitRemote } from '@/api/git-remotes';
 import { credentialAttributes, credentialErrors } from '@/lib/git-credentials';
-import { useRecordDenial } from '@/api/record-denial';
 import type { DeniableAction } from '@/lib/server-denials';
 import { FormAlert } from '@/ui/form-alert';
 import {
@@ -12,7 +10,7 @@ import {
   GitCredentialsFields,
   type GitCredentialValues,
 } from '@/ui/git-credentials-fields';
-import { notifyFailure, notifySuccess } from '@/ui/notify';
+import { useFormSubmit } from '@/ui/use-form-submit';
 
 const FIELDS = ['name', 'url', 'user', 'password', 'ssh_key_data'] as const;
 
@@ -27,9 +25,7 @@ export interface CreateGitRemoteFormProps {
 
 /** A new Git remote: a name, the repository URL, and how OpsChain signs in to it. */
 export function CreateGitRemoteForm({ projectCode, deniable, onDone }: CreateGitRemoteFormProps) {
-  const recordDenial = useRecordDenial();
   const create = useCreateGitRemote();
-  const [formError, setFormError] = useState<string | null>(null);
   const form = useForm<Values>({
     initialValues: { name: '', url: '', ...EMPTY_CREDENTIALS },
     validate: (values) => ({
@@ -39,26 +35,19 @@ export function CreateGitRemoteForm({ projectCode, deniable, onDone }: CreateGit
     }),
   });
 
-  const handleSubmit = form.onSubmit((values) => {
-    setFormError(null);
-    const attributes = { name: values.name.trim(), url: values.url.trim(), ...credentialAttributes(values) };
-    create.mutate(
-      { projectCode, attributes },
-      {
-        onSuccess: (remote) => {
-          notifySuccess(`Git remote ${remote.name} added.`);
-          onDone();
-        },
-        onError: (error) => {
-          const failure = applyFormFailure(error, form, FIELDS);
-          setFormError(failure.message);
-          if (failure.isForbidden && failure.message !== null) {
-            notifyFailure('Git remote not added', failure.message);
-            recordDenial(error, deniable);
-          }
-        },
-      },
-    );
+  const { handleSubmit, formError, isSubmitting } = useFormSubmit({
+    form,
+    fields: FIELDS,
+    describeFailure: formFailure,
+    submit: (values: Values) =>
+      create.mutateAsync({
+        projectCode,
+        attributes: { name: values.name.trim(), url: values.url.trim(), ...credentialAttributes(values) },
+      }),
+    deniable,
+    failureTitle: 'Git remote not added',
+    successMessage: (remote) => `Git remote ${remote.name} added.`,
+    onSuccess: onDone,
   });
 
   return (
@@ -85,7 +74,7 @@ export function CreateGitRemoteForm({ projectCode, deniable, onDone }: CreateGit
           <Button variant="default" onClick={onDone}>
             Cancel
           </Button>
-          <Button type="submit" loading={create.isPending}>
+          <Button type="submit" loading={isSubmitting}>
             Add Git remote
           </Button>
         </Group>

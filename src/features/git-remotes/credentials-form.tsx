@@ -1,14 +1,12 @@
 import { Button, Group, Stack, Text } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { useState } from 'react';
-import { applyFormFailure } from '@/api/failures';
+import { formFailure } from '@/api/failures';
 import { useUpdateGitRemoteCredentials, type GitRemote } from '@/api/git-remotes';
 import { credentialAttributes, credentialErrors } from '@/lib/git-credentials';
-import { useRecordDenial } from '@/api/record-denial';
 import type { DeniableAction } from '@/lib/server-denials';
 import { FormAlert } from '@/ui/form-alert';
 import { GitCredentialsFields, type GitCredentialValues } from '@/ui/git-credentials-fields';
-import { notifyFailure, notifySuccess } from '@/ui/notify';
+import { useFormSubmit } from '@/ui/use-form-submit';
 
 const FIELDS = ['user', 'password', 'ssh_key_data'] as const;
 
@@ -22,9 +20,7 @@ export interface CredentialsFormProps {
 
 /** Replaces a remote's credentials; the old ones are never shown. */
 export function CredentialsForm({ projectCode, remote, deniable, onDone }: CredentialsFormProps) {
-  const recordDenial = useRecordDenial();
   const update = useUpdateGitRemoteCredentials();
-  const [formError, setFormError] = useState<string | null>(null);
   const form = useForm<GitCredentialValues>({
     initialValues: {
       auth: remote.ssh_key_data === null ? 'password' : 'ssh',
@@ -35,25 +31,16 @@ export function CredentialsForm({ projectCode, remote, deniable, onDone }: Crede
     validate: credentialErrors,
   });
 
-  const handleSubmit = form.onSubmit((values) => {
-    setFormError(null);
-    update.mutate(
-      { projectCode, id: remote.id, credentials: credentialAttributes(values) },
-      {
-        onSuccess: () => {
-          notifySuccess(`Credentials of ${remote.name} replaced.`);
-          onDone();
-        },
-        onError: (error) => {
-          const failure = applyFormFailure(error, form, FIELDS);
-          setFormError(failure.message);
-          if (failure.isForbidden && failure.message !== null) {
-            notifyFailure('Credentials not replaced', failure.message);
-            recordDenial(error, deniable);
-          }
-        },
-      },
-    );
+  const { handleSubmit, formError, isSubmitting } = useFormSubmit({
+    form,
+    fields: FIELDS,
+    describeFailure: formFailure,
+    submit: (values: GitCredentialValues) =>
+      update.mutateAsync({ projectCode, id: remote.id, credentials: credentialAttributes(values) }),
+    deniable,
+    failureTitle: 'Credentials not replaced',
+    successMessage: () => `Credentials of ${remote.name} replaced.`,
+    onSuccess: onDone,
   });
 
   return (
@@ -76,7 +63,7 @@ export function CredentialsForm({ projectCode, remote, deniable, onDone }: Crede
           <Button variant="default" onClick={onDone}>
             Cancel
           </Button>
-          <Button type="submit" loading={update.isPending}>
+          <Button type="submit" loading={isSubmitting}>
             Replace credentials
           </Button>
         </Group>

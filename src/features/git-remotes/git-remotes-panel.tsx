@@ -2,7 +2,7 @@ import { Stack } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { IconPlus } from '@tabler/icons-react';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { useState, type ReactNode } from 'react';
+import { useState } from 'react';
 import type { NodeAuthorisations } from '@contract/node';
 import { failureMessage } from '@/api/failures';
 import { gitRemoteListQuery, useArchiveGitRemote, type GitRemote } from '@/api/git-remotes';
@@ -11,18 +11,14 @@ import { projectPath } from '@/lib/node-path';
 import { denial } from '@/lib/permissions';
 import { useRecordDenial } from '@/api/record-denial';
 import type { DeniableAction } from '@/lib/server-denials';
-import { EmptyState } from '@/ui/empty-state';
-import { ErrorState } from '@/ui/error-state';
 import { GuardedButton } from '@/ui/guarded-button';
 import { ListFilterBar } from '@/ui/list-filter-bar';
 import { notifyFailure, notifySuccess } from '@/ui/notify';
-import { TableSkeleton } from '@/ui/table-skeleton';
 import { CreateGitRemoteForm } from './create-git-remote-form';
 import { CredentialsForm } from './credentials-form';
 import { DeleteGitRemoteDialog } from './delete-git-remote-dialog';
 import { GitRemotesTable, REMOTE_SORT_COLUMNS } from './git-remotes-table';
 import { Dialog } from '@/ui/dialog';
-import { UnreadableRowsNotice } from '@/ui/unreadable-rows-notice';
 
 export interface GitRemotesPanelProps {
   projectCode: string;
@@ -81,39 +77,6 @@ export function GitRemotesPanel({
     );
   };
 
-  let body: ReactNode;
-  if (remotes.isPending) body = <TableSkeleton label="Loading Git remotes" rows={3} />;
-  else if (remotes.isError) {
-    body = (
-      <ErrorState
-        title="The Git remotes could not be loaded"
-        message={failureMessage(remotes.error)}
-        onRetry={() => void remotes.refetch()}
-        isRetrying={remotes.isFetching}
-      />
-    );
-  } else if (remotes.data.items.length === 0 && remotes.data.unreadable.length === 0) {
-    body = (
-      <EmptyState title={text === '' ? 'No Git remotes' : `No Git remotes match “${text}”`}>
-        Git remotes are the repositories OpsChain fetches actions from.
-      </EmptyState>
-    );
-  } else {
-    body = (
-      <GitRemotesTable
-        remotes={remotes.data.items}
-        sort={sort}
-        onSearchChange={onSearchChange}
-        updateDenied={need('change Git remotes')}
-        deniable={deniable}
-        busyId={archive.isPending ? archive.variables.id : null}
-        onArchive={handleArchive}
-        onCredentials={setCredentialsOf}
-        onDelete={setDeleting}
-      />
-    );
-  }
-
   return (
     <Stack gap="sm">
       <ListFilterBar search={search} onSearchChange={onSearchChange} what="Git remotes" matches="name or URL">
@@ -127,8 +90,22 @@ export function GitRemotesPanel({
           Add Git remote
         </GuardedButton>
       </ListFilterBar>
-      {remotes.isSuccess ? <UnreadableRowsNotice rows={remotes.data.unreadable} what="Git remotes" /> : null}
-      {body}
+      <GitRemotesTable
+        remotes={remotes.data?.items}
+        unreadable={remotes.data?.unreadable}
+        failure={remotes.isError ? failureMessage(remotes.error) : null}
+        onRetry={() => void remotes.refetch()}
+        isFetching={remotes.isFetching}
+        filterText={text}
+        sort={sort}
+        onSearchChange={onSearchChange}
+        updateDenied={need('change Git remotes')}
+        deniable={deniable}
+        busyId={archive.isPending ? archive.variables.id : null}
+        onArchive={handleArchive}
+        onCredentials={setCredentialsOf}
+        onDelete={setDeleting}
+      />
       <Dialog opened={isAdding} onClose={adding.close} title="Add Git remote">
         {isAdding ? (
           <CreateGitRemoteForm projectCode={projectCode} deniable={deniable} onDone={adding.close} />

@@ -1,13 +1,11 @@
 import { Button, Group, Stack, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { useState } from 'react';
 import { useCreateBookmark, useUpdateBookmark, type Bookmark, type BookmarkFields } from '@/api/bookmarks';
 import { formFailure } from '@/api/failures';
-import { useRecordDenial } from '@/api/record-denial';
 import type { DeniableAction } from '@/lib/server-denials';
 import { isWebUrl } from '@/lib/web-url';
 import { FormAlert } from '@/ui/form-alert';
-import { notifyFailure, notifySuccess } from '@/ui/notify';
+import { useFormSubmit } from '@/ui/use-form-submit';
 
 export interface BookmarkFormProps {
   nodePath: string;
@@ -20,10 +18,8 @@ export interface BookmarkFormProps {
 
 /** Adds or edits a bookmark: a labelled http(s) link. */
 export function BookmarkForm({ nodePath, bookmark, deniable, onDone }: BookmarkFormProps) {
-  const recordDenial = useRecordDenial();
   const create = useCreateBookmark();
   const update = useUpdateBookmark();
-  const [formError, setFormError] = useState<string | null>(null);
   const form = useForm<BookmarkFields>({
     initialValues: { url: bookmark?.url ?? '', description: bookmark?.description ?? '' },
     validate: {
@@ -37,25 +33,20 @@ export function BookmarkForm({ nodePath, bookmark, deniable, onDone }: BookmarkF
     },
   });
 
-  const handleError = (error: Error) => {
-    const failure = formFailure(error, ['url', 'description']);
-    form.setErrors(failure.fields);
-    setFormError(failure.message);
-    if (failure.isForbidden && failure.message !== null) {
-      notifyFailure('Bookmark not saved', failure.message);
-      recordDenial(error, deniable);
-    }
-  };
-
-  const handleSubmit = form.onSubmit((values) => {
-    setFormError(null);
-    const fields = { url: values.url.trim(), description: values.description.trim() };
-    const onSuccess = () => {
-      notifySuccess(`Bookmark "${fields.description}" saved.`);
-      onDone();
-    };
-    if (bookmark === undefined) create.mutate({ nodePath, fields }, { onSuccess, onError: handleError });
-    else update.mutate({ nodePath, id: bookmark.id, fields }, { onSuccess, onError: handleError });
+  const { handleSubmit, formError, isSubmitting } = useFormSubmit({
+    form,
+    fields: ['url', 'description'],
+    describeFailure: formFailure,
+    submit: (values: BookmarkFields) => {
+      const fields = { url: values.url.trim(), description: values.description.trim() };
+      return bookmark === undefined
+        ? create.mutateAsync({ nodePath, fields })
+        : update.mutateAsync({ nodePath, id: bookmark.id, fields });
+    },
+    deniable,
+    failureTitle: 'Bookmark not saved',
+    successMessage: (_, values) => `Bookmark "${values.description.trim()}" saved.`,
+    onSuccess: onDone,
   });
 
   return (
@@ -74,7 +65,7 @@ export function BookmarkForm({ nodePath, bookmark, deniable, onDone }: BookmarkF
           <Button variant="default" onClick={onDone}>
             Cancel
           </Button>
-          <Button type="submit" loading={create.isPending || update.isPending}>
+          <Button type="submit" loading={isSubmitting}>
             {bookmark === undefined ? 'Add bookmark' : 'Save'}
           </Button>
         </Group>

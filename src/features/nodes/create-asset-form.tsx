@@ -1,13 +1,11 @@
 import { Button, Group, Stack } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { useState } from 'react';
 import { useCreateAsset, type Asset } from '@/api/assets';
-import { applyFormFailure } from '@/api/failures';
+import { formFailure } from '@/api/failures';
 import type { AssetOwner } from '@/lib/node-path';
-import { useRecordDenial } from '@/api/record-denial';
 import type { DeniableAction } from '@/lib/server-denials';
 import { FormAlert } from '@/ui/form-alert';
-import { notifyFailure, notifySuccess } from '@/ui/notify';
+import { useFormSubmit } from '@/ui/use-form-submit';
 import { validateCode, validateName } from './node-code';
 import { NodeFields, type NodeFieldValues } from './node-fields';
 import { TemplateVersionFields, type TemplateChoice } from './template-version-fields';
@@ -26,9 +24,7 @@ export interface CreateAssetFormProps {
 
 /** A new asset of a project or an environment, built from a template version. */
 export function CreateAssetForm({ owner, onCreated, onCancel, deniable }: CreateAssetFormProps) {
-  const recordDenial = useRecordDenial();
   const create = useCreateAsset();
-  const [formError, setFormError] = useState<string | null>(null);
   const form = useForm<Values>({
     initialValues: { code: '', name: '', description: '', template_name: '', template_version: '' },
     validate: {
@@ -39,32 +35,25 @@ export function CreateAssetForm({ owner, onCreated, onCancel, deniable }: Create
     },
   });
 
-  const handleSubmit = form.onSubmit((values) => {
-    setFormError(null);
-    const attributes = {
-      code: values.code.trim(),
-      name: values.name.trim(),
-      description: values.description,
-      template_name: values.template_name,
-      template_version: values.template_version,
-    };
-    create.mutate(
-      { owner, attributes },
-      {
-        onSuccess: (asset) => {
-          notifySuccess(`Asset ${asset.name} created.`);
-          onCreated(asset);
+  const { handleSubmit, formError, isSubmitting } = useFormSubmit({
+    form,
+    fields: FIELDS,
+    describeFailure: formFailure,
+    submit: (values: Values) =>
+      create.mutateAsync({
+        owner,
+        attributes: {
+          code: values.code.trim(),
+          name: values.name.trim(),
+          description: values.description,
+          template_name: values.template_name,
+          template_version: values.template_version,
         },
-        onError: (error) => {
-          const failure = applyFormFailure(error, form, FIELDS);
-          setFormError(failure.message);
-          if (failure.isForbidden && failure.message !== null) {
-            notifyFailure('Asset not created', failure.message);
-            recordDenial(error, deniable);
-          }
-        },
-      },
-    );
+      }),
+    deniable,
+    failureTitle: 'Asset not created',
+    successMessage: (asset) => `Asset ${asset.name} created.`,
+    onSuccess: onCreated,
   });
 
   return (
@@ -89,7 +78,7 @@ export function CreateAssetForm({ owner, onCreated, onCancel, deniable }: Create
           <Button variant="default" onClick={onCancel}>
             Cancel
           </Button>
-          <Button type="submit" loading={create.isPending}>
+          <Button type="submit" loading={isSubmitting}>
             Create asset
           </Button>
         </Group>

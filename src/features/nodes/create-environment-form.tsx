@@ -1,12 +1,10 @@
 import { Button, Group, Stack } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { useState } from 'react';
 import { useCreateEnvironment, type Environment } from '@/api/environments';
-import { applyFormFailure } from '@/api/failures';
-import { useRecordDenial } from '@/api/record-denial';
+import { formFailure } from '@/api/failures';
 import type { DeniableAction } from '@/lib/server-denials';
 import { FormAlert } from '@/ui/form-alert';
-import { notifyFailure, notifySuccess } from '@/ui/notify';
+import { useFormSubmit } from '@/ui/use-form-submit';
 import { validateCode, validateName } from './node-code';
 import { NodeFields, type NodeFieldValues } from './node-fields';
 
@@ -26,38 +24,25 @@ export function CreateEnvironmentForm({
   onCancel,
   deniable,
 }: CreateEnvironmentFormProps) {
-  const recordDenial = useRecordDenial();
   const create = useCreateEnvironment();
-  const [formError, setFormError] = useState<string | null>(null);
   const form = useForm<NodeFieldValues>({
     initialValues: { code: '', name: '', description: '' },
     validate: { code: validateCode, name: validateName },
   });
 
-  const handleSubmit = form.onSubmit((values) => {
-    setFormError(null);
-    const attributes = {
-      code: values.code.trim(),
-      name: values.name.trim(),
-      description: values.description,
-    };
-    create.mutate(
-      { projectCode, attributes },
-      {
-        onSuccess: (environment) => {
-          notifySuccess(`Environment ${environment.name} created.`);
-          onCreated(environment);
-        },
-        onError: (error) => {
-          const failure = applyFormFailure(error, form, FIELDS);
-          setFormError(failure.message);
-          if (failure.isForbidden && failure.message !== null) {
-            notifyFailure('Environment not created', failure.message);
-            recordDenial(error, deniable);
-          }
-        },
-      },
-    );
+  const { handleSubmit, formError, isSubmitting } = useFormSubmit({
+    form,
+    fields: FIELDS,
+    describeFailure: formFailure,
+    submit: (values: NodeFieldValues) =>
+      create.mutateAsync({
+        projectCode,
+        attributes: { code: values.code.trim(), name: values.name.trim(), description: values.description },
+      }),
+    deniable,
+    failureTitle: 'Environment not created',
+    successMessage: (environment) => `Environment ${environment.name} created.`,
+    onSuccess: onCreated,
   });
 
   return (
@@ -75,7 +60,7 @@ export function CreateEnvironmentForm({
           <Button variant="default" onClick={onCancel}>
             Cancel
           </Button>
-          <Button type="submit" loading={create.isPending}>
+          <Button type="submit" loading={isSubmitting}>
             Create environment
           </Button>
         </Group>

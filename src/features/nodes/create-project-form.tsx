@@ -1,13 +1,11 @@
 import { Button, Group, Radio, Stack, Text } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { useState } from 'react';
 import type { ProjectType } from '@contract/node';
-import { applyFormFailure } from '@/api/failures';
+import { formFailure } from '@/api/failures';
 import { useCreateProject, type Project } from '@/api/projects';
-import { useRecordDenial } from '@/api/record-denial';
 import type { DeniableAction } from '@/lib/server-denials';
 import { FormAlert } from '@/ui/form-alert';
-import { notifyFailure, notifySuccess } from '@/ui/notify';
+import { useFormSubmit } from '@/ui/use-form-submit';
 import { validateCode, validateName } from './node-code';
 import { NodeFields, type NodeFieldValues } from './node-fields';
 
@@ -23,36 +21,27 @@ export interface CreateProjectFormProps {
 }
 
 export function CreateProjectForm({ onCreated, onCancel, deniable }: CreateProjectFormProps) {
-  const recordDenial = useRecordDenial();
   const create = useCreateProject();
-  const [formError, setFormError] = useState<string | null>(null);
   const form = useForm<Values>({
     initialValues: { code: '', name: '', description: '', project_type: 'Enterprise' },
     validate: { code: validateCode, name: validateName },
   });
 
-  const handleSubmit = form.onSubmit((values) => {
-    setFormError(null);
-    const input = {
-      code: values.code.trim(),
-      name: values.name.trim(),
-      description: values.description,
-      project_type: values.project_type,
-    };
-    create.mutate(input, {
-      onSuccess: (project) => {
-        notifySuccess(`Project ${project.name} created.`);
-        onCreated(project);
-      },
-      onError: (error) => {
-        const failure = applyFormFailure(error, form, FIELDS);
-        setFormError(failure.message);
-        if (failure.isForbidden && failure.message !== null) {
-          notifyFailure('Project not created', failure.message);
-          recordDenial(error, deniable);
-        }
-      },
-    });
+  const { handleSubmit, formError, isSubmitting } = useFormSubmit({
+    form,
+    fields: FIELDS,
+    describeFailure: formFailure,
+    submit: (values: Values) =>
+      create.mutateAsync({
+        code: values.code.trim(),
+        name: values.name.trim(),
+        description: values.description,
+        project_type: values.project_type,
+      }),
+    deniable,
+    failureTitle: 'Project not created',
+    successMessage: (project) => `Project ${project.name} created.`,
+    onSuccess: onCreated,
   });
 
   return (
@@ -87,7 +76,7 @@ export function CreateProjectForm({ onCreated, onCancel, deniable }: CreateProje
           <Button variant="default" onClick={onCancel}>
             Cancel
           </Button>
-          <Button type="submit" loading={create.isPending}>
+          <Button type="submit" loading={isSubmitting}>
             Create project
           </Button>
         </Group>

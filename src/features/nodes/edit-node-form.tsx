@@ -1,11 +1,9 @@
 import { Button, Group, Stack, TextInput, Textarea } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { useState } from 'react';
 import { formFailure } from '@/api/failures';
 import { useUpdateNode, type AnyNode } from '@/api/node-mutations';
-import { useRecordDenial } from '@/api/record-denial';
 import { FormAlert } from '@/ui/form-alert';
-import { notifyFailure, notifySuccess } from '@/ui/notify';
+import { useFormSubmit } from '@/ui/use-form-submit';
 
 export const NAME_MAX_LENGTH = 200;
 
@@ -21,9 +19,7 @@ interface Values {
 
 /** Name and description of a node; server errors land on their fields. */
 export function EditNodeForm({ node, onDone }: EditNodeFormProps) {
-  const recordDenial = useRecordDenial();
   const update = useUpdateNode();
-  const [formError, setFormError] = useState<string | null>(null);
   const form = useForm<Values>({
     initialValues: { name: node.name, description: node.description ?? '' },
     validate: {
@@ -36,27 +32,16 @@ export function EditNodeForm({ node, onDone }: EditNodeFormProps) {
     },
   });
 
-  const handleSubmit = form.onSubmit((values) => {
-    setFormError(null);
-    const changes = { name: values.name.trim(), description: values.description };
-    update.mutate(
-      { node, changes },
-      {
-        onSuccess: (saved) => {
-          notifySuccess(`Saved ${saved.name}.`);
-          onDone();
-        },
-        onError: (error) => {
-          const failure = formFailure(error, ['name', 'description']);
-          form.setErrors(failure.fields);
-          setFormError(failure.message);
-          if (failure.isForbidden && failure.message !== null) {
-            notifyFailure(`${node.name} was not changed`, failure.message);
-            recordDenial(error, { resource: node.path, action: 'edit' });
-          }
-        },
-      },
-    );
+  const { handleSubmit, formError, isSubmitting } = useFormSubmit({
+    form,
+    fields: ['name', 'description'],
+    describeFailure: formFailure,
+    submit: (values: Values) =>
+      update.mutateAsync({ node, changes: { name: values.name.trim(), description: values.description } }),
+    deniable: { resource: node.path, action: 'edit' },
+    failureTitle: `${node.name} was not changed`,
+    successMessage: (saved) => `Saved ${saved.name}.`,
+    onSuccess: onDone,
   });
 
   return (
@@ -75,7 +60,7 @@ export function EditNodeForm({ node, onDone }: EditNodeFormProps) {
           <Button variant="default" onClick={onDone}>
             Cancel
           </Button>
-          <Button type="submit" loading={update.isPending}>
+          <Button type="submit" loading={isSubmitting}>
             Save
           </Button>
         </Group>

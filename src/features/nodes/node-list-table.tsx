@@ -1,11 +1,12 @@
-import { Code, Table, Text } from '@mantine/core';
-import type { ListSort } from '@/lib/list-search';
+import { Code, Text } from '@mantine/core';
+import type { ListSort, SortDirection } from '@/lib/list-search';
 import { nodeLinkOptions } from '@/lib/node-links';
 import type { NodeRef } from '@/lib/node-path';
 import { AnchorLink } from '@/ui/router-links';
-import { SortableHeader } from '@/ui/sortable-header';
+import { DataTable } from '@/ui/data-table';
+import type { DataTableColumn } from '@/ui/data-table-types';
 import { StatusBadge } from '@/ui/status-badge';
-import { NODE_SORT_COLUMNS, type NodeSortColumn } from './list-filters';
+import type { NodeSortColumn } from './list-filters';
 
 export interface NodeListRow {
   id: string;
@@ -19,64 +20,62 @@ export interface NodeListRow {
 export interface NodeListTableProps {
   rows: readonly NodeListRow[];
   sort: ListSort<NodeSortColumn>;
-  onSort: (column: NodeSortColumn) => void;
+  onSortChange: (next: { sort: NodeSortColumn; dir: SortDirection }) => void;
   /** Names the table: "Environments of Core Banking Platform". */
   caption: string;
 }
 
-const COLUMN_LABELS: Record<NodeSortColumn, string> = {
-  name: 'Name',
-  code: 'Code',
-  description: 'Description',
-  archived: 'Status',
-};
+const COLUMNS: readonly DataTableColumn<NodeListRow, NodeSortColumn>[] = [
+  {
+    key: 'name',
+    header: 'Name',
+    sortKey: 'name',
+    isSticky: true,
+    render: (row) => (
+      <AnchorLink {...nodeLinkOptions(row.ref)} size="sm">
+        {row.name}
+      </AnchorLink>
+    ),
+  },
+  { key: 'code', header: 'Code', sortKey: 'code', render: (row) => <Code>{row.code}</Code> },
+  {
+    key: 'description',
+    header: 'Description',
+    sortKey: 'description',
+    isLowPriority: true,
+    render: (row) => (
+      <Text size="sm" lineClamp={2}>
+        {row.description}
+      </Text>
+    ),
+  },
+  {
+    key: 'status',
+    header: 'Status',
+    sortKey: 'archived',
+    render: (row) =>
+      row.archived ? (
+        <StatusBadge tone="neutral">Archived</StatusBadge>
+      ) : (
+        <StatusBadge tone="positive">Active</StatusBadge>
+      ),
+  },
+];
 
 /** Environments or assets, sorted by the server; each name links to the node's page. */
-export function NodeListTable({ rows, sort, onSort, caption }: NodeListTableProps) {
+export function NodeListTable({ rows, sort, onSortChange, caption }: NodeListTableProps) {
+  // The list around it (NodeListView) shows the loading, failed and empty states; this is the filled one.
   return (
-    <Table.ScrollContainer minWidth={640}>
-      <Table highlightOnHover verticalSpacing="xs" aria-label={caption}>
-        <Table.Thead>
-          <Table.Tr>
-            {NODE_SORT_COLUMNS.map((column) => (
-              <SortableHeader
-                key={column}
-                label={COLUMN_LABELS[column]}
-                direction={sort.column === column ? sort.direction : null}
-                onSort={() => {
-                  onSort(column);
-                }}
-              />
-            ))}
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {rows.map((row) => (
-            <Table.Tr key={row.id}>
-              <Table.Td>
-                <AnchorLink {...nodeLinkOptions(row.ref)} size="sm">
-                  {row.name}
-                </AnchorLink>
-              </Table.Td>
-              <Table.Td>
-                <Code>{row.code}</Code>
-              </Table.Td>
-              <Table.Td>
-                <Text size="sm" lineClamp={2}>
-                  {row.description}
-                </Text>
-              </Table.Td>
-              <Table.Td>
-                {row.archived ? (
-                  <StatusBadge tone="neutral">Archived</StatusBadge>
-                ) : (
-                  <StatusBadge tone="positive">Active</StatusBadge>
-                )}
-              </Table.Td>
-            </Table.Tr>
-          ))}
-        </Table.Tbody>
-      </Table>
-    </Table.ScrollContainer>
+    <DataTable
+      label={caption}
+      what="rows"
+      rows={rows}
+      rowKey={(row) => row.id}
+      columns={COLUMNS}
+      sort={sort}
+      onSortChange={onSortChange}
+      emptyTitle="Nothing here"
+      minWidth={360}
+    />
   );
 }

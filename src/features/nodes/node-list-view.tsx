@@ -2,7 +2,7 @@ import type { UseQueryResult } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
 import { failureMessage } from '@/api/failures';
 import type { RowList } from '@/lib/list-rows';
-import { toggleSort, type ListSearch, type ListSort } from '@/lib/list-search';
+import type { ListSearch, ListSort } from '@/lib/list-search';
 import { ListView } from '@/ui/list-view';
 import type { NodeSortColumn } from './list-filters';
 import { NodeListTable, type NodeListRow } from './node-list-table';
@@ -52,9 +52,7 @@ export function NodeListView({
         rows={result.data?.items ?? []}
         sort={sort}
         caption={caption}
-        onSort={(column) => {
-          onSearchChange(toggleSort(sort, column));
-        }}
+        onSortChange={onSearchChange}
       />
     </ListView>
   );

@@ -4,7 +4,6 @@ import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useNavigate } from '@tanstack/react-router';
 import { failureMessage } from '@/api/failures';
 import { projectListQuery } from '@/api/projects';
-import { toggleSort } from '@/lib/list-search';
 import { ransackParams } from '@/lib/ransack';
 import { ListFilterBar } from '@/ui/list-filter-bar';
 import { ListView } from '@/ui/list-view';
@@ -104,13 +103,7 @@ export function ProjectsPage({ search, onSearchChange }: ProjectsPageProps) {
           </ListFilterBar>
         }
       >
-        <ProjectsTable
-          projects={result.data?.projects ?? []}
-          sort={sort}
-          onSort={(column) => {
-            onSearchChange(toggleSort(sort, column));
-          }}
-        />
+        <ProjectsTable projects={result.data?.projects ?? []} sort={sort} onSortChange={onSearchChange} />
       </ListView>
     </Stack>
   );

@@ -1,74 +1,76 @@
-import { Code, Table, Text } from '@mantine/core';
+import { Code, Text } from '@mantine/core';
 import type { Project } from '@/api/projects';
-import type { ListSort } from '@/lib/list-search';
+import type { ListSort, SortDirection } from '@/lib/list-search';
+import { DataTable } from '@/ui/data-table';
+import type { DataTableColumn } from '@/ui/data-table-types';
 import { AnchorLink } from '@/ui/router-links';
-import { SortableHeader } from '@/ui/sortable-header';
 import { StatusBadge } from '@/ui/status-badge';
-import { PROJECT_SORT_COLUMNS, type ProjectSortColumn } from './projects-search';
+import type { ProjectSortColumn } from './projects-search';
 
 export interface ProjectsTableProps {
   projects: readonly Project[];
   sort: ListSort<ProjectSortColumn>;
-  onSort: (column: ProjectSortColumn) => void;
+  onSortChange: (next: { sort: ProjectSortColumn; dir: SortDirection }) => void;
 }
 
-const COLUMN_LABELS: Record<ProjectSortColumn, string> = {
-  name: 'Name',
-  code: 'Code',
-  project_type: 'Type',
-  description: 'Description',
-  archived: 'Status',
-};
+const COLUMNS: readonly DataTableColumn<Project, ProjectSortColumn>[] = [
+  {
+    key: 'name',
+    header: 'Name',
+    sortKey: 'name',
+    isSticky: true,
+    render: (project) => (
+      <AnchorLink to="/projects/$projectCode" params={{ projectCode: project.code }} size="sm">
+        {project.name}
+      </AnchorLink>
+    ),
+  },
+  { key: 'code', header: 'Code', sortKey: 'code', render: (project) => <Code>{project.code}</Code> },
+  {
+    key: 'type',
+    header: 'Type',
+    sortKey: 'project_type',
+    isLowPriority: true,
+    render: (project) => <Text size="sm">{project.project_type}</Text>,
+  },
+  {
+    key: 'description',
+    header: 'Description',
+    sortKey: 'description',
+    isLowPriority: true,
+    render: (project) => (
+      <Text size="sm" lineClamp={2}>
+        {project.description}
+      </Text>
+    ),
+  },
+  {
+    key: 'status',
+    header: 'Status',
+    sortKey: 'archived',
+    render: (project) =>
+      project.archived ? (
+        <StatusBadge tone="neutral">Archived</StatusBadge>
+      ) : (
+        <StatusBadge tone="positive">Active</StatusBadge>
+      ),
+  },
+];
 
 /** Projects in the order the server sorted them; each name links to the project's page. */
-export function ProjectsTable({ projects, sort, onSort }: ProjectsTableProps) {
+export function ProjectsTable({ projects, sort, onSortChange }: ProjectsTableProps) {
+  // The page around it (ListView) shows the loading, failed and empty states; this is the filled one.
   return (
-    <Table.ScrollContainer minWidth={640}>
-      <Table highlightOnHover verticalSpacing="xs" aria-label="Projects">
-        <Table.Thead>
-          <Table.Tr>
-            {PROJECT_SORT_COLUMNS.map((column) => (
-              <SortableHeader
-                key={column}
-                label={COLUMN_LABELS[column]}
-                direction={sort.column === column ? sort.direction : null}
-                onSort={() => {
-                  onSort(column);
-                }}
-              />
-            ))}
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {projects.map((project) => (
-            <Table.Tr key={project.id}>
-              <Table.Td>
-                <AnchorLink to="/projects/$projectCode" params={{ projectCode: project.code }} size="sm">
-                  {project.name}
-                </AnchorLink>
-              </Table.Td>
-              <Table.Td>
-                <Code>{project.code}</Code>
-              </Table.Td>
-              <Table.Td>
-                <Text size="sm">{project.project_type}</Text>
-              </Table.Td>
-              <Table.Td>
-                <Text size="sm" lineClamp={2}>
-                  {project.description}
-                </Text>
-              </Table.Td>
-              <Table.Td>
-                {project.archived ? (
-                  <StatusBadge tone="neutral">Archived</StatusBadge>
-                ) : (
-                  <StatusBadge tone="positive">Active</StatusBadge>
-                )}
-              </Table.Td>
-            </Table.Tr>
-          ))}
-        </Table.Tbody>
-      </Table>
-    </Table.ScrollContainer>
+    <DataTable
+      label="Projects"
+      what="projects"
+      rows={projects}
+      rowKey={(project) => project.id}
+      columns={COLUMNS}
+      sort={sort}
+      onSortChange={onSortChange}
+      emptyTitle="No projects"
+      minWidth={360}
+    />
   );
 }

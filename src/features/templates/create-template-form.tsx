@@ -1,10 +1,8 @@
 import { Button, Group, Stack, TextInput, Textarea } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { useState } from 'react';
-import { applyFormFailure } from '@/api/failures';
+import { formFailure } from '@/api/failures';
 import { useCreateTemplate } from '@/api/templates';
 import { credentialAttributes, credentialErrors } from '@/lib/git-credentials';
-import { useRecordDenial } from '@/api/record-denial';
 import type { DeniableAction } from '@/lib/server-denials';
 import { FormAlert } from '@/ui/form-alert';
 import {
@@ -12,7 +10,7 @@ import {
   GitCredentialsFields,
   type GitCredentialValues,
 } from '@/ui/git-credentials-fields';
-import { notifyFailure, notifySuccess } from '@/ui/notify';
+import { useFormSubmit } from '@/ui/use-form-submit';
 
 const FIELDS = ['code', 'name', 'description', 'url', 'user', 'password', 'ssh_key_data'] as const;
 
@@ -27,9 +25,7 @@ export interface CreateTemplateFormProps {
 
 /** A new template: the Git repository assets are built from, with a code and how to sign in to it. */
 export function CreateTemplateForm({ projectCode, deniable, onDone }: CreateTemplateFormProps) {
-  const recordDenial = useRecordDenial();
   const create = useCreateTemplate();
-  const [formError, setFormError] = useState<string | null>(null);
   const form = useForm<Values>({
     initialValues: { code: '', name: '', description: '', url: '', ...EMPTY_CREDENTIALS },
     validate: (values) => ({
@@ -45,32 +41,27 @@ export function CreateTemplateForm({ projectCode, deniable, onDone }: CreateTemp
     }),
   });
 
-  const handleSubmit = form.onSubmit((values) => {
-    setFormError(null);
-    const attributes = {
-      code: values.code.trim(),
-      name: values.name.trim(),
-      description: values.description,
-      url: values.url.trim(),
-      ...credentialAttributes(values),
-    };
-    create.mutate(
-      { projectCode, attributes },
-      {
-        onSuccess: (template) => {
-          notifySuccess(`Template ${template.name} created. Add a version to build assets from it.`);
-          onDone(template.code);
+  const { handleSubmit, formError, isSubmitting } = useFormSubmit({
+    form,
+    fields: FIELDS,
+    describeFailure: formFailure,
+    submit: (values: Values) =>
+      create.mutateAsync({
+        projectCode,
+        attributes: {
+          code: values.code.trim(),
+          name: values.name.trim(),
+          description: values.description,
+          url: values.url.trim(),
+          ...credentialAttributes(values),
         },
-        onError: (error) => {
-          const failure = applyFormFailure(error, form, FIELDS);
-          setFormError(failure.message);
-          if (failure.isForbidden && failure.message !== null) {
-            notifyFailure('Template not created', failure.message);
-            recordDenial(error, deniable);
-          }
-        },
-      },
-    );
+      }),
+    deniable,
+    failureTitle: 'Template not created',
+    successMessage: (template) => `Template ${template.name} created. Add a version to build assets from it.`,
+    onSuccess: (template) => {
+      onDone(template.code);
+    },
   });
 
   return (
@@ -114,7 +105,7 @@ export function CreateTemplateForm({ projectCode, deniable, onDone }: CreateTemp
           >
             Cancel
           </Button>
-          <Button type="submit" loading={create.isPending}>
+          <Button type="submit" loading={isSubmitting}>
             Create template
           </Button>
         </Group>

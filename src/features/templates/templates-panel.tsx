@@ -2,7 +2,6 @@ import { Paper, Stack, Text } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { IconPlus } from '@tabler/icons-react';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import type { ReactNode } from 'react';
 import type { NodeAuthorisations } from '@contract/node';
 import { failureMessage } from '@/api/failures';
 import { templateListQuery, useArchiveTemplate, type Template } from '@/api/templates';
@@ -11,17 +10,13 @@ import { projectPath } from '@/lib/node-path';
 import { denial } from '@/lib/permissions';
 import { useRecordDenial } from '@/api/record-denial';
 import type { DeniableAction } from '@/lib/server-denials';
-import { EmptyState } from '@/ui/empty-state';
-import { ErrorState } from '@/ui/error-state';
 import { GuardedButton } from '@/ui/guarded-button';
 import { ListFilterBar } from '@/ui/list-filter-bar';
 import { notifyFailure, notifySuccess } from '@/ui/notify';
-import { TableSkeleton } from '@/ui/table-skeleton';
 import { CreateTemplateForm } from './create-template-form';
 import { TemplateVersions } from './template-versions';
 import { TEMPLATE_SORT_COLUMNS, TemplatesTable } from './templates-table';
 import { Dialog } from '@/ui/dialog';
-import { UnreadableRowsNotice } from '@/ui/unreadable-rows-notice';
 
 export interface TemplatesPanelProps {
   projectCode: string;
@@ -83,41 +78,6 @@ export function TemplatesPanel(props: TemplatesPanelProps) {
     );
   };
 
-  let body: ReactNode;
-  if (templates.isPending) body = <TableSkeleton label="Loading templates" rows={3} />;
-  else if (templates.isError) {
-    body = (
-      <ErrorState
-        title="The templates could not be loaded"
-        message={failureMessage(templates.error)}
-        onRetry={() => void templates.refetch()}
-        isRetrying={templates.isFetching}
-      />
-    );
-  } else if (templates.data.items.length === 0 && templates.data.unreadable.length === 0) {
-    body = (
-      <EmptyState title={text === '' ? 'No templates' : `No templates match “${text}”`}>
-        Templates are Git repositories that assets are built from.
-      </EmptyState>
-    );
-  } else {
-    body = (
-      <TemplatesTable
-        templates={templates.data.items}
-        selectedCode={selectedCode}
-        sort={sort}
-        onSearchChange={onSearchChange}
-        onSelect={(code) => {
-          onSelect(code === selectedCode ? undefined : code);
-        }}
-        updateDenied={updateDenied}
-        deniable={deniable}
-        busyCode={archive.isPending ? archive.variables.code : null}
-        onArchive={handleArchive}
-      />
-    );
-  }
-
   return (
     <Stack gap="md">
       <ListFilterBar search={search} onSearchChange={onSearchChange} what="templates" matches="name or code">
@@ -131,10 +91,24 @@ export function TemplatesPanel(props: TemplatesPanelProps) {
           New template
         </GuardedButton>
       </ListFilterBar>
-      {templates.isSuccess ? (
-        <UnreadableRowsNotice rows={templates.data.unreadable} what="templates" />
-      ) : null}
-      {body}
+      <TemplatesTable
+        templates={templates.data?.items}
+        unreadable={templates.data?.unreadable}
+        failure={templates.isError ? failureMessage(templates.error) : null}
+        onRetry={() => void templates.refetch()}
+        isFetching={templates.isFetching}
+        filterText={text}
+        selectedCode={selectedCode}
+        sort={sort}
+        onSearchChange={onSearchChange}
+        onSelect={(code) => {
+          onSelect(code === selectedCode ? undefined : code);
+        }}
+        updateDenied={updateDenied}
+        deniable={deniable}
+        busyCode={archive.isPending ? archive.variables.code : null}
+        onArchive={handleArchive}
+      />
       {selected === undefined ? (
         templates.isSuccess && templates.data.items.length > 0 ? (
           <Text size="sm" c="dimmed">

@@ -1,12 +1,10 @@
 import { Button, Group, Stack, TextInput, Textarea } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { useState } from 'react';
-import { applyFormFailure } from '@/api/failures';
+import { formFailure } from '@/api/failures';
 import { usePutTemplateVersion, type TemplateVersion } from '@/api/templates';
-import { useRecordDenial } from '@/api/record-denial';
 import type { DeniableAction } from '@/lib/server-denials';
 import { FormAlert } from '@/ui/form-alert';
-import { notifyFailure, notifySuccess } from '@/ui/notify';
+import { useFormSubmit } from '@/ui/use-form-submit';
 
 const FIELDS = ['version', 'description', 'git_rev'] as const;
 
@@ -28,9 +26,7 @@ export interface VersionFormProps {
 
 /** Creates or updates a template version (PUT): its name, description and Git revision. */
 export function VersionForm({ projectCode, templateCode, existing, deniable, onDone }: VersionFormProps) {
-  const recordDenial = useRecordDenial();
   const put = usePutTemplateVersion();
-  const [formError, setFormError] = useState<string | null>(null);
   const form = useForm<Values>({
     initialValues: {
       version: existing?.version ?? '',
@@ -48,39 +44,28 @@ export function VersionForm({ projectCode, templateCode, existing, deniable, onD
     },
   });
 
-  const handleSubmit = form.onSubmit((values) => {
-    setFormError(null);
-    const version = values.version.trim();
-    put.mutate(
-      {
+  const { handleSubmit, formError, isSubmitting } = useFormSubmit({
+    form,
+    fields: FIELDS,
+    describeFailure: formFailure,
+    submit: (values: Values) =>
+      put.mutateAsync({
         projectCode,
         templateCode,
-        version,
+        version: values.version.trim(),
         attributes: {
           description: values.description,
           git_rev: values.git_rev.trim(),
           ...(existing === undefined ? {} : { archived: existing.archived === true }),
         },
-      },
-      {
-        onSuccess: (saved) => {
-          notifySuccess(
-            existing === undefined
-              ? `Version ${saved.version} created; OpsChain is resolving ${saved.git_rev}.`
-              : `Version ${saved.version} saved.`,
-          );
-          onDone();
-        },
-        onError: (error) => {
-          const failure = applyFormFailure(error, form, FIELDS);
-          setFormError(failure.message);
-          if (failure.isForbidden && failure.message !== null) {
-            notifyFailure('Version not saved', failure.message);
-            recordDenial(error, deniable);
-          }
-        },
-      },
-    );
+      }),
+    deniable,
+    failureTitle: 'Version not saved',
+    successMessage: (saved) =>
+      existing === undefined
+        ? `Version ${saved.version} created; OpsChain is resolving ${saved.git_rev}.`
+        : `Version ${saved.version} saved.`,
+    onSuccess: onDone,
   });
 
   return (
@@ -110,7 +95,7 @@ export function VersionForm({ projectCode, templateCode, existing, deniable, onD
           <Button variant="default" onClick={onDone}>
             Cancel
           </Button>
-          <Button type="submit" loading={put.isPending}>
+          <Button type="submit" loading={isSubmitting}>
             {existing === undefined ? 'Create version' : 'Save version'}
           </Button>
         </Group>
