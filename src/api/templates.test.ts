@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
- 
 import { setUpEmulator, signInAs } from '@/test/emulator';
 import { createTemplate, updateTemplateCredentials } from './templates';
 

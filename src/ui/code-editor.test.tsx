@@ -1,6 +1,5 @@
 import { screen } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
-// eslint-disable-next-line import-x/no-restricted-paths -- test files may use the src/test glue (STYLE.md layout); the ui zone does not exempt them
 import { renderWithProviders } from '@/test/render-with-providers';
 import { CodeEditor, DiffEditor } from './code-editor';
 import type { CodeEditorProps, DiffEditorProps } from './code-editor-types';

@@ -1,6 +1,5 @@
 import { screen } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
- 
 import { renderWithProviders } from '@/test/render-with-providers';
 import { ListView, type ListViewProps } from './list-view';
 

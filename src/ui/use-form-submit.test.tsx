@@ -3,7 +3,6 @@ import { useForm } from '@mantine/form';
 import { screen, waitFor } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
 import { serverDenial } from '@/lib/server-denials';
- 
 import { renderWithProviders } from '@/test/render-with-providers';
 import { FormAlert } from './form-alert';
 import { useFormSubmit, type SubmitFailure } from './use-form-submit';
