@@ -116,14 +116,16 @@ describe.each(Object.entries(VOCABULARIES))('the %s vocabulary', (collection, vo
     expect(vocabulary.sorts.filter((attribute) => !sortsBy(schema, attribute))).toEqual([]);
   });
 
-  it('names JSON attributes the emulator keys into', () => {
-    for (const attribute of vocabulary.json) {
-      expect(schema[attribute]?.type, attribute).toBe('json');
-      const key = `${jsonFilterAttribute(attribute, ['nested', 'key'])}_eq`;
-      const compiled = compile([[`filter[${key}]`, 'v']], schema);
-      expect(compiled.params, key).toContain('$."nested"."key"');
-    }
-  });
+  if (vocabulary.json.length > 0) {
+    it('names JSON attributes the emulator keys into', () => {
+      for (const attribute of vocabulary.json) {
+        expect(schema[attribute]?.type, attribute).toBe('json');
+        const key = `${jsonFilterAttribute(attribute, ['nested', 'key'])}_eq`;
+        const compiled = compile([[`filter[${key}]`, 'v']], schema);
+        expect(compiled.params, key).toContain('$."nested"."key"');
+      }
+    });
+  }
 
   if (payload) {
     it('reads its payload keys from a JSON column', () => {
