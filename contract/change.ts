@@ -66,14 +66,8 @@ function isOneOf<T extends string>(values: readonly T[], value: string): value i
   return values.some((candidate) => candidate === value);
 }
 
-export function isActivityStatus(status: string): status is ActivityStatus {
-  return isOneOf(ACTIVITY_STATUSES, status);
-}
 export function isChangeStatus(status: string): status is ChangeStatus {
   return isOneOf(CHANGE_STATUSES, status);
-}
-export function isStepStatus(status: string): status is StepStatus {
-  return isOneOf(STEP_STATUSES, status);
 }
 export function isTerminalStatus(status: string): status is TerminalStatus {
   return isOneOf(TERMINAL_STATUSES, status);

@@ -1,13 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  FILTER_ATTRIBUTES,
-  jsonFilterAttribute,
-  parseFilterKey,
-  RANSACK_PREDICATES,
-  SORT_ATTRIBUTES,
-  takesMultipleValues,
-} from './filters.ts';
-import type { ChangeFilterKey, ChangeSort } from './filters.ts';
+import { FILTER_ATTRIBUTES, jsonFilterAttribute, RANSACK_PREDICATES, SORT_ATTRIBUTES } from './filters.ts';
 
 describe('ransack predicates', () => {
   it('cover ransack 3.2.1: 18 value predicates, their _any/_all forms and 8 flags', () => {
@@ -35,43 +27,6 @@ describe('ransack predicates', () => {
       expect(RANSACK_PREDICATES).toContain(predicate);
     }
   });
-
-  it('send list predicates as several values and the rest as one', () => {
-    expect(takesMultipleValues('in')).toBe(true);
-    expect(takesMultipleValues('not_in')).toBe(true);
-    expect(takesMultipleValues('cont_any')).toBe(true);
-    expect(takesMultipleValues('eq')).toBe(false);
-    expect(takesMultipleValues('null')).toBe(false);
-  });
-});
-
-describe('parseFilterKey', () => {
-  it('splits on the longest predicate that ends the key', () => {
-    expect(parseFilterKey('created_at_not_eq')).toEqual({ attribute: 'created_at', predicate: 'not_eq' });
-    expect(parseFilterKey('status_code_not_in')).toEqual({ attribute: 'status_code', predicate: 'not_in' });
-    expect(parseFilterKey('finished_at_not_null')).toEqual({
-      attribute: 'finished_at',
-      predicate: 'not_null',
-    });
-    expect(parseFilterKey('logged_at_gteq')).toEqual({ attribute: 'logged_at', predicate: 'gteq' });
-    expect(parseFilterKey('created_at_lteq_any')).toEqual({ attribute: 'created_at', predicate: 'lteq_any' });
-    expect(parseFilterKey('type_start')).toEqual({ attribute: 'type', predicate: 'start' });
-    expect(parseFilterKey('name_i_cont')).toEqual({ attribute: 'name', predicate: 'i_cont' });
-  });
-
-  it('keeps JSON paths, commas included, in the attribute', () => {
-    expect(parseFilterKey('metadata_nested,key_eq')).toEqual({
-      attribute: 'metadata_nested,key',
-      predicate: 'eq',
-    });
-  });
-
-  it('answers null when no predicate ends the key or nothing precedes it', () => {
-    expect(parseFilterKey('sorts')).toBeNull();
-    expect(parseFilterKey('m')).toBeNull();
-    expect(parseFilterKey('eq')).toBeNull();
-    expect(parseFilterKey('_eq')).toBeNull();
-  });
 });
 
 describe('filter vocabularies', () => {
@@ -92,12 +47,5 @@ describe('filter vocabularies', () => {
         collection,
       ).toEqual([]);
     }
-  });
-
-  it('type the documented change filters and sorts', () => {
-    const filters: ChangeFilterKey[] = ['environment_code_eq', 'status_code_in', 'created_at_lt'];
-    const sorts: ChangeSort[] = ['created_at desc', 'status_code'];
-    expect(filters.map(parseFilterKey).every((parsed) => parsed !== null)).toBe(true);
-    expect(sorts).toHaveLength(2);
   });
 });

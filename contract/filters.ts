@@ -1,6 +1,6 @@
 // Ransack filter vocabulary (domain §12): list endpoints take `filter[<attribute>_<predicate>]`,
-// `filter[m]=or` and `filter[sorts]`. The console builds typed keys from these lists; the
-// emulator declares with them what it understands and splits incoming keys with parseFilterKey.
+// `filter[m]=or` and `filter[sorts]`. The console builds typed keys from these lists;
+// server/src/filter-vocabulary.test.ts checks that the emulator's routes filter and sort by all of them.
 
 // Predicates that compare against a value. Each also has `_any` and `_all` forms taking several
 // values (`filter[code_eq_any][]=a&filter[code_eq_any][]=b`). Ransack 3.2.1's set.
@@ -51,13 +51,6 @@ export const RANSACK_PREDICATES: readonly RansackPredicate[] = [
   ...FLAG_PREDICATES,
 ];
 
-/** Predicates sent as a list (`filter[code_in][]=prod&filter[code_in][]=demo`). */
-export function takesMultipleValues(predicate: RansackPredicate): boolean {
-  return (
-    predicate === 'in' || predicate === 'not_in' || predicate.endsWith('_any') || predicate.endsWith('_all')
-  );
-}
-
 /** A filter key such as `status_code_eq` for one of a resource's attributes. */
 export type FilterKey<A extends string> = `${A}_${RansackPredicate}`;
 
@@ -76,25 +69,6 @@ export const SORTS_PARAM = 'sorts';
  */
 export function jsonFilterAttribute(attribute: string, path: readonly string[]): string {
   return path.length === 0 ? attribute : `${attribute}_${path.join(',')}`;
-}
-
-// Longest first, so `created_at_not_eq` splits into `created_at` + `not_eq`, not `…_not` + `eq`.
-const PREDICATES_LONGEST_FIRST = [...RANSACK_PREDICATES].sort((a, b) => b.length - a.length);
-
-export interface ParsedFilterKey {
-  attribute: string;
-  predicate: RansackPredicate;
-}
-
-/** Splits `status_code_not_in` into attribute and predicate; null when no predicate ends it. */
-export function parseFilterKey(key: string): ParsedFilterKey | null {
-  for (const predicate of PREDICATES_LONGEST_FIRST) {
-    const suffix = `_${predicate}`;
-    if (key.length > suffix.length && key.endsWith(suffix)) {
-      return { attribute: key.slice(0, -suffix.length), predicate };
-    }
-  }
-  return null;
 }
 
 // Filterable and sortable attributes per collection: `id` plus the attribute names the API
@@ -216,7 +190,7 @@ export type GitRemoteSort = SortSpec<(typeof GIT_REMOTE_SORT_ATTRIBUTES)[number]
 export type TemplateSort = SortSpec<(typeof TEMPLATE_SORT_ATTRIBUTES)[number]>;
 export type LogLineSort = SortSpec<(typeof LOG_LINE_SORT_ATTRIBUTES)[number]>;
 
-// By collection name, for code that handles every list the same way (the emulator's ransack).
+// By collection name, so server/src/filter-vocabulary.test.ts can pair each with its emulator route's schema.
 export const FILTER_ATTRIBUTES = {
   projects: PROJECT_FILTER_ATTRIBUTES,
   environments: ENVIRONMENT_FILTER_ATTRIBUTES,
@@ -246,8 +220,7 @@ export const JSON_FILTER_ATTRIBUTES = {
 } as const satisfies Partial<Record<FilterableCollection, readonly string[]>>;
 
 // Workflows (`/api/projects/{p}/workflows`), users and groups: filtered by the console's search and
-// sign-in (`filter[username_eq]`). Kept out of FILTER_ATTRIBUTES above, which lists the collections the
-// emulator's generic list handling covers.
+// sign-in (`filter[username_eq]`). Not in FILTER_ATTRIBUTES above; the emulator check covers them too.
 export const WORKFLOW_FILTER_ATTRIBUTES = [
   'id',
   'code',

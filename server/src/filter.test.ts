@@ -289,6 +289,14 @@ describe('_any and _all predicates', () => {
   it('accepts a single value', () => {
     expect(ids(qs(['filter[code_cont_any]', 'ro']))).toEqual(only('a', 'b'));
   });
+
+  it('in_any, in_all, not_in_any and not_in_all compare with each value on its own, as ransack derives them', () => {
+    const two = (key: string) => qs([`filter[code_${key}][]`, 'prod'], [`filter[code_${key}][]`, 'test']);
+    expect(ids(two('in_any'))).toEqual(only('a', 'e'));
+    expect(ids(two('in_all'))).toEqual([]);
+    expect(ids(two('not_in_any'))).toEqual(only('a', 'b', 'c', 'd', 'e', 'f'));
+    expect(ids(two('not_in_all'))).toEqual(only('b', 'c', 'd', 'f'));
+  });
 });
 
 describe('in and not_in', () => {

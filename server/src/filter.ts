@@ -226,7 +226,7 @@ type SwitchOp = 'null' | 'not_null' | 'present' | 'blank' | 'true' | 'not_true' 
 type Predicate =
   | { kind: 'compare'; op: ComparisonOp; quantifier: Quantifier }
   | { kind: 'match'; op: MatchOp; quantifier: Quantifier }
-  | { kind: 'list'; negated: boolean }
+  | { kind: 'list'; negated: boolean; quantifier: Quantifier }
   | { kind: 'switch'; op: SwitchOp };
 
 /** `one` takes a single value; `_any` ORs the values and `_all` ANDs them. */
@@ -260,16 +260,16 @@ const SWITCH_OPS: readonly SwitchOp[] = [
 const PREDICATES: readonly { suffix: string; predicate: Predicate }[] = buildPredicates();
 
 function buildPredicates(): { suffix: string; predicate: Predicate }[] {
-  const entries: (readonly [string, Predicate])[] = [
-    ['in', { kind: 'list', negated: false }],
-    ['not_in', { kind: 'list', negated: true }],
-  ];
+  const entries: (readonly [string, Predicate])[] = [];
   const quantified: readonly (readonly [string, Quantifier])[] = [
     ['', 'one'],
     ['_any', 'any'],
     ['_all', 'all'],
   ];
   for (const [suffix, quantifier] of quantified) {
+    // Ransack derives `_any`/`_all` from `in` and `not_in` too: `in_any` ORs `IN (value)` over the values.
+    entries.push(['in' + suffix, { kind: 'list', negated: false, quantifier }]);
+    entries.push(['not_in' + suffix, { kind: 'list', negated: true, quantifier }]);
     for (const op of COMPARISON_OPS) entries.push([op + suffix, { kind: 'compare', op, quantifier }]);
     for (const op of MATCH_OPS) entries.push([op + suffix, { kind: 'match', op, quantifier }]);
   }
@@ -320,9 +320,18 @@ function buildCondition(
       perOperand = (operand) => switchCondition(operand, predicate.op, on);
       break;
     }
-    case 'list':
-      perOperand = (operand) => listCondition(operand, predicate.negated, values);
+    case 'list': {
+      const { negated, quantifier } = predicate;
+      const connective = quantifier === 'all' ? 'AND' : 'OR';
+      perOperand = (operand) =>
+        quantifier === 'one'
+          ? listCondition(operand, negated, values)
+          : joinFragments(
+              values.map((value) => listCondition(operand, negated, [value])),
+              connective,
+            );
       break;
+    }
     case 'compare':
     case 'match': {
       // A plain predicate given several values (repeated keys) uses the last one, like Rails' param parser.

@@ -1,6 +1,8 @@
 // Builds OpsChain's ransack query parameters (domain §12) from typed inputs, so no screen writes
 // `filter[...]` strings by hand. Keys come from contract/filters.ts (`ProjectFilterKey`, `AssetSort`, ...).
 
+import { COMBINATOR_PARAM, SORTS_PARAM } from '@contract/filters';
+
 /** One operand; booleans are sent as `true`/`false`, numbers in decimal. */
 export type RansackScalar = string | number | boolean;
 /** A list for `_in`, `_not_in`, `_any` and `_all` predicates, sent as `filter[key][]=a&filter[key][]=b`. */
@@ -40,13 +42,13 @@ export function ransackEntries<K extends string, S extends string>(
       entries.push([`filter[${key}]`, encodeScalar(value)]);
     }
   }
-  if (query.match === 'any' && entries.length > 0) entries.push(['filter[m]', 'or']);
+  if (query.match === 'any' && entries.length > 0) entries.push([`filter[${COMBINATOR_PARAM}]`, 'or']);
   const sorts = query.sorts;
   if (typeof sorts === 'string') {
-    entries.push(['filter[sorts]', sorts]);
+    entries.push([`filter[${SORTS_PARAM}]`, sorts]);
   } else if (sorts !== undefined && sorts.length > 0) {
-    if (sorts.length === 1 && sorts[0] !== undefined) entries.push(['filter[sorts]', sorts[0]]);
-    else for (const sort of sorts) entries.push(['filter[sorts][]', sort]);
+    if (sorts.length === 1 && sorts[0] !== undefined) entries.push([`filter[${SORTS_PARAM}]`, sorts[0]]);
+    else for (const sort of sorts) entries.push([`filter[${SORTS_PARAM}][]`, sort]);
   }
   return entries;
 }

@@ -32,7 +32,7 @@ import { CHANGE_VIEW_COLUMNS, CHANGE_VIEW_FROM, getChangeView } from '../engine/
 
 const LIST_LIMIT = 10_000;
 
-const CHANGE_FILTERS: FilterSchema = {
+export const CHANGE_FILTERS: FilterSchema = {
   id: { sql: 'c.id', type: 'string' },
   action: { sql: 'c.action', type: 'string' },
   name: { sql: 'c.name', type: 'string' },

@@ -33,7 +33,7 @@ interface EventRow {
  * `filter[request_body_action_eq]=deploy` work; `payload` catches every other top-level key (see
  * `withPayloadFallback`), so `filter[parent_code_eq]=dev` reads `payload.parent_code`.
  */
-const EVENT_FILTERS: FilterSchema = {
+export const EVENT_FILTERS: FilterSchema = {
   id: { sql: 'e.id', type: 'string' },
   type: { sql: 'e.type', type: 'string' },
   username: { sql: 'e.username', type: 'string' },

@@ -21,7 +21,7 @@ interface GitRemoteRow extends RemoteRow {
 }
 
 // Credentials are deliberately not filterable: a filter on them would reveal them one guess at a time.
-const REMOTE_FILTERS: FilterSchema = {
+export const REMOTE_FILTERS: FilterSchema = {
   id: { sql: 'r.id', type: 'string' },
   name: { sql: 'r.name', type: 'string' },
   url: { sql: 'r.url', type: 'string' },

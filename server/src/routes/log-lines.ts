@@ -79,7 +79,8 @@ function sqlText(text: string): string {
   return `'${text.replace(/'/g, "''")}'`;
 }
 
-function filters(message: string): FilterSchema {
+/** `message` is the SQL of the message as the caller may see it (redacted or not). */
+export function logLineFilters(message: string): FilterSchema {
   return {
     id: { sql: 'l.seq', type: 'number' },
     change_id: { sql: 'l.change_id', type: 'string' },
@@ -140,7 +141,7 @@ interface LogQuery {
 
 function readQuery(scope: LogScope, req: FastifyRequest): LogQuery {
   const query = queryOf(req.url);
-  const filter = compileFilter(query, filters(scope.message), { defaultOrder: DEFAULT_ORDER });
+  const filter = compileFilter(query, logLineFilters(scope.message), { defaultOrder: DEFAULT_ORDER });
   const download = query.get('download');
   const requested = parseLimit(query);
   return {

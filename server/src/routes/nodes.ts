@@ -20,7 +20,7 @@ import {
 } from '../nodes.ts';
 import { templateIncluded } from '../template-store.ts';
 
-const NODE_FILTERS: FilterSchema = {
+export const NODE_FILTERS: FilterSchema = {
   id: { sql: 'n.id', type: 'string' },
   code: { sql: 'n.code', type: 'string' },
   name: { sql: 'n.name', type: 'string' },

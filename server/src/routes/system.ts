@@ -5,7 +5,7 @@ import { compileFilter, queryOf, type FilterSchema } from '../filter.ts';
 
 export const EMULATED_VERSION = '2025-04-25';
 
-const USER_FILTERS: FilterSchema = {
+export const USER_FILTERS: FilterSchema = {
   id: { sql: 'u.id', type: 'string' },
   username: { sql: 'u.username', type: 'string' },
   auth_provider: { sql: 'u.auth_provider', type: 'string' },
@@ -13,7 +13,7 @@ const USER_FILTERS: FilterSchema = {
   updated_at: { sql: 'u.updated_at', type: 'datetime' },
 };
 
-const GROUP_FILTERS: FilterSchema = {
+export const GROUP_FILTERS: FilterSchema = {
   id: { sql: 'g.id', type: 'string' },
   cn: { sql: 'g.cn', type: 'string' },
 };

@@ -27,7 +27,7 @@ interface Problem {
   title: string;
 }
 
-const TEMPLATE_FILTERS: FilterSchema = {
+export const TEMPLATE_FILTERS: FilterSchema = {
   id: { sql: 't.id', type: 'string' },
   code: { sql: 't.code', type: 'string' },
   name: { sql: 't.name', type: 'string' },

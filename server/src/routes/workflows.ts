@@ -45,7 +45,7 @@ interface WorkflowParams {
   workflow_code: string;
 }
 
-const WORKFLOW_FILTERS: FilterSchema = {
+export const WORKFLOW_FILTERS: FilterSchema = {
   id: { sql: 'w.id', type: 'string' },
   code: { sql: 'w.code', type: 'string' },
   name: { sql: 'v.name', type: 'string' },
