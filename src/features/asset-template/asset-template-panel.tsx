@@ -21,7 +21,6 @@ import { AssignVersionForm } from './assign-version-form';
 import { CurrentVersionCard } from './current-version-card';
 import { VersionHistoryTable } from './version-history-table';
 import { Dialog } from '@/ui/dialog';
-import { UnreadableRowsNotice } from '@/ui/unreadable-rows-notice';
 
 export interface AssetTemplatePanelProps {
   asset: Asset;
@@ -101,25 +100,14 @@ export function AssetTemplatePanel({ asset, projectAuthorisations }: AssetTempla
       <Title order={3} size="h5">
         Version history
       </Title>
-      {history.isError ? (
-        <ErrorState
-          title="The version history could not be loaded"
-          message={failureMessage(history.error)}
-          onRetry={() => void history.refetch()}
-          isRetrying={history.isFetching}
-        />
-      ) : history.isPending ? (
-        <TableSkeleton label="Loading the version history" rows={2} />
-      ) : (
-        <>
-          <UnreadableRowsNotice
-            rows={history.data.unreadable}
-            what="version history entries"
-            one="version history entry"
-          />
-          <VersionHistoryTable history={history.data.items} versions={versions.data?.items ?? []} />
-        </>
-      )}
+      <VersionHistoryTable
+        history={history.data?.items}
+        unreadable={history.data?.unreadable}
+        failure={history.isError ? failureMessage(history.error) : null}
+        onRetry={() => void history.refetch()}
+        isFetching={history.isFetching}
+        versions={versions.data?.items ?? []}
+      />
       <Dialog opened={isAssigning} onClose={assigning.close} title="Assign another template version">
         {isAssigning && template.data !== undefined ? (
           <AssignVersionForm
