@@ -4,6 +4,7 @@ import { IconSwitchHorizontal } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import type { NodeAuthorisations } from '@contract/node';
 import type { Asset } from '@/api/assets';
+import { listQueryState } from '@/api/list-query-state';
 import { failureMessage } from '@/api/failures';
 import {
   templateByLinkQuery,
@@ -100,14 +101,7 @@ export function AssetTemplatePanel({ asset, projectAuthorisations }: AssetTempla
       <Title order={3} size="h5">
         Version history
       </Title>
-      <VersionHistoryTable
-        history={history.data?.items}
-        unreadable={history.data?.unreadable}
-        failure={history.isError ? failureMessage(history.error) : null}
-        onRetry={() => void history.refetch()}
-        isFetching={history.isFetching}
-        versions={versions.data?.items ?? []}
-      />
+      <VersionHistoryTable list={listQueryState(history)} versions={versions.data?.items ?? []} />
       <Dialog opened={isAssigning} onClose={assigning.close} title="Assign another template version">
         {isAssigning && template.data !== undefined ? (
           <AssignVersionForm

@@ -2,7 +2,7 @@ import { Button, Group, Stack, Title } from '@mantine/core';
 import { IconSparkles } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
-import { failureMessage } from '@/api/failures';
+import { listQueryState, newestFirst } from '@/api/list-query-state';
 import { mintmodelListQuery } from '@/api/mintmodels';
 import { GeneratedMintmodel } from './generated-mintmodel';
 import { MintmodelView } from './mintmodel-view';
@@ -23,8 +23,6 @@ export interface MintmodelsPanelProps {
 export function MintmodelsPanel({ assetPath, isValid, selectedId, onSelect }: MintmodelsPanelProps) {
   const mintmodels = useQuery(mintmodelListQuery(assetPath));
   const [isGenerating, setGenerating] = useState(false);
-  // The list comes oldest first; the table shows the newest first.
-  const newestFirst = mintmodels.data === undefined ? undefined : [...mintmodels.data.items].reverse();
 
   return (
     <Stack gap="md">
@@ -50,11 +48,7 @@ export function MintmodelsPanel({ assetPath, isValid, selectedId, onSelect }: Mi
         </WarningAlert>
       )}
       <MintmodelsTable
-        mintmodels={newestFirst}
-        unreadable={mintmodels.data?.unreadable}
-        failure={mintmodels.isError ? failureMessage(mintmodels.error) : null}
-        onRetry={() => void mintmodels.refetch()}
-        isFetching={mintmodels.isFetching}
+        list={listQueryState(mintmodels, newestFirst)}
         selectedId={selectedId}
         onView={(mintmodel) => {
           onSelect(mintmodel.id);

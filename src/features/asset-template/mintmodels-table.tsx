@@ -1,6 +1,6 @@
 import { Code, Text } from '@mantine/core';
 import type { Mintmodel } from '@/api/mintmodels';
-import type { UnreadableRow } from '@/lib/list-rows';
+import type { ListQueryState } from '@/lib/list-rows';
 import { DataTable } from '@/ui/data-table';
 import type { DataTableColumn, DataTableRowAction } from '@/ui/data-table-types';
 import { Timestamp } from '@/ui/timestamp';
@@ -36,14 +36,8 @@ const COLUMNS: readonly DataTableColumn<Mintmodel>[] = [
 ];
 
 export interface MintmodelsTableProps {
-  /** Newest first; undefined until the first answer. */
-  mintmodels: readonly Mintmodel[] | undefined;
-  /** Rows of the answer that could not be read (marked above the table). */
-  unreadable?: readonly UnreadableRow[] | undefined;
-  /** Why the MintModels could not be loaded, or null. */
-  failure: string | null;
-  onRetry: () => void;
-  isFetching: boolean;
+  /** The MintModels, newest first and how loading them went. */
+  list: ListQueryState<Mintmodel>;
   /** The MintModel open beside the table. */
   selectedId: string | undefined;
   onView: (mintmodel: Mintmodel) => void;
@@ -64,15 +58,11 @@ export function MintmodelsTable(props: MintmodelsTableProps) {
     <DataTable
       label="MintModels"
       what="MintModels"
-      rows={props.mintmodels}
+      {...props.list}
       rowKey={(mintmodel) => mintmodel.id}
       columns={COLUMNS}
       rowActions={actions}
       activeRowKey={props.selectedId}
-      unreadable={props.unreadable}
-      failure={props.failure}
-      onRetry={props.onRetry}
-      isFetching={props.isFetching}
       skeletonRows={3}
       emptyTitle="No MintModels yet"
       emptyHint="Each change on the asset renders one from its properties."

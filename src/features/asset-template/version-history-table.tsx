@@ -1,6 +1,6 @@
 import { Code, Text } from '@mantine/core';
 import type { TemplateVersion, TemplateVersionHistoryEntry } from '@/api/templates';
-import type { UnreadableRow } from '@/lib/list-rows';
+import type { ListQueryState } from '@/lib/list-rows';
 import { DataTable } from '@/ui/data-table';
 import type { DataTableColumn } from '@/ui/data-table-types';
 import { StatusBadge } from '@/ui/status-badge';
@@ -43,14 +43,8 @@ const COLUMNS: readonly DataTableColumn<HistoryRow>[] = [
 ];
 
 export interface VersionHistoryTableProps {
-  /** Undefined until the first answer. */
-  history: readonly TemplateVersionHistoryEntry[] | undefined;
-  /** Entries of the answer that could not be read (marked above the table). */
-  unreadable?: readonly UnreadableRow[] | undefined;
-  /** Why the history could not be loaded, or null. */
-  failure: string | null;
-  onRetry: () => void;
-  isFetching: boolean;
+  /** The history entries and how loading them went. */
+  list: ListQueryState<TemplateVersionHistoryEntry>;
   /** The template's versions, to name the versions the history points at. */
   versions: readonly TemplateVersion[];
 }
@@ -67,11 +61,11 @@ function versionFromLink(link: string | null | undefined): string | null {
 }
 
 /** The template versions the asset has used, newest first. */
-export function VersionHistoryTable({ history, versions, ...state }: VersionHistoryTableProps) {
+export function VersionHistoryTable({ list, versions }: VersionHistoryTableProps) {
   const byId = new Map(versions.map((version) => [version.id, version]));
   const rows =
-    history &&
-    [...history]
+    list.rows &&
+    [...list.rows]
       .sort((a, b) => Date.parse(b.active_from) - Date.parse(a.active_from))
       .map((entry): HistoryRow => ({
         entry,
@@ -85,13 +79,10 @@ export function VersionHistoryTable({ history, versions, ...state }: VersionHist
       label="Template version history"
       what="version history entries"
       one="version history entry"
+      {...list}
       rows={rows}
       rowKey={(row) => row.entry.id}
       columns={COLUMNS}
-      unreadable={state.unreadable}
-      failure={state.failure}
-      onRetry={state.onRetry}
-      isFetching={state.isFetching}
       skeletonRows={2}
       emptyTitle="No version history yet"
       emptyHint="Each move of the asset to another template version is recorded here."

@@ -4,7 +4,7 @@ import { IconPlus } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { bookmarkListQuery, type Bookmark } from '@/api/bookmarks';
-import { failureMessage } from '@/api/failures';
+import { listQueryState } from '@/api/list-query-state';
 import type { AnyNode } from '@/api/node-mutations';
 import { denial } from '@/lib/permissions';
 import type { DeniableAction } from '@/lib/server-denials';
@@ -54,11 +54,7 @@ export function BookmarksPanel({ node }: BookmarksPanelProps) {
         {addButton}
       </Group>
       <BookmarksTable
-        bookmarks={bookmarks.data?.items}
-        unreadable={bookmarks.data?.unreadable}
-        failure={bookmarks.isError ? failureMessage(bookmarks.error) : null}
-        onRetry={() => void bookmarks.refetch()}
-        isFetching={bookmarks.isFetching}
+        list={listQueryState(bookmarks)}
         emptyHint={`Bookmarks link this ${node.kind} to dashboards, runbooks and wikis.`}
         changeDenied={changeDenied}
         deniable={deniable}

@@ -1,7 +1,7 @@
 import { Anchor, Group, Stack, Text } from '@mantine/core';
 import { IconExternalLink, IconPencil, IconTrash } from '@tabler/icons-react';
 import type { Bookmark } from '@/api/bookmarks';
-import type { UnreadableRow } from '@/lib/list-rows';
+import type { ListQueryState } from '@/lib/list-rows';
 import type { DeniableAction } from '@/lib/server-denials';
 import { maskUrlCredentials } from '@/lib/mask-url-credentials';
 import { isWebUrl } from '@/lib/web-url';
@@ -41,14 +41,8 @@ const COLUMNS: readonly DataTableColumn<Bookmark>[] = [
 ];
 
 export interface BookmarksTableProps {
-  /** Undefined until the first answer. */
-  bookmarks: readonly Bookmark[] | undefined;
-  /** Rows of the answer that could not be read (marked above the table). */
-  unreadable?: readonly UnreadableRow[] | undefined;
-  /** Why the bookmarks could not be loaded, or null. */
-  failure: string | null;
-  onRetry: () => void;
-  isFetching: boolean;
+  /** The bookmarks and how loading them went. */
+  list: ListQueryState<Bookmark>;
   /** What the bookmarks are for, shown when there are none. */
   emptyHint: string;
   /** Why the user may not edit or delete bookmarks; null when they may. */
@@ -85,14 +79,10 @@ export function BookmarksTable(props: BookmarksTableProps) {
     <DataTable
       label="Bookmarks"
       what="bookmarks"
-      rows={props.bookmarks}
+      {...props.list}
       rowKey={(bookmark) => bookmark.id}
       columns={COLUMNS}
       rowActions={actions}
-      unreadable={props.unreadable}
-      failure={props.failure}
-      onRetry={props.onRetry}
-      isFetching={props.isFetching}
       skeletonRows={2}
       emptyTitle="No bookmarks yet"
       emptyHint={props.emptyHint}

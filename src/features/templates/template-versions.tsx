@@ -4,6 +4,7 @@ import { IconPlus } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { failureMessage } from '@/api/failures';
+import { listQueryState, newestFirst } from '@/api/list-query-state';
 import {
   templateVersionsQuery,
   usePutTemplateVersion,
@@ -35,8 +36,6 @@ export function TemplateVersions({ projectCode, template, updateDenied, deniable
     refetchInterval: (query) =>
       query.state.data?.items.some((version) => version.state === 'initializing') === true ? 2000 : false,
   });
-  // The list comes oldest first; the table shows the newest first.
-  const newestFirst = versions.data === undefined ? undefined : [...versions.data.items].reverse();
   const put = usePutTemplateVersion();
   const [isCreating, creating] = useDisclosure(false);
   const [editing, setEditing] = useState<TemplateVersion | null>(null);
@@ -83,11 +82,7 @@ export function TemplateVersions({ projectCode, template, updateDenied, deniable
         </GuardedButton>
       </Group>
       <VersionsTable
-        versions={newestFirst}
-        unreadable={versions.data?.unreadable}
-        failure={versions.isError ? failureMessage(versions.error) : null}
-        onRetry={() => void versions.refetch()}
-        isFetching={versions.isFetching}
+        list={listQueryState(versions, newestFirst)}
         updateDenied={updateDenied}
         deniable={deniable}
         busyVersion={put.isPending ? put.variables.version : null}

@@ -1,7 +1,7 @@
 import { Code, Group, Text, Tooltip } from '@mantine/core';
 import { IconArchive, IconArchiveOff, IconPencil } from '@tabler/icons-react';
 import type { TemplateVersion } from '@/api/templates';
-import type { UnreadableRow } from '@/lib/list-rows';
+import type { ListQueryState } from '@/lib/list-rows';
 import type { DeniableAction } from '@/lib/server-denials';
 import { DataTable } from '@/ui/data-table';
 import type { DataTableColumn, DataTableRowAction } from '@/ui/data-table-types';
@@ -81,14 +81,8 @@ const COLUMNS: readonly DataTableColumn<TemplateVersion>[] = [
 ];
 
 export interface VersionsTableProps {
-  /** Newest first; undefined until the first answer. */
-  versions: readonly TemplateVersion[] | undefined;
-  /** Rows of the answer that could not be read (marked above the table). */
-  unreadable?: readonly UnreadableRow[] | undefined;
-  /** Why the versions could not be loaded, or null. */
-  failure: string | null;
-  onRetry: () => void;
-  isFetching: boolean;
+  /** The versions, newest first and how loading them went. */
+  list: ListQueryState<TemplateVersion>;
   updateDenied: string | null;
   /** Changing template versions, as the server may refuse it (403): then Edit and Archive say so. */
   deniable: DeniableAction;
@@ -129,14 +123,10 @@ export function VersionsTable(props: VersionsTableProps) {
     <DataTable
       label="Template versions"
       what="template versions"
-      rows={props.versions}
+      {...props.list}
       rowKey={(version) => version.id}
       columns={COLUMNS}
       rowActions={actions}
-      unreadable={props.unreadable}
-      failure={props.failure}
-      onRetry={props.onRetry}
-      isFetching={props.isFetching}
       skeletonRows={3}
       emptyTitle="No versions yet"
       emptyHint="Assets are built from a version: a Git revision of the template."
