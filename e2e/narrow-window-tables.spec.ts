@@ -44,3 +44,29 @@ test('in an 800 px window the events page keeps the time and type columns in vie
   await expect(table.getByRole('columnheader', { name: 'Source' })).toBeHidden();
   await axe();
 });
+
+test('in an 800 px window the template versions keep the version and state columns in view', async ({
+  page,
+  axe,
+}) => {
+  await page.goto('/projects/bank/templates?template=postgres');
+  await new SignInPage(page).signIn('operator', 'operator');
+  const table = page.getByRole('table', { name: 'Template versions' });
+
+  await expectWithinViewport(page, table.getByRole('columnheader', { name: 'Version' }));
+  await expectWithinViewport(page, table.getByRole('columnheader', { name: 'State' }));
+  await expect(table.getByRole('columnheader', { name: 'Commit' })).toBeHidden();
+  await expect(table.getByRole('columnheader', { name: 'Created' })).toBeHidden();
+  await axe();
+});
+
+test('in an 800 px window the bookmarks keep the bookmark and its actions in view', async ({ page, axe }) => {
+  await page.goto('/projects/bank');
+  await new SignInPage(page).signIn('operator', 'operator');
+  const table = page.getByRole('table', { name: 'Bookmarks' });
+
+  await expectWithinViewport(page, table.getByRole('columnheader', { name: 'Bookmark' }));
+  await expectWithinViewport(page, table.getByRole('button', { name: 'Edit bookmark Platform runbooks' }));
+  await expect(table.getByRole('columnheader', { name: 'Added by' })).toBeHidden();
+  await axe();
+});

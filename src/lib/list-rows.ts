@@ -19,6 +19,19 @@ export interface RowList<T> {
   unreadable: UnreadableRow[];
 }
 
+/**
+ * A list query as a table shows it: the rows (undefined until the first answer), the unreadable ones, and
+ * how loading went. Its fields are the `DataTable` props of the same names, so a table spreads it.
+ */
+export interface ListQueryState<T> {
+  rows: readonly T[] | undefined;
+  unreadable: readonly UnreadableRow[] | undefined;
+  /** Why the list could not be loaded, or null. */
+  failure: string | null;
+  onRetry: () => void;
+  isFetching: boolean;
+}
+
 const MAX_PROBLEMS = 5;
 
 /** `path: message` lines of a zod error, at most five; `prefix` goes before each path. */

@@ -211,6 +211,18 @@ describe('DataTable', () => {
     expect(within(screen.getByRole('table', { name: 'Git remotes' })).getAllByRole('row')).toHaveLength(3);
   });
 
+  it('names an unreadable row with the singular it is given, where dropping an "s" would not do', () => {
+    renderTable({
+      what: 'version history entries',
+      one: 'version history entry',
+      unreadable: [{ index: 0, id: 'bad-3', problems: ['attributes.name: expected string'] }],
+    });
+
+    expect(screen.getByRole('status', { name: 'Unreadable version history entries' })).toHaveTextContent(
+      '1 version history entry could not be read (id bad-3; attributes.name: expected string)',
+    );
+  });
+
   it('does not call a list empty when its only rows could not be read', () => {
     renderTable({
       rows: [],

@@ -30,6 +30,8 @@ export interface DataTableProps<Row, Sort extends string> extends Omit<ListState
   selection?: DataTableSelection<Row> | undefined;
   /** Rows the server sent that could not be read: a notice above the table names them and what was wrong. */
   unreadable?: readonly UnreadableRow[] | undefined;
+  /** Singular of `what` for that notice ("1 version history entry"). @default `what` without its final "s" */
+  one?: string | undefined;
   /** The row shown as chosen (its details are open beside the table). */
   activeRowKey?: string | undefined;
   /** Content opened below a row (its payload); null for none. */
@@ -51,7 +53,7 @@ function stickyStyle(left: number, background: string): CSSProperties {
  */
 export function DataTable<Row, Sort extends string = string>(props: DataTableProps<Row, Sort>) {
   const { label, rows, rowKey, columns, sort, onSortChange, rowActions = [], selection } = props;
-  const { unreadable = NO_UNREADABLE_ROWS, activeRowKey, rowDetails, minWidth = 480, ...state } = props;
+  const { unreadable = NO_UNREADABLE_ROWS, one, activeRowKey, rowDetails, minWidth = 480, ...state } = props;
   const stickyLeft = selection === undefined ? 0 : CHECKBOX_WIDTH;
   const columnCount = columns.length + (selection === undefined ? 0 : 1) + (rowActions.length > 0 ? 1 : 0);
   const count = rows?.length;
@@ -70,7 +72,7 @@ export function DataTable<Row, Sort extends string = string>(props: DataTablePro
   return (
     <Stack gap="sm">
       {state.failure == null && count !== undefined ? (
-        <UnreadableRowsNotice rows={unreadable} what={state.what} />
+        <UnreadableRowsNotice rows={unreadable} what={state.what} {...(one === undefined ? {} : { one })} />
       ) : null}
       <ListState {...state} count={count} hasUnreadableRows={unreadable.length > 0}>
         <Table.ScrollContainer minWidth={minWidth}>

@@ -36,6 +36,21 @@ describe('AssetTemplatePanel', () => {
     expect(button).not.toHaveAttribute('aria-disabled');
   });
 
+  it('lists the versions the asset has used in a table, the current one marked', async () => {
+    signInAs('viewer');
+    const asset = await getAsset(owner, 'soa_prod');
+    renderWithProviders(<AssetTemplatePanel asset={asset} projectAuthorisations={undefined} />);
+
+    const table = await screen.findByRole('table', { name: 'Template version history' });
+    expect(
+      within(table)
+        .getAllByRole('columnheader')
+        .map((cell) => cell.textContent),
+    ).toEqual(['Version', 'From', 'Until']);
+    expect(within(table).getByRole('row', { name: /2025_Q1_1/ })).toHaveTextContent('Current');
+    expect(within(table).getByRole('row', { name: /2024_Q4_1/ })).not.toHaveTextContent('Current');
+  });
+
   it('says why the viewer may not assign a version', async () => {
     signInAs('viewer');
     const [asset, project] = await Promise.all([getAsset(owner, 'soa_prod'), getProject('bank')]);

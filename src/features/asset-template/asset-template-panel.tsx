@@ -4,6 +4,7 @@ import { IconSwitchHorizontal } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import type { NodeAuthorisations } from '@contract/node';
 import type { Asset } from '@/api/assets';
+import { listQueryState } from '@/api/list-query-state';
 import { failureMessage } from '@/api/failures';
 import {
   templateByLinkQuery,
@@ -21,7 +22,6 @@ import { AssignVersionForm } from './assign-version-form';
 import { CurrentVersionCard } from './current-version-card';
 import { VersionHistoryTable } from './version-history-table';
 import { Dialog } from '@/ui/dialog';
-import { UnreadableRowsNotice } from '@/ui/unreadable-rows-notice';
 
 export interface AssetTemplatePanelProps {
   asset: Asset;
@@ -101,25 +101,7 @@ export function AssetTemplatePanel({ asset, projectAuthorisations }: AssetTempla
       <Title order={3} size="h5">
         Version history
       </Title>
-      {history.isError ? (
-        <ErrorState
-          title="The version history could not be loaded"
-          message={failureMessage(history.error)}
-          onRetry={() => void history.refetch()}
-          isRetrying={history.isFetching}
-        />
-      ) : history.isPending ? (
-        <TableSkeleton label="Loading the version history" rows={2} />
-      ) : (
-        <>
-          <UnreadableRowsNotice
-            rows={history.data.unreadable}
-            what="version history entries"
-            one="version history entry"
-          />
-          <VersionHistoryTable history={history.data.items} versions={versions.data?.items ?? []} />
-        </>
-      )}
+      <VersionHistoryTable list={listQueryState(history)} versions={versions.data?.items ?? []} />
       <Dialog opened={isAssigning} onClose={assigning.close} title="Assign another template version">
         {isAssigning && template.data !== undefined ? (
           <AssignVersionForm

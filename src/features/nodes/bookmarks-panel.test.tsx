@@ -1,13 +1,13 @@
 import { screen, waitFor, within } from '@testing-library/react';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { credentialsStore } from '@/api/credentials';
 import { getEnvironment } from '@/api/environments';
 import { getProject } from '@/api/projects';
-import { setUpEmulator, signInAs } from '@/test/emulator';
+import { emulatorFetch, setUpEmulator, signInAs, unreachableFetch } from '@/test/emulator';
 import { renderWithProviders } from '@/test/render-with-providers';
 import { BookmarksPanel } from './bookmarks-panel';
 
-setUpEmulator();
+const emulator = setUpEmulator();
 
 async function renderEnvironmentPanel(environmentCode: string, user = 'opschain') {
   credentialsStore.set({ username: user, password: user });
@@ -27,6 +27,24 @@ describe('BookmarksPanel', () => {
     expect(link).toHaveAttribute('target', '_blank');
     expect(link).toHaveAttribute('rel', expect.stringContaining('noopener'));
     expect(within(table).getByRole('row', { name: /Platform runbooks/ })).toHaveTextContent('opschain');
+  });
+
+  it('explains a failed load and lists the bookmarks after Retry', async () => {
+    signInAs('viewer');
+    const project = await getProject('bank');
+    vi.stubGlobal('fetch', unreachableFetch());
+    const { user } = renderWithProviders(<BookmarksPanel node={project} />);
+
+    const alert = await screen.findByRole('alert');
+    expect(alert).toHaveTextContent('The bookmarks could not be loaded');
+    expect(alert).toHaveTextContent('The OpsChain server could not be reached');
+
+    vi.stubGlobal('fetch', emulatorFetch(emulator().app));
+    await user.click(within(alert).getByRole('button', { name: 'Retry' }));
+
+    const table = await screen.findByRole('table', { name: 'Bookmarks' });
+    expect(within(table).getByRole('link', { name: /Platform runbooks/ })).toBeInTheDocument();
+    expect(screen.queryByRole('alert')).not.toBeInTheDocument();
   });
 
   it('disables adding, editing and deleting for the viewer, saying why', async () => {

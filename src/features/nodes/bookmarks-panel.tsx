@@ -4,19 +4,15 @@ import { IconPlus } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { bookmarkListQuery, type Bookmark } from '@/api/bookmarks';
-import { failureMessage } from '@/api/failures';
+import { listQueryState } from '@/api/list-query-state';
 import type { AnyNode } from '@/api/node-mutations';
 import { denial } from '@/lib/permissions';
 import type { DeniableAction } from '@/lib/server-denials';
-import { EmptyState } from '@/ui/empty-state';
-import { ErrorState } from '@/ui/error-state';
 import { GuardedButton } from '@/ui/guarded-button';
-import { TableSkeleton } from '@/ui/table-skeleton';
 import { BookmarkForm } from './bookmark-form';
 import { BookmarksTable } from './bookmarks-table';
 import { DeleteBookmarkDialog } from './delete-bookmark-dialog';
 import { Dialog } from '@/ui/dialog';
-import { UnreadableRowsNotice } from '@/ui/unreadable-rows-notice';
 
 export interface BookmarksPanelProps {
   node: AnyNode;
@@ -49,35 +45,6 @@ export function BookmarksPanel({ node }: BookmarksPanelProps) {
     </GuardedButton>
   );
 
-  let body;
-  if (bookmarks.isPending) body = <TableSkeleton label="Loading bookmarks" rows={2} />;
-  else if (bookmarks.isError) {
-    body = (
-      <ErrorState
-        title="The bookmarks could not be loaded"
-        message={failureMessage(bookmarks.error)}
-        onRetry={() => void bookmarks.refetch()}
-        isRetrying={bookmarks.isFetching}
-      />
-    );
-  } else if (bookmarks.data.items.length === 0 && bookmarks.data.unreadable.length === 0) {
-    body = (
-      <EmptyState title="No bookmarks yet">
-        Bookmarks link this {node.kind} to dashboards, runbooks and wikis.
-      </EmptyState>
-    );
-  } else {
-    body = (
-      <BookmarksTable
-        bookmarks={bookmarks.data.items}
-        changeDenied={changeDenied}
-        deniable={deniable}
-        onEdit={setEditing}
-        onDelete={setDeleting}
-      />
-    );
-  }
-
   return (
     <Stack gap="sm">
       <Group justify="space-between">
@@ -86,10 +53,14 @@ export function BookmarksPanel({ node }: BookmarksPanelProps) {
         </Title>
         {addButton}
       </Group>
-      {bookmarks.isSuccess ? (
-        <UnreadableRowsNotice rows={bookmarks.data.unreadable} what="bookmarks" />
-      ) : null}
-      {body}
+      <BookmarksTable
+        list={listQueryState(bookmarks)}
+        emptyHint={`Bookmarks link this ${node.kind} to dashboards, runbooks and wikis.`}
+        changeDenied={changeDenied}
+        deniable={deniable}
+        onEdit={setEditing}
+        onDelete={setDeleting}
+      />
       <Dialog opened={isAdding} onClose={adding.close} title="Add bookmark">
         {isAdding ? <BookmarkForm nodePath={node.path} deniable={deniable} onDone={adding.close} /> : null}
       </Dialog>

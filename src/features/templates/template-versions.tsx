@@ -2,8 +2,9 @@ import { Group, Stack, Title } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { IconPlus } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
-import { useState, type ReactNode } from 'react';
+import { useState } from 'react';
 import { failureMessage } from '@/api/failures';
+import { listQueryState, newestFirst } from '@/api/list-query-state';
 import {
   templateVersionsQuery,
   usePutTemplateVersion,
@@ -12,15 +13,11 @@ import {
 } from '@/api/templates';
 import { useRecordDenial } from '@/api/record-denial';
 import type { DeniableAction } from '@/lib/server-denials';
-import { EmptyState } from '@/ui/empty-state';
-import { ErrorState } from '@/ui/error-state';
 import { GuardedButton } from '@/ui/guarded-button';
 import { notifyFailure, notifySuccess } from '@/ui/notify';
-import { TableSkeleton } from '@/ui/table-skeleton';
 import { VersionForm } from './version-form';
 import { VersionsTable } from './versions-table';
 import { Dialog } from '@/ui/dialog';
-import { UnreadableRowsNotice } from '@/ui/unreadable-rows-notice';
 
 export interface TemplateVersionsProps {
   projectCode: string;
@@ -67,36 +64,6 @@ export function TemplateVersions({ projectCode, template, updateDenied, deniable
     );
   };
 
-  let body: ReactNode;
-  if (versions.isPending) body = <TableSkeleton label="Loading versions" rows={3} />;
-  else if (versions.isError) {
-    body = (
-      <ErrorState
-        title="The versions could not be loaded"
-        message={failureMessage(versions.error)}
-        onRetry={() => void versions.refetch()}
-        isRetrying={versions.isFetching}
-      />
-    );
-  } else if (versions.data.items.length === 0 && versions.data.unreadable.length === 0) {
-    body = (
-      <EmptyState title="No versions yet">
-        Assets are built from a version: a Git revision of the template.
-      </EmptyState>
-    );
-  } else {
-    body = (
-      <VersionsTable
-        versions={[...versions.data.items].reverse()}
-        updateDenied={updateDenied}
-        deniable={deniable}
-        busyVersion={put.isPending ? put.variables.version : null}
-        onEdit={setEditing}
-        onArchive={handleArchive}
-      />
-    );
-  }
-
   return (
     <Stack gap="sm">
       <Group justify="space-between">
@@ -114,10 +81,14 @@ export function TemplateVersions({ projectCode, template, updateDenied, deniable
           New version
         </GuardedButton>
       </Group>
-      {versions.isSuccess ? (
-        <UnreadableRowsNotice rows={versions.data.unreadable} what="template versions" />
-      ) : null}
-      {body}
+      <VersionsTable
+        list={listQueryState(versions, newestFirst)}
+        updateDenied={updateDenied}
+        deniable={deniable}
+        busyVersion={put.isPending ? put.variables.version : null}
+        onEdit={setEditing}
+        onArchive={handleArchive}
+      />
       <Dialog opened={isCreating} onClose={creating.close} title={`New version of ${template.name}`}>
         {isCreating ? (
           <VersionForm

@@ -1,13 +1,88 @@
-import { Code, Group, Table, Text, Tooltip } from '@mantine/core';
+import { Code, Group, Text, Tooltip } from '@mantine/core';
 import { IconArchive, IconArchiveOff, IconPencil } from '@tabler/icons-react';
 import type { TemplateVersion } from '@/api/templates';
+import type { ListQueryState } from '@/lib/list-rows';
 import type { DeniableAction } from '@/lib/server-denials';
-import { GuardedButton } from '@/ui/guarded-button';
-import { Timestamp } from '@/ui/timestamp';
+import { DataTable } from '@/ui/data-table';
+import type { DataTableColumn, DataTableRowAction } from '@/ui/data-table-types';
 import { StatusBadge } from '@/ui/status-badge';
+import { Timestamp } from '@/ui/timestamp';
+
+function StateBadge({ state }: { state: string }) {
+  const tone = state === 'ready' ? 'positive' : state === 'initializing' ? 'info' : 'warning';
+  return <StatusBadge tone={tone}>{state}</StatusBadge>;
+}
+
+const COLUMNS: readonly DataTableColumn<TemplateVersion>[] = [
+  {
+    key: 'version',
+    header: 'Version',
+    isSticky: true,
+    render: (version) => (
+      <>
+        <Group gap={6}>
+          <Code>{version.version}</Code>
+          {version.archived === true ? <StatusBadge tone="neutral">Archived</StatusBadge> : null}
+        </Group>
+        {version.description === '' ? null : (
+          <Text size="xs" c="dimmed">
+            {version.description}
+          </Text>
+        )}
+      </>
+    ),
+  },
+  {
+    key: 'git_rev',
+    header: 'Git revision',
+    render: (version) => <Code>{version.git_rev}</Code>,
+  },
+  {
+    key: 'commit_sha',
+    header: 'Commit',
+    isLowPriority: true,
+    render: (version) =>
+      version.commit_sha === null ? (
+        <Text size="xs" c="dimmed">
+          Not resolved yet
+        </Text>
+      ) : (
+        <Tooltip label={version.commit_sha}>
+          <Code tabIndex={0}>{version.commit_sha.slice(0, 10)}</Code>
+        </Tooltip>
+      ),
+  },
+  {
+    key: 'state',
+    header: 'State',
+    render: (version) => <StateBadge state={version.state} />,
+  },
+  {
+    key: 'has_mintmodel',
+    header: 'MintModel',
+    isLowPriority: true,
+    render: (version) => <Text size="sm">{version.has_mintmodel === true ? 'Yes' : 'No'}</Text>,
+  },
+  {
+    key: 'created_at',
+    header: 'Created',
+    isLowPriority: true,
+    render: (version) => (
+      <>
+        <Text size="sm">
+          <Timestamp value={version.created_at} />
+        </Text>
+        <Text size="xs" c="dimmed">
+          by {version.created_by}
+        </Text>
+      </>
+    ),
+  },
+];
 
 export interface VersionsTableProps {
-  versions: readonly TemplateVersion[];
+  /** The versions, newest first and how loading them went. */
+  list: ListQueryState<TemplateVersion>;
   updateDenied: string | null;
   /** Changing template versions, as the server may refuse it (403): then Edit and Archive say so. */
   deniable: DeniableAction;
@@ -16,117 +91,46 @@ export interface VersionsTableProps {
   onArchive: (version: TemplateVersion) => void;
 }
 
-function StateBadge({ state }: { state: string }) {
-  const tone = state === 'ready' ? 'positive' : state === 'initializing' ? 'info' : 'warning';
-  return <StatusBadge tone={tone}>{state}</StatusBadge>;
-}
-
 /** The versions of one template, newest first. */
-export function VersionsTable({
-  versions,
-  updateDenied,
-  deniable,
-  busyVersion,
-  onEdit,
-  onArchive,
-}: VersionsTableProps) {
+export function VersionsTable(props: VersionsTableProps) {
+  const { updateDenied, deniable } = props;
+  const actions: readonly DataTableRowAction<TemplateVersion>[] = [
+    {
+      label: 'Edit',
+      accessibleName: (version) => `Edit version ${version.version}`,
+      icon: () => <IconPencil size={12} aria-hidden />,
+      deniedReason: updateDenied,
+      deniable,
+      onAction: props.onEdit,
+    },
+    {
+      label: (version) => (version.archived === true ? 'Restore' : 'Archive'),
+      accessibleName: (version) =>
+        `${version.archived === true ? 'Restore' : 'Archive'} version ${version.version}`,
+      icon: (version) =>
+        version.archived === true ? (
+          <IconArchiveOff size={12} aria-hidden />
+        ) : (
+          <IconArchive size={12} aria-hidden />
+        ),
+      deniedReason: updateDenied,
+      deniable,
+      isBusy: (version) => props.busyVersion === version.version,
+      onAction: props.onArchive,
+    },
+  ];
   return (
-    <Table.ScrollContainer minWidth={860}>
-      <Table verticalSpacing="xs" aria-label="Template versions">
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th>Version</Table.Th>
-            <Table.Th>Git revision</Table.Th>
-            <Table.Th>Commit</Table.Th>
-            <Table.Th>State</Table.Th>
-            <Table.Th>MintModel</Table.Th>
-            <Table.Th>Created</Table.Th>
-            <Table.Th>Actions</Table.Th>
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {versions.map((version) => (
-            <Table.Tr key={version.id}>
-              <Table.Td>
-                <Group gap={6}>
-                  <Code>{version.version}</Code>
-                  {version.archived === true ? <StatusBadge tone="neutral">Archived</StatusBadge> : null}
-                </Group>
-                {version.description === '' ? null : (
-                  <Text size="xs" c="dimmed">
-                    {version.description}
-                  </Text>
-                )}
-              </Table.Td>
-              <Table.Td>
-                <Code>{version.git_rev}</Code>
-              </Table.Td>
-              <Table.Td>
-                {version.commit_sha === null ? (
-                  <Text size="xs" c="dimmed">
-                    Not resolved yet
-                  </Text>
-                ) : (
-                  <Tooltip label={version.commit_sha}>
-                    <Code tabIndex={0}>{version.commit_sha.slice(0, 10)}</Code>
-                  </Tooltip>
-                )}
-              </Table.Td>
-              <Table.Td>
-                <StateBadge state={version.state} />
-              </Table.Td>
-              <Table.Td>
-                <Text size="sm">{version.has_mintmodel === true ? 'Yes' : 'No'}</Text>
-              </Table.Td>
-              <Table.Td>
-                <Text size="sm">
-                  <Timestamp value={version.created_at} />
-                </Text>
-                <Text size="xs" c="dimmed">
-                  by {version.created_by}
-                </Text>
-              </Table.Td>
-              <Table.Td>
-                <Group gap={4} wrap="nowrap">
-                  <GuardedButton
-                    size="compact-xs"
-                    variant="subtle"
-                    leftSection={<IconPencil size={12} aria-hidden />}
-                    deniedReason={updateDenied}
-                    deniable={deniable}
-                    onClick={() => {
-                      onEdit(version);
-                    }}
-                    aria-label={`Edit version ${version.version}`}
-                  >
-                    Edit
-                  </GuardedButton>
-                  <GuardedButton
-                    size="compact-xs"
-                    variant="subtle"
-                    leftSection={
-                      version.archived === true ? (
-                        <IconArchiveOff size={12} aria-hidden />
-                      ) : (
-                        <IconArchive size={12} aria-hidden />
-                      )
-                    }
-                    deniedReason={updateDenied}
-                    deniable={deniable}
-                    loading={busyVersion === version.version}
-                    onClick={() => {
-                      onArchive(version);
-                    }}
-                    aria-label={`${version.archived === true ? 'Restore' : 'Archive'} version ${version.version}`}
-                  >
-                    {version.archived === true ? 'Restore' : 'Archive'}
-                  </GuardedButton>
-                </Group>
-              </Table.Td>
-            </Table.Tr>
-          ))}
-        </Table.Tbody>
-      </Table>
-    </Table.ScrollContainer>
+    <DataTable
+      label="Template versions"
+      what="template versions"
+      {...props.list}
+      rowKey={(version) => version.id}
+      columns={COLUMNS}
+      rowActions={actions}
+      skeletonRows={3}
+      emptyTitle="No versions yet"
+      emptyHint="Assets are built from a version: a Git revision of the template."
+      minWidth={720}
+    />
   );
 }
