@@ -69,13 +69,14 @@ function locate(emu: Emulator, authz: Authorizer, spec: KindSpec, id: string): L
 /** The document as of `shown`, one of its versions (the current one, or the one a PATCH just wrote). */
 function documentResource(spec: KindSpec, { doc, owner }: Located, shown: DocumentVersionRow): Resource {
   const self = `/api/${spec.kind}/${doc.id}`;
-  // Typed with the console's attributes, so a serialiser change the console cannot read fails `tsc`.
+  // Typed with the console's attributes, so a serialiser change the console cannot read fails `tsc`; both
+  // kinds (identical today, hence not a union) are checked.
   // created_at is the document's own creation time; each version carries its own (see `…/versions`).
-  const attributes: PropertiesAttributes | SettingsAttributes = {
+  const attributes: PropertiesAttributes = {
     data: versionData(shown),
     version: shown.version,
     created_at: doc.created_at,
-  };
+  } satisfies SettingsAttributes;
   return {
     id: doc.id,
     type: spec.kind,
