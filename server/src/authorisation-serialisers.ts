@@ -1,7 +1,14 @@
+import type {
+  AuthorisationPolicyAttributes,
+  AuthorisationRuleAttributes,
+  PolicyAssignmentAttributes,
+  PolicyRuleAttributes,
+} from '@contract/authorisation.ts';
 import type { AssignmentRow, PolicyLinks, PolicyRow, PolicyRuleRow, RuleRow } from './authorisation-store.ts';
 import type { Resource } from './jsonapi.ts';
 
 // JSON:API resources of the authorisation endpoints (domain §5): rows of the store in, resources out.
+// Each `attributes` satisfies the console's type, so a serialiser change the console cannot read fails `tsc`.
 
 /** Inline policy rules may omit their name; the column is NOT NULL, so '' stands for "no name" (API: null). */
 function ruleName(row: RuleRow): string | null {
@@ -22,7 +29,7 @@ export function serializeRule(row: RuleRow, policyIds: readonly string[]): Resou
       system: row.system === 1,
       created_at: row.created_at,
       updated_at: row.updated_at,
-    },
+    } satisfies AuthorisationRuleAttributes,
     relationships: {
       authorisation_policies: { data: policyIds.map((id) => ({ type: 'authorisation_policy', id })) },
     },
@@ -42,7 +49,7 @@ export function serializePolicy(row: PolicyRow, links: PolicyLinks): Resource {
       created_by: row.created_by ?? '',
       created_at: row.created_at,
       updated_at: row.updated_at,
-    },
+    } satisfies AuthorisationPolicyAttributes,
     relationships: {
       policy_rules: { data: links.policyRuleIds.map((id) => ({ type: 'policy_rule', id })) },
       policy_assignments: { data: links.assignmentIds.map((id) => ({ type: 'policy_assignment', id })) },
@@ -63,7 +70,7 @@ export function serializePolicyRule(row: PolicyRuleRow): Resource {
       authorisation_rule_id: row.rule_id,
       created_at: row.created_at,
       updated_at: row.updated_at,
-    },
+    } satisfies PolicyRuleAttributes,
     links: { self: `/api/authorisation_policies/${row.policy_id}/rules/${row.id}` },
   };
 }
@@ -78,7 +85,7 @@ export function serializeAssignment(row: AssignmentRow): Resource {
       created_by: row.created_by ?? '',
       created_at: row.created_at,
       updated_at: row.updated_at,
-    },
+    } satisfies PolicyAssignmentAttributes,
     links: { self: `/api/authorisation_policies/${row.policy_id}/assignments/${row.id}` },
   };
 }

@@ -1,3 +1,4 @@
+import type { PropertiesOwnerType } from '@contract/properties.ts';
 import type { Emulator } from './context.ts';
 import { isPlainObject } from './jsonapi.ts';
 
@@ -8,7 +9,7 @@ export function createDocument(
   emu: Emulator,
   kind: DocumentKind,
   ownerId: string,
-  ownerType: string,
+  ownerType: PropertiesOwnerType,
   data: Record<string, unknown> = {},
 ): string {
   const id = emu.newId();
@@ -56,7 +57,8 @@ export interface DocumentRow {
   id: string;
   kind: DocumentKind;
   owner_id: string;
-  owner_type: string;
+  /** Written only by `createDocument`, so always one of the contract's owner types. */
+  owner_type: PropertiesOwnerType;
   current_version: number;
   created_at: string;
   updated_at: string;

@@ -1,3 +1,9 @@
+import type {
+  AssetAttributes,
+  EnvironmentAttributes,
+  ProjectAttributes,
+  ProjectType,
+} from '@contract/node.ts';
 import type { Authorizer } from './authz.ts';
 import type { Emulator } from './context.ts';
 import { notFound } from './errors.ts';
@@ -13,7 +19,8 @@ export interface NodeRow {
   name: string;
   description: string | null;
   archived: number;
-  project_type: string | null;
+  /** Set (and validated against PROJECT_TYPES) by `createNode` for projects only; null otherwise. */
+  project_type: ProjectType | null;
   path: string;
   parent_id: string | null;
   project_id: string | null;
@@ -310,19 +317,27 @@ export function serializeNodes(emu: Emulator, authz: Authorizer, nodes: readonly
   return nodes.map((node) => toResource(authz, node, batch));
 }
 
+/** A project's type; `createNode` refuses a project without one, so null here is a broken row. */
+function projectTypeOf(node: NodeRow): ProjectType {
+  if (node.project_type === null) throw new Error(`project ${node.id} has no project_type`);
+  return node.project_type;
+}
+
 function toResource(authz: Authorizer, node: NodeRow, batch: BatchData): Resource {
   const project =
     node.kind === 'project' ? node : node.project_id ? batch.nodes.get(node.project_id) : undefined;
   const enterprise = project?.project_type === 'Enterprise';
   const caps = capabilities(node.kind, enterprise);
   const parent = node.parent_id ? batch.nodes.get(node.parent_id) : undefined;
-  const attributes: Record<string, unknown> = {
+  // Typed with the console's attributes, so a serialiser change the console cannot read fails `tsc`.
+  const common: EnvironmentAttributes = {
     code: node.code,
     name: node.name,
     description: node.description,
     archived: node.archived === 1,
   };
-  if (node.kind === 'project') attributes.project_type = node.project_type;
+  let attributes: ProjectAttributes | EnvironmentAttributes | AssetAttributes = common;
+  if (node.kind === 'project') attributes = { ...common, project_type: projectTypeOf(node) };
 
   const parentIds: { type: string; id: string }[] = [];
   if (node.project_id) parentIds.push({ type: 'project', id: node.project_id });
@@ -339,8 +354,11 @@ function toResource(authz: Authorizer, node: NodeRow, batch: BatchData): Resourc
   relationships.bookmarks = toMany('bookmark', batch.bookmarks.get(node.id) ?? []);
   if (node.kind === 'asset') {
     const tv = node.template_version_id ? batch.templateVersions.get(node.template_version_id) : undefined;
-    attributes.actions = tv?.actions ?? [];
-    attributes.mintmodel_valid = tv ? tv.has_mintmodel === 1 : false;
+    attributes = {
+      ...common,
+      actions: tv?.actions ?? [],
+      mintmodel_valid: tv ? tv.has_mintmodel === 1 : false,
+    };
     relationships.template_version = toOne(
       'template_version',
       node.template_version_id,

@@ -1,4 +1,4 @@
-import type { TemplateAttributes } from '@contract/template.ts';
+import type { ActionSummary, TemplateAttributes, TemplateVersionAttributes } from '@contract/template.ts';
 import { createHash } from 'node:crypto';
 import type { Authorizer } from './authz.ts';
 import { CATALOG_ACTIONS } from './catalog.ts';
@@ -276,7 +276,8 @@ export function serializeTemplateVersion(
   v: TemplateVersionRow,
 ): Resource {
   const template = templateUrl(projectCode, templateCode);
-  const attributes: Record<string, unknown> = {
+  // Typed with the console's attributes, so a serialiser change the console cannot read fails `tsc`.
+  const attributes: TemplateVersionAttributes = {
     version: v.version,
     description: v.description ?? '',
     state: v.state,
@@ -288,7 +289,8 @@ export function serializeTemplateVersion(
     git_rev: v.git_rev,
     commit_sha: v.commit_sha,
   };
-  if (v.state === 'ready') attributes.actions = JSON.parse(v.actions) as unknown;
+  // The column holds only JSON of CATALOG_ACTIONS or [] (insertTemplateVersion, settlePendingVersions, the templates route).
+  if (v.state === 'ready') attributes.actions = JSON.parse(v.actions) as ActionSummary[];
   return {
     id: v.id,
     type: 'template_version',

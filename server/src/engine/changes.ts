@@ -1,3 +1,4 @@
+import type { ChangeAttributes } from '@contract/change.ts';
 import type { Emulator } from '../context.ts';
 import { modelErrors } from '../errors.ts';
 import type { Relationship, Resource } from '../jsonapi.ts';
@@ -319,6 +320,7 @@ export function serializeChange(
   return {
     id: change.id,
     type: 'change',
+    // `satisfies` the console's attributes, so a serialiser change the console cannot read fails `tsc`.
     attributes: {
       created_by: change.created_by,
       name: change.name,
@@ -341,7 +343,7 @@ export function serializeChange(
       git_rev: change.git_rev,
       commit_sha: change.commit_sha,
       requires_approval_from: change.requires_approval_from,
-    },
+    } satisfies ChangeAttributes,
     relationships,
     links,
     meta: options.withMeta ? changeMeta(emu, change) : {},

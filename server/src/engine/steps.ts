@@ -1,3 +1,4 @@
+import type { StepAttributes } from '@contract/change.ts';
 import type { Principal } from '../auth.ts';
 import type { Authorizer } from '../authz.ts';
 import type { Emulator } from '../context.ts';
@@ -25,6 +26,7 @@ export function serializeStep(step: StepView, children: readonly string[]): Reso
   return {
     id: step.id,
     type: 'step',
+    // `satisfies` the console's attributes, so a serialiser change the console cannot read fails `tsc`.
     attributes: {
       approved_by: parseRecords(step.approved_by),
       rejected_by: parseRecords(step.rejected_by),
@@ -41,7 +43,7 @@ export function serializeStep(step: StepView, children: readonly string[]): Reso
       finished_at: step.finished_at,
       updated_at: step.updated_at,
       status_code: step.status_code,
-    },
+    } satisfies StepAttributes,
     relationships: {
       children: toMany('step', children),
       change: { data: { type: 'change', id: step.change_id } },

@@ -1,3 +1,10 @@
+import type { MintmodelAttributes, MintmodelHistoryAttributes } from '@contract/mintmodel.ts';
+import type {
+  ConvergedPropertiesAttributes,
+  PropertiesAttributes,
+  RepositoryPropertiesAttributes,
+} from '@contract/properties.ts';
+import type { TemplateVersionHistoryAttributes } from '@contract/template.ts';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Authorizer } from '../authz.ts';
 import { callerOf, type Emulator } from '../context.ts';
@@ -90,6 +97,8 @@ function idParam(params: unknown, key: 'id' | 'mintmodel_id'): string {
   return (params as Record<string, string | undefined>)[key] ?? '';
 }
 
+// Each `attributes` satisfies the console's type, so a serialiser change the console cannot read fails `tsc`.
+
 // ---- template version history
 
 function serializeVersionHistory(asset: NodeRow, h: HistoryRow): Resource {
@@ -97,7 +106,10 @@ function serializeVersionHistory(asset: NodeRow, h: HistoryRow): Resource {
   return {
     id: h.id,
     type: 'template_version_history',
-    attributes: { active_from: h.active_from, active_to: h.active_to },
+    attributes: {
+      active_from: h.active_from,
+      active_to: h.active_to,
+    } satisfies TemplateVersionHistoryAttributes,
     relationships: {
       owner: { data: { type: 'asset', id: asset.id } },
       template_version: { data: { type: 'template_version', id: h.template_version_id } },
@@ -136,7 +148,7 @@ function serializeRepositoryFile(file: RepositoryPropertiesFile): Resource {
   return {
     id: file.path,
     type: 'repository_properties',
-    attributes: { content: file.content },
+    attributes: { content: file.content } satisfies RepositoryPropertiesAttributes,
     links: { repository_path: `.opschain/${file.path}` },
   };
 }
@@ -146,7 +158,11 @@ function serializeProperties(source: PropertiesSource): Resource {
   return {
     id: source.documentId,
     type: 'properties',
-    attributes: { data: source.data, version: source.version, created_at: source.createdAt },
+    attributes: {
+      data: source.data,
+      version: source.version,
+      created_at: source.createdAt,
+    } satisfies PropertiesAttributes,
     // Only links, as in the spec's example: the schema's owner types do not include assets.
     relationships: { owner: { links: { owner: `/api${source.node.path}` } } },
     links: {
@@ -172,7 +188,7 @@ function showConverged(emu: Emulator, asset: NodeRow) {
     data: {
       id: asset.code,
       type: 'converged_properties',
-      attributes: { data: converged.data },
+      attributes: { data: converged.data } satisfies ConvergedPropertiesAttributes,
       relationships: {
         repository_properties: {
           data: converged.repository.map((f) => ({ type: 'repository_properties', id: f.path })),
@@ -199,14 +215,19 @@ function historyIdsOf(emu: Emulator, mintmodelId: string): string[] {
 
 function serializeMintmodel(
   asset: NodeRow,
-  m: Omit<MintmodelRow, 'data'> & { data: unknown },
+  m: Omit<MintmodelRow, 'data'> & { data: Record<string, unknown> },
   historyIds: string[],
 ): Resource {
   const base = `/api${asset.path}`;
   return {
     id: m.id,
     type: 'mintmodel',
-    attributes: { data: m.data, sha256: m.sha256, created_at: m.created_at, updated_at: m.updated_at },
+    attributes: {
+      data: m.data,
+      sha256: m.sha256,
+      created_at: m.created_at,
+      updated_at: m.updated_at,
+    } satisfies MintmodelAttributes,
     relationships: {
       mintmodel_history: { data: historyIds.map((id) => ({ type: 'mintmodel_history', id })) },
     },
@@ -215,7 +236,9 @@ function serializeMintmodel(
 }
 
 function storedMintmodel(emu: Emulator, asset: NodeRow, m: MintmodelRow): Resource {
-  return serializeMintmodel(asset, { ...m, data: JSON.parse(m.data) as unknown }, historyIdsOf(emu, m.id));
+  // Only a rendered MintModel's `data` (a JSON object) is ever stored in this column.
+  const data = JSON.parse(m.data) as Record<string, unknown>;
+  return serializeMintmodel(asset, { ...m, data }, historyIdsOf(emu, m.id));
 }
 
 function findMintmodel(emu: Emulator, asset: NodeRow, id: string): MintmodelRow {
@@ -261,7 +284,7 @@ function serializeMintmodelHistory(asset: NodeRow, h: MintmodelHistoryRow): Reso
   return {
     id: h.id,
     type: 'mintmodel_history',
-    attributes: { created_at: h.created_at, updated_at: h.updated_at },
+    attributes: { created_at: h.created_at, updated_at: h.updated_at } satisfies MintmodelHistoryAttributes,
     relationships: {
       parents: { data: parents },
       mintmodel: toOne('mintmodel', h.mintmodel_id, `${base}/mintmodels/${h.mintmodel_id}`),

@@ -1,3 +1,4 @@
+import type { BookmarkAttributes } from '@contract/bookmark.ts';
 import type { FastifyInstance } from 'fastify';
 import type { Authorizer } from '../authz.ts';
 import { callerOf } from '../context.ts';
@@ -12,7 +13,8 @@ interface BookmarkRow {
   node_id: string;
   url: string;
   description: string;
-  created_by: string | null;
+  // The column is nullable, but every writer (POST here, the seeds) stores the creator or the caller.
+  created_by: string;
   created_at: string;
   updated_at: string;
 }
@@ -36,16 +38,18 @@ interface Problem {
 
 function bookmarkResource(node: NodeRow, row: BookmarkRow): Resource {
   const parent = `/api${node.path}`;
+  // Typed with the console's attributes, so a serialiser change the console cannot read fails `tsc`.
+  const attributes: BookmarkAttributes = {
+    url: row.url,
+    description: row.description,
+    created_by: row.created_by,
+    created_at: row.created_at,
+    updated_at: row.updated_at,
+  };
   return {
     id: row.id,
     type: 'bookmark',
-    attributes: {
-      url: row.url,
-      description: row.description,
-      created_by: row.created_by,
-      created_at: row.created_at,
-      updated_at: row.updated_at,
-    },
+    attributes,
     links: { self: `${parent}/bookmarks/${row.id}`, parent },
   };
 }

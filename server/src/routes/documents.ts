@@ -1,3 +1,9 @@
+import type {
+  PropertiesAttributes,
+  PropertiesVersionAttributes,
+  SettingsAttributes,
+  SettingsVersionAttributes,
+} from '@contract/properties.ts';
 import type { FastifyInstance } from 'fastify';
 import type { Authorizer } from '../authz.ts';
 import { callerOf } from '../context.ts';
@@ -63,11 +69,18 @@ function locate(emu: Emulator, authz: Authorizer, spec: KindSpec, id: string): L
 /** The document as of `shown`, one of its versions (the current one, or the one a PATCH just wrote). */
 function documentResource(spec: KindSpec, { doc, owner }: Located, shown: DocumentVersionRow): Resource {
   const self = `/api/${spec.kind}/${doc.id}`;
+  // Typed with the console's attributes, so a serialiser change the console cannot read fails `tsc`; both
+  // kinds (identical today, hence not a union) are checked.
+  // created_at is the document's own creation time; each version carries its own (see `…/versions`).
+  const attributes: PropertiesAttributes = {
+    data: versionData(shown),
+    version: shown.version,
+    created_at: doc.created_at,
+  } satisfies SettingsAttributes;
   return {
     id: doc.id,
     type: spec.kind,
-    // created_at is the document's own creation time; each version carries its own (see `…/versions`).
-    attributes: { data: versionData(shown), version: shown.version, created_at: doc.created_at },
+    attributes,
     // The spec's owner `data` enum has no `asset`, and its examples send only the link.
     relationships: { owner: { links: { owner: `/api${owner.path}` } } },
     links: {
@@ -86,13 +99,14 @@ function currentVersion(emu: Emulator, doc: DocumentRow): DocumentVersionRow {
 
 function versionResource(spec: KindSpec, { doc, owner }: Located, row: DocumentVersionRow): Resource {
   const documentUrl = `/api/${spec.kind}/${doc.id}`;
-  const attributes: Record<string, unknown> = {
+  const settingsAttributes: SettingsVersionAttributes = {
     data: versionData(row),
     version: row.version,
     created_at: row.created_at,
   };
   // Only properties versions say what owns them (spec: settings_version has no owner_type).
-  if (spec.kind === 'properties') attributes.owner_type = doc.owner_type;
+  const attributes: PropertiesVersionAttributes | SettingsVersionAttributes =
+    spec.kind === 'properties' ? { ...settingsAttributes, owner_type: doc.owner_type } : settingsAttributes;
   return {
     id: row.id,
     type: `${spec.kind}_version`,

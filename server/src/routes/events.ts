@@ -1,3 +1,4 @@
+import type { EventAttributes } from '@contract/event.ts';
 import type { FastifyInstance } from 'fastify';
 import type { Authorizer } from '../authz.ts';
 import { callerOf } from '../context.ts';
@@ -18,7 +19,8 @@ import { findNodeById, findNodeByPath, type NodeKind, type NodeRow } from '../no
 interface EventRow {
   id: string;
   type: string;
-  username: string | null;
+  // The column is nullable, but its only writer (`recordEvent`) always stores a username.
+  username: string;
   system: number;
   payload: string;
   source_type: string | null;
@@ -178,17 +180,19 @@ function sourceRelationship(emu: Emulator, row: EventRow): Relationship {
 }
 
 function eventResource(emu: Emulator, row: EventRow): Resource {
+  // Typed with the console's attributes (open: custom events keep their payload keys).
+  // Payload keys first, then the event's own attributes, as in the spec's examples.
+  const attributes: EventAttributes = {
+    ...payloadOf(row),
+    username: row.username,
+    system: row.system === 1,
+    type: row.type,
+    created_at: row.created_at,
+  };
   return {
     id: row.id,
     type: 'event',
-    // Payload keys first, then the event's own attributes, as in the spec's examples.
-    attributes: {
-      ...payloadOf(row),
-      username: row.username,
-      system: row.system === 1,
-      type: row.type,
-      created_at: row.created_at,
-    },
+    attributes,
     relationships: { source: sourceRelationship(emu, row) },
     links: { self: `/api/events/${row.id}` },
   };

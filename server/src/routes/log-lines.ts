@@ -38,6 +38,7 @@
  * Redaction: lines of a change whose `<node>/log_lines/<action>` the caller may not read are listed with the
  * message REDACTED_MESSAGE (engine/access.ts); `message_*` filters see that text, not the hidden one.
  */
+import type { LogLineAttributes } from '@contract/change.ts';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Authorizer } from '../authz.ts';
 import { callerOf } from '../context.ts';
@@ -126,8 +127,18 @@ function rowColumns(scope: LogScope): string {
  * a 1,000-line page then costs one string join instead of thousands of objects to build and stringify.
  */
 function resourceColumn(scope: LogScope): string {
-  return `json_object('id', CAST(l.seq AS TEXT), 'type', 'log_line', 'attributes', json_object('change_id', l.change_id,
-    'step_id', l.step_id, 'message', ${scope.message}, 'logged_at', l.logged_at))`;
+  // Keyed by the console's attribute names, so a missing or extra attribute fails `tsc`; the values are SQL
+  // expressions, whose types TypeScript cannot check (the route tests do).
+  const attributes: Record<keyof LogLineAttributes, string> = {
+    change_id: 'l.change_id',
+    step_id: 'l.step_id',
+    message: scope.message,
+    logged_at: 'l.logged_at',
+  };
+  const pairs = Object.entries(attributes)
+    .map(([name, sql]) => `'${name}', ${sql}`)
+    .join(', ');
+  return `json_object('id', CAST(l.seq AS TEXT), 'type', 'log_line', 'attributes', json_object(${pairs}))`;
 }
 
 interface LogQuery {

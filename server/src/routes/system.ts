@@ -1,3 +1,4 @@
+import type { AuthProvider, GroupAttributes, InfoAttributes, UserAttributes } from '@contract/user.ts';
 import type { FastifyInstance } from 'fastify';
 import { callerOf } from '../context.ts';
 import { forbidden } from '../errors.ts';
@@ -18,7 +19,7 @@ export const GROUP_FILTERS: FilterSchema = {
   cn: { sql: 'g.cn', type: 'string' },
 };
 
-/** Info, users and groups. */
+/** Info, users and groups; each `attributes` satisfies the console's type, so a change it cannot read fails `tsc`. */
 export function systemRoutes(app: FastifyInstance): void {
   const emu = app.emulator;
 
@@ -32,7 +33,7 @@ export function systemRoutes(app: FastifyInstance): void {
         db_version: `SQLite ${(emu.db.prepare('SELECT sqlite_version() AS v').get() as { v: string }).v} (OpsChain API emulator)`,
         api_version: '7.1.5.1',
         'ldap_available?': false,
-      },
+      } satisfies InfoAttributes,
       links: { self: '/api/info' },
     },
   }));
@@ -46,7 +47,8 @@ export function systemRoutes(app: FastifyInstance): void {
       .all(...filter.params) as {
       id: string;
       username: string;
-      auth_provider: string;
+      // Only the seeds write users, always as 'local'.
+      auth_provider: AuthProvider;
       created_at: string;
       updated_at: string;
     }[];
@@ -66,7 +68,7 @@ export function systemRoutes(app: FastifyInstance): void {
           auth_provider: u.auth_provider,
           created_at: u.created_at,
           updated_at: u.updated_at,
-        },
+        } satisfies UserAttributes,
       })),
     };
   });
@@ -82,7 +84,10 @@ export function systemRoutes(app: FastifyInstance): void {
       data: rows.map((g) => ({
         id: g.id,
         type: 'group',
-        attributes: { cn: g.cn, alternative_cns: JSON.parse(g.alternative_cns) as string[] },
+        attributes: {
+          cn: g.cn,
+          alternative_cns: JSON.parse(g.alternative_cns) as string[],
+        } satisfies GroupAttributes,
       })),
     };
   });

@@ -6,11 +6,20 @@
  * not change it. Each step keeps what it resolved then (target asset and template version, child workflow
  * version), and `step_tree` keeps the shape (no statuses) for the console to draw.
  */
+import type { ApprovalRecord, ChildExecutionStrategy } from '@contract/change.ts';
+import type {
+  StepTreeNode,
+  WorkflowChangeStepAttributes,
+  WorkflowNoopStepAttributes,
+  WorkflowRunAttributes,
+  WorkflowWaitStepAttributes,
+  WorkflowWorkflowStepAttributes,
+} from '@contract/workflow.ts';
 import type { Emulator } from '../context.ts';
 import { recordEvent } from '../events.ts';
 import { modelError } from '../errors.ts';
 import type { Resource } from '../jsonapi.ts';
-import { toOne } from '../jsonapi.ts';
+import { isPlainObject, toOne } from '../jsonapi.ts';
 import { findNodeById, findNodeByPath } from '../nodes.ts';
 import type { StepDef } from './definitions.ts';
 import { isStage, WORKFLOW_TARGET } from './definitions.ts';
@@ -57,7 +66,8 @@ export interface RunStepRow {
   sort_key: string;
   type: RunStepType;
   name: string;
-  child_execution_strategy: string | null;
+  // Written from a stage's validated `run_as` or 'sequential' (planStep, createRun).
+  child_execution_strategy: ChildExecutionStrategy | null;
   action: string | null;
   target_path: string | null;
   target_node_id: string | null;
@@ -131,15 +141,8 @@ export interface NewRun {
   depth?: number;
 }
 
-interface TreeNode {
-  id: string;
-  name: string;
-  type: RunStepType;
-  child_execution_strategy?: string;
-  action?: string;
-  target?: string;
-  children: TreeNode[];
-}
+/** A node of the run's `step_tree`: the contract's type, so what `createRun` stores is what the console reads. */
+type TreeNode = StepTreeNode;
 
 interface StepInsert {
   id: string;
@@ -494,19 +497,32 @@ function parseJson(text: string | null, fallback: unknown): unknown {
   }
 }
 
-function parseRecords(text: string): unknown[] {
+/** Approvals, rejections or continuations; only the step actions write these columns, as ApprovalRecord[]. */
+function parseRecords(text: string): ApprovalRecord[] {
   const value = parseJson(text, []);
-  return Array.isArray(value) ? value : [];
+  return Array.isArray(value) ? (value as ApprovalRecord[]) : [];
 }
 
-export function serializeRunStep(
-  step: RunStepRow,
-  place: RunPlace,
-  children: readonly RunStepRow[],
-): Resource {
-  const runLink = runSelfLink(place, step.run_id);
-  const self = `${runLink}/steps/${step.id}`;
-  const attributes: Record<string, unknown> = {
+/** A stored JSON object (metadata, property overrides); anything else, never written, reads as `{}`. */
+function parseObjectJson(text: string | null): Record<string, unknown> {
+  const value = parseJson(text, {});
+  return isPlainObject(value) ? value : {};
+}
+
+/** The stored `step_tree`; only `createRun` writes it, from a TreeNode (the contract's StepTreeNode). */
+function parseStepTree(text: string): StepTreeNode {
+  return parseJson(text, {}) as StepTreeNode;
+}
+
+type RunStepAttributes =
+  | WorkflowNoopStepAttributes
+  | WorkflowChangeStepAttributes
+  | WorkflowWaitStepAttributes
+  | WorkflowWorkflowStepAttributes;
+
+/** The step's attributes for its type, typed with the console's, so a change it cannot read fails `tsc`. */
+function runStepAttributes(step: RunStepRow): RunStepAttributes {
+  const common = {
     lock_version: step.lock_version,
     created_by: step.created_by,
     name: step.name,
@@ -517,26 +533,48 @@ export function serializeRunStep(
     finished_at: step.finished_at,
     updated_at: step.updated_at,
   };
+  switch (step.type) {
+    case 'workflow_noop_step':
+      return {
+        ...common,
+        child_execution_strategy: step.child_execution_strategy ?? 'sequential',
+      } satisfies WorkflowNoopStepAttributes;
+    case 'workflow_change_step':
+      return {
+        ...common,
+        action: step.action ?? '',
+        property_overrides: parseObjectJson(step.property_overrides),
+      } satisfies WorkflowChangeStepAttributes;
+    case 'workflow_wait_step':
+      return {
+        ...common,
+        approved_by: parseRecords(step.approved_by),
+        rejected_by: parseRecords(step.rejected_by),
+        continued_by: parseRecords(step.continued_by),
+        requires_approval_from: step.requires_approval_from,
+      } satisfies WorkflowWaitStepAttributes;
+    case 'workflow_workflow_step':
+      return { ...common, code: step.code ?? '' } satisfies WorkflowWorkflowStepAttributes;
+  }
+}
+
+export function serializeRunStep(
+  step: RunStepRow,
+  place: RunPlace,
+  children: readonly RunStepRow[],
+): Resource {
+  const runLink = runSelfLink(place, step.run_id);
+  const self = `${runLink}/steps/${step.id}`;
+  const attributes = runStepAttributes(step);
   const relationships: Resource['relationships'] = {};
-  if (step.type === 'workflow_noop_step')
-    attributes.child_execution_strategy = step.child_execution_strategy ?? 'sequential';
   if (step.type === 'workflow_change_step') {
-    attributes.action = step.action ?? '';
-    attributes.property_overrides = parseJson(step.property_overrides, {});
     relationships.change = toOne('change', step.change_id);
     // Change steps only target assets (validation.ts).
     if (step.target_node_id) relationships.change_parent = toOne('asset', step.target_node_id);
     if (step.template_version_id)
       relationships.action_template_version = toOne('template_version', step.template_version_id);
   }
-  if (step.type === 'workflow_wait_step') {
-    attributes.approved_by = parseRecords(step.approved_by);
-    attributes.rejected_by = parseRecords(step.rejected_by);
-    attributes.continued_by = parseRecords(step.continued_by);
-    attributes.requires_approval_from = step.requires_approval_from;
-  }
   if (step.type === 'workflow_workflow_step') {
-    attributes.code = step.code ?? '';
     if (step.child_workflow_version_id)
       relationships.child_workflow_version = toOne('workflow_version', step.child_workflow_version_id);
     relationships.child_workflow_run = toOne('workflow_run', step.child_run_id);
@@ -593,10 +631,11 @@ export function serializeRun(emu: Emulator, run: RunRow, meta: RunMeta = {}): Re
   return {
     id: run.id,
     type: 'workflow_run',
+    // `satisfies` the console's attributes, so a serialiser change the console cannot read fails `tsc`.
     attributes: {
-      step_tree: parseJson(run.step_tree, {}),
+      step_tree: parseStepTree(run.step_tree),
       scheduled: run.scheduled === 1,
-      metadata: parseJson(run.metadata, {}),
+      metadata: parseObjectJson(run.metadata),
       created_by: run.created_by,
       status_code: run.status_code,
       created_at: run.created_at,
@@ -604,7 +643,7 @@ export function serializeRun(emu: Emulator, run: RunRow, meta: RunMeta = {}): Re
       finished_at: run.finished_at,
       updated_at: run.updated_at,
       project_name: place.projectName,
-    },
+    } satisfies WorkflowRunAttributes,
     relationships: {
       workflow_version: toOne('workflow_version', run.workflow_version_id),
       workflow: toOne('workflow', run.workflow_id),

@@ -18,6 +18,7 @@
  *   creates another only when that changed — so the first occurrence always creates a change, and later ones
  *   only after the asset moves to another template version or its template version's `git_rev` is updated.
  */
+import type { ScheduledChangeAttributes, ScheduledWorkflowAttributes } from '@contract/scheduled-activity.ts';
 import { Cron } from 'croner';
 import type { Emulator } from '../context.ts';
 import { createChange } from '../engine/changes.ts';
@@ -156,9 +157,20 @@ export function parentIds(s: ScheduleView): { type: string; id: string }[] {
   return out;
 }
 
+/**
+ * What both schedule types carry. `updated_at` departs from the contract: the spec's schedule schemas
+ * (additionalProperties: false) have no such attribute, but the emulator sends it (it is filterable
+ * too); the console's schemas drop it. Spelt out here so the departure stays visible.
+ */
+type ScheduleCommonAttributes = Pick<
+  ScheduledChangeAttributes & ScheduledWorkflowAttributes,
+  'created_by' | 'cron_schedule' | 'repeat' | 'metadata' | 'enabled' | 'created_at' | 'next_run_at'
+> & { updated_at: string };
+
 export function serializeSchedule(s: ScheduleView): Resource {
   const enabled = s.enabled === 1;
-  const common = {
+  // Typed with the console's attributes, so a serialiser change the console cannot read fails `tsc`.
+  const common: ScheduleCommonAttributes = {
     created_by: s.created_by,
     cron_schedule: s.cron_schedule,
     repeat: s.repeat === 1,
@@ -186,7 +198,7 @@ export function serializeSchedule(s: ScheduleView): Resource {
         version: s.workflow_version ?? 0,
         project_name: s.project_name,
         project_code: s.project_code,
-      },
+      } satisfies ScheduledWorkflowAttributes & ScheduleCommonAttributes,
       relationships,
       links,
     };
@@ -207,7 +219,7 @@ export function serializeSchedule(s: ScheduleView): Resource {
       environment_code: s.environment_code,
       environment_name: s.environment_name,
       git_remote_name: s.git_remote_name,
-    },
+    } satisfies ScheduledChangeAttributes & ScheduleCommonAttributes,
     relationships,
     links,
   };

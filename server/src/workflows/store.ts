@@ -5,6 +5,7 @@
  * description, draft flag and steps are those of its latest version, as the spec's update example shows
  * (`draft: true`, `latest_version: 2`, `latest_published_version: 1`).
  */
+import type { WorkflowAttributes, WorkflowVersionAttributes } from '@contract/workflow.ts';
 import type { Emulator } from '../context.ts';
 import type { Resource } from '../jsonapi.ts';
 import type { StepDef } from './definitions.ts';
@@ -137,8 +138,11 @@ export function workflowUrl(projectCode: string, code: string): string {
   return `/api/projects/${projectCode}/workflows/${code}`;
 }
 
+/** What a workflow and a workflow version both carry: the definition, without the version number. */
+type DefinitionAttributes = Omit<WorkflowVersionAttributes, 'version'>;
+
 /** The version's shared attributes (a workflow shows those of its latest version). */
-function definitionAttributes(code: string, version: VersionRow): Record<string, unknown> {
+function definitionAttributes(code: string, version: VersionRow): DefinitionAttributes {
   return {
     code,
     name: version.name,
@@ -164,6 +168,7 @@ export function serializeWorkflow(
   return {
     id: workflow.id,
     type: 'workflow',
+    // `satisfies` the console's attributes, so a serialiser change the console cannot read fails `tsc`.
     attributes: {
       ...definitionAttributes(workflow.code, latest),
       archived: workflow.archived === 1,
@@ -172,7 +177,7 @@ export function serializeWorkflow(
       updated_at: workflow.updated_at > latest.updated_at ? workflow.updated_at : latest.updated_at,
       latest_version: latest.version,
       latest_published_version: published?.version ?? null,
-    },
+    } satisfies WorkflowAttributes,
     links: {
       self,
       runs: `${self}/runs`,
@@ -190,7 +195,10 @@ export function serializeVersion(version: VersionRow, workflowCode: string, proj
   return {
     id: version.id,
     type: 'workflow_version',
-    attributes: { ...definitionAttributes(workflowCode, version), version: version.version },
+    attributes: {
+      ...definitionAttributes(workflowCode, version),
+      version: version.version,
+    } satisfies WorkflowVersionAttributes,
     links: { self, runs: `${self}/runs`, project: `/api/projects/${projectCode}`, workflow },
   };
 }
