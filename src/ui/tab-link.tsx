@@ -12,13 +12,25 @@ type TabAnchorProps = Omit<ComponentPropsWithRef<'a'>, 'value' | 'children'> & {
   children?: ReactNode;
 };
 
-function MantineTabAnchor({ value, children, ...anchorProps }: TabAnchorProps) {
+function MantineTabAnchor({ value, children, className, style, ...anchorProps }: TabAnchorProps) {
   return (
     <Tabs.Tab
       value={value}
       // Mantine's own props (role, aria-selected, the roving tabIndex, arrow keys) first; the link's
-      // href and click handler after them, so a click or an arrow key navigates.
-      renderRoot={(rootProps) => <a {...rootProps} {...anchorProps} />}
+      // href and click handler after them, so a click or an arrow key navigates. The router marks an
+      // active link with a class of its own: it joins Mantine's tab class rather than replacing it.
+      renderRoot={({
+        className: tabClassName,
+        style: tabStyle,
+        ...rootProps
+      }: ComponentPropsWithRef<'a'>) => (
+        <a
+          {...rootProps}
+          {...anchorProps}
+          className={[tabClassName, className].filter(Boolean).join(' ')}
+          style={{ ...tabStyle, ...style }}
+        />
+      )}
     >
       {children}
     </Tabs.Tab>

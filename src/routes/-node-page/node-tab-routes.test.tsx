@@ -93,6 +93,15 @@ describe('node page tabs', () => {
     );
   });
 
+  it('styles the open tab, and the overview the other tabs sit below, as tabs (not as plain links)', async () => {
+    signInAs('viewer');
+    renderConsole('/projects/bank/environments');
+
+    await expectSelectedTab('Environments');
+    // The router marks active links with a class of its own; it must join Mantine's tab class, not replace it.
+    for (const tab of screen.getAllByRole('tab')) expect(tab).toHaveClass('mantine-Tabs-tab');
+  });
+
   it('redirects an old ?tab= link to the tab’s route, keeping that tab’s search parameters and dropping others', async () => {
     signInAs('viewer');
     const { router } = renderConsole('/projects/bank?tab=environments&q=dev&sort=code&version=3');
