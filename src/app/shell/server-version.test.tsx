@@ -24,7 +24,10 @@ describe('ServerVersion', () => {
 
     expect(await screen.findByText(/^OpsChain .* · API /)).toBeInTheDocument();
     const badge = await screen.findByText('Emulator');
-    expect(badge.closest('[tabindex="0"]')).not.toBeNull();
+    expect(badge.closest('[title]')).toHaveAttribute(
+      'title',
+      'The API is served by the embedded OpsChain emulator, not a real OpsChain server',
+    );
     expect(
       screen.getByText(/The API is served by the embedded OpsChain emulator, not a real OpsChain server/),
     ).toBeInTheDocument();

@@ -1,4 +1,4 @@
-import { Badge, Group, Text, Tooltip, VisuallyHidden } from '@mantine/core';
+import { Badge, Group, Text, VisuallyHidden } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { isEmulatorQuery } from '@/api/backend';
 import { infoQuery } from '@/api/info';
@@ -22,13 +22,12 @@ export function ServerVersion() {
         {data === undefined ? 'Connecting…' : `OpsChain ${data.version} · API ${data.api_version}`}
       </Text>
       {isEmulator === true && (
-        <Tooltip label={EMULATOR_HINT} multiline w={240} withArrow>
-          {/* Focusable so keyboard users get the tooltip too; screen readers read the hidden text. */}
-          <Badge size="xs" variant="light" color="gray" tabIndex={0}>
-            Emulator
-            <VisuallyHidden>: {EMULATOR_HINT}</VisuallyHidden>
-          </Badge>
-        </Tooltip>
+        // The browser's own tooltip (title) for the mouse and hidden text for screen readers: a Mantine
+        // Tooltip here would pull Floating UI (~15 KB gzip) into the first-load shell for one hint.
+        <Badge size="xs" variant="light" color="gray" title={EMULATOR_HINT}>
+          Emulator
+          <VisuallyHidden>: {EMULATOR_HINT}</VisuallyHidden>
+        </Badge>
       )}
     </Group>
   );
