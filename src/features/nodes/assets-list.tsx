@@ -11,6 +11,7 @@ import { ListFilterBar } from '@/ui/list-filter-bar';
 import { CreateAssetButton } from './create-asset-button';
 import { ExportCsvButton } from './export-csv-button';
 import { nodeListQuery, nodeListSort } from './list-filters';
+import { toNodeListRow } from './node-list-table';
 import { NodeListView } from './node-list-view';
 
 export interface AssetsListProps {
@@ -40,14 +41,9 @@ export function AssetsList({ node, search, onSearchChange }: AssetsListProps) {
     placeholderData: keepPreviousData,
     select: ({ items, unreadable }) => ({
       unreadable,
-      items: items.map((asset) => ({
-        id: asset.id,
-        ref: { kind: 'asset' as const, ...asset.owner, assetCode: asset.code },
-        name: asset.name,
-        code: asset.code,
-        description: asset.description,
-        archived: asset.archived,
-      })),
+      items: items.map((asset) =>
+        toNodeListRow({ kind: 'asset', ...asset.owner, assetCode: asset.code }, asset),
+      ),
     }),
   });
   const fileBase = [owner.projectCode, owner.environmentCode, 'assets'].filter(Boolean).join('-');

@@ -10,6 +10,7 @@ import { ListFilterBar } from '@/ui/list-filter-bar';
 import { CreateEnvironmentButton } from './create-environment-button';
 import { ExportCsvButton } from './export-csv-button';
 import { nodeListQuery, nodeListSort } from './list-filters';
+import { toNodeListRow } from './node-list-table';
 import { NodeListView } from './node-list-view';
 
 export interface EnvironmentsListProps {
@@ -32,14 +33,9 @@ export function EnvironmentsList({ project, search, onSearchChange }: Environmen
     placeholderData: keepPreviousData,
     select: ({ items, unreadable }) => ({
       unreadable,
-      items: items.map((environment) => ({
-        id: environment.id,
-        ref: { kind: 'environment' as const, projectCode, environmentCode: environment.code },
-        name: environment.name,
-        code: environment.code,
-        description: environment.description,
-        archived: environment.archived,
-      })),
+      items: items.map((environment) =>
+        toNodeListRow({ kind: 'environment', projectCode, environmentCode: environment.code }, environment),
+      ),
     }),
   });
   return (

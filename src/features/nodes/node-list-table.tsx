@@ -25,6 +25,36 @@ export interface NodeListTableProps {
   caption: string;
 }
 
+/** A list row from a node the API answered, found at `ref`. */
+export function toNodeListRow(
+  ref: NodeRef,
+  node: Pick<NodeListRow, 'id' | 'name' | 'code' | 'description' | 'archived'>,
+): NodeListRow {
+  return {
+    id: node.id,
+    ref,
+    name: node.name,
+    code: node.code,
+    description: node.description,
+    archived: node.archived,
+  };
+}
+
+/** The Status column of a node list (projects, environments, assets): Active or Archived, sorted by `archived`. */
+export function archivedStatusColumn<Row extends { archived: boolean }>(): DataTableColumn<Row, 'archived'> {
+  return {
+    key: 'status',
+    header: 'Status',
+    sortKey: 'archived',
+    render: (row) =>
+      row.archived ? (
+        <StatusBadge tone="neutral">Archived</StatusBadge>
+      ) : (
+        <StatusBadge tone="positive">Active</StatusBadge>
+      ),
+  };
+}
+
 const COLUMNS: readonly DataTableColumn<NodeListRow, NodeSortColumn>[] = [
   {
     key: 'name',
@@ -49,17 +79,7 @@ const COLUMNS: readonly DataTableColumn<NodeListRow, NodeSortColumn>[] = [
       </Text>
     ),
   },
-  {
-    key: 'status',
-    header: 'Status',
-    sortKey: 'archived',
-    render: (row) =>
-      row.archived ? (
-        <StatusBadge tone="neutral">Archived</StatusBadge>
-      ) : (
-        <StatusBadge tone="positive">Active</StatusBadge>
-      ),
-  },
+  archivedStatusColumn<NodeListRow>(),
 ];
 
 /** Environments or assets, sorted by the server; each name links to the node's page. */

@@ -4,7 +4,7 @@ import type { ListSort, SortDirection } from '@/lib/list-search';
 import { DataTable } from '@/ui/data-table';
 import type { DataTableColumn } from '@/ui/data-table-types';
 import { AnchorLink } from '@/ui/router-links';
-import { StatusBadge } from '@/ui/status-badge';
+import { archivedStatusColumn } from './node-list-table';
 import type { ProjectSortColumn } from './projects-search';
 
 export interface ProjectsTableProps {
@@ -44,17 +44,7 @@ const COLUMNS: readonly DataTableColumn<Project, ProjectSortColumn>[] = [
       </Text>
     ),
   },
-  {
-    key: 'status',
-    header: 'Status',
-    sortKey: 'archived',
-    render: (project) =>
-      project.archived ? (
-        <StatusBadge tone="neutral">Archived</StatusBadge>
-      ) : (
-        <StatusBadge tone="positive">Active</StatusBadge>
-      ),
-  },
+  archivedStatusColumn<Project>(),
 ];
 
 /** Projects in the order the server sorted them; each name links to the project's page. */
