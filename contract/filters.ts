@@ -118,6 +118,10 @@ export const CHANGE_FILTER_ATTRIBUTES = [
   'asset_name',
   'parent_code',
   'parent_name',
+  // The target's OpsChain path (`/projects/bank/environments/dev`): the activity list's "target starts with"
+  // filter, `filter[parent_path_start]=/projects/bank`. Not in the documented examples; ransack takes it
+  // like the other parent fields.
+  'parent_path',
 ] as const;
 export const CHANGE_SORT_ATTRIBUTES = changeColumns;
 // `filter[metadata_change_request_eq]=CR921`.
@@ -244,7 +248,37 @@ export const USER_SORT_ATTRIBUTES = USER_FILTER_ATTRIBUTES;
 export const GROUP_FILTER_ATTRIBUTES = ['id', 'cn'] as const;
 export const GROUP_SORT_ATTRIBUTES = GROUP_FILTER_ATTRIBUTES;
 
+// Workflow runs (`/api/workflow_runs`, a project's and a workflow's runs): the activity list filters them by
+// status, creator, time and metadata key (`filter[metadata_change_request_eq]`), and polls `updated_at_gteq`.
+export const WORKFLOW_RUN_FILTER_ATTRIBUTES = [
+  'id',
+  'status_code',
+  'created_by',
+  'scheduled',
+  'created_at',
+  'started_at',
+  'finished_at',
+  'updated_at',
+  'project_code',
+  'project_name',
+  'workflow_code',
+] as const;
+export const WORKFLOW_RUN_SORT_ATTRIBUTES = [
+  'id',
+  'status_code',
+  'created_by',
+  'created_at',
+  'started_at',
+  'finished_at',
+  'updated_at',
+] as const;
+export const WORKFLOW_RUN_JSON_FILTER_ATTRIBUTES = ['metadata'] as const;
+
 export type WorkflowFilterKey = FilterKey<(typeof WORKFLOW_FILTER_ATTRIBUTES)[number]>;
+export type WorkflowRunFilterKey = FilterKey<(typeof WORKFLOW_RUN_FILTER_ATTRIBUTES)[number]>;
+export type WorkflowRunSort = SortSpec<(typeof WORKFLOW_RUN_SORT_ATTRIBUTES)[number]>;
+/** A filter on a key of a JSON attribute: `metadata_change_request_eq` (see jsonFilterAttribute). */
+export type JsonFilterKey<A extends string> = `${A}_${string}_${ValuePredicate}`;
 export type UserFilterKey = FilterKey<(typeof USER_FILTER_ATTRIBUTES)[number]>;
 export type GroupFilterKey = FilterKey<(typeof GROUP_FILTER_ATTRIBUTES)[number]>;
 export type WorkflowSort = SortSpec<(typeof WORKFLOW_SORT_ATTRIBUTES)[number]>;

@@ -12,6 +12,9 @@ import {
   USER_FILTER_ATTRIBUTES,
   USER_SORT_ATTRIBUTES,
   WORKFLOW_FILTER_ATTRIBUTES,
+  WORKFLOW_RUN_FILTER_ATTRIBUTES,
+  WORKFLOW_RUN_JSON_FILTER_ATTRIBUTES,
+  WORKFLOW_RUN_SORT_ATTRIBUTES,
   WORKFLOW_SORT_ATTRIBUTES,
   type FilterableCollection,
   type NameOrCodeFilterKey,
@@ -25,6 +28,7 @@ import { logLineFilters } from './routes/log-lines.ts';
 import { NODE_FILTERS } from './routes/nodes.ts';
 import { GROUP_FILTERS, USER_FILTERS } from './routes/system.ts';
 import { TEMPLATE_FILTERS } from './routes/templates.ts';
+import { RUN_FILTERS } from './routes/workflow-runs.ts';
 import { WORKFLOW_FILTERS } from './routes/workflows.ts';
 
 // The console types its filter keys and sorts from contract/filters.ts; the emulator's routes declare what
@@ -75,6 +79,12 @@ const VOCABULARIES: Readonly<Record<string, Vocabulary>> = {
     filters: WORKFLOW_FILTER_ATTRIBUTES,
     sorts: WORKFLOW_SORT_ATTRIBUTES,
     json: [],
+  },
+  workflow_runs: {
+    schema: RUN_FILTERS,
+    filters: WORKFLOW_RUN_FILTER_ATTRIBUTES,
+    sorts: WORKFLOW_RUN_SORT_ATTRIBUTES,
+    json: WORKFLOW_RUN_JSON_FILTER_ATTRIBUTES,
   },
   users: { schema: USER_FILTERS, filters: USER_FILTER_ATTRIBUTES, sorts: USER_SORT_ATTRIBUTES, json: [] },
   groups: { schema: GROUP_FILTERS, filters: GROUP_FILTER_ATTRIBUTES, sorts: GROUP_SORT_ATTRIBUTES, json: [] },

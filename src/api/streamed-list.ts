@@ -59,7 +59,7 @@ const FRAME_WAIT_MS = 50;
  * task, in which React Query tells the screens of the new data (it notifies in a timeout) and React renders;
  * then the next frame, which paints it; then a task after that frame.
  */
-async function paintOpportunity(): Promise<void> {
+export async function paintOpportunity(): Promise<void> {
   await yieldToEventLoop();
   await new Promise<void>((resolve) => {
     const timer = setTimeout(resolve, FRAME_WAIT_MS);

@@ -17,12 +17,14 @@ export interface StatusBadgeProps {
   tone: StatusTone;
   children: ReactNode;
   size?: MantineSize;
+  /** An icon before the text, so the state is not told by colour alone. */
+  icon?: ReactNode;
 }
 
 /** A short state label (Active, Archived, ready) that keeps its full text in narrow table cells. */
-export function StatusBadge({ tone, children, size = 'sm' }: StatusBadgeProps) {
+export function StatusBadge({ tone, children, size = 'sm', icon }: StatusBadgeProps) {
   return (
-    <Badge variant="outline" color={TONE_COLORS[tone]} size={size} miw="max-content">
+    <Badge variant="outline" color={TONE_COLORS[tone]} size={size} miw="max-content" leftSection={icon}>
       {children}
     </Badge>
   );

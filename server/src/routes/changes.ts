@@ -22,7 +22,8 @@ import type { Emulator } from '../context.ts';
 import { sendCsv } from '../csv.ts';
 import { ApiHttpError, forbidden, modelError, notFound } from '../errors.ts';
 import { compileFilter, queryOf, type FilterSchema } from '../filter.ts';
-import { isPlainObject, readAttributes, stringAttr, type Resource } from '../jsonapi.ts';
+import { STREAM_THRESHOLD, streamListDocument } from '../json-stream.ts';
+import { isPlainObject, JSON_API, readAttributes, stringAttr, type Resource } from '../jsonapi.ts';
 import type { NodeRow } from '../nodes.ts';
 import { ALL_OWNER_PREFIXES, findNodeById, findNodeByPath, resolveOwner, serializeNode } from '../nodes.ts';
 import { canExecuteChanges, canRunAction, canSeeChange } from '../engine/access.ts';
@@ -176,13 +177,18 @@ function listChanges(emu: Emulator, req: FastifyRequest, reply: FastifyReply, sc
   const kinds = emu
     .sql(`SELECT DISTINCT n.path AS node_path, c.action FROM ${CHANGE_VIEW_FROM} WHERE ${where.sql}`)
     .all(...where.params) as { node_path: string; action: string }[];
-  const data = rows.map((c) => serializeChange(emu, c));
   const extra = included(emu, authz, rows, query);
-  return {
-    data,
+  const rest = {
     ...(extra.length > 0 ? { included: extra } : {}),
     meta: { partial_response: partial, has_any: kinds.some(visible) },
   };
+  // A long list (the activity of a busy project: up to 10,000 changes) leaves in batches, so its first
+  // rows reach the console at once (see json-stream.ts).
+  if (rows.length >= STREAM_THRESHOLD) {
+    const stream = streamListDocument(rows, (batch) => batch.map((c) => serializeChange(emu, c)), rest);
+    return reply.type(JSON_API).send(stream);
+  }
+  return { data: rows.map((c) => serializeChange(emu, c)), ...rest };
 }
 
 function objectAttr(

@@ -35,7 +35,7 @@ import { findWorkflow, latestPublished } from '../workflows/store.ts';
 
 const NESTED = '/api/projects/:project_code/workflows/:workflow_code/runs';
 
-const RUN_FILTERS: FilterSchema = {
+export const RUN_FILTERS: FilterSchema = {
   id: { sql: 'r.id', type: 'string' },
   status_code: { sql: 'r.status_code', type: 'string' },
   created_by: { sql: 'r.created_by', type: 'string' },

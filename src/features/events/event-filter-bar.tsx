@@ -2,7 +2,7 @@ import { Button, Group, SegmentedControl, Stack, Text, TextInput } from '@mantin
 import { useId } from 'react';
 import { useUrlBoundText } from '@/ui/use-url-bound-text';
 import { EVENT_KINDS, isReversedRange, type EventsSearch } from './events-search';
-import { fromLocalInput, toLocalInput } from './local-time';
+import { fromLocalInput, toLocalInput } from '@/lib/local-time';
 
 export interface EventFilterBarProps {
   search: EventsSearch;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fromLocalInput, toLocalInput } from './local-time';
+import { fromLocalInput, toLocalInput } from '@/lib/local-time';
 
 // Whatever zone the tests run in: local values are checked through a round trip and `new Date(local)`.
 
