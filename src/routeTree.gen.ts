@@ -12,11 +12,13 @@ import { Route as rootRouteImport } from './routes/__root';
 import { Route as AuthedRouteImport } from './routes/_authed';
 import { Route as SignInRouteImport } from './routes/sign-in';
 import { Route as AuthedIndexRouteImport } from './routes/_authed/index';
+import { Route as AuthedActivityRouteImport } from './routes/_authed/activity';
 import { Route as AuthedEventsRouteImport } from './routes/_authed/events';
 import { Route as AuthedProjectsIndexRouteImport } from './routes/_authed/projects/index';
 import { Route as AuthedProjectsProjectCodeRouteRouteImport } from './routes/_authed/projects/$projectCode/route';
 import { Route as AuthedProjectsProjectCodeTabsRouteRouteImport } from './routes/_authed/projects/$projectCode/_tabs/route';
 import { Route as AuthedProjectsProjectCodeTabsIndexRouteImport } from './routes/_authed/projects/$projectCode/_tabs/index';
+import { Route as AuthedProjectsProjectCodeTabsActivityRouteImport } from './routes/_authed/projects/$projectCode/_tabs/activity';
 import { Route as AuthedProjectsProjectCodeTabsAssetsRouteImport } from './routes/_authed/projects/$projectCode/_tabs/assets';
 import { Route as AuthedProjectsProjectCodeTabsEnvironmentsRouteImport } from './routes/_authed/projects/$projectCode/_tabs/environments';
 import { Route as AuthedProjectsProjectCodeTabsGitRemotesRouteImport } from './routes/_authed/projects/$projectCode/_tabs/git-remotes';
@@ -26,6 +28,7 @@ import { Route as AuthedProjectsProjectCodeTabsTemplatesRouteImport } from './ro
 import { Route as AuthedProjectsProjectCodeAssetsAssetCodeRouteRouteImport } from './routes/_authed/projects/$projectCode/assets/$assetCode/route';
 import { Route as AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeRouteRouteImport } from './routes/_authed/projects/$projectCode/environments/$environmentCode/route';
 import { Route as AuthedProjectsProjectCodeAssetsAssetCodeIndexRouteImport } from './routes/_authed/projects/$projectCode/assets/$assetCode/index';
+import { Route as AuthedProjectsProjectCodeAssetsAssetCodeActivityRouteImport } from './routes/_authed/projects/$projectCode/assets/$assetCode/activity';
 import { Route as AuthedProjectsProjectCodeAssetsAssetCodeConvergedPropertiesRouteImport } from './routes/_authed/projects/$projectCode/assets/$assetCode/converged-properties';
 import { Route as AuthedProjectsProjectCodeAssetsAssetCodeMintmodelsRouteImport } from './routes/_authed/projects/$projectCode/assets/$assetCode/mintmodels';
 import { Route as AuthedProjectsProjectCodeAssetsAssetCodePropertiesRouteImport } from './routes/_authed/projects/$projectCode/assets/$assetCode/properties';
@@ -33,11 +36,13 @@ import { Route as AuthedProjectsProjectCodeAssetsAssetCodeSettingsRouteImport } 
 import { Route as AuthedProjectsProjectCodeAssetsAssetCodeTemplateRouteImport } from './routes/_authed/projects/$projectCode/assets/$assetCode/template';
 import { Route as AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeTabsRouteRouteImport } from './routes/_authed/projects/$projectCode/environments/$environmentCode/_tabs/route';
 import { Route as AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeTabsIndexRouteImport } from './routes/_authed/projects/$projectCode/environments/$environmentCode/_tabs/index';
+import { Route as AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeTabsActivityRouteImport } from './routes/_authed/projects/$projectCode/environments/$environmentCode/_tabs/activity';
 import { Route as AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeTabsAssetsRouteImport } from './routes/_authed/projects/$projectCode/environments/$environmentCode/_tabs/assets';
 import { Route as AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeTabsPropertiesRouteImport } from './routes/_authed/projects/$projectCode/environments/$environmentCode/_tabs/properties';
 import { Route as AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeTabsSettingsRouteImport } from './routes/_authed/projects/$projectCode/environments/$environmentCode/_tabs/settings';
 import { Route as AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeAssetsAssetCodeRouteRouteImport } from './routes/_authed/projects/$projectCode/environments/$environmentCode/assets/$assetCode/route';
 import { Route as AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeAssetsAssetCodeIndexRouteImport } from './routes/_authed/projects/$projectCode/environments/$environmentCode/assets/$assetCode/index';
+import { Route as AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeAssetsAssetCodeActivityRouteImport } from './routes/_authed/projects/$projectCode/environments/$environmentCode/assets/$assetCode/activity';
 import { Route as AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeAssetsAssetCodeConvergedPropertiesRouteImport } from './routes/_authed/projects/$projectCode/environments/$environmentCode/assets/$assetCode/converged-properties';
 import { Route as AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeAssetsAssetCodeMintmodelsRouteImport } from './routes/_authed/projects/$projectCode/environments/$environmentCode/assets/$assetCode/mintmodels';
 import { Route as AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeAssetsAssetCodePropertiesRouteImport } from './routes/_authed/projects/$projectCode/environments/$environmentCode/assets/$assetCode/properties';
@@ -56,6 +61,11 @@ const SignInRoute = SignInRouteImport.update({
 const AuthedIndexRoute = AuthedIndexRouteImport.update({
   id: '/',
   path: '/',
+  getParentRoute: () => AuthedRoute,
+} as any);
+const AuthedActivityRoute = AuthedActivityRouteImport.update({
+  id: '/activity',
+  path: '/activity',
   getParentRoute: () => AuthedRoute,
 } as any);
 const AuthedEventsRoute = AuthedEventsRouteImport.update({
@@ -83,6 +93,12 @@ const AuthedProjectsProjectCodeTabsIndexRoute =
   AuthedProjectsProjectCodeTabsIndexRouteImport.update({
     id: '/',
     path: '/',
+    getParentRoute: () => AuthedProjectsProjectCodeTabsRouteRoute,
+  } as any);
+const AuthedProjectsProjectCodeTabsActivityRoute =
+  AuthedProjectsProjectCodeTabsActivityRouteImport.update({
+    id: '/activity',
+    path: '/activity',
     getParentRoute: () => AuthedProjectsProjectCodeTabsRouteRoute,
   } as any);
 const AuthedProjectsProjectCodeTabsAssetsRoute =
@@ -139,6 +155,12 @@ const AuthedProjectsProjectCodeAssetsAssetCodeIndexRoute =
     path: '/',
     getParentRoute: () => AuthedProjectsProjectCodeAssetsAssetCodeRouteRoute,
   } as any);
+const AuthedProjectsProjectCodeAssetsAssetCodeActivityRoute =
+  AuthedProjectsProjectCodeAssetsAssetCodeActivityRouteImport.update({
+    id: '/activity',
+    path: '/activity',
+    getParentRoute: () => AuthedProjectsProjectCodeAssetsAssetCodeRouteRoute,
+  } as any);
 const AuthedProjectsProjectCodeAssetsAssetCodeConvergedPropertiesRoute =
   AuthedProjectsProjectCodeAssetsAssetCodeConvergedPropertiesRouteImport.update(
     {
@@ -188,6 +210,15 @@ const AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeTabsIndexRoute =
         AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeTabsRouteRoute,
     } as any,
   );
+const AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeTabsActivityRoute =
+  AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeTabsActivityRouteImport.update(
+    {
+      id: '/activity',
+      path: '/activity',
+      getParentRoute: () =>
+        AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeTabsRouteRoute,
+    } as any,
+  );
 const AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeTabsAssetsRoute =
   AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeTabsAssetsRouteImport.update(
     {
@@ -229,6 +260,15 @@ const AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeAssetsAssetCodeIndexRo
     {
       id: '/',
       path: '/',
+      getParentRoute: () =>
+        AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeAssetsAssetCodeRouteRoute,
+    } as any,
+  );
+const AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeAssetsAssetCodeActivityRoute =
+  AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeAssetsAssetCodeActivityRouteImport.update(
+    {
+      id: '/activity',
+      path: '/activity',
       getParentRoute: () =>
         AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeAssetsAssetCodeRouteRoute,
     } as any,
@@ -282,11 +322,13 @@ const AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeAssetsAssetCodeTemplat
 export interface FileRoutesByFullPath {
   '/': typeof AuthedIndexRoute;
   '/sign-in': typeof SignInRoute;
+  '/activity': typeof AuthedActivityRoute;
   '/events': typeof AuthedEventsRoute;
   '/projects/$projectCode': typeof AuthedProjectsProjectCodeRouteRouteWithChildren;
   '/projects/': typeof AuthedProjectsIndexRoute;
   '/projects/$projectCode/assets/$assetCode': typeof AuthedProjectsProjectCodeAssetsAssetCodeRouteRouteWithChildren;
   '/projects/$projectCode/environments/$environmentCode': typeof AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeRouteRouteWithChildren;
+  '/projects/$projectCode/activity': typeof AuthedProjectsProjectCodeTabsActivityRoute;
   '/projects/$projectCode/assets': typeof AuthedProjectsProjectCodeTabsAssetsRoute;
   '/projects/$projectCode/environments': typeof AuthedProjectsProjectCodeTabsEnvironmentsRoute;
   '/projects/$projectCode/git-remotes': typeof AuthedProjectsProjectCodeTabsGitRemotesRoute;
@@ -294,6 +336,7 @@ export interface FileRoutesByFullPath {
   '/projects/$projectCode/settings': typeof AuthedProjectsProjectCodeTabsSettingsRoute;
   '/projects/$projectCode/templates': typeof AuthedProjectsProjectCodeTabsTemplatesRoute;
   '/projects/$projectCode/': typeof AuthedProjectsProjectCodeTabsIndexRoute;
+  '/projects/$projectCode/assets/$assetCode/activity': typeof AuthedProjectsProjectCodeAssetsAssetCodeActivityRoute;
   '/projects/$projectCode/assets/$assetCode/converged-properties': typeof AuthedProjectsProjectCodeAssetsAssetCodeConvergedPropertiesRoute;
   '/projects/$projectCode/assets/$assetCode/mintmodels': typeof AuthedProjectsProjectCodeAssetsAssetCodeMintmodelsRoute;
   '/projects/$projectCode/assets/$assetCode/properties': typeof AuthedProjectsProjectCodeAssetsAssetCodePropertiesRoute;
@@ -301,10 +344,12 @@ export interface FileRoutesByFullPath {
   '/projects/$projectCode/assets/$assetCode/template': typeof AuthedProjectsProjectCodeAssetsAssetCodeTemplateRoute;
   '/projects/$projectCode/assets/$assetCode/': typeof AuthedProjectsProjectCodeAssetsAssetCodeIndexRoute;
   '/projects/$projectCode/environments/$environmentCode/assets/$assetCode': typeof AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeAssetsAssetCodeRouteRouteWithChildren;
+  '/projects/$projectCode/environments/$environmentCode/activity': typeof AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeTabsActivityRoute;
   '/projects/$projectCode/environments/$environmentCode/assets': typeof AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeTabsAssetsRoute;
   '/projects/$projectCode/environments/$environmentCode/properties': typeof AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeTabsPropertiesRoute;
   '/projects/$projectCode/environments/$environmentCode/settings': typeof AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeTabsSettingsRoute;
   '/projects/$projectCode/environments/$environmentCode/': typeof AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeTabsIndexRoute;
+  '/projects/$projectCode/environments/$environmentCode/assets/$assetCode/activity': typeof AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeAssetsAssetCodeActivityRoute;
   '/projects/$projectCode/environments/$environmentCode/assets/$assetCode/converged-properties': typeof AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeAssetsAssetCodeConvergedPropertiesRoute;
   '/projects/$projectCode/environments/$environmentCode/assets/$assetCode/mintmodels': typeof AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeAssetsAssetCodeMintmodelsRoute;
   '/projects/$projectCode/environments/$environmentCode/assets/$assetCode/properties': typeof AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeAssetsAssetCodePropertiesRoute;
@@ -314,26 +359,31 @@ export interface FileRoutesByFullPath {
 }
 export interface FileRoutesByTo {
   '/sign-in': typeof SignInRoute;
+  '/activity': typeof AuthedActivityRoute;
   '/events': typeof AuthedEventsRoute;
   '/': typeof AuthedIndexRoute;
   '/projects/$projectCode': typeof AuthedProjectsProjectCodeTabsIndexRoute;
   '/projects': typeof AuthedProjectsIndexRoute;
   '/projects/$projectCode/environments/$environmentCode': typeof AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeTabsIndexRoute;
+  '/projects/$projectCode/activity': typeof AuthedProjectsProjectCodeTabsActivityRoute;
   '/projects/$projectCode/assets': typeof AuthedProjectsProjectCodeTabsAssetsRoute;
   '/projects/$projectCode/environments': typeof AuthedProjectsProjectCodeTabsEnvironmentsRoute;
   '/projects/$projectCode/git-remotes': typeof AuthedProjectsProjectCodeTabsGitRemotesRoute;
   '/projects/$projectCode/properties': typeof AuthedProjectsProjectCodeTabsPropertiesRoute;
   '/projects/$projectCode/settings': typeof AuthedProjectsProjectCodeTabsSettingsRoute;
   '/projects/$projectCode/templates': typeof AuthedProjectsProjectCodeTabsTemplatesRoute;
+  '/projects/$projectCode/assets/$assetCode/activity': typeof AuthedProjectsProjectCodeAssetsAssetCodeActivityRoute;
   '/projects/$projectCode/assets/$assetCode/converged-properties': typeof AuthedProjectsProjectCodeAssetsAssetCodeConvergedPropertiesRoute;
   '/projects/$projectCode/assets/$assetCode/mintmodels': typeof AuthedProjectsProjectCodeAssetsAssetCodeMintmodelsRoute;
   '/projects/$projectCode/assets/$assetCode/properties': typeof AuthedProjectsProjectCodeAssetsAssetCodePropertiesRoute;
   '/projects/$projectCode/assets/$assetCode/settings': typeof AuthedProjectsProjectCodeAssetsAssetCodeSettingsRoute;
   '/projects/$projectCode/assets/$assetCode/template': typeof AuthedProjectsProjectCodeAssetsAssetCodeTemplateRoute;
   '/projects/$projectCode/assets/$assetCode': typeof AuthedProjectsProjectCodeAssetsAssetCodeIndexRoute;
+  '/projects/$projectCode/environments/$environmentCode/activity': typeof AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeTabsActivityRoute;
   '/projects/$projectCode/environments/$environmentCode/assets': typeof AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeTabsAssetsRoute;
   '/projects/$projectCode/environments/$environmentCode/properties': typeof AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeTabsPropertiesRoute;
   '/projects/$projectCode/environments/$environmentCode/settings': typeof AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeTabsSettingsRoute;
+  '/projects/$projectCode/environments/$environmentCode/assets/$assetCode/activity': typeof AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeAssetsAssetCodeActivityRoute;
   '/projects/$projectCode/environments/$environmentCode/assets/$assetCode/converged-properties': typeof AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeAssetsAssetCodeConvergedPropertiesRoute;
   '/projects/$projectCode/environments/$environmentCode/assets/$assetCode/mintmodels': typeof AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeAssetsAssetCodeMintmodelsRoute;
   '/projects/$projectCode/environments/$environmentCode/assets/$assetCode/properties': typeof AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeAssetsAssetCodePropertiesRoute;
@@ -345,6 +395,7 @@ export interface FileRoutesById {
   __root__: typeof rootRouteImport;
   '/_authed': typeof AuthedRouteWithChildren;
   '/sign-in': typeof SignInRoute;
+  '/_authed/activity': typeof AuthedActivityRoute;
   '/_authed/events': typeof AuthedEventsRoute;
   '/_authed/': typeof AuthedIndexRoute;
   '/_authed/projects/$projectCode': typeof AuthedProjectsProjectCodeRouteRouteWithChildren;
@@ -352,6 +403,7 @@ export interface FileRoutesById {
   '/_authed/projects/$projectCode/_tabs': typeof AuthedProjectsProjectCodeTabsRouteRouteWithChildren;
   '/_authed/projects/$projectCode/assets/$assetCode': typeof AuthedProjectsProjectCodeAssetsAssetCodeRouteRouteWithChildren;
   '/_authed/projects/$projectCode/environments/$environmentCode': typeof AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeRouteRouteWithChildren;
+  '/_authed/projects/$projectCode/_tabs/activity': typeof AuthedProjectsProjectCodeTabsActivityRoute;
   '/_authed/projects/$projectCode/_tabs/assets': typeof AuthedProjectsProjectCodeTabsAssetsRoute;
   '/_authed/projects/$projectCode/_tabs/environments': typeof AuthedProjectsProjectCodeTabsEnvironmentsRoute;
   '/_authed/projects/$projectCode/_tabs/git-remotes': typeof AuthedProjectsProjectCodeTabsGitRemotesRoute;
@@ -360,6 +412,7 @@ export interface FileRoutesById {
   '/_authed/projects/$projectCode/_tabs/templates': typeof AuthedProjectsProjectCodeTabsTemplatesRoute;
   '/_authed/projects/$projectCode/_tabs/': typeof AuthedProjectsProjectCodeTabsIndexRoute;
   '/_authed/projects/$projectCode/environments/$environmentCode/_tabs': typeof AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeTabsRouteRouteWithChildren;
+  '/_authed/projects/$projectCode/assets/$assetCode/activity': typeof AuthedProjectsProjectCodeAssetsAssetCodeActivityRoute;
   '/_authed/projects/$projectCode/assets/$assetCode/converged-properties': typeof AuthedProjectsProjectCodeAssetsAssetCodeConvergedPropertiesRoute;
   '/_authed/projects/$projectCode/assets/$assetCode/mintmodels': typeof AuthedProjectsProjectCodeAssetsAssetCodeMintmodelsRoute;
   '/_authed/projects/$projectCode/assets/$assetCode/properties': typeof AuthedProjectsProjectCodeAssetsAssetCodePropertiesRoute;
@@ -367,10 +420,12 @@ export interface FileRoutesById {
   '/_authed/projects/$projectCode/assets/$assetCode/template': typeof AuthedProjectsProjectCodeAssetsAssetCodeTemplateRoute;
   '/_authed/projects/$projectCode/assets/$assetCode/': typeof AuthedProjectsProjectCodeAssetsAssetCodeIndexRoute;
   '/_authed/projects/$projectCode/environments/$environmentCode/assets/$assetCode': typeof AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeAssetsAssetCodeRouteRouteWithChildren;
+  '/_authed/projects/$projectCode/environments/$environmentCode/_tabs/activity': typeof AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeTabsActivityRoute;
   '/_authed/projects/$projectCode/environments/$environmentCode/_tabs/assets': typeof AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeTabsAssetsRoute;
   '/_authed/projects/$projectCode/environments/$environmentCode/_tabs/properties': typeof AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeTabsPropertiesRoute;
   '/_authed/projects/$projectCode/environments/$environmentCode/_tabs/settings': typeof AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeTabsSettingsRoute;
   '/_authed/projects/$projectCode/environments/$environmentCode/_tabs/': typeof AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeTabsIndexRoute;
+  '/_authed/projects/$projectCode/environments/$environmentCode/assets/$assetCode/activity': typeof AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeAssetsAssetCodeActivityRoute;
   '/_authed/projects/$projectCode/environments/$environmentCode/assets/$assetCode/converged-properties': typeof AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeAssetsAssetCodeConvergedPropertiesRoute;
   '/_authed/projects/$projectCode/environments/$environmentCode/assets/$assetCode/mintmodels': typeof AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeAssetsAssetCodeMintmodelsRoute;
   '/_authed/projects/$projectCode/environments/$environmentCode/assets/$assetCode/properties': typeof AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeAssetsAssetCodePropertiesRoute;
@@ -383,11 +438,13 @@ export interface FileRouteTypes {
   fullPaths:
     | '/'
     | '/sign-in'
+    | '/activity'
     | '/events'
     | '/projects/$projectCode'
     | '/projects/'
     | '/projects/$projectCode/assets/$assetCode'
     | '/projects/$projectCode/environments/$environmentCode'
+    | '/projects/$projectCode/activity'
     | '/projects/$projectCode/assets'
     | '/projects/$projectCode/environments'
     | '/projects/$projectCode/git-remotes'
@@ -395,6 +452,7 @@ export interface FileRouteTypes {
     | '/projects/$projectCode/settings'
     | '/projects/$projectCode/templates'
     | '/projects/$projectCode/'
+    | '/projects/$projectCode/assets/$assetCode/activity'
     | '/projects/$projectCode/assets/$assetCode/converged-properties'
     | '/projects/$projectCode/assets/$assetCode/mintmodels'
     | '/projects/$projectCode/assets/$assetCode/properties'
@@ -402,10 +460,12 @@ export interface FileRouteTypes {
     | '/projects/$projectCode/assets/$assetCode/template'
     | '/projects/$projectCode/assets/$assetCode/'
     | '/projects/$projectCode/environments/$environmentCode/assets/$assetCode'
+    | '/projects/$projectCode/environments/$environmentCode/activity'
     | '/projects/$projectCode/environments/$environmentCode/assets'
     | '/projects/$projectCode/environments/$environmentCode/properties'
     | '/projects/$projectCode/environments/$environmentCode/settings'
     | '/projects/$projectCode/environments/$environmentCode/'
+    | '/projects/$projectCode/environments/$environmentCode/assets/$assetCode/activity'
     | '/projects/$projectCode/environments/$environmentCode/assets/$assetCode/converged-properties'
     | '/projects/$projectCode/environments/$environmentCode/assets/$assetCode/mintmodels'
     | '/projects/$projectCode/environments/$environmentCode/assets/$assetCode/properties'
@@ -415,26 +475,31 @@ export interface FileRouteTypes {
   fileRoutesByTo: FileRoutesByTo;
   to:
     | '/sign-in'
+    | '/activity'
     | '/events'
     | '/'
     | '/projects/$projectCode'
     | '/projects'
     | '/projects/$projectCode/environments/$environmentCode'
+    | '/projects/$projectCode/activity'
     | '/projects/$projectCode/assets'
     | '/projects/$projectCode/environments'
     | '/projects/$projectCode/git-remotes'
     | '/projects/$projectCode/properties'
     | '/projects/$projectCode/settings'
     | '/projects/$projectCode/templates'
+    | '/projects/$projectCode/assets/$assetCode/activity'
     | '/projects/$projectCode/assets/$assetCode/converged-properties'
     | '/projects/$projectCode/assets/$assetCode/mintmodels'
     | '/projects/$projectCode/assets/$assetCode/properties'
     | '/projects/$projectCode/assets/$assetCode/settings'
     | '/projects/$projectCode/assets/$assetCode/template'
     | '/projects/$projectCode/assets/$assetCode'
+    | '/projects/$projectCode/environments/$environmentCode/activity'
     | '/projects/$projectCode/environments/$environmentCode/assets'
     | '/projects/$projectCode/environments/$environmentCode/properties'
     | '/projects/$projectCode/environments/$environmentCode/settings'
+    | '/projects/$projectCode/environments/$environmentCode/assets/$assetCode/activity'
     | '/projects/$projectCode/environments/$environmentCode/assets/$assetCode/converged-properties'
     | '/projects/$projectCode/environments/$environmentCode/assets/$assetCode/mintmodels'
     | '/projects/$projectCode/environments/$environmentCode/assets/$assetCode/properties'
@@ -445,6 +510,7 @@ export interface FileRouteTypes {
     | '__root__'
     | '/_authed'
     | '/sign-in'
+    | '/_authed/activity'
     | '/_authed/events'
     | '/_authed/'
     | '/_authed/projects/$projectCode'
@@ -452,6 +518,7 @@ export interface FileRouteTypes {
     | '/_authed/projects/$projectCode/_tabs'
     | '/_authed/projects/$projectCode/assets/$assetCode'
     | '/_authed/projects/$projectCode/environments/$environmentCode'
+    | '/_authed/projects/$projectCode/_tabs/activity'
     | '/_authed/projects/$projectCode/_tabs/assets'
     | '/_authed/projects/$projectCode/_tabs/environments'
     | '/_authed/projects/$projectCode/_tabs/git-remotes'
@@ -460,6 +527,7 @@ export interface FileRouteTypes {
     | '/_authed/projects/$projectCode/_tabs/templates'
     | '/_authed/projects/$projectCode/_tabs/'
     | '/_authed/projects/$projectCode/environments/$environmentCode/_tabs'
+    | '/_authed/projects/$projectCode/assets/$assetCode/activity'
     | '/_authed/projects/$projectCode/assets/$assetCode/converged-properties'
     | '/_authed/projects/$projectCode/assets/$assetCode/mintmodels'
     | '/_authed/projects/$projectCode/assets/$assetCode/properties'
@@ -467,10 +535,12 @@ export interface FileRouteTypes {
     | '/_authed/projects/$projectCode/assets/$assetCode/template'
     | '/_authed/projects/$projectCode/assets/$assetCode/'
     | '/_authed/projects/$projectCode/environments/$environmentCode/assets/$assetCode'
+    | '/_authed/projects/$projectCode/environments/$environmentCode/_tabs/activity'
     | '/_authed/projects/$projectCode/environments/$environmentCode/_tabs/assets'
     | '/_authed/projects/$projectCode/environments/$environmentCode/_tabs/properties'
     | '/_authed/projects/$projectCode/environments/$environmentCode/_tabs/settings'
     | '/_authed/projects/$projectCode/environments/$environmentCode/_tabs/'
+    | '/_authed/projects/$projectCode/environments/$environmentCode/assets/$assetCode/activity'
     | '/_authed/projects/$projectCode/environments/$environmentCode/assets/$assetCode/converged-properties'
     | '/_authed/projects/$projectCode/environments/$environmentCode/assets/$assetCode/mintmodels'
     | '/_authed/projects/$projectCode/environments/$environmentCode/assets/$assetCode/properties'
@@ -507,6 +577,13 @@ declare module '@tanstack/react-router' {
       preLoaderRoute: typeof AuthedIndexRouteImport;
       parentRoute: typeof AuthedRoute;
     };
+    '/_authed/activity': {
+      id: '/_authed/activity';
+      path: '/activity';
+      fullPath: '/activity';
+      preLoaderRoute: typeof AuthedActivityRouteImport;
+      parentRoute: typeof AuthedRoute;
+    };
     '/_authed/events': {
       id: '/_authed/events';
       path: '/events';
@@ -540,6 +617,13 @@ declare module '@tanstack/react-router' {
       path: '/';
       fullPath: '/projects/$projectCode/';
       preLoaderRoute: typeof AuthedProjectsProjectCodeTabsIndexRouteImport;
+      parentRoute: typeof AuthedProjectsProjectCodeTabsRouteRoute;
+    };
+    '/_authed/projects/$projectCode/_tabs/activity': {
+      id: '/_authed/projects/$projectCode/_tabs/activity';
+      path: '/activity';
+      fullPath: '/projects/$projectCode/activity';
+      preLoaderRoute: typeof AuthedProjectsProjectCodeTabsActivityRouteImport;
       parentRoute: typeof AuthedProjectsProjectCodeTabsRouteRoute;
     };
     '/_authed/projects/$projectCode/_tabs/assets': {
@@ -605,6 +689,13 @@ declare module '@tanstack/react-router' {
       preLoaderRoute: typeof AuthedProjectsProjectCodeAssetsAssetCodeIndexRouteImport;
       parentRoute: typeof AuthedProjectsProjectCodeAssetsAssetCodeRouteRoute;
     };
+    '/_authed/projects/$projectCode/assets/$assetCode/activity': {
+      id: '/_authed/projects/$projectCode/assets/$assetCode/activity';
+      path: '/activity';
+      fullPath: '/projects/$projectCode/assets/$assetCode/activity';
+      preLoaderRoute: typeof AuthedProjectsProjectCodeAssetsAssetCodeActivityRouteImport;
+      parentRoute: typeof AuthedProjectsProjectCodeAssetsAssetCodeRouteRoute;
+    };
     '/_authed/projects/$projectCode/assets/$assetCode/converged-properties': {
       id: '/_authed/projects/$projectCode/assets/$assetCode/converged-properties';
       path: '/converged-properties';
@@ -654,6 +745,13 @@ declare module '@tanstack/react-router' {
       preLoaderRoute: typeof AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeTabsIndexRouteImport;
       parentRoute: typeof AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeTabsRouteRoute;
     };
+    '/_authed/projects/$projectCode/environments/$environmentCode/_tabs/activity': {
+      id: '/_authed/projects/$projectCode/environments/$environmentCode/_tabs/activity';
+      path: '/activity';
+      fullPath: '/projects/$projectCode/environments/$environmentCode/activity';
+      preLoaderRoute: typeof AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeTabsActivityRouteImport;
+      parentRoute: typeof AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeTabsRouteRoute;
+    };
     '/_authed/projects/$projectCode/environments/$environmentCode/_tabs/assets': {
       id: '/_authed/projects/$projectCode/environments/$environmentCode/_tabs/assets';
       path: '/assets';
@@ -687,6 +785,13 @@ declare module '@tanstack/react-router' {
       path: '/';
       fullPath: '/projects/$projectCode/environments/$environmentCode/assets/$assetCode/';
       preLoaderRoute: typeof AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeAssetsAssetCodeIndexRouteImport;
+      parentRoute: typeof AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeAssetsAssetCodeRouteRoute;
+    };
+    '/_authed/projects/$projectCode/environments/$environmentCode/assets/$assetCode/activity': {
+      id: '/_authed/projects/$projectCode/environments/$environmentCode/assets/$assetCode/activity';
+      path: '/activity';
+      fullPath: '/projects/$projectCode/environments/$environmentCode/assets/$assetCode/activity';
+      preLoaderRoute: typeof AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeAssetsAssetCodeActivityRouteImport;
       parentRoute: typeof AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeAssetsAssetCodeRouteRoute;
     };
     '/_authed/projects/$projectCode/environments/$environmentCode/assets/$assetCode/converged-properties': {
@@ -728,6 +833,7 @@ declare module '@tanstack/react-router' {
 }
 
 interface AuthedProjectsProjectCodeTabsRouteRouteChildren {
+  AuthedProjectsProjectCodeTabsActivityRoute: typeof AuthedProjectsProjectCodeTabsActivityRoute;
   AuthedProjectsProjectCodeTabsAssetsRoute: typeof AuthedProjectsProjectCodeTabsAssetsRoute;
   AuthedProjectsProjectCodeTabsEnvironmentsRoute: typeof AuthedProjectsProjectCodeTabsEnvironmentsRoute;
   AuthedProjectsProjectCodeTabsGitRemotesRoute: typeof AuthedProjectsProjectCodeTabsGitRemotesRoute;
@@ -739,6 +845,8 @@ interface AuthedProjectsProjectCodeTabsRouteRouteChildren {
 
 const AuthedProjectsProjectCodeTabsRouteRouteChildren: AuthedProjectsProjectCodeTabsRouteRouteChildren =
   {
+    AuthedProjectsProjectCodeTabsActivityRoute:
+      AuthedProjectsProjectCodeTabsActivityRoute,
     AuthedProjectsProjectCodeTabsAssetsRoute:
       AuthedProjectsProjectCodeTabsAssetsRoute,
     AuthedProjectsProjectCodeTabsEnvironmentsRoute:
@@ -761,6 +869,7 @@ const AuthedProjectsProjectCodeTabsRouteRouteWithChildren =
   );
 
 interface AuthedProjectsProjectCodeAssetsAssetCodeRouteRouteChildren {
+  AuthedProjectsProjectCodeAssetsAssetCodeActivityRoute: typeof AuthedProjectsProjectCodeAssetsAssetCodeActivityRoute;
   AuthedProjectsProjectCodeAssetsAssetCodeConvergedPropertiesRoute: typeof AuthedProjectsProjectCodeAssetsAssetCodeConvergedPropertiesRoute;
   AuthedProjectsProjectCodeAssetsAssetCodeMintmodelsRoute: typeof AuthedProjectsProjectCodeAssetsAssetCodeMintmodelsRoute;
   AuthedProjectsProjectCodeAssetsAssetCodePropertiesRoute: typeof AuthedProjectsProjectCodeAssetsAssetCodePropertiesRoute;
@@ -771,6 +880,8 @@ interface AuthedProjectsProjectCodeAssetsAssetCodeRouteRouteChildren {
 
 const AuthedProjectsProjectCodeAssetsAssetCodeRouteRouteChildren: AuthedProjectsProjectCodeAssetsAssetCodeRouteRouteChildren =
   {
+    AuthedProjectsProjectCodeAssetsAssetCodeActivityRoute:
+      AuthedProjectsProjectCodeAssetsAssetCodeActivityRoute,
     AuthedProjectsProjectCodeAssetsAssetCodeConvergedPropertiesRoute:
       AuthedProjectsProjectCodeAssetsAssetCodeConvergedPropertiesRoute,
     AuthedProjectsProjectCodeAssetsAssetCodeMintmodelsRoute:
@@ -791,6 +902,7 @@ const AuthedProjectsProjectCodeAssetsAssetCodeRouteRouteWithChildren =
   );
 
 interface AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeTabsRouteRouteChildren {
+  AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeTabsActivityRoute: typeof AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeTabsActivityRoute;
   AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeTabsAssetsRoute: typeof AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeTabsAssetsRoute;
   AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeTabsPropertiesRoute: typeof AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeTabsPropertiesRoute;
   AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeTabsSettingsRoute: typeof AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeTabsSettingsRoute;
@@ -799,6 +911,8 @@ interface AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeTabsRouteRouteChil
 
 const AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeTabsRouteRouteChildren: AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeTabsRouteRouteChildren =
   {
+    AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeTabsActivityRoute:
+      AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeTabsActivityRoute,
     AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeTabsAssetsRoute:
       AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeTabsAssetsRoute,
     AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeTabsPropertiesRoute:
@@ -815,6 +929,7 @@ const AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeTabsRouteRouteWithChil
   );
 
 interface AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeAssetsAssetCodeRouteRouteChildren {
+  AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeAssetsAssetCodeActivityRoute: typeof AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeAssetsAssetCodeActivityRoute;
   AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeAssetsAssetCodeConvergedPropertiesRoute: typeof AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeAssetsAssetCodeConvergedPropertiesRoute;
   AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeAssetsAssetCodeMintmodelsRoute: typeof AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeAssetsAssetCodeMintmodelsRoute;
   AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeAssetsAssetCodePropertiesRoute: typeof AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeAssetsAssetCodePropertiesRoute;
@@ -825,6 +940,8 @@ interface AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeAssetsAssetCodeRou
 
 const AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeAssetsAssetCodeRouteRouteChildren: AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeAssetsAssetCodeRouteRouteChildren =
   {
+    AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeAssetsAssetCodeActivityRoute:
+      AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeAssetsAssetCodeActivityRoute,
     AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeAssetsAssetCodeConvergedPropertiesRoute:
       AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeAssetsAssetCodeConvergedPropertiesRoute,
     AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeAssetsAssetCodeMintmodelsRoute:
@@ -884,6 +1001,7 @@ const AuthedProjectsProjectCodeRouteRouteWithChildren =
   );
 
 interface AuthedRouteChildren {
+  AuthedActivityRoute: typeof AuthedActivityRoute;
   AuthedEventsRoute: typeof AuthedEventsRoute;
   AuthedIndexRoute: typeof AuthedIndexRoute;
   AuthedProjectsProjectCodeRouteRoute: typeof AuthedProjectsProjectCodeRouteRouteWithChildren;
@@ -891,6 +1009,7 @@ interface AuthedRouteChildren {
 }
 
 const AuthedRouteChildren: AuthedRouteChildren = {
+  AuthedActivityRoute: AuthedActivityRoute,
   AuthedEventsRoute: AuthedEventsRoute,
   AuthedIndexRoute: AuthedIndexRoute,
   AuthedProjectsProjectCodeRouteRoute:

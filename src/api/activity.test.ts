@@ -86,7 +86,11 @@ describe('mergeFresh', () => {
     const c = row('c', '2026-01-01T00:00:03Z');
     const a2 = row('a', '2026-01-01T00:00:01Z', 'success', '2026-01-01T00:00:04Z');
     const after = mergeFresh(list([b, a]), [c, a2], undefined);
-    expect(after.rows.map((r) => `${r.id}:${r.status_code}`)).toEqual(['c:running', 'b:running', 'a:success']);
+    expect(after.rows.map((r) => `${r.id}:${r.status_code}`)).toEqual([
+      'c:running',
+      'b:running',
+      'a:success',
+    ]);
     expect(after.watermark).toBe('2026-01-01T00:00:04Z');
   });
 

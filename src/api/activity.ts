@@ -258,11 +258,7 @@ interface Loaded {
   unreadable: UnreadableRow[];
 }
 
-async function fetchChanges(
-  scope: ActivityScope,
-  query: ChangeQuery,
-  signal: AbortSignal,
-): Promise<Loaded> {
+async function fetchChanges(scope: ActivityScope, query: ChangeQuery, signal: AbortSignal): Promise<Loaded> {
   const list = await fetchList(changeListDocumentSchema, changesPath(scope), {
     params: ransackParams(query),
     signal,

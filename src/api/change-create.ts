@@ -23,7 +23,9 @@ export interface CreateChangeInput {
 }
 
 /** The attributes to send: what was given, nothing undefined (`{"data":{"attributes":{…}}}`). */
-export function createChangeBody(input: CreateChangeInput): { data: { attributes: Record<string, unknown> } } {
+export function createChangeBody(input: CreateChangeInput): {
+  data: { attributes: Record<string, unknown> };
+} {
   const attributes = Object.fromEntries(Object.entries(input).filter(([, value]) => value !== undefined));
   return { data: { attributes } };
 }

@@ -20,12 +20,12 @@ describe('requiredApprovers', () => {
   });
 
   it('lets a lower level lift the requirement with null or blank', () => {
-    expect(requiredApprovers([{ requires_approval_from: 'approvers' }, { requires_approval_from: null }])).toEqual(
-      [],
-    );
-    expect(requiredApprovers([{ requires_approval_from: 'approvers' }, { requires_approval_from: ' ' }])).toEqual(
-      [],
-    );
+    expect(
+      requiredApprovers([{ requires_approval_from: 'approvers' }, { requires_approval_from: null }]),
+    ).toEqual([]);
+    expect(
+      requiredApprovers([{ requires_approval_from: 'approvers' }, { requires_approval_from: ' ' }]),
+    ).toEqual([]);
   });
 });
 

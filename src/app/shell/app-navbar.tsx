@@ -1,5 +1,5 @@
 import { AppShell, Divider } from '@mantine/core';
-import { IconFolders, IconHistory } from '@tabler/icons-react';
+import { IconActivity, IconFolders, IconHistory } from '@tabler/icons-react';
 import type { NodeSummary } from '@/api/node-summary';
 import { NodeTree } from '@/features/tree/node-tree';
 import { nodePath } from '@/lib/node-path';
@@ -29,6 +29,12 @@ export function AppNavbar({ pathname, onOpenNode }: AppNavbarProps) {
           leftSection={<IconFolders size={18} aria-hidden />}
           active={pathname === '/projects'}
           activeOptions={{ exact: true }}
+        />
+        <NavLinkLink
+          to="/activity"
+          label="Activity"
+          leftSection={<IconActivity size={18} aria-hidden />}
+          active={pathname === '/activity'}
         />
         <NavLinkLink
           to="/events"

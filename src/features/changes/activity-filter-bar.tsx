@@ -4,7 +4,7 @@ import { useId } from 'react';
 import { fromLocalInput, isReversedRange, toLocalInput } from '@/lib/local-time';
 import { activityStatusLabel } from '@/ui/activity-status-badge';
 import { useUrlBoundText, type UrlBoundText } from '@/ui/use-url-bound-text';
-import { ACTIVITY_KINDS, activitySearchSchema, type ActivitySearch } from './activity-search';
+import { ACTIVITY_KINDS, activitySearchSchema, isFiltered, type ActivitySearch } from './activity-search';
 
 export interface ActivityFilterBarProps {
   search: ActivitySearch;
@@ -14,11 +14,24 @@ export interface ActivityFilterBarProps {
 }
 
 const KIND_LABELS = { all: 'All', change: 'Changes', workflow_run: 'Workflow runs' } as const;
-const STATUS_OPTIONS = ACTIVITY_STATUSES.map((status) => ({ value: status, label: activityStatusLabel(status) }));
+const STATUS_OPTIONS = ACTIVITY_STATUSES.map((status) => ({
+  value: status,
+  label: activityStatusLabel(status),
+}));
 
 const orUndefined = (value: string) => (value === '' ? undefined : value);
 
-function FilterText({ box, label, placeholder, width }: { box: UrlBoundText; label: string; placeholder: string; width: number }) {
+function FilterText({
+  box,
+  label,
+  placeholder,
+  width,
+}: {
+  box: UrlBoundText;
+  label: string;
+  placeholder: string;
+  width: number;
+}) {
   return (
     <TextInput
       label={label}
@@ -65,10 +78,10 @@ export function ActivityFilterBar({ search, onSearchChange, isGlobal }: Activity
     onSearchChange({ meta_value: orUndefined(value) });
   });
   const isBadKey =
-    metaKey.value.trim() !== '' && activitySearchSchema.shape.meta_key.parse(metaKey.value.trim()) === undefined;
+    metaKey.value.trim() !== '' &&
+    activitySearchSchema.shape.meta_key.parse(metaKey.value.trim()) === undefined;
   const boxes = [action, target, user, from, until, metaKey, metaValue];
-  const hasFilters =
-    boxes.some((box) => box.value !== '') || Object.values(search).some((value) => value !== undefined);
+  const hasFilters = boxes.some((box) => box.value !== '') || isFiltered(search);
 
   return (
     <Stack gap={4}>
@@ -129,7 +142,10 @@ export function ActivityFilterBar({ search, onSearchChange, isGlobal }: Activity
             <SegmentedControl
               aria-labelledby={kindLabel}
               value={search.kind ?? 'all'}
-              data={(['all', ...ACTIVITY_KINDS] as const).map((kind) => ({ value: kind, label: KIND_LABELS[kind] }))}
+              data={(['all', ...ACTIVITY_KINDS] as const).map((kind) => ({
+                value: kind,
+                label: KIND_LABELS[kind],
+              }))}
               onChange={(value) => {
                 onSearchChange({ kind: ACTIVITY_KINDS.find((kind) => kind === value) });
               }}

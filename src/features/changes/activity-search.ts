@@ -61,5 +61,8 @@ export function toActivityFilters(search: ActivitySearch): ActivityFilters {
 
 /** Whether any filter narrows the list (an empty answer then means "nothing matches"). */
 export function isFiltered(search: ActivitySearch): boolean {
-  return Object.values(search).some((value) => value !== undefined);
+  const { status, action, target, user, from, to, meta_key, meta_value, kind } = search;
+  return [status, action, target, user, from, to, meta_key, meta_value, kind].some(
+    (value) => value !== undefined,
+  );
 }

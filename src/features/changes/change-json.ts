@@ -3,7 +3,8 @@ import type { JsonObject } from '@contract/json-api';
 // `metadata` and `property_overrides` are typed as JSON in the run-change form; they are checked before
 // anything is sent, and the mistake is named on the field.
 
-export type JsonFieldResult = { value: JsonObject | undefined; error: null } | { value: undefined; error: string };
+export type JsonFieldResult =
+  { value: JsonObject | undefined; error: null } | { value: undefined; error: string };
 
 function isObject(value: unknown): value is JsonObject {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -19,7 +20,8 @@ export function parseJsonObjectField(text: string, label: string): JsonFieldResu
     const detail = error instanceof SyntaxError ? error.message : 'not JSON';
     return { value: undefined, error: `${label} is not valid JSON: ${detail}` };
   }
-  if (!isObject(value)) return { value: undefined, error: `${label} must be a JSON object, like {"key": "value"}` };
+  if (!isObject(value))
+    return { value: undefined, error: `${label} must be a JSON object, like {"key": "value"}` };
   return { value, error: null };
 }
 

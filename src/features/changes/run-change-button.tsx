@@ -15,7 +15,8 @@ export interface RunChangeButtonProps {
 
 /** Why changes cannot be run on the node, or null when they can. */
 export function runChangeDenial(node: NonNullable<RunChangeButtonProps['node']>): string | null {
-  if (!node.meta.can_have_changes) return 'Changes run on this project’s environments, not on the project itself';
+  if (!node.meta.can_have_changes)
+    return 'Changes run on this project’s environments, not on the project itself';
   if (node.archived) return 'Archived nodes refuse changes: restore it first';
   return denial(node.meta.authorisations, {
     nodePath: node.path,

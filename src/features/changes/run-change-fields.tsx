@@ -19,7 +19,14 @@ export function AssetSourceFields({ form, asset }: { form: Form; asset: Asset })
   const chosen = versions.data?.items.find((version) => version.version === form.values.template_version);
   // The chosen version's actions when the server listed them, else the asset's (from its current version).
   const actions = (chosen?.actions ?? asset.actions).flatMap((action) =>
-    action.name === undefined ? [] : [{ value: action.name, label: action.description ? `${action.name} — ${action.description}` : action.name }],
+    action.name === undefined
+      ? []
+      : [
+          {
+            value: action.name,
+            label: action.description ? `${action.name} — ${action.description}` : action.name,
+          },
+        ],
   );
   const versionOptions = [
     { value: '', label: 'The asset’s current version' },
@@ -27,7 +34,10 @@ export function AssetSourceFields({ form, asset }: { form: Form; asset: Asset })
       .filter((version) => version.archived !== true)
       .map((version) => ({ value: version.version, label: `${version.version} (${version.git_rev})` })),
   ];
-  if (form.values.template_version !== '' && !versionOptions.some((o) => o.value === form.values.template_version)) {
+  if (
+    form.values.template_version !== '' &&
+    !versionOptions.some((o) => o.value === form.values.template_version)
+  ) {
     versionOptions.push({ value: form.values.template_version, label: form.values.template_version });
   }
   if (form.values.action !== '' && !actions.some((o) => o.value === form.values.action)) {
@@ -46,7 +56,7 @@ export function AssetSourceFields({ form, asset }: { form: Form; asset: Asset })
           data={actions}
           {...form.getInputProps('action')}
           value={form.values.action === '' ? null : form.values.action}
-          onChange={(value) => {
+          onChange={(value: string | null) => {
             form.setFieldValue('action', value ?? '');
           }}
         />
@@ -54,12 +64,14 @@ export function AssetSourceFields({ form, asset }: { form: Form; asset: Asset })
       <Select
         label="Template version"
         description={
-          versions.isError ? 'The versions could not be loaded; the current version is used.' : 'Optional: run another version'
+          versions.isError
+            ? 'The versions could not be loaded; the current version is used.'
+            : 'Optional: run another version'
         }
         data={versionOptions}
         allowDeselect={false}
         {...form.getInputProps('template_version')}
-        onChange={(value) => {
+        onChange={(value: string | null) => {
           form.setFieldValue('template_version', value ?? '');
         }}
       />
@@ -91,7 +103,7 @@ export function RemoteSourceFields({ form, projectCode }: { form: Form; projectC
         data={options}
         {...form.getInputProps('git_remote_name')}
         value={form.values.git_remote_name === '' ? null : form.values.git_remote_name}
-        onChange={(value) => {
+        onChange={(value: string | null) => {
           form.setFieldValue('git_remote_name', value ?? '');
         }}
       />

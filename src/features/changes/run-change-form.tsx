@@ -8,7 +8,12 @@ import { useFormSubmit } from '@/ui/use-form-submit';
 import { ApprovalNotice } from './approval-notice';
 import { jsonFieldText, parseJsonObjectField } from './change-json';
 import { AssetSourceFields, RemoteSourceFields } from './run-change-fields';
-import { RUN_CHANGE_ACTION, RUN_CHANGE_FIELDS, type RunChangeInitial, type RunChangeValues } from './run-change-types';
+import {
+  RUN_CHANGE_ACTION,
+  RUN_CHANGE_FIELDS,
+  type RunChangeInitial,
+  type RunChangeValues,
+} from './run-change-types';
 import { TargetPicker } from './target-picker';
 import { useTargetChain } from './use-target-node';
 
@@ -54,7 +59,8 @@ export function RunChangeForm({ target, initial, onCreated, onCancel }: RunChang
   const form = useForm<RunChangeValues>({
     initialValues: initialValues(target, initial),
     validate: {
-      parent_path: (value) => (parseNodePath(value) === null ? 'Choose a project, environment or asset' : null),
+      parent_path: (value) =>
+        parseNodePath(value) === null ? 'Choose a project, environment or asset' : null,
       action: required('Action'),
       git_remote_name: (value, values) =>
         parseNodePath(values.parent_path)?.kind === 'asset' ? null : required('Git remote')(value),
@@ -105,7 +111,9 @@ export function RunChangeForm({ target, initial, onCreated, onCancel }: RunChang
         {ref === null ? null : ref.kind === 'asset' ? (
           asset === undefined ? (
             <Text size="sm" c="dimmed">
-              {chain.asset?.isError === true ? 'The asset could not be loaded.' : 'Loading the asset’s actions…'}
+              {chain.asset?.isError === true
+                ? 'The asset could not be loaded.'
+                : 'Loading the asset’s actions…'}
             </Text>
           ) : (
             <AssetSourceFields form={form} asset={asset} />
@@ -125,7 +133,7 @@ export function RunChangeForm({ target, initial, onCreated, onCancel }: RunChang
         />
         <Textarea
           label="Metadata"
-          description="Optional JSON object kept with the change, for filtering: {&quot;change_request&quot;: &quot;CR921&quot;}"
+          description='Optional JSON object kept with the change, for filtering: {"change_request": "CR921"}'
           placeholder='{"change_request": "CR921"}'
           autosize
           minRows={2}

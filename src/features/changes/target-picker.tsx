@@ -37,7 +37,9 @@ export function TargetPicker({ value, onChange, error }: TargetPickerProps) {
     enabled: isActive,
   });
   const inProjects = useQueries({
-    queries: (isActive ? (projects.data?.items ?? []) : []).map((project) => projectSearchQuery(project, term)),
+    queries: (isActive ? (projects.data?.items ?? []) : []).map((project) =>
+      projectSearchQuery(project, term),
+    ),
   });
   const found: NodeSummary[] = isActive
     ? [
@@ -57,7 +59,8 @@ export function TargetPicker({ value, onChange, error }: TargetPickerProps) {
   if (value !== '' && !options.some((candidate) => candidate.value === value)) {
     options.unshift({ value, label: value });
   }
-  const isSearching = projects.isFetching || matchingProjects.isFetching || inProjects.some((q) => q.isFetching);
+  const isSearching =
+    projects.isFetching || matchingProjects.isFetching || inProjects.some((q) => q.isFetching);
   return (
     <Select
       label="Target"

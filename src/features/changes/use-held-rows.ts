@@ -60,14 +60,13 @@ export function useHeldRows(
   if (rows !== undefined && (current?.rows !== rows || current.isHolding !== isScrolledDown)) {
     const keys = rows.map(activityRowKey);
     const held =
-      current === null || !current.wasComplete
-        ? startHolding(keys)
-        : nextHeldRows(current.held, keys, isScrolledDown);
+      current?.wasComplete !== true ? startHolding(keys) : nextHeldRows(current.held, keys, isScrolledDown);
     current = { rows, isHolding: isScrolledDown, wasComplete: isComplete, held };
     setSnapshot(current);
   }
   return {
-    rows: rows === undefined || current === null ? undefined : visibleRows(rows, current.held, activityRowKey),
+    rows:
+      rows === undefined || current === null ? undefined : visibleRows(rows, current.held, activityRowKey),
     heldCount: current?.held.held.size ?? 0,
     release: () => {
       setSnapshot((previous) =>

@@ -52,7 +52,8 @@ export function useApprovalCheck(ref: NodeRef | null): ApprovalCheck {
   const failed = [...nodes, ...settings].find((query) => query.isError);
   if (failed !== undefined) return { state: 'unknown', reason: failureMessage(failed.error) };
   if (nodes.some((node) => node.data === undefined)) return { state: 'checking' };
-  if (settingsIds.some((id) => id === null)) return { state: 'unknown', reason: 'A node has no settings document.' };
+  if (settingsIds.some((id) => id === null))
+    return { state: 'unknown', reason: 'A node has no settings document.' };
   const documents = settings.map((query) => query.data?.data);
   if (documents.some((data) => data === undefined)) return { state: 'checking' };
   const approvers = requiredApprovers(documents.filter((data) => data !== undefined));

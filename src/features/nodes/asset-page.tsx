@@ -14,9 +14,11 @@ export interface AssetPageProps {
   assetCode: string;
   /** The page's tabs, below the heading. */
   children?: ReactNode;
+  /** More buttons for the node, beside Edit and Archive (Run change, composed by the route). */
+  extraActions?: ReactNode;
 }
 
-export function AssetPage({ owner, assetCode, children }: AssetPageProps) {
+export function AssetPage({ owner, assetCode, children, extraActions }: AssetPageProps) {
   const { projectCode, environmentCode } = owner;
   const { data: project } = useSuspenseQuery(projectQuery(projectCode));
   const { data: asset } = useSuspenseQuery(assetQuery(owner, assetCode));
@@ -42,7 +44,7 @@ export function AssetPage({ owner, assetCode, children }: AssetPageProps) {
         path={asset.path}
         description={asset.description}
         archived={asset.archived}
-        actions={<NodeActions node={asset} />}
+        actions={<NodeActions node={asset} extra={extraActions} />}
         crumbs={crumbs}
       />
       {children}

@@ -11,9 +11,16 @@ export interface EnvironmentPageProps {
   environmentCode: string;
   /** The page's tabs, below the heading. */
   children?: ReactNode;
+  /** More buttons for the node, beside Edit and Archive (Run change, composed by the route). */
+  extraActions?: ReactNode;
 }
 
-export function EnvironmentPage({ projectCode, environmentCode, children }: EnvironmentPageProps) {
+export function EnvironmentPage({
+  projectCode,
+  environmentCode,
+  children,
+  extraActions,
+}: EnvironmentPageProps) {
   const { data: project } = useSuspenseQuery(projectQuery(projectCode));
   const { data: environment } = useSuspenseQuery(environmentQuery(projectCode, environmentCode));
   return (
@@ -25,7 +32,7 @@ export function EnvironmentPage({ projectCode, environmentCode, children }: Envi
         path={environment.path}
         description={environment.description}
         archived={environment.archived}
-        actions={<NodeActions node={environment} />}
+        actions={<NodeActions node={environment} extra={extraActions} />}
         crumbs={[
           { label: project.name, node: { kind: 'project', projectCode } },
           { label: environment.name },

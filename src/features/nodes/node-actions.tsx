@@ -1,4 +1,5 @@
 import { Group, Stack } from '@mantine/core';
+import type { ReactNode } from 'react';
 import { useDisclosure } from '@mantine/hooks';
 import { IconArchive, IconArchiveOff, IconPencil } from '@tabler/icons-react';
 import type { AnyNode } from '@/api/node-mutations';
@@ -10,10 +11,12 @@ import { EditNodeDialog } from './edit-node-dialog';
 
 export interface NodeActionsProps {
   node: AnyNode;
+  /** More buttons, before Edit and Archive (Run change). */
+  extra?: ReactNode;
 }
 
 /** The node page header's actions: edit name and description, archive or restore, the API link. */
-export function NodeActions({ node }: NodeActionsProps) {
+export function NodeActions({ node, extra }: NodeActionsProps) {
   const [isEditing, edit] = useDisclosure(false);
   const [isArchiving, archive] = useDisclosure(false);
   const authorisations = node.meta.authorisations;
@@ -33,6 +36,7 @@ export function NodeActions({ node }: NodeActionsProps) {
   return (
     <Stack gap={6} align="flex-end">
       <Group gap="xs">
+        {extra}
         <GuardedButton
           variant="default"
           size="sm"

@@ -9,9 +9,11 @@ export interface ProjectPageProps {
   projectCode: string;
   /** The page's tabs, below the heading. */
   children?: ReactNode;
+  /** More buttons for the node, beside Edit and Archive (Run change, composed by the route). */
+  extraActions?: ReactNode;
 }
 
-export function ProjectPage({ projectCode, children }: ProjectPageProps) {
+export function ProjectPage({ projectCode, children, extraActions }: ProjectPageProps) {
   const { data: project } = useSuspenseQuery(projectQuery(projectCode));
   return (
     <Stack gap="lg">
@@ -23,7 +25,7 @@ export function ProjectPage({ projectCode, children }: ProjectPageProps) {
         description={project.description}
         archived={project.archived}
         kindDetail={project.project_type}
-        actions={<NodeActions node={project} />}
+        actions={<NodeActions node={project} extra={extraActions} />}
         crumbs={[{ label: project.name }]}
       />
       {children}

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { listSearchSchema, listSearchShape } from '@/lib/list-search';
+import { activitySearchSchema } from '@/features/changes/activity-search';
 import type { NodeTab } from '@/lib/node-tabs';
 
 // Each tab route validates only its own search parameters, so one tab's filters never reach another.
@@ -33,4 +34,5 @@ export const TAB_SEARCH_SCHEMAS: Record<NodeTab, z.ZodObject> = {
   template: z.object({}),
   'converged-properties': z.object({}),
   mintmodels: mintmodelsTabSearchSchema,
+  activity: activitySearchSchema,
 };

@@ -1,0 +1,17 @@
+import { createFileRoute } from '@tanstack/react-router';
+import { activitySearchSchema } from '@/features/changes/activity-search';
+import { NodeActivityTab } from '@/routes/-activity/node-activity-tab';
+import { NodeTabPending } from '@/routes/-node-page/node-tab-pending';
+import { useProjectNode } from '@/routes/-node-page/use-node';
+import { useSearchPatch } from '@/routes/-node-page/use-search-patch';
+
+export const Route = createFileRoute('/_authed/projects/$projectCode/_tabs/activity')({
+  validateSearch: activitySearchSchema,
+  pendingComponent: NodeTabPending,
+  component: function ProjectActivityRoute() {
+    const project = useProjectNode(Route.useParams());
+    return (
+      <NodeActivityTab nodePath={project.path} search={Route.useSearch()} onSearchChange={useSearchPatch()} />
+    );
+  },
+});
