@@ -53,6 +53,7 @@ describe('availableTabs', () => {
       'settings',
       'git-remotes',
       'templates',
+      'activity',
     ]);
   });
 
@@ -63,11 +64,12 @@ describe('availableTabs', () => {
       'properties',
       'settings',
       'git-remotes',
+      'activity',
     ]);
   });
 
   it('gives an environment its assets but no Git remotes', () => {
-    expect(availableTabs(environment)).toEqual(['overview', 'assets', 'properties', 'settings']);
+    expect(availableTabs(environment)).toEqual(['overview', 'assets', 'properties', 'settings', 'activity']);
   });
 
   it('gives an asset its template, converged properties and MintModels', () => {
@@ -78,12 +80,14 @@ describe('availableTabs', () => {
       'converged-properties',
       'settings',
       'mintmodels',
+      'activity',
     ]);
   });
 
   it('leaves out properties and settings on a node that cannot have them', () => {
     expect(availableTabs(meta({ can_have_properties: false, can_have_settings: false }))).toEqual([
       'overview',
+      'activity',
     ]);
   });
 });
@@ -117,9 +121,10 @@ describe('tabsOf', () => {
       'properties',
       'settings',
       'git-remotes',
+      'activity',
     ]);
     // An asset's flags on a project would ask for asset tabs; a project has no routes for them.
-    expect(tabsOf(PROJECT_TABS, asset)).toEqual(['overview', 'properties', 'settings']);
+    expect(tabsOf(PROJECT_TABS, asset)).toEqual(['overview', 'properties', 'settings', 'activity']);
     expect(tabsOf(ASSET_TABS, asset)).toEqual(availableTabs(asset));
   });
 });
