@@ -56,7 +56,14 @@ describe('node page tabs', () => {
     const { router, user } = renderConsole('/projects/website');
     expect(await screen.findByRole('heading', { name: 'Bookmarks' }, SLOW)).toBeInTheDocument();
 
-    expect(tabNames()).toEqual(['Overview', 'Environments', 'Properties', 'Settings', 'Git remotes']);
+    expect(tabNames()).toEqual([
+      'Overview',
+      'Environments',
+      'Properties',
+      'Settings',
+      'Git remotes',
+      'Activity',
+    ]);
     await expectSelectedTab('Overview');
     expect(screen.getByRole('tab', { name: 'Settings' })).toHaveAttribute(
       'href',
