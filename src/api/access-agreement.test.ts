@@ -1,10 +1,10 @@
 import type { Permission } from '@contract/authz';
 import { DEMO_USERS } from '@contract/demo-users';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadAccessData } from '@/api/authorisation';
-import { credentialsStore } from '@/api/credentials';
+import { loadAccessData } from './authorisation';
+import { credentialsStore } from './credentials';
 import { addEmulatorUser, startEmulator, type TestEmulator } from '@/test/emulator';
-import { authorizerFor, type AccessData } from './access-model';
+import { authorizerFor, type AccessData } from '@/lib/access-model';
 
 // The console's explainer must say what the server decides. This test generates rules and policies over the
 // demo tree, creates them through the API, reads them back the way the security pages do, and compares the
