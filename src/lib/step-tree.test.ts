@@ -123,6 +123,27 @@ describe('stepTreeFromSteps', () => {
     expect(tree && countSteps(tree)).toBe(4);
   });
 
+  it('takes steps flattened by the API module too (child_ids, parent_id)', () => {
+    const flat = (id: string, child_ids: string[], parent_id: string | null) => ({
+      id,
+      name: id,
+      action: id,
+      status_code: 'running',
+      started_at: null,
+      finished_at: null,
+      child_execution_strategy: 'parallel' as const,
+      child_ids,
+      parent_id,
+    });
+    const { tree, orphans } = stepTreeFromSteps(
+      [flat('root', ['a', 'b'], null), flat('a', [], 'root'), flat('b', [], 'root'), flat('stray', [], null)],
+      'root',
+    );
+    expect(tree && shape(tree)).toEqual({ root: ['a', 'b', 'stray'] });
+    expect(tree?.childExecution).toBe('parallel');
+    expect(orphans).toEqual(['stray']);
+  });
+
   it('answers null for no steps', () => {
     expect(stepTreeFromSteps([])).toEqual({ tree: null, orphans: [] });
   });

@@ -51,6 +51,64 @@ export interface StepTreeSource {
   links?: Record<string, string | null> | undefined;
 }
 
+/**
+ * A step already flattened by the API module (`ChangeStep` of `@/api/changes`): attributes at the top, its
+ * children's ids in order and its parent's id (null for the root, or when no step lists it as a child).
+ */
+export interface FlatStepTreeSource {
+  id: string;
+  name: string | null;
+  action: string;
+  status_code: string;
+  started_at: string | null;
+  finished_at: string | null;
+  child_execution_strategy: ChildExecutionStrategy;
+  child_ids: readonly string[];
+  parent_id: string | null;
+}
+
+/** One step in the shape the builder works on, whichever form it came in. */
+interface StepRecord {
+  id: string;
+  childIds: readonly string[];
+  /** The parent the step names itself (links.parent or parent_id); null for none. */
+  parentId: string | null;
+  name: string | null;
+  action: string;
+  status: string;
+  started_at: string | null;
+  finished_at: string | null;
+  childExecution: ChildExecutionStrategy;
+}
+
+function toRecord(step: StepTreeSource | FlatStepTreeSource): StepRecord {
+  if ('attributes' in step) {
+    const { attributes } = step;
+    return {
+      id: step.id,
+      childIds: childIds(step),
+      parentId: parentIdFromLink(step),
+      name: attributes.name,
+      action: attributes.action,
+      status: attributes.status_code,
+      started_at: attributes.started_at,
+      finished_at: attributes.finished_at,
+      childExecution: attributes.child_execution_strategy,
+    };
+  }
+  return {
+    id: step.id,
+    childIds: step.child_ids,
+    parentId: step.parent_id,
+    name: step.name,
+    action: step.action,
+    status: step.status_code,
+    started_at: step.started_at,
+    finished_at: step.finished_at,
+    childExecution: step.child_execution_strategy,
+  };
+}
+
 export interface StepTreeResult {
   /** Null when there are no steps. */
   tree: StepTreeNode | null;
@@ -78,15 +136,18 @@ function parentIdFromLink(source: StepTreeSource): string | null {
 }
 
 /**
- * Builds the tree from a flat list of step resources, in linear time. The root is `rootId` (the change's
+ * Builds the tree from a flat list of steps (resources, or flattened by `@/api/changes`), in linear time. The root is `rootId` (the change's
  * `relationships.root_step`) when given and present, else the first step without a parent. Children keep
  * the order of `relationships.children`; a step that only names its parent through `links.parent` comes
  * after the listed ones. Never throws: a step whose parent is missing hangs under the root and is
  * reported in `orphans`; a step listed twice (or in a cycle) appears once.
  */
-export function stepTreeFromSteps(steps: readonly StepTreeSource[], rootId?: string | null): StepTreeResult {
-  const byId = new Map<string, StepTreeSource>();
-  for (const step of steps) if (!byId.has(step.id)) byId.set(step.id, step);
+export function stepTreeFromSteps(
+  steps: readonly (StepTreeSource | FlatStepTreeSource)[],
+  rootId?: string | null,
+): StepTreeResult {
+  const byId = new Map<string, StepRecord>();
+  for (const step of steps) if (!byId.has(step.id)) byId.set(step.id, toRecord(step));
   if (byId.size === 0) return { tree: null, orphans: [] };
 
   // parent id → ordered child ids: first the parent's own list, then steps that only link to it.
@@ -94,7 +155,7 @@ export function stepTreeFromSteps(steps: readonly StepTreeSource[], rootId?: str
   const parentOf = new Map<string, string>();
   for (const step of byId.values()) {
     const ids: string[] = [];
-    for (const id of childIds(step)) {
+    for (const id of step.childIds) {
       if (!byId.has(id) || parentOf.has(id) || id === step.id) continue;
       parentOf.set(id, step.id);
       ids.push(id);
@@ -104,7 +165,7 @@ export function stepTreeFromSteps(steps: readonly StepTreeSource[], rootId?: str
   const orphanIds: string[] = [];
   for (const step of byId.values()) {
     if (parentOf.has(step.id)) continue;
-    const linked = parentIdFromLink(step);
+    const linked = step.parentId;
     if (linked === null) continue;
     if (linked !== step.id && byId.has(linked)) {
       parentOf.set(step.id, linked);
@@ -164,20 +225,18 @@ export function stepTreeFromSteps(steps: readonly StepTreeSource[], rootId?: str
   return { tree, orphans: reported };
 }
 
-function toNode(source: StepTreeSource, children: StepTreeNode[]): StepTreeNode {
-  const { attributes } = source;
-  const name = attributes.name ?? attributes.action;
-  const isWait = attributes.action.startsWith('opschain_wait_step');
+function toNode(step: StepRecord, children: StepTreeNode[]): StepTreeNode {
+  const name = step.name ?? step.action;
   return {
-    id: source.id,
+    id: step.id,
     name,
-    status: attributes.status_code,
-    started_at: attributes.started_at,
-    finished_at: attributes.finished_at,
-    childExecution: attributes.child_execution_strategy,
+    status: step.status,
+    started_at: step.started_at,
+    finished_at: step.finished_at,
+    childExecution: step.childExecution,
     children,
-    kind: isWait ? 'wait' : 'action',
-    detail: attributes.action !== name ? attributes.action : undefined,
+    kind: step.action.startsWith('opschain_wait_step') ? 'wait' : 'action',
+    detail: step.action !== name ? step.action : undefined,
   };
 }
 
