@@ -16,7 +16,7 @@ import {
 const decide = (entries: [string, ConflictResolution][]) => new Map(entries);
 
 describe('mergeJson3', () => {
-  const base: JsonRecord = { db: { host: 'db1', port: 5432 }, tags: ['a', 'b'], name: 'bank' };
+  const base = { db: { host: 'db1', port: 5432 }, tags: ['a', 'b'], name: 'bank' } satisfies JsonRecord;
 
   it('merges edits to different keys and says which came from theirs', () => {
     const mine = { ...base, name: 'Bank' };

@@ -1,6 +1,7 @@
 import { useComputedColorScheme } from '@mantine/core';
 import { DiffEditor, Editor } from '@monaco-editor/react';
-import './monaco-setup';
+import { useEffect, useId } from 'react';
+import { registerJsonSchema } from './monaco-setup';
 import type { CodeEditorProps, DiffEditorProps } from './code-editor-types';
 
 // The editors themselves, reached only through the lazy boundary in code-editor.tsx.
@@ -17,9 +18,17 @@ export function MonacoCodeEditor({
   onChange,
   isReadOnly = false,
   height,
+  jsonSchema,
 }: CodeEditorProps) {
+  // Each editor its own model, so a schema applies to this document only.
+  const modelPath = `inmemory://console/editor-${useId().replaceAll(':', '')}.${language}`;
+  useEffect(
+    () => (jsonSchema === undefined ? undefined : registerJsonSchema(modelPath, jsonSchema)),
+    [modelPath, jsonSchema],
+  );
   return (
     <Editor
+      path={modelPath}
       value={value}
       language={language}
       theme={useMonacoTheme()}
@@ -32,7 +41,14 @@ export function MonacoCodeEditor({
   );
 }
 
-export function MonacoDiffEditor({ original, modified, language, label, height }: DiffEditorProps) {
+export function MonacoDiffEditor({
+  original,
+  modified,
+  language,
+  label,
+  sideNames = ['before', 'after'],
+  height,
+}: DiffEditorProps) {
   return (
     <DiffEditor
       original={original}
@@ -43,8 +59,8 @@ export function MonacoDiffEditor({ original, modified, language, label, height }
       options={{ readOnly: true, automaticLayout: true, renderSideBySide: true }}
       onMount={(editor) => {
         // The constructor's ariaLabel has no effect on a diff editor: each side is labelled here.
-        editor.getOriginalEditor().updateOptions({ ariaLabel: `${label}, before` });
-        editor.getModifiedEditor().updateOptions({ ariaLabel: `${label}, after` });
+        editor.getOriginalEditor().updateOptions({ ariaLabel: `${label}, ${sideNames[0]}` });
+        editor.getModifiedEditor().updateOptions({ ariaLabel: `${label}, ${sideNames[1]}` });
       }}
     />
   );

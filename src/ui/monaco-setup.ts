@@ -2,7 +2,7 @@ import { loader } from '@monaco-editor/react';
 import * as monaco from 'monaco-editor/editor';
 import 'monaco-editor/features/register.all';
 import 'monaco-editor/languages/definitions/yaml/register';
-import 'monaco-editor/languages/features/json/register';
+import { jsonDefaults } from 'monaco-editor/languages/features/json/register';
 import EditorWorker from 'monaco-editor/editor/editor.worker?worker';
 import JsonWorker from 'monaco-editor/languages/features/json/json.worker?worker';
 
@@ -14,3 +14,30 @@ self.MonacoEnvironment = {
   getWorker: (_workerId, label) => (label === 'json' ? new JsonWorker() : new EditorWorker()),
 };
 loader.config({ monaco });
+
+// Schemas by model path: Monaco's JSON options are global, so each editor with a schema registers it for its
+// own model only (`fileMatch` on the model's path) and takes it away when it closes.
+const schemaByModel = new Map<string, Readonly<Record<string, unknown>>>();
+
+function applySchemas(): void {
+  jsonDefaults.setDiagnosticsOptions({
+    validate: true,
+    allowComments: false,
+    enableSchemaRequest: false,
+    schemas: [...schemaByModel].map(([modelPath, schema]) => ({
+      uri: `${modelPath}.schema.json`,
+      fileMatch: [modelPath],
+      schema,
+    })),
+  });
+}
+
+/** Checks the model at `modelPath` against `schema` until the returned function is called. */
+export function registerJsonSchema(modelPath: string, schema: Readonly<Record<string, unknown>>): () => void {
+  schemaByModel.set(modelPath, schema);
+  applySchemas();
+  return () => {
+    schemaByModel.delete(modelPath);
+    applySchemas();
+  };
+}

@@ -1,0 +1,208 @@
+import { Alert, Button, Group, Stack, Text } from '@mantine/core';
+import { useMemo, useState, type ReactNode } from 'react';
+import type { DocumentKind, VersionedDocument } from '@/api/properties';
+import type { JsonSchemaObject } from '@/ui/code-editor-types';
+import { Dialog } from '@/ui/dialog';
+import { GuardedButton } from '@/ui/guarded-button';
+import { notifySuccess } from '@/ui/notify';
+import { clearDraft, readDraft, writeDraft } from './document-draft';
+import { DocumentEditMode } from './document-edit-mode';
+import { DocumentHistory } from './document-history';
+import { editAction, MAX_EDITABLE_BYTES } from './use-document-editor';
+
+export type DocumentMode = 'edit' | 'history';
+
+export interface DocumentEditingProps {
+  nodePath: string;
+  /** Names the document: "Properties of Development". */
+  label: string;
+  /** Edit mode, history, or reading (undefined); the URL keeps it. */
+  mode: DocumentMode | undefined;
+  onModeChange: (mode: DocumentMode | undefined) => void;
+  /** Opens a version read-only. */
+  onOpenVersion: (version: number) => void;
+  /** Why the user may not edit (from `meta.authorisations`), or null. */
+  editDenied: string | null;
+  /** Whether the editor holds unsaved edits (the page asks before leaving). */
+  onDirtyChange: (isDirty: boolean) => void;
+  jsonSchema?: JsonSchemaObject | undefined;
+}
+
+interface Props extends DocumentEditingProps {
+  kind: DocumentKind;
+  id: string;
+  current: VersionedDocument;
+  /** The read view, shown below the Edit and History buttons when neither mode is open. */
+  children: ReactNode;
+}
+
+const encoder = new TextEncoder();
+
+/**
+ * Everything beyond reading a document: the Edit and History buttons (with the tab's unsaved draft, if
+ * any), the editor, and the version history.
+ */
+export function DocumentEditing({ kind, id, current, mode, onModeChange, children, ...props }: Props) {
+  const deniable = editAction(props.nodePath, kind);
+  const bytes = useMemo(() => encoder.encode(JSON.stringify(current.data)).length, [current.data]);
+  const tooLarge =
+    bytes > MAX_EDITABLE_BYTES
+      ? `This document is ${(bytes / 1024 / 1024).toFixed(1)} MB; documents over 5 MB open read-only.`
+      : null;
+  const editDenied = props.editDenied ?? tooLarge;
+  const [draft, setDraft] = useState(() => readDraft(kind, id));
+  const [restoring, setRestoring] = useState<VersionedDocument | null>(null);
+
+  const restore = (version: VersionedDocument) => {
+    writeDraft(kind, id, {
+      baseVersion: current.version,
+      text: JSON.stringify(version.data, null, 2),
+      restoredFrom: version.version,
+    });
+    onModeChange('edit');
+  };
+
+  if (mode === 'edit' && editDenied === null) {
+    return (
+      <DocumentEditMode
+        kind={kind}
+        id={id}
+        nodePath={props.nodePath}
+        label={props.label}
+        current={current}
+        jsonSchema={props.jsonSchema}
+        onDirtyChange={props.onDirtyChange}
+        onClose={() => {
+          props.onDirtyChange(false);
+          onModeChange(undefined);
+        }}
+        onSaved={(saved) => {
+          props.onDirtyChange(false);
+          notifySuccess(`Saved version ${String(saved.version)} of the ${kind}.`);
+          onModeChange(undefined);
+        }}
+      />
+    );
+  }
+  if (mode === 'history') {
+    return (
+      <Stack gap="sm">
+        <Group justify="space-between">
+          <Text size="sm">
+            History of the {kind}: the current version is <strong>{current.version}</strong>.
+          </Text>
+          <Button
+            variant="default"
+            size="xs"
+            onClick={() => {
+              onModeChange(undefined);
+            }}
+          >
+            Close history
+          </Button>
+        </Group>
+        <DocumentHistory
+          kind={kind}
+          id={id}
+          currentVersion={current.version}
+          restoreDenied={editDenied}
+          deniable={deniable}
+          onOpen={props.onOpenVersion}
+          onRestore={(version) => {
+            if (readDraft(kind, id) === null) restore(version);
+            else setRestoring(version);
+          }}
+        />
+        <Dialog
+          opened={restoring !== null}
+          onClose={() => {
+            setRestoring(null);
+          }}
+          title="Replace your unsaved edits?"
+        >
+          <Stack>
+            <Text size="sm">
+              This tab holds unsaved edits of the {kind}. Restoring version {restoring?.version} replaces
+              them.
+            </Text>
+            <Group justify="flex-end">
+              <Button
+                variant="default"
+                onClick={() => {
+                  setRestoring(null);
+                }}
+              >
+                Keep my edits
+              </Button>
+              <Button
+                color="red"
+                onClick={() => {
+                  if (restoring !== null) restore(restoring);
+                  setRestoring(null);
+                }}
+              >
+                Replace them
+              </Button>
+            </Group>
+          </Stack>
+        </Dialog>
+      </Stack>
+    );
+  }
+
+  return (
+    <Stack gap="sm">
+      <Group gap="xs">
+        <GuardedButton
+          size="xs"
+          deniedReason={editDenied}
+          deniable={deniable}
+          onClick={() => {
+            onModeChange('edit');
+          }}
+        >
+          Edit
+        </GuardedButton>
+        <Button
+          size="xs"
+          variant="default"
+          onClick={() => {
+            onModeChange('history');
+          }}
+        >
+          History
+        </Button>
+      </Group>
+      {draft === null || editDenied !== null ? null : (
+        <Alert color="blue" title="Unsaved edits">
+          <Group justify="space-between" gap="sm">
+            <Text size="sm">
+              This tab holds unsaved edits of the {kind}, built on version {draft.baseVersion}.
+            </Text>
+            <Group gap="xs">
+              <Button
+                size="xs"
+                onClick={() => {
+                  onModeChange('edit');
+                }}
+              >
+                Continue editing
+              </Button>
+              <Button
+                size="xs"
+                variant="default"
+                onClick={() => {
+                  clearDraft(kind, id);
+                  setDraft(null);
+                }}
+              >
+                Discard them
+              </Button>
+            </Group>
+          </Group>
+        </Alert>
+      )}
+      {children}
+    </Stack>
+  );
+}
