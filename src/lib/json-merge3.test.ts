@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   asJsonRecord,
+  diffJson,
   isJsonRecord,
   jsonEqual,
   mergeJson3,
@@ -124,6 +125,20 @@ describe('resolveConflicts', () => {
       ]),
     );
     expect(result.merged).toEqual(before);
+  });
+});
+
+describe('diffJson', () => {
+  it('lists added, removed and changed values, arrays as one value', () => {
+    expect(
+      diffJson({ a: 1, b: { c: 2, d: [1] }, 'x/y': 1 }, { a: 1, b: { c: 3, d: [1, 2], e: null }, z: true }),
+    ).toEqual([
+      { pointer: '/b/c', kind: 'changed' },
+      { pointer: '/b/d', kind: 'changed' },
+      { pointer: '/b/e', kind: 'added' },
+      { pointer: '/x~1y', kind: 'removed' },
+      { pointer: '/z', kind: 'added' },
+    ]);
   });
 });
 

@@ -97,6 +97,36 @@ function collectChanges(
   out.push(toPointer(path));
 }
 
+/** One difference between two documents: a value added, removed or changed (arrays count as one value). */
+export interface JsonChange {
+  pointer: string;
+  kind: 'added' | 'removed' | 'changed';
+}
+
+/** The values that differ between two documents, as finely as objects allow, in document order. */
+export function diffJson(before: JsonRecord, after: JsonRecord): JsonChange[] {
+  const pointers: string[] = [];
+  collectChanges(before, after, [], pointers);
+  return pointers.map((pointer) => {
+    const path = pointer.split('/').slice(1);
+    const had = hasPath(before, path);
+    const has = hasPath(after, path);
+    return { pointer, kind: had && has ? 'changed' : had ? 'removed' : 'added' };
+  });
+}
+
+function hasPath(record: JsonRecord, escapedPath: readonly string[]): boolean {
+  let node: JsonValue = record;
+  for (const escaped of escapedPath) {
+    const key = escaped.replaceAll('~1', '/').replaceAll('~0', '~');
+    if (!isJsonRecord(node) || !Object.hasOwn(node, key)) return false;
+    const child = node[key];
+    if (child === undefined) return false;
+    node = child;
+  }
+  return true;
+}
+
 function mergeValue(
   base: JsonValue | undefined,
   mine: JsonValue | undefined,

@@ -111,8 +111,7 @@ export function ConflictResolver({
               label={`Decision for ${conflict.pointer}`}
               value={decision?.choice ?? null}
               onChange={(value) => {
-                if (value === 'mine' || value === 'theirs' || value === 'hand')
-                  decide(conflict.pointer, { choice: value }, formatJson(conflict.mine));
+                decide(conflict.pointer, { choice: value }, formatJson(conflict.mine));
               }}
             >
               <Text size="sm">

@@ -161,7 +161,7 @@ export function DocumentEditing({ kind, id, current, mode, onModeChange, childre
             onModeChange('edit');
           }}
         >
-          Edit
+          Edit {kind}
         </GuardedButton>
         <Button
           size="xs"
@@ -170,7 +170,7 @@ export function DocumentEditing({ kind, id, current, mode, onModeChange, childre
             onModeChange('history');
           }}
         >
-          History
+          Version history
         </Button>
       </Group>
       {draft === null || editDenied !== null ? null : (

@@ -5,6 +5,7 @@ import { documentQuery, type DocumentKind, type VersionedDocument } from '@/api/
 import { CodeEditor, DiffEditor } from '@/ui/code-editor';
 import type { JsonSchemaObject } from '@/ui/code-editor-types';
 import { FormAlert } from '@/ui/form-alert';
+import { ChangeSummary } from './change-summary';
 import { ConflictResolver } from './conflict-resolver';
 import { EditorNotices } from './editor-notices';
 import { useDocumentEditor, type EditorBase } from './use-document-editor';
@@ -144,6 +145,9 @@ export function DocumentEditor(props: DocumentEditorProps) {
           {problem}
         </Text>
       )}
+      {isReviewing && parsed.ok ? (
+        <ChangeSummary before={session.base.data} after={parsed.value} label="Your changes" />
+      ) : null}
       {isReviewing ? (
         <DiffEditor
           original={session.baseText}

@@ -3,11 +3,13 @@ import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { failureMessage } from '@/api/failures';
 import { documentVersionsQuery, type DocumentKind, type VersionedDocument } from '@/api/properties';
+import { asJsonRecord } from '@/lib/json-merge3';
 import type { DeniableAction } from '@/lib/server-denials';
 import { DiffEditor } from '@/ui/code-editor';
 import { DataTable } from '@/ui/data-table';
 import type { DataTableColumn } from '@/ui/data-table-types';
 import { Timestamp } from '@/ui/timestamp';
+import { ChangeSummary } from './change-summary';
 
 export interface DocumentHistoryProps {
   kind: DocumentKind;
@@ -24,6 +26,19 @@ const COLUMNS: readonly DataTableColumn<VersionedDocument>[] = [
   { key: 'version', header: 'Version', render: (row) => String(row.version), isSticky: true },
   { key: 'created_at', header: 'Saved', render: (row) => <Timestamp value={row.created_at} /> },
 ];
+
+function VersionChanges({ from, to }: { from: VersionedDocument; to: VersionedDocument }) {
+  const before = asJsonRecord(from.data);
+  const after = asJsonRecord(to.data);
+  if (before === null || after === null) return null;
+  return (
+    <ChangeSummary
+      before={before}
+      after={after}
+      label={`Changes from version ${String(from.version)} to version ${String(to.version)}`}
+    />
+  );
+}
 
 /** Every version of a document: open one read-only, compare any two, restore one (as a new version). */
 export function DocumentHistory({ kind, id, currentVersion, ...props }: DocumentHistoryProps) {
@@ -98,6 +113,7 @@ export function DocumentHistory({ kind, id, currentVersion, ...props }: Document
               }}
             />
           </Group>
+          <VersionChanges from={from} to={to} />
           <DiffEditor
             original={JSON.stringify(from.data, null, 2)}
             modified={JSON.stringify(to.data, null, 2)}

@@ -1,6 +1,6 @@
-import { useDebouncedValue } from '@mantine/hooks';
+import { useDebouncedCallback, useDebouncedValue, useWindowEvent } from '@mantine/hooks';
 import { useQueryClient } from '@tanstack/react-query';
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useMemo, useRef, useState } from 'react';
 import { deniedReason, failureMessage } from '@/api/failures';
 import {
   documentQuery,
@@ -84,11 +84,24 @@ export function useDocumentEditor({
   const parsed = useMemo(() => parseJsonDocument(settledText), [settledText]);
   const bytes = useMemo(() => encoder.encode(settledText).length, [settledText]);
 
-  useEffect(() => {
+  // The draft follows the text shortly after typing stops (writing a large document on every keystroke
+  // would cost a frame), and at once when a merge replaces the text.
+  const persist = (nextText: string, nextBase: EditorBase) => {
     if (isClosed.current) return;
-    if (settledText === baseText) clearDraft(kind, id);
-    else setDraftKept(writeDraft(kind, id, { baseVersion: base.version, text: settledText }));
-  }, [kind, id, settledText, baseText, base.version]);
+    if (nextText === formatJson(nextBase.data)) clearDraft(kind, id);
+    else setDraftKept(writeDraft(kind, id, { baseVersion: nextBase.version, text: nextText }));
+  };
+  const persistSoon = useDebouncedCallback(persist, { delay: 400, flushOnUnmount: true });
+  // A reload or closing the tab right after typing still keeps the last keystrokes.
+  useWindowEvent('pagehide', () => {
+    persistSoon.flush();
+  });
+  const replaceText = (nextText: string, nextBase: EditorBase) => {
+    setBase(nextBase);
+    setText(nextText);
+    persistSoon.cancel();
+    persist(nextText, nextBase);
+  };
 
   const mergeWithLatest = (latest: VersionedDocument, mine: JsonRecord, against: EditorBase) => {
     const theirs = asJsonRecord(latest.data);
@@ -102,8 +115,7 @@ export function useDocumentEditor({
       setMerge({ kind: 'conflicts', theirs: next, mine, result });
       return;
     }
-    setBase(next);
-    setText(formatJson(result.merged));
+    replaceText(formatJson(result.merged), next);
     setMerge({ kind: 'merged', version: latest.version, fromTheirs: result.fromTheirs, decided: 0 });
   };
 
@@ -113,6 +125,7 @@ export function useDocumentEditor({
     try {
       const saved = await update.mutateAsync({ kind, id, data, version: against.version });
       isClosed.current = true;
+      persistSoon.cancel();
       clearDraft(kind, id);
       onSaved(saved);
     } catch (failure) {
@@ -123,7 +136,7 @@ export function useDocumentEditor({
         return;
       }
       try {
-        const latest = await queryClient.fetchQuery({ ...documentQuery(kind, id), staleTime: 0 });
+        const latest = await queryClient.query({ ...documentQuery(kind, id), staleTime: 0 });
         mergeWithLatest(latest, data, against);
       } catch (fetchFailure) {
         setError(`Someone saved a newer version, which could not be loaded: ${failureMessage(fetchFailure)}`);
@@ -145,7 +158,10 @@ export function useDocumentEditor({
 
   return {
     text,
-    setText,
+    setText: (nextText: string) => {
+      setText(nextText);
+      persistSoon(nextText, base);
+    },
     base,
     baseText,
     isDirty,
@@ -170,8 +186,7 @@ export function useDocumentEditor({
     applyResolutions: (resolutions: ReadonlyMap<string, ConflictResolution>) => {
       if (merge.kind !== 'conflicts') return;
       const document = resolveConflicts(merge.result, resolutions);
-      setBase(merge.theirs);
-      setText(formatJson(document));
+      replaceText(formatJson(document), merge.theirs);
       setMerge({
         kind: 'merged',
         version: merge.theirs.version,
@@ -186,18 +201,18 @@ export function useDocumentEditor({
     /** Saves the edit as it is over their version: only after the user confirmed it by name. */
     overwrite: () => {
       if (merge.kind !== 'conflicts') return;
-      setBase(merge.theirs);
-      setText(formatJson(merge.mine));
+      replaceText(formatJson(merge.mine), merge.theirs);
       setMerge({ kind: 'none' });
       void send(merge.mine, merge.theirs);
     },
     format: () => {
       const data = currentDocument();
-      if (data !== null) setText(formatJson(data));
+      if (data !== null) replaceText(formatJson(data), base);
     },
     /** Ends the session without saving and forgets the draft. */
     discard: () => {
       isClosed.current = true;
+      persistSoon.cancel();
       clearDraft(kind, id);
     },
   };
