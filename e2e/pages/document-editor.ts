@@ -28,7 +28,8 @@ export class DocumentEditorPage {
   /** Opens Edit and waits for Monaco to take input. */
   async startEditing(): Promise<void> {
     await this.editButton.click();
-    await expect(this.editor).toBeAttached();
+    // Monaco's first load is about 1 MB: slow on a busy two-core machine.
+    await expect(this.editor).toBeAttached({ timeout: 60_000 });
   }
 
   /** Replaces the whole document in the editor, as pasting it would. */
@@ -36,6 +37,9 @@ export class DocumentEditorPage {
     await this.editor.focus();
     await this.page.keyboard.press('ControlOrMeta+A');
     await this.page.keyboard.insertText(JSON.stringify(document));
+    // Monaco may have closed a bracket or quote after the cursor: remove whatever follows the text.
+    await this.page.keyboard.press('ControlOrMeta+Shift+End');
+    await this.page.keyboard.press('Delete');
     await expect(this.main.getByText(/unsaved changes/)).toBeVisible();
   }
 

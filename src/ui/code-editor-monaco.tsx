@@ -1,6 +1,6 @@
 import { useComputedColorScheme } from '@mantine/core';
-import { DiffEditor, Editor } from '@monaco-editor/react';
-import { useEffect, useId } from 'react';
+import { DiffEditor, Editor, type DiffOnMount } from '@monaco-editor/react';
+import { useCallback, useEffect, useId, useRef } from 'react';
 import { registerJsonSchema } from './monaco-setup';
 import type { CodeEditorProps, DiffEditorProps } from './code-editor-types';
 
@@ -8,7 +8,7 @@ import type { CodeEditorProps, DiffEditorProps } from './code-editor-types';
 
 function useMonacoTheme(): string {
   // Follows the console's colour scheme (Mantine's computed light/dark), not just the system's.
-  return useComputedColorScheme('light') === 'dark' ? 'vs-dark' : 'vs';
+  return useComputedColorScheme('light') === 'dark' ? 'console-dark' : 'console-light';
 }
 
 export function MonacoCodeEditor({
@@ -49,6 +49,29 @@ export function MonacoDiffEditor({
   sideNames = ['before', 'after'],
   height,
 }: DiffEditorProps) {
+  const diffEditor = useRef<Parameters<DiffOnMount>[0] | null>(null);
+  const originalLabel = `${label}, ${sideNames[0]}`;
+  const modifiedLabel = `${label}, ${sideNames[1]}`;
+  // The constructor's ariaLabel has no effect on a diff editor, and a second diff editor in the same page
+  // lost the labels set once on mount (measured): each side is labelled again after every render and diff.
+  const applyLabels = useCallback(() => {
+    diffEditor.current?.getOriginalEditor().updateOptions({ ariaLabel: originalLabel });
+    diffEditor.current?.getModifiedEditor().updateOptions({ ariaLabel: modifiedLabel });
+  }, [originalLabel, modifiedLabel]);
+  useEffect(applyLabels);
+  // @monaco-editor/react disposes the models before the diff editor lets go of them, which throws
+  // ("TextModel got disposed before DiffEditorWidget model got reset"): it keeps them (props below), and
+  // this lets go and disposes them, in that order, before the editor itself is disposed.
+  useEffect(
+    () => () => {
+      const editor = diffEditor.current;
+      const models = editor?.getModel();
+      editor?.setModel(null);
+      models?.original.dispose();
+      models?.modified.dispose();
+    },
+    [],
+  );
   return (
     <DiffEditor
       original={original}
@@ -56,11 +79,20 @@ export function MonacoDiffEditor({
       language={language}
       theme={useMonacoTheme()}
       height={height}
-      options={{ readOnly: true, automaticLayout: true, renderSideBySide: true }}
+      keepCurrentOriginalModel
+      keepCurrentModifiedModel
+      options={{
+        readOnly: true,
+        automaticLayout: true,
+        renderSideBySide: true,
+        originalAriaLabel: originalLabel,
+        modifiedAriaLabel: modifiedLabel,
+      }}
       onMount={(editor) => {
-        // The constructor's ariaLabel has no effect on a diff editor: each side is labelled here.
-        editor.getOriginalEditor().updateOptions({ ariaLabel: `${label}, ${sideNames[0]}` });
-        editor.getModifiedEditor().updateOptions({ ariaLabel: `${label}, ${sideNames[1]}` });
+        diffEditor.current = editor;
+        applyLabels();
+        editor.onDidUpdateDiff(applyLabels);
+        setTimeout(applyLabels, 0);
       }}
     />
   );

@@ -6,6 +6,9 @@ import { DiffEditor } from '@/ui/code-editor';
 import { OverwriteDialog } from './overwrite-dialog';
 import type { EditorBase } from './use-document-editor';
 
+// The text colour for titles: Mantine's light green and yellow titles fail contrast (axe).
+const TITLE_STYLES = { title: { color: 'var(--mantine-color-text)' } };
+
 type Choice = 'mine' | 'theirs' | 'hand';
 
 interface Decision {
@@ -89,7 +92,11 @@ export function ConflictResolver({
 
   return (
     <Stack gap="md">
-      <Alert color="yellow" title={`Version ${String(theirs.version)} changed the same values as you`}>
+      <Alert
+        color="yellow"
+        styles={TITLE_STYLES}
+        title={`Version ${String(theirs.version)} changed the same values as you`}
+      >
         Someone saved version {theirs.version} while you were editing, and {conflicts.length} of the values
         you changed were changed there too. Decide each one below; nothing is saved until every conflict is
         decided. Their version is on the left, yours on the right.

@@ -10,6 +10,9 @@ import { DocumentEditMode } from './document-edit-mode';
 import { DocumentHistory } from './document-history';
 import { editAction, MAX_EDITABLE_BYTES } from './use-document-editor';
 
+// The text colour for titles: Mantine's light green and yellow titles fail contrast (axe).
+const TITLE_STYLES = { title: { color: 'var(--mantine-color-text)' } };
+
 export type DocumentMode = 'edit' | 'history';
 
 export interface DocumentEditingProps {
@@ -174,7 +177,7 @@ export function DocumentEditing({ kind, id, current, mode, onModeChange, childre
         </Button>
       </Group>
       {draft === null || editDenied !== null ? null : (
-        <Alert color="blue" title="Unsaved edits">
+        <Alert color="blue" styles={TITLE_STYLES} title="Unsaved edits">
           <Group justify="space-between" gap="sm">
             <Text size="sm">
               This tab holds unsaved edits of the {kind}, built on version {draft.baseVersion}.

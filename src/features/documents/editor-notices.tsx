@@ -1,6 +1,9 @@
 import { Alert, Button, Code, Group, List, Text } from '@mantine/core';
 import type { MergeState } from './use-document-editor';
 
+// The text colour for titles: Mantine's light green and yellow titles fail contrast (axe).
+const TITLE_STYLES = { title: { color: 'var(--mantine-color-text)' } };
+
 export interface EditorNoticesProps {
   /** The draft this session restored: the version it started from, and the version it restores (if any). */
   restored: { baseVersion: number; restoredFrom: number | undefined } | null;
@@ -24,18 +27,22 @@ export function EditorNotices({
   return (
     <>
       {restored?.restoredFrom === undefined ? null : (
-        <Alert color="blue" title={`Restoring version ${String(restored.restoredFrom)}`}>
+        <Alert
+          color="blue"
+          styles={TITLE_STYLES}
+          title={`Restoring version ${String(restored.restoredFrom)}`}
+        >
           The editor holds version {restored.restoredFrom}. Review it and save to make it the current version
           (a new version; the history keeps every other).
         </Alert>
       )}
       {restored !== null && restored.restoredFrom === undefined ? (
-        <Alert color="blue" title="Unsaved edits restored">
+        <Alert color="blue" styles={TITLE_STYLES} title="Unsaved edits restored">
           Your unsaved edits from this tab are back, built on version {restored.baseVersion}.
         </Alert>
       ) : null}
       {newerVersion === null ? null : (
-        <Alert color="yellow" title="A newer version was saved" role="status">
+        <Alert color="yellow" styles={TITLE_STYLES} title="A newer version was saved" role="status">
           <Group justify="space-between" gap="sm">
             <Text size="sm">
               Version {newerVersion} was saved since you started editing — merge it into your edit now.
@@ -47,7 +54,12 @@ export function EditorNotices({
         </Alert>
       )}
       {merge.kind === 'merged' ? (
-        <Alert color="green" title={`Merged with version ${String(merge.version)}`} role="status">
+        <Alert
+          color="green"
+          styles={TITLE_STYLES}
+          title={`Merged with version ${String(merge.version)}`}
+          role="status"
+        >
           <Text size="sm">
             {merge.fromTheirs.length === 0
               ? `Nothing needed to come from version ${String(merge.version)}.`
@@ -70,7 +82,7 @@ export function EditorNotices({
         </Alert>
       ) : null}
       {isDraftKept ? null : (
-        <Alert color="yellow" title="Draft not kept">
+        <Alert color="yellow" styles={TITLE_STYLES} title="Draft not kept">
           This browser tab could not keep a draft of your edits (its storage is full or disabled): save before
           leaving the page.
         </Alert>
