@@ -120,7 +120,7 @@ function hasPath(record: JsonRecord, escapedPath: readonly string[]): boolean {
   for (const escaped of escapedPath) {
     const key = escaped.replaceAll('~1', '/').replaceAll('~0', '~');
     if (!isJsonRecord(node) || !Object.hasOwn(node, key)) return false;
-    const child = node[key];
+    const child: JsonValue | undefined = node[key];
     if (child === undefined) return false;
     node = child;
   }
