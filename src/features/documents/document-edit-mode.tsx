@@ -1,6 +1,6 @@
 import { Button, Stack } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import { failureMessage } from '@/api/failures';
 import { documentVersionQuery, type DocumentKind, type VersionedDocument } from '@/api/properties';
 import { asJsonRecord, formatJson } from '@/lib/json-merge3';
@@ -8,7 +8,7 @@ import type { JsonSchemaObject } from '@/ui/code-editor-types';
 import { ErrorState } from '@/ui/error-state';
 import { TableSkeleton } from '@/ui/table-skeleton';
 import { clearDraft, readDraft } from './document-draft';
-import { DocumentEditor } from './document-editor';
+import { DocumentEditor, type DocumentFormProps } from './document-editor';
 
 export interface DocumentEditModeProps {
   kind: DocumentKind;
@@ -18,6 +18,7 @@ export interface DocumentEditModeProps {
   /** The current version when the editor opened. */
   current: VersionedDocument;
   jsonSchema?: JsonSchemaObject | undefined;
+  renderForm?: ((form: DocumentFormProps) => ReactNode) | undefined;
   onSaved: (saved: VersionedDocument) => void;
   onClose: () => void;
   onDirtyChange: (isDirty: boolean) => void;
@@ -78,6 +79,7 @@ export function DocumentEditMode(props: DocumentEditModeProps) {
       text={draft?.text ?? formatJson(data)}
       restored={draft === null ? null : { baseVersion: draft.baseVersion, restoredFrom: draft.restoredFrom }}
       jsonSchema={props.jsonSchema}
+      renderForm={props.renderForm}
       onSaved={props.onSaved}
       onClose={props.onClose}
       onDirtyChange={props.onDirtyChange}

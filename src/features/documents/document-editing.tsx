@@ -7,6 +7,7 @@ import { GuardedButton } from '@/ui/guarded-button';
 import { notifySuccess } from '@/ui/notify';
 import { clearDraft, readDraft, writeDraft } from './document-draft';
 import { DocumentEditMode } from './document-edit-mode';
+import type { DocumentFormProps } from './document-editor';
 import { DocumentHistory } from './document-history';
 import { editAction, MAX_EDITABLE_BYTES } from './use-document-editor';
 
@@ -29,6 +30,8 @@ export interface DocumentEditingProps {
   /** Whether the editor holds unsaved edits (the page asks before leaving). */
   onDirtyChange: (isDirty: boolean) => void;
   jsonSchema?: JsonSchemaObject | undefined;
+  /** A form view of the document beside the JSON (settings). */
+  renderForm?: ((form: DocumentFormProps) => ReactNode) | undefined;
 }
 
 interface Props extends DocumentEditingProps {
@@ -74,6 +77,7 @@ export function DocumentEditing({ kind, id, current, mode, onModeChange, childre
         label={props.label}
         current={current}
         jsonSchema={props.jsonSchema}
+        renderForm={props.renderForm}
         onDirtyChange={props.onDirtyChange}
         onClose={() => {
           props.onDirtyChange(false);

@@ -1,7 +1,8 @@
-import { Button, Group, Stack, Text } from '@mantine/core';
+import { Button, Group, SegmentedControl, Stack, Text } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
-import { useEffect, useState } from 'react';
+import { useEffect, useMemo, useState, type ReactNode } from 'react';
 import { documentQuery, type DocumentKind, type VersionedDocument } from '@/api/properties';
+import { formatJson, isJsonRecord, isJsonValue, parseJsonDocument } from '@/lib/json-merge3';
 import { CodeEditor, DiffEditor } from '@/ui/code-editor';
 import type { JsonSchemaObject } from '@/ui/code-editor-types';
 import { FormAlert } from '@/ui/form-alert';
@@ -26,10 +27,21 @@ export interface DocumentEditorProps {
   text: string;
   restored: { baseVersion: number; restoredFrom: number | undefined } | null;
   jsonSchema?: JsonSchemaObject | undefined;
+  /**
+   * A form view of the same document (settings): when given, a JSON | Form switch edits one document value,
+   * each view showing the other's changes.
+   */
+  renderForm?: ((form: DocumentFormProps) => ReactNode) | undefined;
   onSaved: (saved: VersionedDocument) => void;
   /** Leaves the editor; the draft is gone by then. */
   onClose: () => void;
   onDirtyChange: (isDirty: boolean) => void;
+}
+
+/** What a form view of the document gets: the document as the editor holds it, and where its edits go. */
+export interface DocumentFormProps {
+  value: unknown;
+  onChange: (next: unknown) => void;
 }
 
 /** The edit mode of a properties or settings document: Monaco, review, save, merge and conflicts. */
@@ -44,6 +56,13 @@ export function DocumentEditor(props: DocumentEditorProps) {
     onSaved: props.onSaved,
   });
   const [isReviewing, setReviewing] = useState(false);
+  const [view, setView] = useState<'json' | 'form'>('json');
+  const isForm = view === 'form' && props.renderForm !== undefined;
+  // The form reads the text as it is now (settings are small): what the JSON view typed shows at once.
+  const formDocument = useMemo(
+    () => (isForm ? parseJsonDocument(session.text) : null),
+    [isForm, session.text],
+  );
   const latest = useQuery({
     ...documentQuery(kind, id),
     refetchInterval: NEWER_VERSION_POLL_MS,
@@ -96,6 +115,20 @@ export function DocumentEditor(props: DocumentEditorProps) {
           {isDirty ? ' — unsaved changes' : ''}
         </Text>
         <Group gap="xs">
+          {props.renderForm === undefined ? null : (
+            <SegmentedControl
+              size="xs"
+              aria-label="Editor view"
+              data={[
+                { label: 'JSON', value: 'json' },
+                { label: 'Form', value: 'form' },
+              ]}
+              value={view}
+              onChange={(value) => {
+                setView(value === 'form' ? 'form' : 'json');
+              }}
+            />
+          )}
           <Button variant="default" size="xs" onClick={session.format} disabled={!parsed.ok}>
             Format document
           </Button>
@@ -145,6 +178,20 @@ export function DocumentEditor(props: DocumentEditorProps) {
           {problem}
         </Text>
       )}
+      {isForm && !isReviewing && formDocument !== null ? (
+        formDocument.ok ? (
+          props.renderForm?.({
+            value: formDocument.value,
+            onChange: (next) => {
+              if (isJsonValue(next) && isJsonRecord(next)) session.setText(formatJson(next));
+            },
+          })
+        ) : (
+          <Text size="sm" c={ERROR_TEXT}>
+            The form needs valid JSON: {formDocument.message} Fix it in the JSON view.
+          </Text>
+        )
+      ) : null}
       {isReviewing && parsed.ok ? (
         <ChangeSummary before={session.base.data} after={parsed.value} label="Your changes" />
       ) : null}
@@ -157,7 +204,7 @@ export function DocumentEditor(props: DocumentEditorProps) {
           sideNames={[`version ${String(session.base.version)}`, 'your edit']}
           height="60vh"
         />
-      ) : (
+      ) : isForm ? null : (
         <CodeEditor
           value={session.text}
           language="json"
