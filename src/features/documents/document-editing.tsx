@@ -2,13 +2,13 @@ import { Alert, Button, Group, Stack, Text } from '@mantine/core';
 import { useMemo, useState, type ReactNode } from 'react';
 import type { DocumentKind, VersionedDocument } from '@/api/properties';
 import type { JsonSchemaObject } from '@/ui/code-editor-types';
-import { Dialog } from '@/ui/dialog';
 import { GuardedButton } from '@/ui/guarded-button';
 import { notifySuccess } from '@/ui/notify';
 import { clearDraft, readDraft, writeDraft } from './document-draft';
 import { DocumentEditMode } from './document-edit-mode';
 import type { DocumentFormProps } from './document-editor';
 import { DocumentHistory } from './document-history';
+import { ReplaceDraftDialog } from './replace-draft-dialog';
 import { editAction, MAX_EDITABLE_BYTES } from './use-document-editor';
 
 // The text colour for titles: Mantine's light green and yellow titles fail contrast (axe).
@@ -120,39 +120,17 @@ export function DocumentEditing({ kind, id, current, mode, onModeChange, childre
             else setRestoring(version);
           }}
         />
-        <Dialog
-          opened={restoring !== null}
-          onClose={() => {
+        <ReplaceDraftDialog
+          kind={kind}
+          version={restoring?.version ?? null}
+          onCancel={() => {
             setRestoring(null);
           }}
-          title="Replace your unsaved edits?"
-        >
-          <Stack>
-            <Text size="sm">
-              This tab holds unsaved edits of the {kind}. Restoring version {restoring?.version} replaces
-              them.
-            </Text>
-            <Group justify="flex-end">
-              <Button
-                variant="default"
-                onClick={() => {
-                  setRestoring(null);
-                }}
-              >
-                Keep my edits
-              </Button>
-              <Button
-                color="red"
-                onClick={() => {
-                  if (restoring !== null) restore(restoring);
-                  setRestoring(null);
-                }}
-              >
-                Replace them
-              </Button>
-            </Group>
-          </Stack>
-        </Dialog>
+          onConfirm={() => {
+            if (restoring !== null) restore(restoring);
+            setRestoring(null);
+          }}
+        />
       </Stack>
     );
   }

@@ -1,4 +1,4 @@
-import { Button, Group, SegmentedControl, Stack, Text } from '@mantine/core';
+import { Stack, Text } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useEffect, useMemo, useState, type ReactNode } from 'react';
 import { documentQuery, type DocumentKind, type VersionedDocument } from '@/api/properties';
@@ -9,6 +9,7 @@ import { FormAlert } from '@/ui/form-alert';
 import { ChangeSummary } from './change-summary';
 import { ConflictResolver } from './conflict-resolver';
 import { EditorNotices } from './editor-notices';
+import { EditorToolbar, type EditorView } from './editor-toolbar';
 import { useDocumentEditor, type EditorBase } from './use-document-editor';
 
 /** How often an open editor asks whether someone saved a newer version (also on window focus). */
@@ -56,7 +57,7 @@ export function DocumentEditor(props: DocumentEditorProps) {
     onSaved: props.onSaved,
   });
   const [isReviewing, setReviewing] = useState(false);
-  const [view, setView] = useState<'json' | 'form'>('json');
+  const [view, setView] = useState<EditorView>('json');
   const isForm = view === 'form' && props.renderForm !== undefined;
   // The form reads the text as it is now (settings are small): what the JSON view typed shows at once.
   const formDocument = useMemo(
@@ -109,60 +110,26 @@ export function DocumentEditor(props: DocumentEditorProps) {
 
   return (
     <Stack gap="sm">
-      <Group justify="space-between" wrap="wrap">
-        <Text size="sm">
-          Editing, based on version <strong>{session.base.version}</strong>
-          {isDirty ? ' — unsaved changes' : ''}
-        </Text>
-        <Group gap="xs">
-          {props.renderForm === undefined ? null : (
-            <SegmentedControl
-              size="xs"
-              aria-label="Editor view"
-              data={[
-                { label: 'JSON', value: 'json' },
-                { label: 'Form', value: 'form' },
-              ]}
-              value={view}
-              onChange={(value) => {
-                setView(value === 'form' ? 'form' : 'json');
-              }}
-            />
-          )}
-          <Button variant="default" size="xs" onClick={session.format} disabled={!parsed.ok}>
-            Format document
-          </Button>
-          <Button
-            variant="default"
-            size="xs"
-            aria-pressed={isReviewing}
-            onClick={() => {
-              setReviewing((value) => !value);
-            }}
-          >
-            {isReviewing ? 'Back to editing' : 'Review changes'}
-          </Button>
-          <Button
-            variant="default"
-            size="xs"
-            onClick={() => {
-              session.discard();
-              onDirtyChange(false);
-              props.onClose();
-            }}
-          >
-            {isDirty ? 'Discard edits' : 'Close editor'}
-          </Button>
-          <Button
-            size="xs"
-            onClick={session.save}
-            loading={session.isSaving}
-            disabled={problem !== null || !isDirty}
-          >
-            Save
-          </Button>
-        </Group>
-      </Group>
+      <EditorToolbar
+        baseVersion={session.base.version}
+        isDirty={isDirty}
+        view={props.renderForm === undefined ? null : view}
+        onViewChange={setView}
+        canFormat={parsed.ok}
+        onFormat={session.format}
+        isReviewing={isReviewing}
+        onReviewToggle={() => {
+          setReviewing((value) => !value);
+        }}
+        onDiscard={() => {
+          session.discard();
+          onDirtyChange(false);
+          props.onClose();
+        }}
+        onSave={session.save}
+        isSaving={session.isSaving}
+        canSave={problem === null && isDirty}
+      />
       <EditorNotices
         restored={props.restored}
         newerVersion={newer?.version ?? null}
