@@ -1,7 +1,8 @@
 import { Alert, Button, Group, Stack, Text } from '@mantine/core';
-import { useMemo, useState, type ReactNode } from 'react';
+import { useEffect, useMemo, useState, type ReactNode } from 'react';
 import type { DocumentKind, VersionedDocument } from '@/api/properties';
 import type { JsonSchemaObject } from '@/ui/code-editor-types';
+import { preloadCodeEditor } from '@/ui/code-editor';
 import { GuardedButton } from '@/ui/guarded-button';
 import { notifySuccess } from '@/ui/notify';
 import { clearDraft, readDraft, writeDraft } from './document-draft';
@@ -43,6 +44,8 @@ interface Props extends DocumentEditingProps {
 }
 
 const encoder = new TextEncoder();
+/** After the tab's own requests: the editor download must not slow the page down. */
+const PRELOAD_DELAY_MS = 2000;
 
 /**
  * Everything beyond reading a document: the Edit and History buttons (with the tab's unsaved draft, if
@@ -57,6 +60,14 @@ export function DocumentEditing({ kind, id, current, mode, onModeChange, childre
       : null;
   const editDenied = props.editDenied ?? tooLarge;
   const [draft, setDraft] = useState(() => readDraft(kind, id));
+  // Someone who may edit is likely to: fetch the editor once the page has settled, so Edit opens sooner.
+  useEffect(() => {
+    if (editDenied !== null) return undefined;
+    const timer = setTimeout(preloadCodeEditor, PRELOAD_DELAY_MS);
+    return () => {
+      clearTimeout(timer);
+    };
+  }, [editDenied]);
   const [restoring, setRestoring] = useState<VersionedDocument | null>(null);
 
   const restore = (version: VersionedDocument) => {
