@@ -181,7 +181,7 @@ async function run(): Promise<void> {
     await page.getByRole('button', { name: 'Sign in' }).click();
     const editSmall = page.getByRole('button', { name: 'Edit properties' });
     // Clicked as soon as it shows: before the page's idle preload of the editor has fetched anything.
-    await editSmall.waitFor();
+    await editSmall.waitFor({ timeout: 120_000 });
     let started = performance.now();
     await editSmall.click();
     await editorReady(page, 'Properties of Small properties (JSON)');

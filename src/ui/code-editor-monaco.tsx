@@ -1,6 +1,6 @@
 import { useComputedColorScheme } from '@mantine/core';
 import { DiffEditor, Editor, type DiffOnMount } from '@monaco-editor/react';
-import { useCallback, useEffect, useId, useRef } from 'react';
+import { useCallback, useEffect, useId, useMemo, useRef } from 'react';
 import { registerJsonSchema } from './monaco-setup';
 import type { CodeEditorProps, DiffEditorProps } from './code-editor-types';
 
@@ -26,6 +26,12 @@ export function MonacoCodeEditor({
     () => (jsonSchema === undefined ? undefined : registerJsonSchema(modelPath, jsonSchema)),
     [modelPath, jsonSchema],
   );
+  // The same object while nothing changes: @monaco-editor/react applies new options on every render, which a
+  // keystroke in a large document should not pay for.
+  const options = useMemo(
+    () => ({ ariaLabel: label, readOnly: isReadOnly, minimap: { enabled: false }, automaticLayout: true }),
+    [label, isReadOnly],
+  );
   return (
     <Editor
       path={modelPath}
@@ -36,7 +42,7 @@ export function MonacoCodeEditor({
       onChange={(next) => {
         onChange?.(next ?? '');
       }}
-      options={{ ariaLabel: label, readOnly: isReadOnly, minimap: { enabled: false }, automaticLayout: true }}
+      options={options}
     />
   );
 }
