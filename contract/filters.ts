@@ -277,5 +277,8 @@ export const SCHEDULED_ACTIVITY_FILTER_ATTRIBUTES = [
   'asset_name',
 ] as const;
 export const SCHEDULED_ACTIVITY_SORT_ATTRIBUTES = SCHEDULED_ACTIVITY_FILTER_ATTRIBUTES;
-export type ScheduledActivityFilterKey = FilterKey<(typeof SCHEDULED_ACTIVITY_FILTER_ATTRIBUTES)[number]>;
+/** One text box over what a schedule runs and where: `action_or_workflow_code_or_parent_path_cont`. */
+export type ScheduledActivityTextFilterKey = 'action_or_workflow_code_or_parent_path_cont';
+export type ScheduledActivityFilterKey =
+  FilterKey<(typeof SCHEDULED_ACTIVITY_FILTER_ATTRIBUTES)[number]> | ScheduledActivityTextFilterKey;
 export type ScheduledActivitySort = SortSpec<(typeof SCHEDULED_ACTIVITY_SORT_ATTRIBUTES)[number]>;

@@ -4,6 +4,7 @@ import {
   cronProblem,
   cronToPlan,
   describeCron,
+  formatUtc,
   nearCollisions,
   nextRuns,
   planToCron,
@@ -163,5 +164,12 @@ describe('nearCollisions', () => {
       from: NOW,
     });
     expect(found).toEqual([]);
+  });
+});
+
+describe('formatUtc', () => {
+  it('writes a time in UTC with its weekday, seconds only when set', () => {
+    expect(formatUtc(new Date('2026-12-02T18:31:00Z'))).toBe('Wed 2026-12-02 18:31 UTC');
+    expect(formatUtc(new Date('2026-12-06T00:00:30Z'))).toBe('Sun 2026-12-06 00:00:30 UTC');
   });
 });

@@ -245,3 +245,12 @@ export function nearCollisions(
   }
   return found;
 }
+
+const WEEKDAY_SHORT = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'] as const;
+
+/** `Wed 2026-12-02 18:31 UTC` (seconds only when not zero): the same in every locale. */
+export function formatUtc(date: Date): string {
+  const iso = date.toISOString();
+  const seconds = date.getUTCSeconds() === 0 ? '' : iso.slice(16, 19);
+  return `${WEEKDAY_SHORT[date.getUTCDay()] ?? ''} ${iso.slice(0, 10)} ${iso.slice(11, 16)}${seconds} UTC`;
+}
