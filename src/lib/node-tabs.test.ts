@@ -50,6 +50,11 @@ describe('availableTabs', () => {
     expect(availableTabs(environment)).not.toContain('schedules');
   });
 
+  it('gives a Standard project no Schedules tab: it can run neither changes nor workflows', () => {
+    const facet = { scheduled_activities: { read: true, update: true } };
+    expect(availableTabs({ ...standardProject, authorisations: facet })).not.toContain('schedules');
+  });
+
   it('gives an Enterprise project environments, assets, Git remotes and templates', () => {
     expect(availableTabs(enterpriseProject)).toEqual([
       'overview',

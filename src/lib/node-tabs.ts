@@ -85,8 +85,9 @@ export function availableTabs(meta: NodeMeta): NodeTab[] {
   if (meta.authorisations.git_remotes !== undefined) tabs.push('git-remotes');
   if (meta.can_have_templates) tabs.push('templates');
   if (meta.requires_template) tabs.push('mintmodels');
-  // Every node may have schedules; the server sends the facet where it applies.
-  if (meta.authorisations.scheduled_activities !== undefined) tabs.push('schedules');
+  // Schedules start changes or workflows: not on a Standard project, which has neither.
+  const canSchedule = meta.can_have_changes || meta.can_have_workflows;
+  if (canSchedule && meta.authorisations.scheduled_activities !== undefined) tabs.push('schedules');
   return tabs;
 }
 
