@@ -49,7 +49,7 @@ test('the viewer opens schedule pages read-only, each disabled action saying whi
   const remove = schedules.deleteButton('nightly_backup');
   await expect(remove).toBeDisabled();
   await expect(await tabs.tooltipOf(remove)).toHaveText(
-    `You need update permission on ${environmentPath}/scheduled_activities to delete its schedules`,
+    `You need update permission on ${environmentPath}/scheduled_activities to delete schedules`,
   );
   await axe();
 

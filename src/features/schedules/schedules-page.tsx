@@ -4,9 +4,9 @@ import { useState } from 'react';
 import { failureMessage } from '@/api/failures';
 import { scheduledActivityListQuery, type ScheduledActivity } from '@/api/scheduled-activities';
 import { denial } from '@/lib/permissions';
-import { nodePath } from '@/lib/node-path';
 import { DeleteScheduleDialog } from './delete-schedule-dialog';
 import { ScheduleFilterBar } from './schedule-filter-bar';
+import { scheduleWhere } from './schedule-labels';
 import { isFiltered, scheduleSort, toScheduleQuery, type SchedulesSearch } from './schedules-search';
 import { SchedulesTable } from './schedules-table';
 
@@ -17,12 +17,11 @@ export interface SchedulesPageProps {
 
 /** Why the user may not delete this schedule, from its node's permissions (included with the list). */
 function deleteDenied(schedule: ScheduledActivity): string | null {
-  const path = schedule.node === null ? schedule.project_name : nodePath(schedule.node);
   const requirement = {
-    nodePath: path,
+    nodePath: scheduleWhere(schedule),
     facet: 'scheduled_activities',
     permission: 'update',
-    purpose: 'delete its schedules',
+    purpose: 'delete schedules',
   } as const;
   return denial(schedule.authorisations ?? {}, requirement);
 }

@@ -36,8 +36,9 @@ export function SchedulesPanel({ target, search, onSearchChange }: SchedulesPane
     ...scheduledActivityListQuery(target.ref, toScheduleQuery(search)),
     placeholderData: keepPreviousData,
   });
-  // Every schedule of the node, whatever the filters, for the near-collision warning.
-  const all = useQuery(scheduledActivityListQuery(target.ref));
+  // Every schedule of the node, whatever the filters, for the near-collision warning (the same request as
+  // the list's when it is not filtered).
+  const all = useQuery(scheduledActivityListQuery(target.ref, toScheduleQuery({})));
   const [isCreating, creating] = useDisclosure(false);
   const [deleting, setDeleting] = useState<ScheduledActivity | null>(null);
   const need = (purpose: string) =>

@@ -125,6 +125,36 @@ describe('schedules', () => {
     ]);
   }, 40_000);
 
+  it('schedules a published workflow on an Enterprise project, hourly from the builder', async () => {
+    signInAs('opschain');
+    const { user } = renderConsole('/projects/bank/schedules');
+    await user.click(await screen.findByRole('button', { name: 'New schedule' }, SLOW));
+    const dialog = await screen.findByRole('dialog', { name: 'New schedule on /projects/bank' });
+
+    await user.click(within(dialog).getByRole('radio', { name: 'A workflow' }));
+    const workflow = within(dialog).getByRole('combobox', { name: 'Workflow' });
+    await waitFor(() => {
+      expect(workflow).toHaveAttribute('placeholder', 'Pick a workflow');
+    }, SLOW);
+    await user.click(workflow);
+    await user.click(await screen.findByRole('option', { name: /\(smoke_checks\), version/ }));
+    await user.click(within(dialog).getByRole('combobox', { name: 'Repeat pattern' }));
+    await user.click(await screen.findByRole('option', { name: 'Every hour, at a minute' }));
+    expect(within(dialog).getByRole('textbox', { name: /Cron expression/ })).toHaveValue('0 * * * *');
+    // Only changes take "new commits only".
+    expect(within(dialog).queryByRole('checkbox', { name: /new commits/ })).not.toBeInTheDocument();
+    await user.click(within(dialog).getByRole('button', { name: 'Create schedule' }));
+
+    await waitFor(() => {
+      expect(screen.queryByRole('dialog')).not.toBeInTheDocument();
+    }, SLOW);
+    const saved = await listScheduledActivities(
+      { kind: 'project', projectCode: 'bank' },
+      { filters: { workflow_code_eq: 'smoke_checks' } },
+    );
+    expect(saved.items).toMatchObject([{ type: 'scheduled_workflow', cron_schedule: '0 * * * *' }]);
+  }, 40_000);
+
   it('lands the server’s 422 on the field it names', async () => {
     signInAs('opschain');
     await createGitRemote({
