@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { setUpEmulator, signInAs } from '@/test/emulator';
 import { ApiError } from './errors';
 import {
@@ -7,7 +7,7 @@ import {
   listScheduledActivities,
 } from './scheduled-activities';
 
-setUpEmulator();
+const emulator = setUpEmulator();
 
 const DEV = { kind: 'environment', projectCode: 'bank', environmentCode: 'dev' } as const;
 const SOA_DEV = { kind: 'asset', projectCode: 'bank', environmentCode: 'dev', assetCode: 'soa_dev' } as const;
@@ -112,5 +112,29 @@ describe('scheduled activities', () => {
     const list = await listScheduledActivities(BANK);
     expect(list.items.length).toBeGreaterThan(0);
     expect(list.items[0]?.authorisations?.scheduled_activities?.update).not.toBe(true);
+  });
+
+  it('keeps the readable schedules of a list and marks one it cannot read', async () => {
+    signInAs('opschain');
+    vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    const odd = await createScheduledActivity({
+      node: SOA_DEV,
+      attributes: {
+        action: 'odd',
+        cron_schedule: '0 5 * * *',
+        repeat: true,
+        new_commits_only: false,
+        metadata: {},
+      },
+    });
+    // A creation time that is not ISO 8601, as a misbehaving server might send.
+    emulator()
+      .app.emulator.sql("UPDATE scheduled_activities SET created_at = 'yesterday' WHERE id = ?")
+      .run(odd.id);
+
+    const all = await listScheduledActivities(null);
+    expect(all.items.length).toBeGreaterThan(0);
+    expect(all.unreadable).toMatchObject([{ id: odd.id }]);
+    expect(all.items.map((item) => item.id)).not.toContain(odd.id);
   });
 });
