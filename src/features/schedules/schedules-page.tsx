@@ -10,6 +10,8 @@ import { scheduleWhere } from './schedule-labels';
 import { isFiltered, scheduleSort, toScheduleQuery, type SchedulesSearch } from './schedules-search';
 import { SchedulesTable } from './schedules-table';
 
+const REFRESH_MS = 30_000;
+
 export interface SchedulesPageProps {
   search: SchedulesSearch;
   onSearchChange: (patch: Partial<SchedulesSearch>) => void;
@@ -31,6 +33,8 @@ export function SchedulesPage({ search, onSearchChange }: SchedulesPageProps) {
   const schedules = useQuery({
     ...scheduledActivityListQuery(null, toScheduleQuery(search)),
     placeholderData: keepPreviousData,
+    // Each run moves `next_run_at` on, and a schedule that does not repeat deletes itself after its run.
+    refetchInterval: REFRESH_MS,
   });
   const [deleting, setDeleting] = useState<ScheduledActivity | null>(null);
   return (

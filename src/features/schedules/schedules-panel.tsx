@@ -16,6 +16,8 @@ import type { ScheduleTarget } from './schedule-target';
 import { isFiltered, scheduleSort, toScheduleQuery, type SchedulesSearch } from './schedules-search';
 import { SchedulesTable } from './schedules-table';
 
+const REFRESH_MS = 30_000;
+
 export interface SchedulesPanelProps {
   target: ScheduleTarget;
   search: SchedulesSearch;
@@ -35,6 +37,8 @@ export function SchedulesPanel({ target, search, onSearchChange }: SchedulesPane
   const schedules = useQuery({
     ...scheduledActivityListQuery(target.ref, toScheduleQuery(search)),
     placeholderData: keepPreviousData,
+    // Each run moves `next_run_at` on, and a schedule that does not repeat deletes itself after its run.
+    refetchInterval: REFRESH_MS,
   });
   // Every schedule of the node, whatever the filters, for the near-collision warning (the same request as
   // the list's when it is not filtered).
