@@ -49,7 +49,7 @@ export class SchedulesList {
   }
 
   async chooseRepeatPattern(label: string): Promise<void> {
-    await this.createDialog.getByRole('combobox', { name: 'Repeat pattern' }).click();
+    await this.createDialog.getByRole('combobox', { name: 'Schedule pattern' }).click();
     await this.page.getByRole('option', { name: label }).click();
   }
 

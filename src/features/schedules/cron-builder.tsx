@@ -82,7 +82,7 @@ export function CronBuilder({ expression, isCustom, onCustomChange, onChange }: 
   return (
     <Stack gap="xs">
       <Select
-        label="Repeat pattern"
+        label="Schedule pattern"
         data={MODES.map((value) => ({ value, label: MODE_LABELS[value] }))}
         value={mode}
         onChange={handleMode}

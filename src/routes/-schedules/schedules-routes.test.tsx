@@ -94,7 +94,7 @@ describe('schedules', () => {
     await user.click(within(dialog).getByRole('button', { name: 'Create schedule' }));
     expect(await within(dialog).findByText(/fires more than once a minute/)).toBeInTheDocument();
 
-    await user.click(within(dialog).getByRole('combobox', { name: 'Repeat pattern' }));
+    await user.click(within(dialog).getByRole('combobox', { name: 'Schedule pattern' }));
     await user.click(await screen.findByRole('option', { name: 'Every day, at a time' }));
     expect(cron).toHaveValue('0 2 * * *');
     expect(within(dialog).getByText('At 02:00, every day (UTC)')).toBeInTheDocument();
@@ -138,7 +138,7 @@ describe('schedules', () => {
     }, SLOW);
     await user.click(workflow);
     await user.click(await screen.findByRole('option', { name: /\(smoke_checks\), version/ }));
-    await user.click(within(dialog).getByRole('combobox', { name: 'Repeat pattern' }));
+    await user.click(within(dialog).getByRole('combobox', { name: 'Schedule pattern' }));
     await user.click(await screen.findByRole('option', { name: 'Every hour, at a minute' }));
     expect(within(dialog).getByRole('textbox', { name: /Cron expression/ })).toHaveValue('0 * * * *');
     // Only changes take "new commits only".
