@@ -155,7 +155,7 @@ describe('schedules', () => {
     expect(saved.items).toMatchObject([{ type: 'scheduled_workflow', cron_schedule: '0 * * * *' }]);
   }, 40_000);
 
-  it('lands the server’s 422 on the field it names', async () => {
+  it('warns of another schedule firing close by, and lands the server’s 422 on the field it names', async () => {
     signInAs('opschain');
     await createGitRemote({
       projectCode: 'bank',
@@ -168,6 +168,15 @@ describe('schedules', () => {
     await pickRemote(user, dialog);
     await user.click(await screen.findByRole('option', { name: 'mirror' }));
     await user.type(within(dialog).getByRole('textbox', { name: 'Git revision' }), 'main');
+    // The demo's `hello` runs here at 01:30 every day: a minute later is close enough to warn.
+    const cron = within(dialog).getByRole('textbox', { name: /Cron expression/ });
+    await user.clear(cron);
+    await user.click(cron);
+    await user.paste('31 1 * * *');
+    const warning = within(dialog).getByRole('alert', {
+      name: /Another schedule on this target fires close/,
+    });
+    expect(warning).toHaveTextContent(/hello \(At 01:30, every day\): fires \w{3} \S+ 01:30 UTC/);
     // Someone archives the remote while the form is open: only the server can tell.
     const mirror = (await listGitRemotes('bank', { filters: { name_eq: 'mirror' } })).items[0];
     await archiveGitRemote({ projectCode: 'bank', id: mirror?.id ?? '', archived: true });
