@@ -186,5 +186,5 @@ describe('schedules', () => {
     expect(within(dialog).getByRole('combobox', { name: 'Git remote' })).toHaveAccessibleDescription(
       /Git remote "mirror" is archived/,
     );
-  });
+  }, 40_000);
 });
