@@ -92,3 +92,19 @@ export async function seedGitRemote(
 ): Promise<void> {
   await post(api, `/api/projects/${projectCode}/git_remotes`, { name, url, ...NO_GIT_CREDENTIALS });
 }
+
+/** An asset of a project seeded by `seedEnterpriseProject`, built from its template (`web_tpl`, `v1`). */
+export async function seedAsset(
+  api: APIRequestContext,
+  projectCode: string,
+  code: string,
+  name: string,
+): Promise<void> {
+  await post(api, `/api/projects/${projectCode}/assets`, {
+    code,
+    name,
+    description: `${name} asset`,
+    template_name: 'web_tpl',
+    template_version: 'v1',
+  });
+}

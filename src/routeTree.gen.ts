@@ -13,6 +13,7 @@ import { Route as AuthedRouteImport } from './routes/_authed';
 import { Route as SignInRouteImport } from './routes/sign-in';
 import { Route as AuthedIndexRouteImport } from './routes/_authed/index';
 import { Route as AuthedEventsRouteImport } from './routes/_authed/events';
+import { Route as AuthedSchedulesRouteImport } from './routes/_authed/schedules';
 import { Route as AuthedProjectsIndexRouteImport } from './routes/_authed/projects/index';
 import { Route as AuthedProjectsProjectCodeRouteRouteImport } from './routes/_authed/projects/$projectCode/route';
 import { Route as AuthedProjectsProjectCodeTabsRouteRouteImport } from './routes/_authed/projects/$projectCode/_tabs/route';
@@ -21,6 +22,7 @@ import { Route as AuthedProjectsProjectCodeTabsAssetsRouteImport } from './route
 import { Route as AuthedProjectsProjectCodeTabsEnvironmentsRouteImport } from './routes/_authed/projects/$projectCode/_tabs/environments';
 import { Route as AuthedProjectsProjectCodeTabsGitRemotesRouteImport } from './routes/_authed/projects/$projectCode/_tabs/git-remotes';
 import { Route as AuthedProjectsProjectCodeTabsPropertiesRouteImport } from './routes/_authed/projects/$projectCode/_tabs/properties';
+import { Route as AuthedProjectsProjectCodeTabsSchedulesRouteImport } from './routes/_authed/projects/$projectCode/_tabs/schedules';
 import { Route as AuthedProjectsProjectCodeTabsSettingsRouteImport } from './routes/_authed/projects/$projectCode/_tabs/settings';
 import { Route as AuthedProjectsProjectCodeTabsTemplatesRouteImport } from './routes/_authed/projects/$projectCode/_tabs/templates';
 import { Route as AuthedProjectsProjectCodeAssetsAssetCodeRouteRouteImport } from './routes/_authed/projects/$projectCode/assets/$assetCode/route';
@@ -29,18 +31,21 @@ import { Route as AuthedProjectsProjectCodeAssetsAssetCodeIndexRouteImport } fro
 import { Route as AuthedProjectsProjectCodeAssetsAssetCodeConvergedPropertiesRouteImport } from './routes/_authed/projects/$projectCode/assets/$assetCode/converged-properties';
 import { Route as AuthedProjectsProjectCodeAssetsAssetCodeMintmodelsRouteImport } from './routes/_authed/projects/$projectCode/assets/$assetCode/mintmodels';
 import { Route as AuthedProjectsProjectCodeAssetsAssetCodePropertiesRouteImport } from './routes/_authed/projects/$projectCode/assets/$assetCode/properties';
+import { Route as AuthedProjectsProjectCodeAssetsAssetCodeSchedulesRouteImport } from './routes/_authed/projects/$projectCode/assets/$assetCode/schedules';
 import { Route as AuthedProjectsProjectCodeAssetsAssetCodeSettingsRouteImport } from './routes/_authed/projects/$projectCode/assets/$assetCode/settings';
 import { Route as AuthedProjectsProjectCodeAssetsAssetCodeTemplateRouteImport } from './routes/_authed/projects/$projectCode/assets/$assetCode/template';
 import { Route as AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeTabsRouteRouteImport } from './routes/_authed/projects/$projectCode/environments/$environmentCode/_tabs/route';
 import { Route as AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeTabsIndexRouteImport } from './routes/_authed/projects/$projectCode/environments/$environmentCode/_tabs/index';
 import { Route as AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeTabsAssetsRouteImport } from './routes/_authed/projects/$projectCode/environments/$environmentCode/_tabs/assets';
 import { Route as AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeTabsPropertiesRouteImport } from './routes/_authed/projects/$projectCode/environments/$environmentCode/_tabs/properties';
+import { Route as AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeTabsSchedulesRouteImport } from './routes/_authed/projects/$projectCode/environments/$environmentCode/_tabs/schedules';
 import { Route as AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeTabsSettingsRouteImport } from './routes/_authed/projects/$projectCode/environments/$environmentCode/_tabs/settings';
 import { Route as AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeAssetsAssetCodeRouteRouteImport } from './routes/_authed/projects/$projectCode/environments/$environmentCode/assets/$assetCode/route';
 import { Route as AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeAssetsAssetCodeIndexRouteImport } from './routes/_authed/projects/$projectCode/environments/$environmentCode/assets/$assetCode/index';
 import { Route as AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeAssetsAssetCodeConvergedPropertiesRouteImport } from './routes/_authed/projects/$projectCode/environments/$environmentCode/assets/$assetCode/converged-properties';
 import { Route as AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeAssetsAssetCodeMintmodelsRouteImport } from './routes/_authed/projects/$projectCode/environments/$environmentCode/assets/$assetCode/mintmodels';
 import { Route as AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeAssetsAssetCodePropertiesRouteImport } from './routes/_authed/projects/$projectCode/environments/$environmentCode/assets/$assetCode/properties';
+import { Route as AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeAssetsAssetCodeSchedulesRouteImport } from './routes/_authed/projects/$projectCode/environments/$environmentCode/assets/$assetCode/schedules';
 import { Route as AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeAssetsAssetCodeSettingsRouteImport } from './routes/_authed/projects/$projectCode/environments/$environmentCode/assets/$assetCode/settings';
 import { Route as AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeAssetsAssetCodeTemplateRouteImport } from './routes/_authed/projects/$projectCode/environments/$environmentCode/assets/$assetCode/template';
 
@@ -61,6 +66,11 @@ const AuthedIndexRoute = AuthedIndexRouteImport.update({
 const AuthedEventsRoute = AuthedEventsRouteImport.update({
   id: '/events',
   path: '/events',
+  getParentRoute: () => AuthedRoute,
+} as any);
+const AuthedSchedulesRoute = AuthedSchedulesRouteImport.update({
+  id: '/schedules',
+  path: '/schedules',
   getParentRoute: () => AuthedRoute,
 } as any);
 const AuthedProjectsIndexRoute = AuthedProjectsIndexRouteImport.update({
@@ -107,6 +117,12 @@ const AuthedProjectsProjectCodeTabsPropertiesRoute =
   AuthedProjectsProjectCodeTabsPropertiesRouteImport.update({
     id: '/properties',
     path: '/properties',
+    getParentRoute: () => AuthedProjectsProjectCodeTabsRouteRoute,
+  } as any);
+const AuthedProjectsProjectCodeTabsSchedulesRoute =
+  AuthedProjectsProjectCodeTabsSchedulesRouteImport.update({
+    id: '/schedules',
+    path: '/schedules',
     getParentRoute: () => AuthedProjectsProjectCodeTabsRouteRoute,
   } as any);
 const AuthedProjectsProjectCodeTabsSettingsRoute =
@@ -159,6 +175,12 @@ const AuthedProjectsProjectCodeAssetsAssetCodePropertiesRoute =
     path: '/properties',
     getParentRoute: () => AuthedProjectsProjectCodeAssetsAssetCodeRouteRoute,
   } as any);
+const AuthedProjectsProjectCodeAssetsAssetCodeSchedulesRoute =
+  AuthedProjectsProjectCodeAssetsAssetCodeSchedulesRouteImport.update({
+    id: '/schedules',
+    path: '/schedules',
+    getParentRoute: () => AuthedProjectsProjectCodeAssetsAssetCodeRouteRoute,
+  } as any);
 const AuthedProjectsProjectCodeAssetsAssetCodeSettingsRoute =
   AuthedProjectsProjectCodeAssetsAssetCodeSettingsRouteImport.update({
     id: '/settings',
@@ -202,6 +224,15 @@ const AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeTabsPropertiesRoute =
     {
       id: '/properties',
       path: '/properties',
+      getParentRoute: () =>
+        AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeTabsRouteRoute,
+    } as any,
+  );
+const AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeTabsSchedulesRoute =
+  AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeTabsSchedulesRouteImport.update(
+    {
+      id: '/schedules',
+      path: '/schedules',
       getParentRoute: () =>
         AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeTabsRouteRoute,
     } as any,
@@ -260,6 +291,15 @@ const AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeAssetsAssetCodePropert
         AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeAssetsAssetCodeRouteRoute,
     } as any,
   );
+const AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeAssetsAssetCodeSchedulesRoute =
+  AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeAssetsAssetCodeSchedulesRouteImport.update(
+    {
+      id: '/schedules',
+      path: '/schedules',
+      getParentRoute: () =>
+        AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeAssetsAssetCodeRouteRoute,
+    } as any,
+  );
 const AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeAssetsAssetCodeSettingsRoute =
   AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeAssetsAssetCodeSettingsRouteImport.update(
     {
@@ -283,6 +323,7 @@ export interface FileRoutesByFullPath {
   '/': typeof AuthedIndexRoute;
   '/sign-in': typeof SignInRoute;
   '/events': typeof AuthedEventsRoute;
+  '/schedules': typeof AuthedSchedulesRoute;
   '/projects/$projectCode': typeof AuthedProjectsProjectCodeRouteRouteWithChildren;
   '/projects/': typeof AuthedProjectsIndexRoute;
   '/projects/$projectCode/assets/$assetCode': typeof AuthedProjectsProjectCodeAssetsAssetCodeRouteRouteWithChildren;
@@ -291,23 +332,27 @@ export interface FileRoutesByFullPath {
   '/projects/$projectCode/environments': typeof AuthedProjectsProjectCodeTabsEnvironmentsRoute;
   '/projects/$projectCode/git-remotes': typeof AuthedProjectsProjectCodeTabsGitRemotesRoute;
   '/projects/$projectCode/properties': typeof AuthedProjectsProjectCodeTabsPropertiesRoute;
+  '/projects/$projectCode/schedules': typeof AuthedProjectsProjectCodeTabsSchedulesRoute;
   '/projects/$projectCode/settings': typeof AuthedProjectsProjectCodeTabsSettingsRoute;
   '/projects/$projectCode/templates': typeof AuthedProjectsProjectCodeTabsTemplatesRoute;
   '/projects/$projectCode/': typeof AuthedProjectsProjectCodeTabsIndexRoute;
   '/projects/$projectCode/assets/$assetCode/converged-properties': typeof AuthedProjectsProjectCodeAssetsAssetCodeConvergedPropertiesRoute;
   '/projects/$projectCode/assets/$assetCode/mintmodels': typeof AuthedProjectsProjectCodeAssetsAssetCodeMintmodelsRoute;
   '/projects/$projectCode/assets/$assetCode/properties': typeof AuthedProjectsProjectCodeAssetsAssetCodePropertiesRoute;
+  '/projects/$projectCode/assets/$assetCode/schedules': typeof AuthedProjectsProjectCodeAssetsAssetCodeSchedulesRoute;
   '/projects/$projectCode/assets/$assetCode/settings': typeof AuthedProjectsProjectCodeAssetsAssetCodeSettingsRoute;
   '/projects/$projectCode/assets/$assetCode/template': typeof AuthedProjectsProjectCodeAssetsAssetCodeTemplateRoute;
   '/projects/$projectCode/assets/$assetCode/': typeof AuthedProjectsProjectCodeAssetsAssetCodeIndexRoute;
   '/projects/$projectCode/environments/$environmentCode/assets/$assetCode': typeof AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeAssetsAssetCodeRouteRouteWithChildren;
   '/projects/$projectCode/environments/$environmentCode/assets': typeof AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeTabsAssetsRoute;
   '/projects/$projectCode/environments/$environmentCode/properties': typeof AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeTabsPropertiesRoute;
+  '/projects/$projectCode/environments/$environmentCode/schedules': typeof AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeTabsSchedulesRoute;
   '/projects/$projectCode/environments/$environmentCode/settings': typeof AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeTabsSettingsRoute;
   '/projects/$projectCode/environments/$environmentCode/': typeof AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeTabsIndexRoute;
   '/projects/$projectCode/environments/$environmentCode/assets/$assetCode/converged-properties': typeof AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeAssetsAssetCodeConvergedPropertiesRoute;
   '/projects/$projectCode/environments/$environmentCode/assets/$assetCode/mintmodels': typeof AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeAssetsAssetCodeMintmodelsRoute;
   '/projects/$projectCode/environments/$environmentCode/assets/$assetCode/properties': typeof AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeAssetsAssetCodePropertiesRoute;
+  '/projects/$projectCode/environments/$environmentCode/assets/$assetCode/schedules': typeof AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeAssetsAssetCodeSchedulesRoute;
   '/projects/$projectCode/environments/$environmentCode/assets/$assetCode/settings': typeof AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeAssetsAssetCodeSettingsRoute;
   '/projects/$projectCode/environments/$environmentCode/assets/$assetCode/template': typeof AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeAssetsAssetCodeTemplateRoute;
   '/projects/$projectCode/environments/$environmentCode/assets/$assetCode/': typeof AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeAssetsAssetCodeIndexRoute;
@@ -315,6 +360,7 @@ export interface FileRoutesByFullPath {
 export interface FileRoutesByTo {
   '/sign-in': typeof SignInRoute;
   '/events': typeof AuthedEventsRoute;
+  '/schedules': typeof AuthedSchedulesRoute;
   '/': typeof AuthedIndexRoute;
   '/projects/$projectCode': typeof AuthedProjectsProjectCodeTabsIndexRoute;
   '/projects': typeof AuthedProjectsIndexRoute;
@@ -323,20 +369,24 @@ export interface FileRoutesByTo {
   '/projects/$projectCode/environments': typeof AuthedProjectsProjectCodeTabsEnvironmentsRoute;
   '/projects/$projectCode/git-remotes': typeof AuthedProjectsProjectCodeTabsGitRemotesRoute;
   '/projects/$projectCode/properties': typeof AuthedProjectsProjectCodeTabsPropertiesRoute;
+  '/projects/$projectCode/schedules': typeof AuthedProjectsProjectCodeTabsSchedulesRoute;
   '/projects/$projectCode/settings': typeof AuthedProjectsProjectCodeTabsSettingsRoute;
   '/projects/$projectCode/templates': typeof AuthedProjectsProjectCodeTabsTemplatesRoute;
   '/projects/$projectCode/assets/$assetCode/converged-properties': typeof AuthedProjectsProjectCodeAssetsAssetCodeConvergedPropertiesRoute;
   '/projects/$projectCode/assets/$assetCode/mintmodels': typeof AuthedProjectsProjectCodeAssetsAssetCodeMintmodelsRoute;
   '/projects/$projectCode/assets/$assetCode/properties': typeof AuthedProjectsProjectCodeAssetsAssetCodePropertiesRoute;
+  '/projects/$projectCode/assets/$assetCode/schedules': typeof AuthedProjectsProjectCodeAssetsAssetCodeSchedulesRoute;
   '/projects/$projectCode/assets/$assetCode/settings': typeof AuthedProjectsProjectCodeAssetsAssetCodeSettingsRoute;
   '/projects/$projectCode/assets/$assetCode/template': typeof AuthedProjectsProjectCodeAssetsAssetCodeTemplateRoute;
   '/projects/$projectCode/assets/$assetCode': typeof AuthedProjectsProjectCodeAssetsAssetCodeIndexRoute;
   '/projects/$projectCode/environments/$environmentCode/assets': typeof AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeTabsAssetsRoute;
   '/projects/$projectCode/environments/$environmentCode/properties': typeof AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeTabsPropertiesRoute;
+  '/projects/$projectCode/environments/$environmentCode/schedules': typeof AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeTabsSchedulesRoute;
   '/projects/$projectCode/environments/$environmentCode/settings': typeof AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeTabsSettingsRoute;
   '/projects/$projectCode/environments/$environmentCode/assets/$assetCode/converged-properties': typeof AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeAssetsAssetCodeConvergedPropertiesRoute;
   '/projects/$projectCode/environments/$environmentCode/assets/$assetCode/mintmodels': typeof AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeAssetsAssetCodeMintmodelsRoute;
   '/projects/$projectCode/environments/$environmentCode/assets/$assetCode/properties': typeof AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeAssetsAssetCodePropertiesRoute;
+  '/projects/$projectCode/environments/$environmentCode/assets/$assetCode/schedules': typeof AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeAssetsAssetCodeSchedulesRoute;
   '/projects/$projectCode/environments/$environmentCode/assets/$assetCode/settings': typeof AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeAssetsAssetCodeSettingsRoute;
   '/projects/$projectCode/environments/$environmentCode/assets/$assetCode/template': typeof AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeAssetsAssetCodeTemplateRoute;
   '/projects/$projectCode/environments/$environmentCode/assets/$assetCode': typeof AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeAssetsAssetCodeIndexRoute;
@@ -346,6 +396,7 @@ export interface FileRoutesById {
   '/_authed': typeof AuthedRouteWithChildren;
   '/sign-in': typeof SignInRoute;
   '/_authed/events': typeof AuthedEventsRoute;
+  '/_authed/schedules': typeof AuthedSchedulesRoute;
   '/_authed/': typeof AuthedIndexRoute;
   '/_authed/projects/$projectCode': typeof AuthedProjectsProjectCodeRouteRouteWithChildren;
   '/_authed/projects/': typeof AuthedProjectsIndexRoute;
@@ -356,6 +407,7 @@ export interface FileRoutesById {
   '/_authed/projects/$projectCode/_tabs/environments': typeof AuthedProjectsProjectCodeTabsEnvironmentsRoute;
   '/_authed/projects/$projectCode/_tabs/git-remotes': typeof AuthedProjectsProjectCodeTabsGitRemotesRoute;
   '/_authed/projects/$projectCode/_tabs/properties': typeof AuthedProjectsProjectCodeTabsPropertiesRoute;
+  '/_authed/projects/$projectCode/_tabs/schedules': typeof AuthedProjectsProjectCodeTabsSchedulesRoute;
   '/_authed/projects/$projectCode/_tabs/settings': typeof AuthedProjectsProjectCodeTabsSettingsRoute;
   '/_authed/projects/$projectCode/_tabs/templates': typeof AuthedProjectsProjectCodeTabsTemplatesRoute;
   '/_authed/projects/$projectCode/_tabs/': typeof AuthedProjectsProjectCodeTabsIndexRoute;
@@ -363,17 +415,20 @@ export interface FileRoutesById {
   '/_authed/projects/$projectCode/assets/$assetCode/converged-properties': typeof AuthedProjectsProjectCodeAssetsAssetCodeConvergedPropertiesRoute;
   '/_authed/projects/$projectCode/assets/$assetCode/mintmodels': typeof AuthedProjectsProjectCodeAssetsAssetCodeMintmodelsRoute;
   '/_authed/projects/$projectCode/assets/$assetCode/properties': typeof AuthedProjectsProjectCodeAssetsAssetCodePropertiesRoute;
+  '/_authed/projects/$projectCode/assets/$assetCode/schedules': typeof AuthedProjectsProjectCodeAssetsAssetCodeSchedulesRoute;
   '/_authed/projects/$projectCode/assets/$assetCode/settings': typeof AuthedProjectsProjectCodeAssetsAssetCodeSettingsRoute;
   '/_authed/projects/$projectCode/assets/$assetCode/template': typeof AuthedProjectsProjectCodeAssetsAssetCodeTemplateRoute;
   '/_authed/projects/$projectCode/assets/$assetCode/': typeof AuthedProjectsProjectCodeAssetsAssetCodeIndexRoute;
   '/_authed/projects/$projectCode/environments/$environmentCode/assets/$assetCode': typeof AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeAssetsAssetCodeRouteRouteWithChildren;
   '/_authed/projects/$projectCode/environments/$environmentCode/_tabs/assets': typeof AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeTabsAssetsRoute;
   '/_authed/projects/$projectCode/environments/$environmentCode/_tabs/properties': typeof AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeTabsPropertiesRoute;
+  '/_authed/projects/$projectCode/environments/$environmentCode/_tabs/schedules': typeof AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeTabsSchedulesRoute;
   '/_authed/projects/$projectCode/environments/$environmentCode/_tabs/settings': typeof AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeTabsSettingsRoute;
   '/_authed/projects/$projectCode/environments/$environmentCode/_tabs/': typeof AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeTabsIndexRoute;
   '/_authed/projects/$projectCode/environments/$environmentCode/assets/$assetCode/converged-properties': typeof AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeAssetsAssetCodeConvergedPropertiesRoute;
   '/_authed/projects/$projectCode/environments/$environmentCode/assets/$assetCode/mintmodels': typeof AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeAssetsAssetCodeMintmodelsRoute;
   '/_authed/projects/$projectCode/environments/$environmentCode/assets/$assetCode/properties': typeof AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeAssetsAssetCodePropertiesRoute;
+  '/_authed/projects/$projectCode/environments/$environmentCode/assets/$assetCode/schedules': typeof AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeAssetsAssetCodeSchedulesRoute;
   '/_authed/projects/$projectCode/environments/$environmentCode/assets/$assetCode/settings': typeof AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeAssetsAssetCodeSettingsRoute;
   '/_authed/projects/$projectCode/environments/$environmentCode/assets/$assetCode/template': typeof AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeAssetsAssetCodeTemplateRoute;
   '/_authed/projects/$projectCode/environments/$environmentCode/assets/$assetCode/': typeof AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeAssetsAssetCodeIndexRoute;
@@ -384,6 +439,7 @@ export interface FileRouteTypes {
     | '/'
     | '/sign-in'
     | '/events'
+    | '/schedules'
     | '/projects/$projectCode'
     | '/projects/'
     | '/projects/$projectCode/assets/$assetCode'
@@ -392,23 +448,27 @@ export interface FileRouteTypes {
     | '/projects/$projectCode/environments'
     | '/projects/$projectCode/git-remotes'
     | '/projects/$projectCode/properties'
+    | '/projects/$projectCode/schedules'
     | '/projects/$projectCode/settings'
     | '/projects/$projectCode/templates'
     | '/projects/$projectCode/'
     | '/projects/$projectCode/assets/$assetCode/converged-properties'
     | '/projects/$projectCode/assets/$assetCode/mintmodels'
     | '/projects/$projectCode/assets/$assetCode/properties'
+    | '/projects/$projectCode/assets/$assetCode/schedules'
     | '/projects/$projectCode/assets/$assetCode/settings'
     | '/projects/$projectCode/assets/$assetCode/template'
     | '/projects/$projectCode/assets/$assetCode/'
     | '/projects/$projectCode/environments/$environmentCode/assets/$assetCode'
     | '/projects/$projectCode/environments/$environmentCode/assets'
     | '/projects/$projectCode/environments/$environmentCode/properties'
+    | '/projects/$projectCode/environments/$environmentCode/schedules'
     | '/projects/$projectCode/environments/$environmentCode/settings'
     | '/projects/$projectCode/environments/$environmentCode/'
     | '/projects/$projectCode/environments/$environmentCode/assets/$assetCode/converged-properties'
     | '/projects/$projectCode/environments/$environmentCode/assets/$assetCode/mintmodels'
     | '/projects/$projectCode/environments/$environmentCode/assets/$assetCode/properties'
+    | '/projects/$projectCode/environments/$environmentCode/assets/$assetCode/schedules'
     | '/projects/$projectCode/environments/$environmentCode/assets/$assetCode/settings'
     | '/projects/$projectCode/environments/$environmentCode/assets/$assetCode/template'
     | '/projects/$projectCode/environments/$environmentCode/assets/$assetCode/';
@@ -416,6 +476,7 @@ export interface FileRouteTypes {
   to:
     | '/sign-in'
     | '/events'
+    | '/schedules'
     | '/'
     | '/projects/$projectCode'
     | '/projects'
@@ -424,20 +485,24 @@ export interface FileRouteTypes {
     | '/projects/$projectCode/environments'
     | '/projects/$projectCode/git-remotes'
     | '/projects/$projectCode/properties'
+    | '/projects/$projectCode/schedules'
     | '/projects/$projectCode/settings'
     | '/projects/$projectCode/templates'
     | '/projects/$projectCode/assets/$assetCode/converged-properties'
     | '/projects/$projectCode/assets/$assetCode/mintmodels'
     | '/projects/$projectCode/assets/$assetCode/properties'
+    | '/projects/$projectCode/assets/$assetCode/schedules'
     | '/projects/$projectCode/assets/$assetCode/settings'
     | '/projects/$projectCode/assets/$assetCode/template'
     | '/projects/$projectCode/assets/$assetCode'
     | '/projects/$projectCode/environments/$environmentCode/assets'
     | '/projects/$projectCode/environments/$environmentCode/properties'
+    | '/projects/$projectCode/environments/$environmentCode/schedules'
     | '/projects/$projectCode/environments/$environmentCode/settings'
     | '/projects/$projectCode/environments/$environmentCode/assets/$assetCode/converged-properties'
     | '/projects/$projectCode/environments/$environmentCode/assets/$assetCode/mintmodels'
     | '/projects/$projectCode/environments/$environmentCode/assets/$assetCode/properties'
+    | '/projects/$projectCode/environments/$environmentCode/assets/$assetCode/schedules'
     | '/projects/$projectCode/environments/$environmentCode/assets/$assetCode/settings'
     | '/projects/$projectCode/environments/$environmentCode/assets/$assetCode/template'
     | '/projects/$projectCode/environments/$environmentCode/assets/$assetCode';
@@ -446,6 +511,7 @@ export interface FileRouteTypes {
     | '/_authed'
     | '/sign-in'
     | '/_authed/events'
+    | '/_authed/schedules'
     | '/_authed/'
     | '/_authed/projects/$projectCode'
     | '/_authed/projects/'
@@ -456,6 +522,7 @@ export interface FileRouteTypes {
     | '/_authed/projects/$projectCode/_tabs/environments'
     | '/_authed/projects/$projectCode/_tabs/git-remotes'
     | '/_authed/projects/$projectCode/_tabs/properties'
+    | '/_authed/projects/$projectCode/_tabs/schedules'
     | '/_authed/projects/$projectCode/_tabs/settings'
     | '/_authed/projects/$projectCode/_tabs/templates'
     | '/_authed/projects/$projectCode/_tabs/'
@@ -463,17 +530,20 @@ export interface FileRouteTypes {
     | '/_authed/projects/$projectCode/assets/$assetCode/converged-properties'
     | '/_authed/projects/$projectCode/assets/$assetCode/mintmodels'
     | '/_authed/projects/$projectCode/assets/$assetCode/properties'
+    | '/_authed/projects/$projectCode/assets/$assetCode/schedules'
     | '/_authed/projects/$projectCode/assets/$assetCode/settings'
     | '/_authed/projects/$projectCode/assets/$assetCode/template'
     | '/_authed/projects/$projectCode/assets/$assetCode/'
     | '/_authed/projects/$projectCode/environments/$environmentCode/assets/$assetCode'
     | '/_authed/projects/$projectCode/environments/$environmentCode/_tabs/assets'
     | '/_authed/projects/$projectCode/environments/$environmentCode/_tabs/properties'
+    | '/_authed/projects/$projectCode/environments/$environmentCode/_tabs/schedules'
     | '/_authed/projects/$projectCode/environments/$environmentCode/_tabs/settings'
     | '/_authed/projects/$projectCode/environments/$environmentCode/_tabs/'
     | '/_authed/projects/$projectCode/environments/$environmentCode/assets/$assetCode/converged-properties'
     | '/_authed/projects/$projectCode/environments/$environmentCode/assets/$assetCode/mintmodels'
     | '/_authed/projects/$projectCode/environments/$environmentCode/assets/$assetCode/properties'
+    | '/_authed/projects/$projectCode/environments/$environmentCode/assets/$assetCode/schedules'
     | '/_authed/projects/$projectCode/environments/$environmentCode/assets/$assetCode/settings'
     | '/_authed/projects/$projectCode/environments/$environmentCode/assets/$assetCode/template'
     | '/_authed/projects/$projectCode/environments/$environmentCode/assets/$assetCode/';
@@ -512,6 +582,13 @@ declare module '@tanstack/react-router' {
       path: '/events';
       fullPath: '/events';
       preLoaderRoute: typeof AuthedEventsRouteImport;
+      parentRoute: typeof AuthedRoute;
+    };
+    '/_authed/schedules': {
+      id: '/_authed/schedules';
+      path: '/schedules';
+      fullPath: '/schedules';
+      preLoaderRoute: typeof AuthedSchedulesRouteImport;
       parentRoute: typeof AuthedRoute;
     };
     '/_authed/projects/': {
@@ -570,6 +647,13 @@ declare module '@tanstack/react-router' {
       preLoaderRoute: typeof AuthedProjectsProjectCodeTabsPropertiesRouteImport;
       parentRoute: typeof AuthedProjectsProjectCodeTabsRouteRoute;
     };
+    '/_authed/projects/$projectCode/_tabs/schedules': {
+      id: '/_authed/projects/$projectCode/_tabs/schedules';
+      path: '/schedules';
+      fullPath: '/projects/$projectCode/schedules';
+      preLoaderRoute: typeof AuthedProjectsProjectCodeTabsSchedulesRouteImport;
+      parentRoute: typeof AuthedProjectsProjectCodeTabsRouteRoute;
+    };
     '/_authed/projects/$projectCode/_tabs/settings': {
       id: '/_authed/projects/$projectCode/_tabs/settings';
       path: '/settings';
@@ -626,6 +710,13 @@ declare module '@tanstack/react-router' {
       preLoaderRoute: typeof AuthedProjectsProjectCodeAssetsAssetCodePropertiesRouteImport;
       parentRoute: typeof AuthedProjectsProjectCodeAssetsAssetCodeRouteRoute;
     };
+    '/_authed/projects/$projectCode/assets/$assetCode/schedules': {
+      id: '/_authed/projects/$projectCode/assets/$assetCode/schedules';
+      path: '/schedules';
+      fullPath: '/projects/$projectCode/assets/$assetCode/schedules';
+      preLoaderRoute: typeof AuthedProjectsProjectCodeAssetsAssetCodeSchedulesRouteImport;
+      parentRoute: typeof AuthedProjectsProjectCodeAssetsAssetCodeRouteRoute;
+    };
     '/_authed/projects/$projectCode/assets/$assetCode/settings': {
       id: '/_authed/projects/$projectCode/assets/$assetCode/settings';
       path: '/settings';
@@ -666,6 +757,13 @@ declare module '@tanstack/react-router' {
       path: '/properties';
       fullPath: '/projects/$projectCode/environments/$environmentCode/properties';
       preLoaderRoute: typeof AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeTabsPropertiesRouteImport;
+      parentRoute: typeof AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeTabsRouteRoute;
+    };
+    '/_authed/projects/$projectCode/environments/$environmentCode/_tabs/schedules': {
+      id: '/_authed/projects/$projectCode/environments/$environmentCode/_tabs/schedules';
+      path: '/schedules';
+      fullPath: '/projects/$projectCode/environments/$environmentCode/schedules';
+      preLoaderRoute: typeof AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeTabsSchedulesRouteImport;
       parentRoute: typeof AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeTabsRouteRoute;
     };
     '/_authed/projects/$projectCode/environments/$environmentCode/_tabs/settings': {
@@ -710,6 +808,13 @@ declare module '@tanstack/react-router' {
       preLoaderRoute: typeof AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeAssetsAssetCodePropertiesRouteImport;
       parentRoute: typeof AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeAssetsAssetCodeRouteRoute;
     };
+    '/_authed/projects/$projectCode/environments/$environmentCode/assets/$assetCode/schedules': {
+      id: '/_authed/projects/$projectCode/environments/$environmentCode/assets/$assetCode/schedules';
+      path: '/schedules';
+      fullPath: '/projects/$projectCode/environments/$environmentCode/assets/$assetCode/schedules';
+      preLoaderRoute: typeof AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeAssetsAssetCodeSchedulesRouteImport;
+      parentRoute: typeof AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeAssetsAssetCodeRouteRoute;
+    };
     '/_authed/projects/$projectCode/environments/$environmentCode/assets/$assetCode/settings': {
       id: '/_authed/projects/$projectCode/environments/$environmentCode/assets/$assetCode/settings';
       path: '/settings';
@@ -732,6 +837,7 @@ interface AuthedProjectsProjectCodeTabsRouteRouteChildren {
   AuthedProjectsProjectCodeTabsEnvironmentsRoute: typeof AuthedProjectsProjectCodeTabsEnvironmentsRoute;
   AuthedProjectsProjectCodeTabsGitRemotesRoute: typeof AuthedProjectsProjectCodeTabsGitRemotesRoute;
   AuthedProjectsProjectCodeTabsPropertiesRoute: typeof AuthedProjectsProjectCodeTabsPropertiesRoute;
+  AuthedProjectsProjectCodeTabsSchedulesRoute: typeof AuthedProjectsProjectCodeTabsSchedulesRoute;
   AuthedProjectsProjectCodeTabsSettingsRoute: typeof AuthedProjectsProjectCodeTabsSettingsRoute;
   AuthedProjectsProjectCodeTabsTemplatesRoute: typeof AuthedProjectsProjectCodeTabsTemplatesRoute;
   AuthedProjectsProjectCodeTabsIndexRoute: typeof AuthedProjectsProjectCodeTabsIndexRoute;
@@ -747,6 +853,8 @@ const AuthedProjectsProjectCodeTabsRouteRouteChildren: AuthedProjectsProjectCode
       AuthedProjectsProjectCodeTabsGitRemotesRoute,
     AuthedProjectsProjectCodeTabsPropertiesRoute:
       AuthedProjectsProjectCodeTabsPropertiesRoute,
+    AuthedProjectsProjectCodeTabsSchedulesRoute:
+      AuthedProjectsProjectCodeTabsSchedulesRoute,
     AuthedProjectsProjectCodeTabsSettingsRoute:
       AuthedProjectsProjectCodeTabsSettingsRoute,
     AuthedProjectsProjectCodeTabsTemplatesRoute:
@@ -764,6 +872,7 @@ interface AuthedProjectsProjectCodeAssetsAssetCodeRouteRouteChildren {
   AuthedProjectsProjectCodeAssetsAssetCodeConvergedPropertiesRoute: typeof AuthedProjectsProjectCodeAssetsAssetCodeConvergedPropertiesRoute;
   AuthedProjectsProjectCodeAssetsAssetCodeMintmodelsRoute: typeof AuthedProjectsProjectCodeAssetsAssetCodeMintmodelsRoute;
   AuthedProjectsProjectCodeAssetsAssetCodePropertiesRoute: typeof AuthedProjectsProjectCodeAssetsAssetCodePropertiesRoute;
+  AuthedProjectsProjectCodeAssetsAssetCodeSchedulesRoute: typeof AuthedProjectsProjectCodeAssetsAssetCodeSchedulesRoute;
   AuthedProjectsProjectCodeAssetsAssetCodeSettingsRoute: typeof AuthedProjectsProjectCodeAssetsAssetCodeSettingsRoute;
   AuthedProjectsProjectCodeAssetsAssetCodeTemplateRoute: typeof AuthedProjectsProjectCodeAssetsAssetCodeTemplateRoute;
   AuthedProjectsProjectCodeAssetsAssetCodeIndexRoute: typeof AuthedProjectsProjectCodeAssetsAssetCodeIndexRoute;
@@ -777,6 +886,8 @@ const AuthedProjectsProjectCodeAssetsAssetCodeRouteRouteChildren: AuthedProjects
       AuthedProjectsProjectCodeAssetsAssetCodeMintmodelsRoute,
     AuthedProjectsProjectCodeAssetsAssetCodePropertiesRoute:
       AuthedProjectsProjectCodeAssetsAssetCodePropertiesRoute,
+    AuthedProjectsProjectCodeAssetsAssetCodeSchedulesRoute:
+      AuthedProjectsProjectCodeAssetsAssetCodeSchedulesRoute,
     AuthedProjectsProjectCodeAssetsAssetCodeSettingsRoute:
       AuthedProjectsProjectCodeAssetsAssetCodeSettingsRoute,
     AuthedProjectsProjectCodeAssetsAssetCodeTemplateRoute:
@@ -793,6 +904,7 @@ const AuthedProjectsProjectCodeAssetsAssetCodeRouteRouteWithChildren =
 interface AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeTabsRouteRouteChildren {
   AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeTabsAssetsRoute: typeof AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeTabsAssetsRoute;
   AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeTabsPropertiesRoute: typeof AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeTabsPropertiesRoute;
+  AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeTabsSchedulesRoute: typeof AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeTabsSchedulesRoute;
   AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeTabsSettingsRoute: typeof AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeTabsSettingsRoute;
   AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeTabsIndexRoute: typeof AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeTabsIndexRoute;
 }
@@ -803,6 +915,8 @@ const AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeTabsRouteRouteChildren
       AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeTabsAssetsRoute,
     AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeTabsPropertiesRoute:
       AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeTabsPropertiesRoute,
+    AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeTabsSchedulesRoute:
+      AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeTabsSchedulesRoute,
     AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeTabsSettingsRoute:
       AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeTabsSettingsRoute,
     AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeTabsIndexRoute:
@@ -818,6 +932,7 @@ interface AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeAssetsAssetCodeRou
   AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeAssetsAssetCodeConvergedPropertiesRoute: typeof AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeAssetsAssetCodeConvergedPropertiesRoute;
   AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeAssetsAssetCodeMintmodelsRoute: typeof AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeAssetsAssetCodeMintmodelsRoute;
   AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeAssetsAssetCodePropertiesRoute: typeof AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeAssetsAssetCodePropertiesRoute;
+  AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeAssetsAssetCodeSchedulesRoute: typeof AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeAssetsAssetCodeSchedulesRoute;
   AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeAssetsAssetCodeSettingsRoute: typeof AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeAssetsAssetCodeSettingsRoute;
   AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeAssetsAssetCodeTemplateRoute: typeof AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeAssetsAssetCodeTemplateRoute;
   AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeAssetsAssetCodeIndexRoute: typeof AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeAssetsAssetCodeIndexRoute;
@@ -831,6 +946,8 @@ const AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeAssetsAssetCodeRouteRo
       AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeAssetsAssetCodeMintmodelsRoute,
     AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeAssetsAssetCodePropertiesRoute:
       AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeAssetsAssetCodePropertiesRoute,
+    AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeAssetsAssetCodeSchedulesRoute:
+      AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeAssetsAssetCodeSchedulesRoute,
     AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeAssetsAssetCodeSettingsRoute:
       AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeAssetsAssetCodeSettingsRoute,
     AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeAssetsAssetCodeTemplateRoute:
@@ -885,6 +1002,7 @@ const AuthedProjectsProjectCodeRouteRouteWithChildren =
 
 interface AuthedRouteChildren {
   AuthedEventsRoute: typeof AuthedEventsRoute;
+  AuthedSchedulesRoute: typeof AuthedSchedulesRoute;
   AuthedIndexRoute: typeof AuthedIndexRoute;
   AuthedProjectsProjectCodeRouteRoute: typeof AuthedProjectsProjectCodeRouteRouteWithChildren;
   AuthedProjectsIndexRoute: typeof AuthedProjectsIndexRoute;
@@ -892,6 +1010,7 @@ interface AuthedRouteChildren {
 
 const AuthedRouteChildren: AuthedRouteChildren = {
   AuthedEventsRoute: AuthedEventsRoute,
+  AuthedSchedulesRoute: AuthedSchedulesRoute,
   AuthedIndexRoute: AuthedIndexRoute,
   AuthedProjectsProjectCodeRouteRoute:
     AuthedProjectsProjectCodeRouteRouteWithChildren,

@@ -7,6 +7,8 @@ import {
   JSON_FILTER_ATTRIBUTES,
   jsonFilterAttribute,
   RANSACK_PREDICATES,
+  SCHEDULED_ACTIVITY_FILTER_ATTRIBUTES,
+  SCHEDULED_ACTIVITY_SORT_ATTRIBUTES,
   SORT_ATTRIBUTES,
   SORTS_PARAM,
   USER_FILTER_ATTRIBUTES,
@@ -23,6 +25,7 @@ import { EVENT_FILTERS } from './routes/events.ts';
 import { REMOTE_FILTERS } from './routes/git-remotes.ts';
 import { logLineFilters } from './routes/log-lines.ts';
 import { NODE_FILTERS } from './routes/nodes.ts';
+import { SCHEDULE_FILTERS } from './routes/scheduled-activities.ts';
 import { GROUP_FILTERS, USER_FILTERS } from './routes/system.ts';
 import { TEMPLATE_FILTERS } from './routes/templates.ts';
 import { WORKFLOW_FILTERS } from './routes/workflows.ts';
@@ -74,6 +77,12 @@ const VOCABULARIES: Readonly<Record<string, Vocabulary>> = {
     schema: WORKFLOW_FILTERS,
     filters: WORKFLOW_FILTER_ATTRIBUTES,
     sorts: WORKFLOW_SORT_ATTRIBUTES,
+    json: [],
+  },
+  scheduled_activities: {
+    schema: SCHEDULE_FILTERS,
+    filters: SCHEDULED_ACTIVITY_FILTER_ATTRIBUTES,
+    sorts: SCHEDULED_ACTIVITY_SORT_ATTRIBUTES,
     json: [],
   },
   users: { schema: USER_FILTERS, filters: USER_FILTER_ATTRIBUTES, sorts: USER_SORT_ATTRIBUTES, json: [] },

@@ -18,6 +18,7 @@ export const NODE_TABS = [
   'template',
   'converged-properties',
   'mintmodels',
+  'schedules',
 ] as const;
 export type NodeTab = (typeof NODE_TABS)[number];
 
@@ -34,6 +35,7 @@ export const NODE_TAB_LABELS: Record<NodeTab, string> = {
   template: 'Template & versions',
   'converged-properties': 'Converged properties',
   mintmodels: 'MintModels',
+  schedules: 'Schedules',
 };
 
 /** The tabs each kind of node has routes for, in display order; the meta flags choose among them. */
@@ -45,6 +47,7 @@ export const PROJECT_TABS = [
   'settings',
   'git-remotes',
   'templates',
+  'schedules',
 ] as const satisfies readonly NodeTab[];
 export type ProjectTab = (typeof PROJECT_TABS)[number];
 export const ENVIRONMENT_TABS = [
@@ -52,6 +55,7 @@ export const ENVIRONMENT_TABS = [
   'assets',
   'properties',
   'settings',
+  'schedules',
 ] as const satisfies readonly NodeTab[];
 export type EnvironmentTab = (typeof ENVIRONMENT_TABS)[number];
 export const ASSET_TABS = [
@@ -61,6 +65,7 @@ export const ASSET_TABS = [
   'converged-properties',
   'settings',
   'mintmodels',
+  'schedules',
 ] as const satisfies readonly NodeTab[];
 export type AssetTab = (typeof ASSET_TABS)[number];
 
@@ -80,6 +85,9 @@ export function availableTabs(meta: NodeMeta): NodeTab[] {
   if (meta.authorisations.git_remotes !== undefined) tabs.push('git-remotes');
   if (meta.can_have_templates) tabs.push('templates');
   if (meta.requires_template) tabs.push('mintmodels');
+  // Schedules start changes or workflows: not on a Standard project, which has neither.
+  const canSchedule = meta.can_have_changes || meta.can_have_workflows;
+  if (canSchedule && meta.authorisations.scheduled_activities !== undefined) tabs.push('schedules');
   return tabs;
 }
 

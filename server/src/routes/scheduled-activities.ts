@@ -51,7 +51,7 @@ const PERMITTED = [
   'metadata',
 ] as const;
 
-const SCHEDULE_FILTERS: FilterSchema = {
+export const SCHEDULE_FILTERS: FilterSchema = {
   id: { sql: 's.id', type: 'string' },
   type: { sql: 's.kind', type: 'string' },
   cron_schedule: { sql: 's.cron_schedule', type: 'string' },

@@ -1,5 +1,5 @@
 import { AppShell, Divider } from '@mantine/core';
-import { IconFolders, IconHistory } from '@tabler/icons-react';
+import { IconCalendarClock, IconFolders, IconHistory } from '@tabler/icons-react';
 import type { NodeSummary } from '@/api/node-summary';
 import { NodeTree } from '@/features/tree/node-tree';
 import { nodePath } from '@/lib/node-path';
@@ -35,6 +35,12 @@ export function AppNavbar({ pathname, onOpenNode }: AppNavbarProps) {
           label="Events"
           leftSection={<IconHistory size={18} aria-hidden />}
           active={pathname === '/events'}
+        />
+        <NavLinkLink
+          to="/schedules"
+          label="Schedules"
+          leftSection={<IconCalendarClock size={18} aria-hidden />}
+          active={pathname === '/schedules'}
         />
       </AppShell.Section>
       <Divider my="xs" />

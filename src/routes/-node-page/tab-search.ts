@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { listSearchSchema, listSearchShape } from '@/lib/list-search';
 import type { NodeTab } from '@/lib/node-tabs';
+import { schedulesSearchSchema } from '@/features/schedules/schedules-search';
 
 // Each tab route validates only its own search parameters, so one tab's filters never reach another.
 // Bad values fall back to the defaults. List tabs (environments, assets, Git remotes) use listSearchSchema.
@@ -34,4 +35,5 @@ export const TAB_SEARCH_SCHEMAS: Record<NodeTab, z.ZodObject> = {
   template: z.object({}),
   'converged-properties': z.object({}),
   mintmodels: mintmodelsTabSearchSchema,
+  schedules: schedulesSearchSchema,
 };
