@@ -37,6 +37,8 @@ export interface ChangeDetail {
   steps: ChangeStep[];
   /** The root step's id (`relationships.root_step`); null before the change has a step tree. */
   rootStepId: string | null;
+  /** The template version an asset change ran (from `relationships.template_version`), when it names one. */
+  templateVersion: { templateCode: string; version: string } | null;
   /** Included steps that did not match the contract (the page says so rather than failing). */
   unreadableSteps: UnreadableRow[];
   /**
@@ -69,6 +71,19 @@ function targetOf(link: string | null | undefined): { ref: NodeRef; path: string
   return ref === null ? null : { ref, path };
 }
 
+const TEMPLATE_VERSION_LINK = /\/templates\/([^/]+)\/versions\/([^/]+)$/;
+
+function templateVersionOf(relationships: Relationships): ChangeDetail['templateVersion'] {
+  const link = relationships.template_version?.links?.related;
+  const match = link === undefined || link === null ? null : TEMPLATE_VERSION_LINK.exec(link);
+  if (match?.[1] === undefined || match[2] === undefined) return null;
+  try {
+    return { templateCode: decodeURIComponent(match[1]), version: decodeURIComponent(match[2]) };
+  } catch {
+    return null;
+  }
+}
+
 function toSteps(resources: readonly StepResource[]): ChangeStep[] {
   const parents = new Map<string, string>();
   const children = new Map<string, string[]>();
@@ -99,6 +114,7 @@ export function toChangeDetail(body: unknown, request: string, wasFinished = fal
     targetPath: target?.path ?? null,
     steps: toSteps(rows.items),
     rootStepId: idsOf(change.relationships, 'root_step')[0] ?? null,
+    templateVersion: templateVersionOf(change.relationships),
     unreadableSteps: rows.unreadable,
     isSettled: finished && wasFinished,
   };
