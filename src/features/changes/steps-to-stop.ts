@@ -28,16 +28,21 @@ export function stepDepths(steps: readonly ChangeStep[]): Map<string, number> {
   return depths;
 }
 
-/** The next step with one of `statuses` after `fromId` in tree order, wrapping around; null when none. */
+/**
+ * The next step with one of `statuses` after `fromId` in tree order, wrapping around; null when none. A parent
+ * that only carries the status of a child (a failed child fails its parent) is skipped for that child.
+ */
 export function nextStepWith(
   steps: readonly ChangeStep[],
   statuses: readonly string[],
   fromId: string | undefined,
 ): ChangeStep | null {
+  const matching = new Set(steps.filter((step) => statuses.includes(step.status_code)).map((s) => s.id));
   const start = fromId === undefined ? -1 : steps.findIndex((step) => step.id === fromId);
   for (let offset = 1; offset <= steps.length; offset += 1) {
     const step = steps[(start + offset + steps.length) % steps.length];
-    if (step !== undefined && statuses.includes(step.status_code)) return step;
+    if (step === undefined || !matching.has(step.id)) continue;
+    if (!step.child_ids.some((childId) => matching.has(childId))) return step;
   }
   return null;
 }
