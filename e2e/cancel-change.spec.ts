@@ -27,7 +27,12 @@ test('the operator cancels a queued change and the one holding the target; their
   await new SignInPage(page).signIn('operator', 'operator');
   await change.expectOpen('slow');
   await expect(change.status).toHaveText('Pending');
-  await expect(page.getByText('Another change on this target is running')).toBeVisible();
+  const waitingAlert = page.getByRole('alert').filter({ hasText: 'Waiting to start' });
+  await expect(waitingAlert).toContainText('Waiting for change manual_wait (waiting, started by operator)');
+  await expect(waitingAlert.getByRole('link', { name: 'manual_wait' })).toHaveAttribute(
+    'href',
+    `/changes/${holderId}`,
+  );
   await axe();
 
   await change.cancelButton.click();

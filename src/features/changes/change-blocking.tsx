@@ -1,6 +1,7 @@
 import { Alert, List, Text } from '@mantine/core';
 import { IconHourglass } from '@tabler/icons-react';
-import type { ChangeDetail } from '@/api/changes';
+import { useQuery } from '@tanstack/react-query';
+import { targetHolderQuery, type ChangeDetail } from '@/api/changes';
 import { AnchorLink } from '@/ui/router-links';
 
 export interface ChangeBlockingProps {
@@ -15,11 +16,29 @@ export function ChangeBlocking({ detail }: ChangeBlockingProps) {
   const meta = detail.change.meta;
   const queue = meta?.blocked_by_queue ?? [];
   const isHeld = meta?.blocked_by_change_in_same_parent === true;
-  if (detail.change.status_code !== 'pending' || (!isHeld && queue.length === 0)) return null;
+  const isPending = detail.change.status_code === 'pending';
+  const holder = useQuery({
+    ...targetHolderQuery(detail.targetPath ?? '', detail.change.id),
+    enabled: isPending && isHeld && detail.targetPath !== null,
+  }).data;
+  if (!isPending || (!isHeld && queue.length === 0)) return null;
   return (
     <Alert variant="light" color="gray" icon={<IconHourglass aria-hidden />} title="Waiting to start">
       {isHeld ? (
-        <Text size="sm">Another change on this target is running; this one starts when it has finished.</Text>
+        <Text size="sm">
+          {holder === undefined || holder === null ? (
+            'Another change on this target is running'
+          ) : (
+            <>
+              Waiting for change{' '}
+              <AnchorLink to="/changes/$changeId" params={{ changeId: holder.id }}>
+                {holder.action}
+              </AnchorLink>{' '}
+              ({holder.status_code.replaceAll('_', ' ')}, started by {holder.created_by}) on this target
+            </>
+          )}
+          ; this one starts when it has finished.
+        </Text>
       ) : null}
       {queue.length > 0 ? (
         <>
