@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { setUpEmulator, signInAs } from '@/test/emulator';
 import { alreadyDecidedMessage } from '@/lib/step-permissions';
-import { cancelChange, getChangeDetail, toChangeDetail } from './changes';
+import { cancelChange, getChangeDetail, getTargetHolder, toChangeDetail } from './changes';
 import { apiRequest } from './client';
 import { ApiError } from './errors';
 import { decideStep, setSkipOnRetry, type Step } from './steps';
@@ -62,6 +62,24 @@ describe('change detail', () => {
     expect(children).toEqual(['approve_release', 'apply_release']);
     expect(root?.child_ids).toHaveLength(2);
     expect(detail.isSettled).toBe(false);
+  });
+
+  it('names the change a pending one waits for on its target, and its place in the queue', async () => {
+    signInAs('operator');
+    const holder = await startChange('manual_wait');
+    await stepUntil(holder, 'opschain_wait_step_1', 'waiting');
+    const first = await startChange('hello');
+    const second = await startChange('hello');
+    advance(1000);
+
+    const detail = await getChangeDetail(second);
+
+    expect(detail.change.status_code).toBe('pending');
+    expect(detail.change.meta).toMatchObject({
+      blocked_by_change_in_same_parent: true,
+      blocked_by_queue: [first],
+    });
+    expect((await getTargetHolder('/projects/bank/environments/dev', second))?.id).toBe(holder);
   });
 
   it('keeps the readable steps and marks the one that does not match the contract', () => {
