@@ -17,6 +17,7 @@ import { StepList } from './step-list';
 import { StepPanel } from './step-panel';
 import { useChangeTarget } from './use-change-target';
 import { useNow } from './use-now';
+import { WaitingNotice } from './waiting-notice';
 
 export interface ChangePageProps {
   changeId: string;
@@ -73,6 +74,7 @@ export function ChangePage({ changeId, selectedStepId, onSelectStep, logPane }: 
         </Alert>
       ) : null}
       <ChangeBlocking detail={detail} />
+      <WaitingNotice steps={detail.steps} selectedId={selected?.id} onSelect={onSelectStep} />
       <Paper withBorder p="md">
         <ChangeDetails detail={detail} targetName={targetNode.name} now={now} />
       </Paper>
