@@ -141,7 +141,33 @@ describe('change detail', () => {
     expect(detail.steps.map((s) => s.id)).toEqual(['s1']);
     expect(detail.unreadableSteps).toMatchObject([{ id: 's2' }]);
     expect(detail.target).toEqual({ kind: 'project', projectCode: 'bank' });
+    expect(detail.templateVersion).toBeNull();
     expect(detail.isSettled).toBe(true);
+
+    const onAsset = toChangeDetail(
+      {
+        ...body,
+        data: {
+          ...body.data,
+          links: { parent: '/api/projects/bank/environments/dev/assets/web%201' },
+          relationships: {
+            template_version: {
+              data: { type: 'template_version', id: 'tv1' },
+              links: { related: '/api/projects/bank/templates/web_tpl/versions/v2' },
+            },
+          },
+        },
+      },
+      'GET /api/changes/c1',
+    );
+    expect(onAsset.target).toEqual({
+      kind: 'asset',
+      projectCode: 'bank',
+      environmentCode: 'dev',
+      assetCode: 'web 1',
+    });
+    expect(onAsset.templateVersion).toEqual({ templateCode: 'web_tpl', version: 'v2' });
+    expect(onAsset.isSettled).toBe(false);
   });
 });
 
