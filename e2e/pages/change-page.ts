@@ -12,9 +12,10 @@ export class ChangePage {
   constructor(page: Page) {
     this.page = page;
     this.status = page.getByRole('status', { name: 'Change status' });
-    this.steps = page.getByRole('list', { name: 'Steps' });
+    // The outline beside the graph: the same steps as a tree, with their statuses in words.
+    this.steps = page.getByRole('tree', { name: /^Steps of change / });
     this.panel = page.getByRole('complementary', { name: /^Step / });
-    this.nextFailed = page.getByRole('button', { name: 'Next failed' });
+    this.nextFailed = page.getByRole('button', { name: /^Next failed/ });
     this.cancelButton = page.getByRole('button', { name: 'Cancel change' });
   }
 
@@ -26,9 +27,9 @@ export class ChangePage {
     await expect(this.page.getByRole('heading', { level: 1, name: `Change ${action}` })).toBeVisible();
   }
 
-  /** A step's row (its name, elapsed time and status). */
+  /** A step's item in the outline (its name, then its status and elapsed time). */
   step(name: string): Locator {
-    return this.steps.getByRole('button', { name: new RegExp(`^${name}\\b`) });
+    return this.steps.getByRole('treeitem', { name: new RegExp(`^${name}(?![a-z0-9_])`) });
   }
 
   async select(name: string): Promise<void> {

@@ -6,6 +6,8 @@ import { useMemo } from 'react';
 import { changeQuery } from '@/api/changes';
 import { useCurrentUser } from '@/api/current-user';
 import { failureMessage } from '@/api/failures';
+import { stepTreeFromSteps } from '@/lib/step-tree';
+import { LazyStepGraph } from '@/ui/step-graph-lazy';
 import { cancelVerdict, stepVerdicts, type Asker, type ChangeTarget } from '@/lib/step-permissions';
 import { ActivityStatus } from './activity-status';
 import { CancelChangeButton } from './cancel-change-button';
@@ -13,7 +15,6 @@ import { ChangeBlocking } from './change-blocking';
 import { ChangeDetails } from './change-details';
 import { ChangeInputs } from './change-inputs';
 import type { LogPaneRender } from './log-pane-slot';
-import { StepList } from './step-list';
 import { StepPanel } from './step-panel';
 import { useChangeTarget } from './use-change-target';
 import { useNow } from './use-now';
@@ -45,6 +46,11 @@ export function ChangePage({ changeId, selectedStepId, onSelectStep, logPane }: 
     kind: detail.target?.kind ?? 'project',
     authorisations: targetNode.authorisations,
   };
+  // A new tree only when a step changed (the query keeps unchanged data identical between polls).
+  const tree = useMemo(
+    () => stepTreeFromSteps(detail.steps, detail.rootStepId).tree,
+    [detail.steps, detail.rootStepId],
+  );
   const selected = useMemo(
     () => detail.steps.find((step) => step.id === selectedStepId),
     [detail.steps, selectedStepId],
@@ -90,12 +96,18 @@ export function ChangePage({ changeId, selectedStepId, onSelectStep, logPane }: 
             <Title order={2} size="h3">
               Steps
             </Title>
-            {detail.steps.length === 0 ? (
+            {tree === null ? (
               <Text size="sm" c="dimmed">
                 The change has no steps yet.
               </Text>
             ) : (
-              <StepList steps={detail.steps} selectedId={selected?.id} onSelect={onSelectStep} now={now} />
+              <LazyStepGraph
+                tree={tree}
+                selectedId={selected?.id}
+                onSelect={onSelectStep}
+                now={now}
+                label={`Steps of change ${change.action}`}
+              />
             )}
           </Stack>
         </Grid.Col>

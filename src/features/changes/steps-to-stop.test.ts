@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ChangeStep } from '@/api/changes';
-import { nextStepWith, stepDepths, stepsToStop } from './steps-to-stop';
+import { nextStepWith, stepsToStop } from './steps-to-stop';
 
 function step(id: string, status: string, parent: string | null, children: string[] = []): ChangeStep {
   return {
@@ -62,13 +62,5 @@ describe('stepsToStop', () => {
 
     expect(stepsToStop(running).map((s) => s.id)).toEqual(['b1', 'b2']);
     expect(stepsToStop(failed)).toEqual([]);
-  });
-});
-
-describe('stepDepths', () => {
-  it('counts the parents above each step', () => {
-    const depths = stepDepths(failed);
-
-    expect([depths.get('root'), depths.get('b'), depths.get('b2')]).toEqual([0, 1, 2]);
   });
 });

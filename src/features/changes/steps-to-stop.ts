@@ -12,22 +12,6 @@ export function stepsToStop(steps: readonly ChangeStep[]): ChangeStep[] {
   );
 }
 
-/** Depth of each step below the root (root = 0), from the parents' links. */
-export function stepDepths(steps: readonly ChangeStep[]): Map<string, number> {
-  const byId = new Map(steps.map((step) => [step.id, step]));
-  const depths = new Map<string, number>();
-  const depthOf = (step: ChangeStep, guard: number): number => {
-    const known = depths.get(step.id);
-    if (known !== undefined) return known;
-    const parent = step.parent_id === null ? undefined : byId.get(step.parent_id);
-    const depth = parent === undefined || guard > steps.length ? 0 : depthOf(parent, guard + 1) + 1;
-    depths.set(step.id, depth);
-    return depth;
-  };
-  for (const step of steps) depthOf(step, 0);
-  return depths;
-}
-
 /**
  * The next step with one of `statuses` after `fromId` in tree order, wrapping around; null when none. A parent
  * that only carries the status of a child (a failed child fails its parent) is skipped for that child.
