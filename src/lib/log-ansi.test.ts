@@ -1,0 +1,35 @@
+import { describe, expect, it } from 'vitest';
+import { ansiSpans, stripEscapes } from './log-ansi';
+
+describe('ansiSpans', () => {
+  it('gives one plain span for a line without escapes', () => {
+    expect(ansiSpans('plain <b>text</b>')).toEqual([
+      expect.objectContaining({ text: 'plain <b>text</b>', color: null }),
+    ]);
+    expect(ansiSpans('')).toEqual([]);
+  });
+
+  it('turns colours and styles into data', () => {
+    const spans = ansiSpans('a\u001b[31mred\u001b[0m \u001b[1;4mbold\u001b[0m');
+    expect(spans.map((s) => s.text)).toEqual(['a', 'red', ' ', 'bold']);
+    expect(spans[1]?.color).toBe('rgb(187, 0, 0)');
+    expect(spans[3]).toMatchObject({ isBold: true, isUnderline: true, color: null });
+  });
+
+  it('swaps colours of reversed text', () => {
+    const [span] = ansiSpans('\u001b[7;31mx');
+    expect(span).toMatchObject({ text: 'x', background: 'rgb(187, 0, 0)', color: 'rgb(0, 0, 0)' });
+  });
+
+  it('never shows other escape sequences as text', () => {
+    const spans = ansiSpans('\u001b[2Kclear \u001b]8;;http://x\u0007link\u001b]8;;\u0007 done');
+    expect(spans.map((s) => s.text).join('')).toBe('clear link done');
+  });
+});
+
+describe('stripEscapes', () => {
+  it('removes colour, cursor and hyperlink sequences', () => {
+    expect(stripEscapes('\u001b[1;32mok\u001b[0m \u001b[2A\u001b]0;title\u0007x')).toBe('ok x');
+    expect(stripEscapes('no escapes')).toBe('no escapes');
+  });
+});
