@@ -62,6 +62,7 @@ export function ansiSpans(line: string): AnsiSpan[] {
 }
 
 // CSI sequences (ESC [ … final byte), OSC sequences (ESC ] … BEL or ESC \), and any other lone ESC pair.
+// eslint-disable-next-line no-control-regex -- matching escape sequences is the point
 const ESCAPES = /\u001b(?:\[[0-?]*[ -/]*[@-~]|\][^\u0007\u001b]*(?:\u0007|\u001b\\)?|[@-Z\\-_]?)/g;
 
 /** The line without any escape sequence: what copying and searching see. */

@@ -6,7 +6,7 @@ export const REDACTED_PREFIX = '[redacted:';
 // Ruby Logger's error and fatal lines (`E, [2025-…] ERROR -- : …`, `F, […] FATAL -- : …`), and the usual
 // words of failures and stack traces in other tools' output.
 const ERROR_LINE =
-  /^(?:\u001b\[[0-9;]*m)*[EF], \[|\b(?:ERROR|FATAL|Traceback \(most recent call last\)|panic:)|Exception\b|\b[A-Z][A-Za-z]*Error\b:/;
+  /^[EF], \[|\b(?:ERROR|FATAL|Traceback \(most recent call last\)|panic:)|Exception\b|\b[A-Z][A-Za-z]*Error\b:/;
 
 export function isErrorLine(message: string): boolean {
   return ERROR_LINE.test(message);
