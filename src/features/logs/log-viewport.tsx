@@ -46,7 +46,7 @@ export function LogViewport(props: LogViewportProps) {
     count,
     getScrollElement: () => scrollRef.current,
     estimateSize: () => ROW_HEIGHT,
-    overscan: 30,
+    overscan: 12,
   });
   const lineOf = useCallback((row: number) => (view === null ? row : (view[row] ?? 0)), [view]);
 
