@@ -13,6 +13,7 @@ import { Route as AuthedRouteImport } from './routes/_authed';
 import { Route as SignInRouteImport } from './routes/sign-in';
 import { Route as AuthedIndexRouteImport } from './routes/_authed/index';
 import { Route as AuthedEventsRouteImport } from './routes/_authed/events';
+import { Route as AuthedChangesChangeIdRouteImport } from './routes/_authed/changes/$changeId';
 import { Route as AuthedProjectsIndexRouteImport } from './routes/_authed/projects/index';
 import { Route as AuthedProjectsProjectCodeRouteRouteImport } from './routes/_authed/projects/$projectCode/route';
 import { Route as AuthedProjectsProjectCodeTabsRouteRouteImport } from './routes/_authed/projects/$projectCode/_tabs/route';
@@ -61,6 +62,11 @@ const AuthedIndexRoute = AuthedIndexRouteImport.update({
 const AuthedEventsRoute = AuthedEventsRouteImport.update({
   id: '/events',
   path: '/events',
+  getParentRoute: () => AuthedRoute,
+} as any);
+const AuthedChangesChangeIdRoute = AuthedChangesChangeIdRouteImport.update({
+  id: '/changes/$changeId',
+  path: '/changes/$changeId',
   getParentRoute: () => AuthedRoute,
 } as any);
 const AuthedProjectsIndexRoute = AuthedProjectsIndexRouteImport.update({
@@ -284,6 +290,7 @@ export interface FileRoutesByFullPath {
   '/sign-in': typeof SignInRoute;
   '/events': typeof AuthedEventsRoute;
   '/projects/$projectCode': typeof AuthedProjectsProjectCodeRouteRouteWithChildren;
+  '/changes/$changeId': typeof AuthedChangesChangeIdRoute;
   '/projects/': typeof AuthedProjectsIndexRoute;
   '/projects/$projectCode/assets/$assetCode': typeof AuthedProjectsProjectCodeAssetsAssetCodeRouteRouteWithChildren;
   '/projects/$projectCode/environments/$environmentCode': typeof AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeRouteRouteWithChildren;
@@ -317,6 +324,7 @@ export interface FileRoutesByTo {
   '/events': typeof AuthedEventsRoute;
   '/': typeof AuthedIndexRoute;
   '/projects/$projectCode': typeof AuthedProjectsProjectCodeTabsIndexRoute;
+  '/changes/$changeId': typeof AuthedChangesChangeIdRoute;
   '/projects': typeof AuthedProjectsIndexRoute;
   '/projects/$projectCode/environments/$environmentCode': typeof AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeTabsIndexRoute;
   '/projects/$projectCode/assets': typeof AuthedProjectsProjectCodeTabsAssetsRoute;
@@ -348,6 +356,7 @@ export interface FileRoutesById {
   '/_authed/events': typeof AuthedEventsRoute;
   '/_authed/': typeof AuthedIndexRoute;
   '/_authed/projects/$projectCode': typeof AuthedProjectsProjectCodeRouteRouteWithChildren;
+  '/_authed/changes/$changeId': typeof AuthedChangesChangeIdRoute;
   '/_authed/projects/': typeof AuthedProjectsIndexRoute;
   '/_authed/projects/$projectCode/_tabs': typeof AuthedProjectsProjectCodeTabsRouteRouteWithChildren;
   '/_authed/projects/$projectCode/assets/$assetCode': typeof AuthedProjectsProjectCodeAssetsAssetCodeRouteRouteWithChildren;
@@ -385,6 +394,7 @@ export interface FileRouteTypes {
     | '/sign-in'
     | '/events'
     | '/projects/$projectCode'
+    | '/changes/$changeId'
     | '/projects/'
     | '/projects/$projectCode/assets/$assetCode'
     | '/projects/$projectCode/environments/$environmentCode'
@@ -418,6 +428,7 @@ export interface FileRouteTypes {
     | '/events'
     | '/'
     | '/projects/$projectCode'
+    | '/changes/$changeId'
     | '/projects'
     | '/projects/$projectCode/environments/$environmentCode'
     | '/projects/$projectCode/assets'
@@ -448,6 +459,7 @@ export interface FileRouteTypes {
     | '/_authed/events'
     | '/_authed/'
     | '/_authed/projects/$projectCode'
+    | '/_authed/changes/$changeId'
     | '/_authed/projects/'
     | '/_authed/projects/$projectCode/_tabs'
     | '/_authed/projects/$projectCode/assets/$assetCode'
@@ -512,6 +524,13 @@ declare module '@tanstack/react-router' {
       path: '/events';
       fullPath: '/events';
       preLoaderRoute: typeof AuthedEventsRouteImport;
+      parentRoute: typeof AuthedRoute;
+    };
+    '/_authed/changes/$changeId': {
+      id: '/_authed/changes/$changeId';
+      path: '/changes/$changeId';
+      fullPath: '/changes/$changeId';
+      preLoaderRoute: typeof AuthedChangesChangeIdRouteImport;
       parentRoute: typeof AuthedRoute;
     };
     '/_authed/projects/': {
@@ -887,6 +906,7 @@ interface AuthedRouteChildren {
   AuthedEventsRoute: typeof AuthedEventsRoute;
   AuthedIndexRoute: typeof AuthedIndexRoute;
   AuthedProjectsProjectCodeRouteRoute: typeof AuthedProjectsProjectCodeRouteRouteWithChildren;
+  AuthedChangesChangeIdRoute: typeof AuthedChangesChangeIdRoute;
   AuthedProjectsIndexRoute: typeof AuthedProjectsIndexRoute;
 }
 
@@ -895,6 +915,7 @@ const AuthedRouteChildren: AuthedRouteChildren = {
   AuthedIndexRoute: AuthedIndexRoute,
   AuthedProjectsProjectCodeRouteRoute:
     AuthedProjectsProjectCodeRouteRouteWithChildren,
+  AuthedChangesChangeIdRoute: AuthedChangesChangeIdRoute,
   AuthedProjectsIndexRoute: AuthedProjectsIndexRoute,
 };
 

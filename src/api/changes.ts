@@ -1,5 +1,7 @@
+import type { ChangeFilterKey, ChangeSort } from '@contract/filters';
 import {
   changeDocumentSchema,
+  changeListDocumentSchema,
   isTerminalStatus,
   stepResourceSchema,
   type ChangeAttributes,
@@ -11,8 +13,9 @@ import type { Relationships } from '@contract/json-api';
 import { queryOptions, useMutation, useQueryClient, type Query } from '@tanstack/react-query';
 import { parseRows, type UnreadableRow } from '@/lib/list-rows';
 import { parseNodePath, type NodeRef } from '@/lib/node-path';
+import { ransackParams, type RansackQuery } from '@/lib/ransack';
 import { apiRequest } from './client';
-import { flatten, parseDocument, reportUnreadableRows, type Flat } from './json-api';
+import { fetchList, flatten, parseDocument, reportUnreadableRows, type Flat } from './json-api';
 
 // One change with its steps: `GET /api/changes/{id}?include=steps` (domain §7), and cancelling it,
 // `DELETE /api/changes/{id}`. The change page polls the detail while the change runs.
@@ -37,6 +40,8 @@ export interface ChangeDetail {
   steps: ChangeStep[];
   /** The root step's id (`relationships.root_step`); null before the change has a step tree. */
   rootStepId: string | null;
+  /** The template version an asset change ran (from `relationships.template_version`), when it names one. */
+  templateVersion: { templateCode: string; version: string } | null;
   /** Included steps that did not match the contract (the page says so rather than failing). */
   unreadableSteps: UnreadableRow[];
   /**
@@ -50,6 +55,8 @@ export const changeKeys = {
   all: ['changes'] as const,
   lists: () => [...changeKeys.all, 'list'] as const,
   details: () => [...changeKeys.all, 'detail'] as const,
+  holders: () => [...changeKeys.all, 'holder'] as const,
+  holder: (targetPath: string, changeId: string) => [...changeKeys.holders(), targetPath, changeId] as const,
   detail: (id: string) => [...changeKeys.details(), id] as const,
 };
 
@@ -67,6 +74,19 @@ function targetOf(link: string | null | undefined): { ref: NodeRef; path: string
   const path = link.replace(/^\/api(?=\/)/, '');
   const ref = parseNodePath(path);
   return ref === null ? null : { ref, path };
+}
+
+const TEMPLATE_VERSION_LINK = /\/templates\/([^/]+)\/versions\/([^/]+)$/;
+
+function templateVersionOf(relationships: Relationships): ChangeDetail['templateVersion'] {
+  const link = relationships.template_version?.links?.related;
+  const match = link === undefined || link === null ? null : TEMPLATE_VERSION_LINK.exec(link);
+  if (match?.[1] === undefined || match[2] === undefined) return null;
+  try {
+    return { templateCode: decodeURIComponent(match[1]), version: decodeURIComponent(match[2]) };
+  } catch {
+    return null;
+  }
 }
 
 function toSteps(resources: readonly StepResource[]): ChangeStep[] {
@@ -99,6 +119,7 @@ export function toChangeDetail(body: unknown, request: string, wasFinished = fal
     targetPath: target?.path ?? null,
     steps: toSteps(rows.items),
     rootStepId: idsOf(change.relationships, 'root_step')[0] ?? null,
+    templateVersion: templateVersionOf(change.relationships),
     unreadableSteps: rows.unreadable,
     isSettled: finished && wasFinished,
   };
@@ -170,3 +191,37 @@ export function useCancelChange() {
     onSuccess: () => queryClient.invalidateQueries({ queryKey: changeKeys.lists() }),
   });
 }
+
+/** Statuses of a change that has started and not finished: it holds its target (domain §7.8). */
+const HOLDING_STATUSES = ['initializing', 'queued', 'running', 'waiting', 'waiting_for_approval'] as const;
+
+/**
+ * The started, unfinished change on `targetPath` itself (not on a node below it) other than `changeId`: what a
+ * pending change waits for. Null when there is none (or it may not be read).
+ */
+export async function getTargetHolder(
+  targetPath: string,
+  changeId: string,
+  signal?: AbortSignal,
+): Promise<Change | null> {
+  const query: RansackQuery<ChangeFilterKey, ChangeSort> = {
+    filters: { status_code_in: HOLDING_STATUSES },
+    sorts: 'created_at',
+  };
+  const list = await fetchList(changeListDocumentSchema, `${targetPath}/changes`, {
+    params: ransackParams(query),
+    signal,
+  });
+  const holder = list.data
+    .map((resource) => flatten(resource))
+    .find((change) => change.id !== changeId && targetOf(change.links.parent)?.path === targetPath);
+  return holder ?? null;
+}
+
+/** Polled with the pending change it holds up. */
+export const targetHolderQuery = (targetPath: string, changeId: string) =>
+  queryOptions({
+    queryKey: changeKeys.holder(targetPath, changeId),
+    queryFn: ({ signal }) => getTargetHolder(targetPath, changeId, signal),
+    refetchInterval: () => (isHidden() ? HIDDEN_CHANGE_POLL_MS : CHANGE_POLL_MS * 3),
+  });

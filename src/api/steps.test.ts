@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { setUpEmulator, signInAs } from '@/test/emulator';
 import { alreadyDecidedMessage } from '@/lib/step-permissions';
-import { cancelChange, getChangeDetail, toChangeDetail } from './changes';
+import { cancelChange, getChangeDetail, getTargetHolder, toChangeDetail } from './changes';
 import { apiRequest } from './client';
 import { ApiError } from './errors';
 import { decideStep, setSkipOnRetry, type Step } from './steps';
@@ -64,6 +64,24 @@ describe('change detail', () => {
     expect(detail.isSettled).toBe(false);
   });
 
+  it('names the change a pending one waits for on its target, and its place in the queue', async () => {
+    signInAs('operator');
+    const holder = await startChange('manual_wait');
+    await stepUntil(holder, 'opschain_wait_step_1', 'waiting');
+    const first = await startChange('hello');
+    const second = await startChange('hello');
+    advance(1000);
+
+    const detail = await getChangeDetail(second);
+
+    expect(detail.change.status_code).toBe('pending');
+    expect(detail.change.meta).toMatchObject({
+      blocked_by_change_in_same_parent: true,
+      blocked_by_queue: [first],
+    });
+    expect((await getTargetHolder('/projects/bank/environments/dev', second))?.id).toBe(holder);
+  });
+
   it('keeps the readable steps and marks the one that does not match the contract', () => {
     const step = (id: string, status: unknown) => ({
       type: 'step',
@@ -123,7 +141,33 @@ describe('change detail', () => {
     expect(detail.steps.map((s) => s.id)).toEqual(['s1']);
     expect(detail.unreadableSteps).toMatchObject([{ id: 's2' }]);
     expect(detail.target).toEqual({ kind: 'project', projectCode: 'bank' });
+    expect(detail.templateVersion).toBeNull();
     expect(detail.isSettled).toBe(true);
+
+    const onAsset = toChangeDetail(
+      {
+        ...body,
+        data: {
+          ...body.data,
+          links: { parent: '/api/projects/bank/environments/dev/assets/web%201' },
+          relationships: {
+            template_version: {
+              data: { type: 'template_version', id: 'tv1' },
+              links: { related: '/api/projects/bank/templates/web_tpl/versions/v2' },
+            },
+          },
+        },
+      },
+      'GET /api/changes/c1',
+    );
+    expect(onAsset.target).toEqual({
+      kind: 'asset',
+      projectCode: 'bank',
+      environmentCode: 'dev',
+      assetCode: 'web 1',
+    });
+    expect(onAsset.templateVersion).toEqual({ templateCode: 'web_tpl', version: 'v2' });
+    expect(onAsset.isSettled).toBe(false);
   });
 });
 
