@@ -9,7 +9,7 @@ export class LogPane {
   readonly follow: Locator;
   readonly jumpToLatest: Locator;
 
-  constructor(page: Page, within: Locator = page.getByRole('main')) {
+  constructor(page: Page, within: Locator = page.getByRole('region', { name: 'Change log' })) {
     this.lines = within.getByRole('region', { name: 'Log lines' }).first();
     this.status = within
       .getByRole('status')

@@ -25,13 +25,22 @@ export interface LogPaneProps {
   /** The line link in the address (`L12`, `L12-L40`, without '#'), when this pane owns it. */
   lineHash?: string | undefined;
   onLineHashChange?: ((hash: string) => void) | undefined;
+  /** The pane's accessible name (a page may show two logs). @default 'Log' */
+  label?: string | undefined;
 }
 
 /** Copying more lines at once would stall the page. */
 const MAX_COPY_LINES = 100_000;
 
 /** A change's (or one step's) log: loads it, follows it while it runs, finds in it. */
-export function LogPane({ changeId, stepId, isLive, lineHash, onLineHashChange }: LogPaneProps) {
+export function LogPane({
+  changeId,
+  stepId,
+  isLive,
+  lineHash,
+  onLineHashChange,
+  label = 'Log',
+}: LogPaneProps) {
   const { feed, state } = useLogFeed({ changeId, stepId }, isLive);
   const store = feed.store;
   const [timeMode, setTimeMode] = usePreference('log.time', z.enum(LOG_TIME_MODES), 'local');
@@ -149,7 +158,14 @@ export function LogPane({ changeId, stepId, isLive, lineHash, onLineHashChange }
   };
 
   return (
-    <Stack gap="xs" className={classes.pane} p="xs" onKeyDown={handleKeyDown}>
+    <Stack
+      component="section"
+      aria-label={label}
+      gap="xs"
+      className={classes.pane}
+      p="xs"
+      onKeyDown={handleKeyDown}
+    >
       <LogFindBar
         query={search.query}
         isCaseSensitive={search.isCaseSensitive}
