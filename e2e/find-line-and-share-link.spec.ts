@@ -16,6 +16,7 @@ test('find a line in a finished log, link to it, and the link reopens at that li
   await new SignInPage(page).signIn('operator', 'operator');
   const log = new LogPane(page);
   await log.waitUntilComplete();
+  await log.lines.scrollIntoViewIfNeeded();
 
   await log.find.fill('line 4321/5000: processed');
   await expect(log.findSummary).toHaveText('– of 1 matches');

@@ -7,10 +7,10 @@ const LINES = 20_000;
 
 test('a noisy change followed live ends with every line exactly once', async ({ page, api, axe }) => {
   const operator = await api('operator');
-  // 40 lines per simulated second at EMULATOR_SPEED 50: 2,000 lines per second, about ten seconds of output.
+  // 10 lines per simulated second at EMULATOR_SPEED 50: 500 lines per second, about 40 seconds of output.
   const id = await seedChange(operator, {
     action: 'noisy',
-    propertyOverrides: { log_lines: LINES, lines_per_second: 40 },
+    propertyOverrides: { log_lines: LINES, lines_per_second: 10 },
   });
   await page.goto(`/changes/${id}`);
   await new SignInPage(page).signIn('operator', 'operator');
@@ -21,6 +21,7 @@ test('a noisy change followed live ends with every line exactly once', async ({ 
   await axe();
   expect(await changeStatus(operator, id)).not.toBe('success');
 
+  await log.lines.scrollIntoViewIfNeeded();
   const shown = await log.waitUntilComplete(120_000);
   const all = await downloadedLines(operator, id);
   expect(shown).toBe(all.length);

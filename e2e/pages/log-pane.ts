@@ -29,10 +29,15 @@ export class LogPane {
     return this.lines.getByRole('link', { name: `Line ${String(n)}`, exact: true });
   }
 
-  /** Waits until the whole log is loaded; answers the number of lines the pane says it holds. */
-  async waitUntilComplete(timeout = 60_000): Promise<number> {
-    await expect(this.status).toContainText('— complete', { timeout });
+  /** The number of lines the pane says it holds. */
+  async lineCount(): Promise<number> {
     const text = (await this.status.textContent()) ?? '';
     return Number(text.replace(/ lines?.*/s, '').replace(/,/g, ''));
+  }
+
+  /** Waits until the whole log is loaded; answers the number of lines the pane holds. */
+  async waitUntilComplete(timeout = 60_000): Promise<number> {
+    await expect(this.status).toContainText('— complete', { timeout });
+    return this.lineCount();
   }
 }

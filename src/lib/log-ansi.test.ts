@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ansiSpans, stripEscapes } from './log-ansi';
+import { ansiSpans, readableColour, stripEscapes } from './log-ansi';
 
 describe('ansiSpans', () => {
   it('gives one plain span for a line without escapes', () => {
@@ -31,5 +31,17 @@ describe('stripEscapes', () => {
   it('removes colour, cursor and hyperlink sequences', () => {
     expect(stripEscapes('\u001b[1;32mok\u001b[0m \u001b[2A\u001b]0;title\u0007x')).toBe('ok x');
     expect(stripEscapes('no escapes')).toBe('no escapes');
+  });
+});
+
+describe('readableColour', () => {
+  it('darkens terminal yellow on a light pane and lightens blue on a dark one, to 4.5:1', () => {
+    expect(readableColour('rgb(187, 187, 0)', 'light')).not.toBe('rgb(187, 187, 0)');
+    expect(readableColour('rgb(0, 0, 187)', 'dark')).not.toBe('rgb(0, 0, 187)');
+  });
+
+  it('keeps colours that already read well', () => {
+    expect(readableColour('rgb(0, 0, 0)', 'light')).toBe('rgb(0, 0, 0)');
+    expect(readableColour('rgb(255, 255, 255)', 'dark')).toBe('rgb(255, 255, 255)');
   });
 });

@@ -69,3 +69,35 @@ const ESCAPES = /\u001b(?:\[[0-?]*[ -/]*[@-~]|\][^\u0007\u001b]*(?:\u0007|\u001b
 export function stripEscapes(line: string): string {
   return line.includes(ESC) ? line.replace(ESCAPES, '') : line;
 }
+
+const LIGHT_BACKGROUND: readonly [number, number, number] = [248, 249, 250];
+const DARK_BACKGROUND: readonly [number, number, number] = [31, 31, 31];
+
+function luminance([r, g, b]: readonly number[]): number {
+  const [lr = 0, lg = 0, lb = 0] = [r ?? 0, g ?? 0, b ?? 0].map((c) => {
+    const s = c / 255;
+    return s <= 0.03928 ? s / 12.92 : ((s + 0.055) / 1.055) ** 2.4;
+  });
+  return 0.2126 * lr + 0.7152 * lg + 0.0722 * lb;
+}
+
+function contrast(a: readonly number[], b: readonly number[]): number {
+  const [hi, lo] = [luminance(a), luminance(b)].sort((x, y) => y - x);
+  return ((hi ?? 0) + 0.05) / ((lo ?? 0) + 0.05);
+}
+
+/**
+ * A text colour (`rgb(r, g, b)`) moved towards black on a light pane or white on a dark one until it reads
+ * at 4.5:1 (WCAG AA): terminal palettes assume a black background, where yellow on white is unreadable.
+ */
+export function readableColour(colour: string, scheme: 'light' | 'dark'): string {
+  const parts = /^rgb\((\d+), ?(\d+), ?(\d+)\)$/.exec(colour);
+  if (parts === null) return colour;
+  const background = scheme === 'light' ? LIGHT_BACKGROUND : DARK_BACKGROUND;
+  const target = scheme === 'light' ? 0 : 255;
+  let rgb = [Number(parts[1]), Number(parts[2]), Number(parts[3])];
+  for (let step = 0; step < 10 && contrast(rgb, background) < 4.5; step++) {
+    rgb = rgb.map((c) => Math.round(c + (target - c) * 0.2));
+  }
+  return `rgb(${rgb.join(', ')})`;
+}

@@ -1,5 +1,6 @@
 import type { CSSProperties, ReactNode } from 'react';
-import { ansiSpans, type AnsiSpan } from '@/lib/log-ansi';
+import { useComputedColorScheme } from '@mantine/core';
+import { ansiSpans, readableColour, type AnsiSpan } from '@/lib/log-ansi';
 import { linkPieces } from '@/lib/log-links';
 import { matchRanges } from '@/lib/log-search';
 import classes from './log-pane.module.css';
@@ -14,7 +15,7 @@ export interface LogLineTextProps {
   pattern: RegExp | null;
 }
 
-function spanStyle(span: AnsiSpan): CSSProperties | undefined {
+function spanStyle(span: AnsiSpan, scheme: 'light' | 'dark'): CSSProperties | undefined {
   if (
     span.color === null &&
     span.background === null &&
@@ -29,7 +30,9 @@ function spanStyle(span: AnsiSpan): CSSProperties | undefined {
     Boolean,
   );
   return {
-    ...(span.color === null ? {} : { color: span.color }),
+    ...(span.color === null
+      ? {}
+      : { color: span.background === null ? readableColour(span.color, scheme) : span.color }),
     ...(span.background === null ? {} : { backgroundColor: span.background }),
     ...(span.isBold ? { fontWeight: 700 } : {}),
     ...(span.isDim ? { opacity: 0.7 } : {}),
@@ -58,9 +61,12 @@ function marked(text: string, offset: number, ranges: readonly [number, number][
   return out;
 }
 
-export function LogLineText({ raw, pattern }: LogLineTextProps) {
-  const spans = ansiSpans(raw);
-  const ranges = pattern === null ? [] : matchRanges(spans.map((s) => s.text).join(''), pattern);
+/** The spans as elements: links inside them, matches (`ranges` of the whole line's text) marked. */
+function renderSpans(
+  spans: readonly AnsiSpan[],
+  ranges: readonly [number, number][],
+  scheme: 'light' | 'dark',
+): ReactNode[] {
   let offset = 0;
   return spans.map((span, i) => {
     const start = offset;
@@ -78,7 +84,7 @@ export function LogLineText({ raw, pattern }: LogLineTextProps) {
         </a>
       );
     });
-    const style = spanStyle(span);
+    const style = spanStyle(span, scheme);
     return style === undefined ? (
       <span key={i}>{children}</span>
     ) : (
@@ -87,4 +93,11 @@ export function LogLineText({ raw, pattern }: LogLineTextProps) {
       </span>
     );
   });
+}
+
+export function LogLineText({ raw, pattern }: LogLineTextProps) {
+  const scheme = useComputedColorScheme('light');
+  const spans = ansiSpans(raw);
+  const ranges = pattern === null ? [] : matchRanges(spans.map((s) => s.text).join(''), pattern);
+  return renderSpans(spans, ranges, scheme);
 }

@@ -89,6 +89,8 @@ export function LogPane({
     if (linkedLine < 1 || scrolledTo.current === linkedLine || store.length < linkedLine) return;
     scrolledTo.current = linkedLine;
     goToLine(linkedLine - 1);
+    // Opened from a link: bring the pane itself into view too.
+    viewport.current?.reveal();
   }, [linkedLine, store.length, goToLine]);
 
   const handleLineClick = useCallback(

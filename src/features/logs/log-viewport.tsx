@@ -15,6 +15,8 @@ export interface LogViewportHandle {
   scrollToEnd: () => void;
   scrollToStart: () => void;
   focus: () => void;
+  /** Scrolls the page so the viewport is in view. */
+  reveal: () => void;
 }
 
 export interface LogViewportProps {
@@ -61,6 +63,7 @@ export function LogViewport(props: LogViewportProps) {
       virtualizer.scrollToOffset(0);
     },
     focus: () => scrollRef.current?.focus(),
+    reveal: () => scrollRef.current?.scrollIntoView({ block: 'nearest' }),
   }));
 
   // Follow: stay at the end as lines arrive.
