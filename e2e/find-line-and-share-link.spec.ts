@@ -27,7 +27,7 @@ test('find a line in a finished log, link to it, and the link reopens at that li
   await axe();
 
   // The line's number is a link to it.
-  const row = log.lines.locator('[data-line]', { has: match });
+  const row = log.lines.locator('[data-line]').filter({ hasText: 'Line 4321/5000:' });
   const number = Number(await row.getAttribute('data-line'));
   await log.lineLink(number).click();
   await expect(page).toHaveURL(new RegExp(`#L${String(number)}$`));

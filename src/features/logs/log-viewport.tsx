@@ -89,6 +89,14 @@ export function LogViewport(props: LogViewportProps) {
       role="region"
       aria-label="Log lines"
       onScroll={handleScroll}
+      // Wheel and keys up are the reader's own: they pause following even in a frame where the pane also
+      // scrolls itself to the newest line.
+      onWheel={(event) => {
+        if (event.deltaY < 0) onScrolled({ isUp: true, isAtEnd: false });
+      }}
+      onKeyDown={(event) => {
+        if (event.key === 'PageUp' || event.key === 'ArrowUp') onScrolled({ isUp: true, isAtEnd: false });
+      }}
     >
       <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
         {virtualizer.getVirtualItems().map((item) => {
