@@ -6,8 +6,10 @@ import {
   CATALOG_TREE_NAMES,
   catalogTree,
   defAt,
+  echoLines,
   failureRequested,
   noisyLineCount,
+  noisyMsPerLine,
   type StepDef,
 } from './catalog-trees.ts';
 
@@ -96,6 +98,21 @@ describe('property overrides', () => {
     expect(noisyLineCount({ log_lines: 5_000_000 })).toBe(1_000_000);
     for (const bad of [-1, 1.5, 'many', null, { n: 1 }])
       expect(noisyLineCount({ log_lines: bad })).toBe(10_000);
+  });
+
+  it('lines_per_second: whole numbers from 1 to a million (also as text), else 1,000 lines per second', () => {
+    expect(noisyMsPerLine({})).toBe(1);
+    expect(noisyMsPerLine({ lines_per_second: 500 })).toBe(2);
+    expect(noisyMsPerLine({ lines_per_second: '1000000' })).toBe(0.001);
+    for (const bad of [0, -5, 2.5, 2_000_000, 'fast', null])
+      expect(noisyMsPerLine({ lines_per_second: bad })).toBe(1);
+  });
+
+  it('echo: a string or a list of strings, kept verbatim; other values write nothing', () => {
+    expect(echoLines({ echo: '<img src=x onerror=alert(1)>' })).toEqual(['<img src=x onerror=alert(1)>']);
+    expect(echoLines({ echo: ['a', 2, '\u001b[31mb'] })).toEqual(['a', '\u001b[31mb']);
+    expect(echoLines({})).toEqual([]);
+    expect(echoLines({ echo: Array.from({ length: 200 }, () => 'x') })).toHaveLength(100);
   });
 
   it('fail_step names a step by name or by its path of names', () => {

@@ -469,6 +469,35 @@ export function injectedFailureLines(ctx: ScriptContext): string[] {
   ];
 }
 
+/** Fastest `property_overrides.lines_per_second` accepted (a million-line log in one simulated second). */
+export const NOISY_MAX_LINES_PER_SECOND = 1_000_000;
+
+/**
+ * noisy: simulated milliseconds per line from `property_overrides.lines_per_second` (a whole number from 1 to
+ * NOISY_MAX_LINES_PER_SECOND, also as text); anything else is the default of 1,000 lines per second.
+ */
+export function noisyMsPerLine(propertyOverrides: Record<string, unknown>): number {
+  const value = propertyOverrides.lines_per_second;
+  const n = typeof value === 'string' && /^\d+$/.test(value.trim()) ? Number(value) : value;
+  if (typeof n !== 'number' || !Number.isInteger(n) || n < 1 || n > NOISY_MAX_LINES_PER_SECOND)
+    return TIMINGS.noisyMsPerLine;
+  return 1000 / n;
+}
+
+/**
+ * `property_overrides.echo`: a string or a list of strings every action writes verbatim as log lines right
+ * after OpsChain's own opening lines — arbitrary output (markup, escape sequences) for testing how a
+ * console renders it. Stored and served as text like any other line; at most 100 lines of 10,000 characters.
+ */
+export function echoLines(propertyOverrides: Record<string, unknown>): string[] {
+  const value = propertyOverrides.echo;
+  const texts = typeof value === 'string' ? [value] : Array.isArray(value) ? value : [];
+  return texts
+    .filter((t): t is string => typeof t === 'string')
+    .slice(0, 100)
+    .map((t) => t.slice(0, 10_000));
+}
+
 /** `property_overrides.log_lines` as a line count; anything else (missing, not a whole number) is the default. */
 export function noisyLineCount(propertyOverrides: Record<string, unknown>): number {
   const value = propertyOverrides.log_lines;

@@ -187,6 +187,26 @@ describe('catalog actions run through the documented statuses', () => {
     expect(5000 / ((finished - started) / 1000)).toBeGreaterThanOrEqual(500);
   });
 
+  it('noisy: lines_per_second sets the rate; echo lines come right after the opening lines', async () => {
+    const id = await h.create('operator', DEV, {
+      action: 'noisy',
+      ...ORIGIN,
+      property_overrides: { log_lines: 1000, lines_per_second: 500, echo: ['<b>one</b>', '\u001b[31mtwo'] },
+    });
+    await h.record(id, { stepMs: 500 });
+    const root = stepsOf(h.app.emulator, id)[0];
+    const started = root?.started_at ? msFromIso(root.started_at) : 0;
+    const finished = root?.finished_at ? msFromIso(root.finished_at) : 0;
+    expect((finished - started) / 1000).toBeGreaterThanOrEqual(1.9);
+    expect((finished - started) / 1000).toBeLessThan(2.6);
+    const logs = await h.request('operator', 'GET', `/api/changes/${id}/log_lines?limit=10`);
+    const messages = (logs.body as { data: { attributes: { message: string } }[] }).data.map(
+      (l) => l.attributes.message,
+    );
+    const opening = messages.findIndex((m) => m.includes('Building step runner image'));
+    expect(messages.slice(opening + 1, opening + 3)).toEqual(['<b>one</b>', '\u001b[31mtwo']);
+  });
+
   it('big_tree: runs step_count steps to success, stages one after another, groups in parallel', async () => {
     const id = await h.create('operator', DEV, {
       action: 'big_tree',

@@ -1,8 +1,9 @@
 import { Code, Stack, Text, Title } from '@mantine/core';
-import { createFileRoute } from '@tanstack/react-router';
+import { createFileRoute, useLocation } from '@tanstack/react-router';
 import { z } from 'zod';
 import { changeQuery } from '@/api/changes';
 import { ChangePage } from '@/features/changes/change-page';
+import { LogPane } from '@/features/logs/log-pane';
 import { ensureNode } from '@/routes/-loaders';
 import { ButtonLink } from '@/ui/router-links';
 
@@ -34,12 +35,28 @@ export const Route = createFileRoute('/_authed/changes/$changeId')({
     const { changeId } = Route.useParams();
     const { step } = Route.useSearch();
     const navigate = Route.useNavigate();
+    // `#L12` / `#L12-L40` link lines of the whole change's log.
+    const hash = useLocation({ select: (location) => location.hash });
     return (
       <ChangePage
         changeId={changeId}
         selectedStepId={step}
         onSelectStep={(stepId) =>
           void navigate({ search: (prev) => ({ ...prev, step: stepId }), replace: true })
+        }
+        logPane={(scope) =>
+          scope.stepId === undefined ? (
+            <LogPane
+              {...scope}
+              label="Change log"
+              lineHash={hash}
+              onLineHashChange={(lines) =>
+                void navigate({ hash: lines, search: (prev) => prev, replace: true })
+              }
+            />
+          ) : (
+            <LogPane key={scope.stepId} {...scope} label="Step log" />
+          )
         }
       />
     );
