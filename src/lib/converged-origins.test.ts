@@ -2,11 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { convergedOrigins, ownerLayerKind, type OriginLayer } from './converged-origins';
 
-const layer = (kind: OriginLayer['kind'], data: Record<string, unknown>): OriginLayer => ({
-  kind,
-  label: kind,
-  data,
-});
+const layer = (label: string, data: Record<string, unknown>): OriginLayer => ({ label, data });
 
 describe('convergedOrigins', () => {
   it('names the layer behind every key at every depth; later layers win, objects merge', () => {

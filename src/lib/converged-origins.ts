@@ -5,10 +5,7 @@ import { parseNodePath, type NodeKind } from './node-path';
 // replaces what was there. Replaying that merge while remembering who wrote what gives, for every key at
 // every depth, the layer whose value is in force and the layers it replaced.
 
-export type LayerKind = 'repository' | NodeKind;
-
 export interface OriginLayer {
-  kind: LayerKind;
   /** How the user knows the layer: a repository path or a node path. */
   label: string;
   data: Readonly<Record<string, unknown>>;
