@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { effectiveSetting, effectiveSettings } from './effective-settings';
+import {
+  describeSettingSource,
+  describeSettingValue,
+  effectiveSetting,
+  effectiveSettings,
+} from './effective-settings';
 
 const project = (data: Record<string, unknown> | null) => ({
   level: 'project' as const,
@@ -70,5 +75,37 @@ describe('effectiveSettings', () => {
       'notifications',
     );
     expect(result.value).toEqual({ events: {} });
+  });
+});
+
+describe('describeSettingValue and describeSettingSource', () => {
+  it('puts values in words and flags values of the wrong type', () => {
+    expect(describeSettingValue('allow_parallel_changes', true)).toBe('Yes');
+    expect(describeSettingValue('requires_approval_from', 'alice, approvers')).toBe('alice, approvers');
+    expect(describeSettingValue('requires_approval_from', undefined)).toBe('Not set');
+    expect(describeSettingValue('event_retention_days', 1)).toBe('1 day');
+    expect(describeSettingValue('event_retention_days', 0)).toBe('Delete at every clean-up run');
+    expect(describeSettingValue('change_log_retention_days', null)).toBe('Keep forever');
+    expect(
+      describeSettingValue('notifications', {
+        targets: { slack: ['https://hooks'], mail: [] },
+        events: { change: { failure: { notify: true }, start: { notify: false } } },
+      }),
+    ).toBe('2 targets, 1 event notified');
+    expect(describeSettingValue('allow_parallel_changes', 'yes')).toBe('"yes" (not a valid value)');
+  });
+
+  it('says where the value comes from', () => {
+    const layers = [project({ allow_parallel_changes: true }), environment(null), environment({})];
+    expect(describeSettingSource(effectiveSetting(layers, 'allow_parallel_changes'))).toBe(
+      "Inherited from project Bank (a parent's settings could not be read)",
+    );
+    expect(describeSettingSource(effectiveSetting([project({})], 'allow_parallel_changes'))).toBe(
+      'OpsChain default',
+    );
+    expect(describeSettingSource(effectiveSetting([project({})], 'notifications'))).toBe('Not set anywhere');
+    expect(describeSettingSource(effectiveSetting([project({ notifications: null })], 'notifications'))).toBe(
+      'Set here',
+    );
   });
 });

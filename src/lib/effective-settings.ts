@@ -69,3 +69,58 @@ export function effectiveSetting(layers: readonly SettingsLayer[], key: SettingK
   }
   return { key, value: settingDefaults[key], source: { kind: 'default' }, isUncertain };
 }
+
+function plural(count: number, one: string): string {
+  return `${String(count)} ${one}${count === 1 ? '' : 's'}`;
+}
+
+const isRecord = (value: unknown): value is Readonly<Record<string, unknown>> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+const valuesOf = (value: unknown): unknown[] => (isRecord(value) ? Object.values(value) : []);
+
+function notificationsSummary(value: Readonly<Record<string, unknown>>): string {
+  const targetCount = valuesOf(value.targets).length;
+  const eventCount = valuesOf(value.events)
+    .flatMap(valuesOf)
+    .filter((moment) => isRecord(moment) && moment.notify === true).length;
+  return `${plural(targetCount, 'target')}, ${plural(eventCount, 'event')} notified`;
+}
+
+/** A setting's value in words for tables: "Yes", "30 days", "Keep forever", "Not set". */
+export function describeSettingValue(key: SettingKey, value: unknown): string {
+  if (value === undefined) return 'Not set';
+  switch (key) {
+    case 'allow_parallel_changes':
+    case 'allow_parallel_runs_of_same_workflow':
+      if (typeof value === 'boolean') return value ? 'Yes' : 'No';
+      break;
+    case 'requires_approval_from':
+      if (value === null || value === '') return 'No approval needed';
+      if (typeof value === 'string') return value;
+      break;
+    case 'change_log_retention_days':
+    case 'event_retention_days':
+      if (value === null) return 'Keep forever';
+      if (value === 0) return 'Delete at every clean-up run';
+      if (typeof value === 'number' && Number.isInteger(value) && value > 0) return plural(value, 'day');
+      break;
+    case 'notifications':
+      if (value === null) return 'None';
+      if (isRecord(value)) return notificationsSummary(value);
+      break;
+  }
+  return `${JSON.stringify(value)} (not a valid value)`;
+}
+
+/** Where a setting's value comes from, in words: "Set here", "Inherited from project Bank". */
+export function describeSettingSource({ source, value, isUncertain }: EffectiveSetting): string {
+  const caveat = isUncertain ? " (a parent's settings could not be read)" : '';
+  switch (source.kind) {
+    case 'here':
+      return `Set here${caveat}`;
+    case 'inherited':
+      return `Inherited from ${source.level} ${source.label}${caveat}`;
+    case 'default':
+      return `${value === undefined ? 'Not set anywhere' : 'OpsChain default'}${caveat}`;
+  }
+}
