@@ -1,8 +1,10 @@
+import { Stack } from '@mantine/core';
 import type { z } from 'zod';
 import { toOneId } from '@contract/json-api';
 import type { AnyNode } from '@/api/node-mutations';
 import type { DocumentKind } from '@/api/properties';
 import { DocumentPanel } from '@/features/documents/document-panel';
+import { EffectiveSettingsSection } from '@/features/documents/effective-settings-section';
 import { deniedReason } from '@/lib/permissions';
 import type { documentTabSearchSchema } from './tab-search';
 
@@ -22,7 +24,7 @@ function readDenied(node: AnyNode, kind: DocumentKind): string | null {
 
 /** The properties or settings tab of any node: its document from the node's relationship. */
 export function DocumentTab({ node, kind, search, onSearchChange }: DocumentTabProps) {
-  return (
+  const panel = (
     <DocumentPanel
       kind={kind}
       documentId={toOneId(node.relationships[kind])}
@@ -32,5 +34,12 @@ export function DocumentTab({ node, kind, search, onSearchChange }: DocumentTabP
         onSearchChange({ version });
       }}
     />
+  );
+  if (kind !== 'settings') return panel;
+  return (
+    <Stack gap="xl">
+      {panel}
+      <EffectiveSettingsSection node={node} />
+    </Stack>
   );
 }
