@@ -82,6 +82,8 @@ export function SettingsForm({
           <SettingField key={key} {...fieldProps(key)}>
             <Switch
               label={settingLabels[key]}
+              // The label element wraps the description too; keep the accessible name to the label.
+              aria-label={settingLabels[key]}
               description={isAllowed ? settingDescriptions[key] : `Set on projects only. ${warning ?? ''}`}
               checked={effective[key].value === true}
               disabled={readOnly || !isAllowed}
