@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { formatNameList, getIn, parseNameList, renameKey, setIn } from './settings-document';
+import {
+  formatNameList,
+  getIn,
+  parseNameList,
+  renameKey,
+  renameNotificationTarget,
+  setIn,
+} from './settings-document';
 
 describe('setIn', () => {
   it('sets a nested value, keeping other keys, their order and the input untouched', () => {
@@ -59,5 +66,19 @@ describe('renameKey', () => {
     ]);
     expect(renameKey({ a: 1, b: 2 }, 'a', 'b')).toBeNull();
     expect(renameKey({ a: 1 }, 'a', ' ')).toBeNull();
+  });
+});
+
+describe('renameNotificationTarget', () => {
+  it('renames the target and the events that notify it', () => {
+    const block = {
+      targets: { slack: ['https://a'], mail: ['mailto:x'] },
+      events: { change: { failure: { notify: true, notify_to: ['slack', 'mail'] } }, workflow_run: 'odd' },
+    };
+    expect(renameNotificationTarget(block, 'slack', 'chat')).toEqual({
+      targets: { chat: ['https://a'], mail: ['mailto:x'] },
+      events: { change: { failure: { notify: true, notify_to: ['chat', 'mail'] } }, workflow_run: 'odd' },
+    });
+    expect(renameNotificationTarget(block, 'slack', 'mail')).toBeNull();
   });
 });

@@ -62,3 +62,30 @@ export function renameKey(record: JsonRecord, from: string, to: string): JsonRec
   if (to.trim() === '' || Object.hasOwn(record, to)) return null;
   return Object.fromEntries(Object.entries(record).map(([key, value]) => [key === from ? to : key, value]));
 }
+
+/**
+ * The notifications block with a target renamed, and the events that notify it pointing at the new name;
+ * null when the new name is taken or empty.
+ */
+export function renameNotificationTarget(block: JsonRecord, from: string, to: string): JsonRecord | null {
+  const targets = isJsonRecord(block.targets) ? block.targets : {};
+  const renamed = renameKey(targets, from, to);
+  if (renamed === null) return null;
+  let next = setIn(block, ['targets'], renamed);
+  const events = block.events;
+  if (!isJsonRecord(events)) return next;
+  for (const [subject, moments] of Object.entries(events)) {
+    if (!isJsonRecord(moments)) continue;
+    for (const [moment, settings] of Object.entries(moments)) {
+      const notifyTo = isJsonRecord(settings) ? settings.notify_to : undefined;
+      if (!Array.isArray(notifyTo) || !notifyTo.includes(from)) continue;
+      const path = ['events', subject, moment, 'notify_to'];
+      next = setIn(
+        next,
+        path,
+        notifyTo.map((name: unknown) => (name === from ? to : name)),
+      );
+    }
+  }
+  return next;
+}

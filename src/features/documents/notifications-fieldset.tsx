@@ -1,5 +1,5 @@
 import { Alert, Button, Fieldset, Stack, Text } from '@mantine/core';
-import { isJsonRecord, renameKey, setIn, type JsonRecord } from '@/lib/settings-document';
+import { isJsonRecord, renameNotificationTarget, setIn, type JsonRecord } from '@/lib/settings-document';
 import { settingDescriptions } from '@/lib/settings-schema';
 import { NotificationEventsTable } from './notification-events-table';
 import { NotificationTargetRow } from './notification-target-row';
@@ -54,9 +54,9 @@ export function NotificationsFieldset({ value, readOnly, onChange }: Notificatio
               urls={urls}
               readOnly={readOnly}
               onRename={(next) => {
-                const renamed = renameKey(targets, name, next);
+                const renamed = renameNotificationTarget(block, name, next);
                 if (renamed === null) return false;
-                update(['targets'], renamed);
+                onChange(renamed);
                 return true;
               }}
               onUrlsChange={(next) => {
