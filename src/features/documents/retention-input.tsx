@@ -39,6 +39,7 @@ export function RetentionInput({
       />
       <Checkbox
         label="Keep forever (null)"
+        aria-label={`Keep forever (null): ${label}`}
         checked={keepForever}
         disabled={readOnly}
         onChange={(event) => {
