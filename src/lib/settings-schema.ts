@@ -92,7 +92,9 @@ export function levelWarning(key: SettingKey, level: SettingLevel): string | nul
 }
 
 /** The subset of JSON Schema (draft-07) plus the VS Code extensions Monaco's JSON service reads. */
-export interface JsonSchema {
+// A type alias (not an interface) so it is assignable to Record<string, unknown>, the editor wrapper's schema type.
+// eslint-disable-next-line @typescript-eslint/consistent-type-definitions -- see above
+export type JsonSchema = {
   $schema?: string;
   title?: string;
   description?: string;
@@ -108,7 +110,7 @@ export interface JsonSchema {
   minimum?: number;
   uniqueItems?: boolean;
   format?: string;
-}
+};
 
 export interface SettingsSchemaInput {
   /** Usernames, offered for `requires_approval_from`. */

@@ -27,6 +27,7 @@ export function SettingField({
   children,
 }: SettingFieldProps) {
   const label = settingLabels[effective.key];
+  const action = hasFallback ? 'Inherit instead' : 'Remove';
   return (
     <Stack gap={4}>
       {children}
@@ -40,9 +41,9 @@ export function SettingField({
             variant="subtle"
             size="compact-xs"
             onClick={onUnset}
-            aria-label={`Remove ${label} from this document`}
+            aria-label={`${action}: remove ${label} from this document`}
           >
-            {hasFallback ? 'Inherit instead' : 'Remove'}
+            {action}
           </Button>
         ) : null}
       </Group>

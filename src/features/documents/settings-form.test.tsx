@@ -87,7 +87,9 @@ describe('SettingsForm', () => {
     expect(screen.getByText('In force: 7 days · Set here')).toBeInTheDocument();
 
     await user.click(
-      screen.getByRole('button', { name: 'Remove Event retention (days) from this document' }),
+      screen.getByRole('button', {
+        name: 'Inherit instead: remove Event retention (days) from this document',
+      }),
     );
 
     expect(lastDocument(onDocument)).toEqual({});
