@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { CATALOG_ACTIONS } from '../catalog.ts';
 import {
+  BIG_TREE_DEFAULT_STEPS,
+  bigTreeStepCount,
   CATALOG_TREE_NAMES,
   catalogTree,
   defAt,
@@ -42,6 +44,46 @@ describe('catalog trees', () => {
     const gate = catalogTree('approval_gate');
     expect(gate?.children[0]).toMatchObject({ kind: 'approval', requiresApprovalFrom: 'approvers' });
     expect(catalogTree('manual_wait')?.children[0]?.kind).toBe('wait');
+  });
+});
+
+describe('big_tree', () => {
+  const count = (def: StepDef): number => {
+    let n = 0;
+    walk(def, () => n++);
+    return n;
+  };
+
+  it('has exactly step_count steps (2,000 by default), stages in sequence of parallel groups of chains', () => {
+    const tree = catalogTree('big_tree');
+    expect(tree && count(tree)).toBe(BIG_TREE_DEFAULT_STEPS);
+    for (const n of [1, 2, 7, 55, 2001]) {
+      const sized = catalogTree('big_tree', { step_count: n });
+      expect(sized && count(sized)).toBe(n);
+    }
+    const stage = tree?.children[0];
+    expect(tree?.strategy).toBe('sequential');
+    expect(stage).toMatchObject({ name: 'stage 1', strategy: 'parallel' });
+    expect(stage?.children[0]).toMatchObject({ name: 'group 1.1', strategy: 'sequential' });
+    expect(stage?.children[0]?.children.map((c) => c.name)).toEqual([
+      'check 1.1',
+      'apply 1.1',
+      'verify 1.1',
+      'report 1.1',
+    ]);
+  });
+
+  it('gives the same definition for the same size (the engine looks steps up on every event)', () => {
+    expect(catalogTree('big_tree', { step_count: 300 })).toBe(catalogTree('big_tree', { step_count: '300' }));
+  });
+
+  it('step_count: whole numbers (also as text) from 1 to 10,000, else 2,000', () => {
+    expect(bigTreeStepCount({})).toBe(2000);
+    expect(bigTreeStepCount({ step_count: 50 })).toBe(50);
+    expect(bigTreeStepCount({ step_count: ' 50 ' })).toBe(50);
+    expect(bigTreeStepCount({ step_count: 50_000 })).toBe(10_000);
+    for (const bad of [0, -1, 2.5, 'lots', null, [3]])
+      expect(bigTreeStepCount({ step_count: bad })).toBe(2000);
   });
 });
 

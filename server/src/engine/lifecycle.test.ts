@@ -187,6 +187,24 @@ describe('catalog actions run through the documented statuses', () => {
     expect(5000 / ((finished - started) / 1000)).toBeGreaterThanOrEqual(500);
   });
 
+  it('big_tree: runs step_count steps to success, stages one after another, groups in parallel', async () => {
+    const id = await h.create('operator', DEV, {
+      action: 'big_tree',
+      ...ORIGIN,
+      property_overrides: { step_count: 60 },
+    });
+    const record = await h.record(id, { stepMs: 5000 });
+    expect(record.at(-1)).toMatch(/^success \| big_tree:success/);
+    const steps = stepsOf(h.app.emulator, id);
+    expect(steps).toHaveLength(60);
+    expect(steps.every((s) => s.status_code === 'success')).toBe(true);
+    const startOf = (name: string) => msFromIso(steps.find((s) => s.name === name)?.started_at ?? '');
+    const endOf = (name: string) => msFromIso(steps.find((s) => s.name === name)?.finished_at ?? '');
+    expect(startOf('check 1.1')).toBe(startOf('check 1.2'));
+    expect(startOf('stage 2')).toBeGreaterThanOrEqual(endOf('stage 1'));
+    expect(startOf('apply 1.1')).toBeGreaterThanOrEqual(endOf('check 1.1'));
+  });
+
   it('an unknown action: the change is created, then ends in error with a log line saying why', async () => {
     const id = await h.create('operator', DEV, { action: 'no_such_action', ...ORIGIN });
     expect(await h.record(id)).toEqual([

@@ -351,7 +351,7 @@ export function advanceChange(emu: Emulator, change: ChangeRow, t: number): void
 // Steps
 
 function defOf(change: ChangeRow, step: StepRow): StepDef | undefined {
-  const tree = catalogTree(change.action);
+  const tree = catalogTree(change.action, parseObject(change.property_overrides));
   return tree ? defAt(tree, step.def_path) : undefined;
 }
 

@@ -5,9 +5,10 @@ import type { NodeTab } from '@/lib/node-tabs';
 // Each tab route validates only its own search parameters, so one tab's filters never reach another.
 // Bad values fall back to the defaults. List tabs (environments, assets, Git remotes) use listSearchSchema.
 
-/** Properties and settings: the version on screen (the current one when absent). */
+/** Properties and settings: the version on screen (the current one when absent), and edit mode or history. */
 export const documentTabSearchSchema = z.object({
   version: z.number().int().positive().optional().catch(undefined),
+  mode: z.enum(['edit', 'history']).optional().catch(undefined),
 });
 
 /** Templates: the list's filters and the template whose versions are open. */
