@@ -108,3 +108,34 @@ export async function seedAsset(
     template_version: 'v1',
   });
 }
+
+/** An asset of an environment, built from the project's journey template (`web_tpl` v1). */
+export async function seedEnvironmentAsset(
+  api: APIRequestContext,
+  projectCode: string,
+  environmentCode: string,
+  code: string,
+  name: string,
+): Promise<void> {
+  await post(api, `/api/projects/${projectCode}/environments/${environmentCode}/assets`, {
+    code,
+    name,
+    description: `${name} asset`,
+    template_name: 'web_tpl',
+    template_version: 'v1',
+  });
+}
+
+/** Replaces a node's properties or settings (an unchecked update: no version). */
+export async function replaceDocument(
+  api: APIRequestContext,
+  nodePath: string,
+  kind: 'properties' | 'settings',
+  data: Record<string, unknown>,
+): Promise<void> {
+  const node = await api.get(`/api${nodePath}`);
+  expect(node.status()).toBe(200);
+  const body = (await node.json()) as { data: { relationships: Record<string, { data: { id: string } }> } };
+  const id = body.data.relationships[kind]?.data.id ?? '';
+  await post(api, `/api/${kind}/${id}`, { data }, 'PATCH');
+}

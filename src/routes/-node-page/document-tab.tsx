@@ -4,6 +4,9 @@ import { toOneId } from '@contract/json-api';
 import type { AnyNode } from '@/api/node-mutations';
 import type { DocumentKind } from '@/api/properties';
 import { DocumentPanel } from '@/features/documents/document-panel';
+import { EffectiveSettingsSection } from '@/features/documents/effective-settings-section';
+import { NodeSettingsForm } from '@/features/documents/node-settings-form';
+import { useSettingsSchema } from '@/features/documents/use-settings-schema';
 import { denial, deniedReason } from '@/lib/permissions';
 import type { documentTabSearchSchema } from './tab-search';
 import { UnsavedEditsGuard } from './unsaved-edits-guard';
@@ -26,6 +29,7 @@ function readDenied(node: AnyNode, kind: DocumentKind): string | null {
 
 /** The properties or settings tab of any node: its document from the node's relationship. */
 export function DocumentTab({ node, kind, search, onSearchChange }: DocumentTabProps) {
+  const settingsSchema = useSettingsSchema(node.kind);
   const isDirty = useRef(false);
   const handleDirtyChange = useCallback((dirty: boolean) => {
     isDirty.current = dirty;
@@ -57,8 +61,15 @@ export function DocumentTab({ node, kind, search, onSearchChange }: DocumentTabP
             purpose: `edit its ${kind}`,
           }),
           onDirtyChange: handleDirtyChange,
+          ...(kind === 'settings'
+            ? {
+                jsonSchema: settingsSchema,
+                renderForm: (form) => <NodeSettingsForm node={node} {...form} />,
+              }
+            : {}),
         }}
       />
+      {kind === 'settings' && search.mode === undefined ? <EffectiveSettingsSection node={node} /> : null}
       <UnsavedEditsGuard isDirty={isDirty} what={kind} />
     </>
   );
