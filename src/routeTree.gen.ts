@@ -12,6 +12,7 @@ import { Route as rootRouteImport } from './routes/__root';
 import { Route as AuthedRouteImport } from './routes/_authed';
 import { Route as SignInRouteImport } from './routes/sign-in';
 import { Route as AuthedIndexRouteImport } from './routes/_authed/index';
+import { Route as AuthedApprovalsRouteImport } from './routes/_authed/approvals';
 import { Route as AuthedEventsRouteImport } from './routes/_authed/events';
 import { Route as AuthedProjectsIndexRouteImport } from './routes/_authed/projects/index';
 import { Route as AuthedProjectsProjectCodeRouteRouteImport } from './routes/_authed/projects/$projectCode/route';
@@ -56,6 +57,11 @@ const SignInRoute = SignInRouteImport.update({
 const AuthedIndexRoute = AuthedIndexRouteImport.update({
   id: '/',
   path: '/',
+  getParentRoute: () => AuthedRoute,
+} as any);
+const AuthedApprovalsRoute = AuthedApprovalsRouteImport.update({
+  id: '/approvals',
+  path: '/approvals',
   getParentRoute: () => AuthedRoute,
 } as any);
 const AuthedEventsRoute = AuthedEventsRouteImport.update({
@@ -282,6 +288,7 @@ const AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeAssetsAssetCodeTemplat
 export interface FileRoutesByFullPath {
   '/': typeof AuthedIndexRoute;
   '/sign-in': typeof SignInRoute;
+  '/approvals': typeof AuthedApprovalsRoute;
   '/events': typeof AuthedEventsRoute;
   '/projects/$projectCode': typeof AuthedProjectsProjectCodeRouteRouteWithChildren;
   '/projects/': typeof AuthedProjectsIndexRoute;
@@ -314,6 +321,7 @@ export interface FileRoutesByFullPath {
 }
 export interface FileRoutesByTo {
   '/sign-in': typeof SignInRoute;
+  '/approvals': typeof AuthedApprovalsRoute;
   '/events': typeof AuthedEventsRoute;
   '/': typeof AuthedIndexRoute;
   '/projects/$projectCode': typeof AuthedProjectsProjectCodeTabsIndexRoute;
@@ -345,6 +353,7 @@ export interface FileRoutesById {
   __root__: typeof rootRouteImport;
   '/_authed': typeof AuthedRouteWithChildren;
   '/sign-in': typeof SignInRoute;
+  '/_authed/approvals': typeof AuthedApprovalsRoute;
   '/_authed/events': typeof AuthedEventsRoute;
   '/_authed/': typeof AuthedIndexRoute;
   '/_authed/projects/$projectCode': typeof AuthedProjectsProjectCodeRouteRouteWithChildren;
@@ -383,6 +392,7 @@ export interface FileRouteTypes {
   fullPaths:
     | '/'
     | '/sign-in'
+    | '/approvals'
     | '/events'
     | '/projects/$projectCode'
     | '/projects/'
@@ -415,6 +425,7 @@ export interface FileRouteTypes {
   fileRoutesByTo: FileRoutesByTo;
   to:
     | '/sign-in'
+    | '/approvals'
     | '/events'
     | '/'
     | '/projects/$projectCode'
@@ -445,6 +456,7 @@ export interface FileRouteTypes {
     | '__root__'
     | '/_authed'
     | '/sign-in'
+    | '/_authed/approvals'
     | '/_authed/events'
     | '/_authed/'
     | '/_authed/projects/$projectCode'
@@ -505,6 +517,13 @@ declare module '@tanstack/react-router' {
       path: '/';
       fullPath: '/';
       preLoaderRoute: typeof AuthedIndexRouteImport;
+      parentRoute: typeof AuthedRoute;
+    };
+    '/_authed/approvals': {
+      id: '/_authed/approvals';
+      path: '/approvals';
+      fullPath: '/approvals';
+      preLoaderRoute: typeof AuthedApprovalsRouteImport;
       parentRoute: typeof AuthedRoute;
     };
     '/_authed/events': {
@@ -884,6 +903,7 @@ const AuthedProjectsProjectCodeRouteRouteWithChildren =
   );
 
 interface AuthedRouteChildren {
+  AuthedApprovalsRoute: typeof AuthedApprovalsRoute;
   AuthedEventsRoute: typeof AuthedEventsRoute;
   AuthedIndexRoute: typeof AuthedIndexRoute;
   AuthedProjectsProjectCodeRouteRoute: typeof AuthedProjectsProjectCodeRouteRouteWithChildren;
@@ -891,6 +911,7 @@ interface AuthedRouteChildren {
 }
 
 const AuthedRouteChildren: AuthedRouteChildren = {
+  AuthedApprovalsRoute: AuthedApprovalsRoute,
   AuthedEventsRoute: AuthedEventsRoute,
   AuthedIndexRoute: AuthedIndexRoute,
   AuthedProjectsProjectCodeRouteRoute:

@@ -53,3 +53,8 @@ export function inboxDenial(item: DecidableItem, user: Decider): string | null {
   }
   return null;
 }
+
+/** How many items the user may decide (the navbar badge and the document title). */
+export function countDecidable(items: readonly DecidableItem[], user: Decider): number {
+  return items.reduce((sum, item) => sum + (inboxDenial(item, user) === null ? 1 : 0), 0);
+}
