@@ -84,7 +84,7 @@ describe('the approvals inbox', () => {
     signInAs('opschain');
     await expect(decideInboxItem({ item: change, decision: 'approve' })).resolves.toMatchObject({
       outcome: 'already-decided',
-      by: 'approver',
+      message: 'Already approved by approver',
     });
   });
 

@@ -1,9 +1,4 @@
-import {
-  changeListDocumentSchema,
-  stepDocumentSchema,
-  stepListDocumentSchema,
-  type StepResource,
-} from '@contract/change';
+import { changeListDocumentSchema, stepListDocumentSchema, type StepResource } from '@contract/change';
 import { jsonObjectSchema } from '@contract/json-api';
 import { nodeAuthorisationsSchema } from '@contract/node';
 import {
@@ -15,13 +10,10 @@ import { queryOptions, skipToken } from '@tanstack/react-query';
 import { z } from 'zod';
 import { ransackParams } from '@/lib/ransack';
 import { fetchDocument, fetchList } from './json-api';
-import {
-  decidedBy,
-  decideWorkflowStep,
-  decisionBody,
-  failedDecision,
-  type DecisionResult,
-} from './workflow-steps';
+import { alreadyDecidedMessage } from '@/lib/step-permissions';
+import { errorText, isApiError } from './errors';
+import { decideStep } from './steps';
+import { decideWorkflowStep } from './workflow-steps';
 
 // The approvals inbox (issue 14): every change step and workflow wait step that waits for someone, from
 // `/api/steps` and `/api/workflow_steps` (domain §7.5, §9.4), joined with what a person deciding needs to
@@ -297,46 +289,46 @@ export function parseInboxSnapshot(payload: unknown): InboxSnapshot | null {
 
 export type InboxDecision = 'approve' | 'reject' | 'continue';
 
+/** What became of one decision, in words a person can act on. */
+export type DecisionResult =
+  | { outcome: 'done' }
+  /** The step no longer waited: someone else decided first (`message`: "Already approved by alice"). */
+  | { outcome: 'already-decided'; message: string }
+  /** The server refused (not permitted, gone, unreachable), with its reason. */
+  | { outcome: 'refused'; message: string };
+
 export interface DecideInboxItemInput {
   item: Pick<InboxItem, 'id' | 'source'>;
   decision: InboxDecision;
   message?: string;
 }
 
-// Change steps are decided through `/api/steps/{id}/…` (domain §7.5); their "who was quicker" comes from the
-// step's records like a workflow step's.
-async function decideChangeStep(
-  id: string,
-  decision: InboxDecision,
-  message?: string,
-): Promise<DecisionResult> {
-  const path = `/steps/${encodeURIComponent(id)}`;
-  try {
-    await fetchDocument(stepDocumentSchema, `${path}/${decision}`, {
-      method: 'POST',
-      body: decisionBody(message),
-    });
-    return { outcome: 'done' };
-  } catch (error) {
-    return failedDecision(error, async (state) => {
-      try {
-        const step = await fetchDocument(stepDocumentSchema, path);
-        const found = decidedBy(step.data.attributes);
-        if (found !== null) return found;
-      } catch {
-        // Fall through to what the state alone says.
-      }
-      return {
-        by: null,
-        decision: state === 'rejected' ? 'rejected' : state === 'queued' ? 'approved' : 'decided',
-      };
-    });
-  }
+function refusal(error: unknown): DecisionResult {
+  if (isApiError(error, 404))
+    return { outcome: 'refused', message: 'The step no longer exists, or you may no longer see it.' };
+  if (isApiError(error)) return { outcome: 'refused', message: error.errors.map(errorText).join('; ') };
+  return { outcome: 'refused', message: error instanceof Error ? error.message : 'The request failed.' };
 }
 
-/** Approves, rejects or continues one inbox item; never throws (the result says what happened). */
-export function decideInboxItem({ item, decision, message }: DecideInboxItemInput): Promise<DecisionResult> {
-  return item.source === 'workflow'
-    ? decideWorkflowStep({ id: item.id, decision, ...(message === undefined ? {} : { message }) })
-    : decideChangeStep(item.id, decision, message);
+/**
+ * Approves, rejects or continues one inbox item through the change step or workflow step API; never throws
+ * (the result says what happened, so one failure in a bulk decision loses nothing else).
+ */
+export async function decideInboxItem({
+  item,
+  decision,
+  message,
+}: DecideInboxItemInput): Promise<DecisionResult> {
+  try {
+    const result =
+      item.source === 'workflow'
+        ? await decideWorkflowStep({ stepId: item.id, decision, message })
+        : await decideStep({ stepId: item.id, decision, message });
+    if (result.outcome === 'done') return { outcome: 'done' };
+    // Only wait steps can have been decided; any other type means the id now names something else.
+    const step = result.step !== null && 'approved_by' in result.step ? result.step : null;
+    return { outcome: 'already-decided', message: alreadyDecidedMessage(step) };
+  } catch (error) {
+    return refusal(error);
+  }
 }

@@ -42,10 +42,10 @@ export function ApprovalsPage({ search, onSearchChange, onNavigate }: ApprovalsP
   const { user } = useCurrentUser();
   const inbox = useQuery(inboxQuery(username));
   const items = inbox.data?.snapshot?.items ?? NO_ITEMS;
-  const groupnames = user?.groupnames ?? null;
+  const groups = user?.groupnames ?? null;
   const view = useMemo(
-    () => inboxView(items, { username, groupnames }, search),
-    [items, username, groupnames, search],
+    () => inboxView(items, { username, groups }, search),
+    [items, username, groups, search],
   );
 
   const [activeKey, setActiveKey] = useState<string | null>(null);

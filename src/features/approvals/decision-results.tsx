@@ -1,6 +1,5 @@
 import { Alert, List, Text } from '@mantine/core';
-import type { InboxDecision } from '@/api/approvals';
-import type { DecisionResult } from '@/api/workflow-steps';
+import type { DecisionResult, InboxDecision } from '@/api/approvals';
 
 export interface DecisionOutcome {
   key: string;

@@ -1,5 +1,6 @@
 import type { InboxItem, InboxKind } from '@/api/approvals';
-import { inboxDenial, type Decider } from '@/lib/inbox-permissions';
+import { inboxDenial } from '@/lib/inbox-permissions';
+import type { Asker } from '@/lib/step-permissions';
 import type { ApprovalsSearch } from './approvals-search';
 
 // What the inbox shows for a tab, a scope and a grouping: pure, so 500 items are prepared in one pass.
@@ -37,7 +38,7 @@ function groupTitle(item: InboxItem, group: ApprovalsSearch['group']): string | 
 
 export function inboxView(
   items: readonly InboxItem[],
-  user: Decider,
+  user: Asker,
   { tab, scope, group }: ApprovalsSearch,
 ): InboxView {
   const mine: Record<InboxKind, number> = { approve: 0, continue: 0 };

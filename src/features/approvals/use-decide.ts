@@ -1,6 +1,9 @@
+import { useQueryClient } from '@tanstack/react-query';
 import { useCallback, useRef, useState } from 'react';
 import { useInboxSync } from '@/api/approval-inbox-sync';
 import { decideInboxItem, type InboxDecision, type InboxItem } from '@/api/approvals';
+import { changeKeys } from '@/api/changes';
+import { stepKeys } from '@/api/steps';
 import type { DecisionOutcome } from './decision-results';
 
 // Sends decisions, several at a time, and keeps a bulk decision going when single items fail: each item's
@@ -19,6 +22,7 @@ export interface Decide {
 
 export function useDecide(): Decide {
   const sync = useInboxSync();
+  const queryClient = useQueryClient();
   const isSendingRef = useRef(false);
   const [busyKeys, setBusyKeys] = useState<ReadonlySet<string>>(new Set());
 
@@ -46,9 +50,12 @@ export function useDecide(): Decide {
         setBusyKeys(new Set());
       }
       sync.markDecided(outcomes.filter((o) => o.result.outcome !== 'refused').map((o) => o.key));
+      // Open change pages (this tab's) show the decision.
+      void queryClient.invalidateQueries({ queryKey: changeKeys.all });
+      void queryClient.invalidateQueries({ queryKey: stepKeys.all });
       return outcomes;
     },
-    [sync],
+    [sync, queryClient],
   );
 
   return { send, isSending: busyKeys.size > 0, busyKeys };
