@@ -1,13 +1,7 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { createContext, useContext, useEffect, useMemo, useRef, type ReactNode } from 'react';
 import { createLeaderPoller, type LeaderPoller, type PollOutcome } from '@/lib/leader-poller';
-import {
-  approvalKeys,
-  createInboxFetcher,
-  parseInboxSnapshot,
-  type InboxSnapshot,
-  type InboxState,
-} from './approvals';
+import { approvalKeys, parseInboxSnapshot, type InboxSnapshot, type InboxState } from './approvals';
 
 // Keeps the approvals inbox of the query cache up to date for the whole console: one leader tab polls
 // (src/lib/leader-poller.ts), every tab writes the outcome with setQueryData, so components just read
@@ -73,12 +67,18 @@ export function InboxSyncProvider({ username, children }: InboxSyncProviderProps
           : { snapshot: previous?.snapshot ?? null, error: outcome.error },
       );
     };
+    // The fetching code (list schemas, joins) loads when this tab first polls: most tabs never do.
+    let fetchInbox: ((signal: AbortSignal) => Promise<InboxSnapshot>) | null = null;
+    const poll = async (signal: AbortSignal) => {
+      fetchInbox ??= (await import('./approvals-fetch')).createInboxFetcher();
+      return fetchInbox(signal);
+    };
     const poller = createLeaderPoller<InboxSnapshot>({
       // Per user: tabs share one session, but a tab signed in as someone else must not mix inboxes. The
       // version changes when the snapshot's shape does.
       name: `opschain-console.approvals-inbox.v1.${username}`,
       intervalMs: INBOX_POLL_MS,
-      poll: createInboxFetcher(),
+      poll,
       parse: parseInboxSnapshot,
       onOutcome: write,
       channel:

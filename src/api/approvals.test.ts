@@ -1,13 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { setUpEmulator, signInAs } from '@/test/emulator';
-import {
-  createInboxFetcher,
-  decideInboxItem,
-  parseInboxSnapshot,
-  runOfLink,
-  targetOfChangeLink,
-  type InboxItem,
-} from './approvals';
+import { decideInboxItem } from './approval-decisions';
+import { parseInboxSnapshot, runOfLink, targetOfChangeLink, type InboxItem } from './approvals';
+import { createInboxFetcher } from './approvals-fetch';
 
 // Against the demo seed, which has a change waiting for approval (ticket OPS-1250), a manual_wait change and
 // the release_train workflow waiting at "Go / no-go".

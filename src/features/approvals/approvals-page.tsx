@@ -58,7 +58,8 @@ export function ApprovalsPage({ search, onSearchChange, onNavigate }: ApprovalsP
   const decide = useDecide();
 
   const byKey = useMemo(() => new Map(view.rows.map((row) => [row.item.key, row])), [view.rows]);
-  const current = activeKey !== null && byKey.has(activeKey) ? activeKey : (view.rows[0]?.item.key ?? null);
+  const wanted = activeKey ?? search.item ?? null;
+  const current = wanted !== null && byKey.has(wanted) ? wanted : (view.rows[0]?.item.key ?? null);
   const shownSelection = [...selected].filter((key) => byKey.get(key)?.denial === null);
 
   const focusRow = (key: string) => {

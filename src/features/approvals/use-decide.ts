@@ -1,7 +1,8 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useCallback, useRef, useState } from 'react';
 import { useInboxSync } from '@/api/approval-inbox-sync';
-import { decideInboxItem, type InboxDecision, type InboxItem } from '@/api/approvals';
+import { decideInboxItem } from '@/api/approval-decisions';
+import type { InboxDecision, InboxItem } from '@/api/approvals';
 import { changeKeys } from '@/api/changes';
 import { stepKeys } from '@/api/steps';
 import type { DecisionOutcome } from './decision-results';
