@@ -51,7 +51,7 @@ export function ApprovalsPage({ search, onSearchChange, onNavigate }: ApprovalsP
   const [activeKey, setActiveKey] = useState<string | null>(null);
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
   const anchorRef = useRef<string | null>(null);
-  const [request, setRequest] = useState<{ decision: InboxDecision; keys: string[] } | null>(null);
+  const [request, setRequest] = useState<{ decision: InboxDecision; items: InboxItem[] } | null>(null);
   const [outcomes, setOutcomes] = useState<DecisionOutcome[]>([]);
   const [isHelpOpen, setIsHelpOpen] = useState(false);
   const listRef = useRef<HTMLDivElement>(null);
@@ -85,12 +85,13 @@ export function ApprovalsPage({ search, onSearchChange, onNavigate }: ApprovalsP
   );
   const ask = useCallback(
     (decision: InboxDecision, keys: string[]) => {
-      const usable = keys.filter(
-        (key) =>
-          byKey.get(key)?.denial === null &&
-          byKey.get(key)?.item.kind === (decision === 'continue' ? 'continue' : 'approve'),
-      );
-      if (usable.length > 0) setRequest({ decision, keys: usable });
+      const kind = decision === 'continue' ? 'continue' : 'approve';
+      const usable = keys
+        .map((key) => byKey.get(key))
+        .filter((row) => row !== undefined)
+        .filter((row) => row.denial === null && row.item.kind === kind)
+        .map((row) => row.item);
+      if (usable.length > 0) setRequest({ decision, items: usable });
     },
     [byKey],
   );
@@ -124,8 +125,8 @@ export function ApprovalsPage({ search, onSearchChange, onNavigate }: ApprovalsP
 
   const handleSubmit = async (message: string) => {
     if (request === null || decide.isSending) return;
-    const chosen = request.keys.map((key) => byKey.get(key)?.item).filter((item) => item !== undefined);
-    const results = await decide.send(chosen, request.decision, message);
+    // The items as they were when asked: another tab's poll may drop them meanwhile, and the server decides.
+    const results = await decide.send(request.items, request.decision, message);
     setOutcomes(results);
     setRequest(null);
     setSelected(new Set());
@@ -314,7 +315,7 @@ export function ApprovalsPage({ search, onSearchChange, onNavigate }: ApprovalsP
             ? null
             : {
                 decision: request.decision,
-                names: request.keys.map((key) => byKey.get(key)?.item.name ?? key),
+                names: request.items.map((item) => item.name),
               }
         }
         isSending={decide.isSending}
