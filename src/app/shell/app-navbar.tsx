@@ -1,4 +1,4 @@
-import { AppShell, Badge, Divider } from '@mantine/core';
+import { AppShell, Badge, Divider, VisuallyHidden } from '@mantine/core';
 import { IconChecklist, IconFolders, IconHistory } from '@tabler/icons-react';
 import type { NodeSummary } from '@/api/node-summary';
 import { NodeTree } from '@/features/tree/node-tree';
@@ -41,12 +41,12 @@ export function AppNavbar({ pathname, onOpenNode }: AppNavbarProps) {
         <NavLinkLink
           to="/approvals"
           label="Approvals"
-          aria-label={inbox.count > 0 ? `Approvals, ${String(inbox.count)} waiting for you` : 'Approvals'}
           leftSection={<IconChecklist size={18} aria-hidden />}
           rightSection={
             inbox.count > 0 ? (
-              <Badge size="sm" circle={inbox.count < 10} aria-hidden>
+              <Badge size="sm" circle={inbox.count < 10}>
                 {inbox.count}
+                <VisuallyHidden> waiting for you</VisuallyHidden>
               </Badge>
             ) : null
           }

@@ -303,7 +303,7 @@ export function ApprovalsPage({ search, onSearchChange, onNavigate }: ApprovalsP
             />
           )}
           {state?.snapshot != null && state.snapshot.unreadable > 0 ? (
-            <Text size="sm" c="orange.8" mt="sm">
+            <Text size="sm" c="red.9" mt="sm">
               {state.snapshot.unreadable} waiting step(s) could not be read and are not shown.
             </Text>
           ) : null}

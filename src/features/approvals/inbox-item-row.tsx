@@ -88,7 +88,7 @@ export const InboxItemRow = memo(function InboxItemRow({
         />
         <Stack gap={4} style={{ flex: 1, minWidth: 0 }}>
           <Group gap="xs">
-            <Badge variant="light" color={item.kind === 'approve' ? 'orange' : 'blue'}>
+            <Badge variant="outline" color="gray">
               {item.kind === 'approve' ? 'Approve' : 'Continue'}
             </Badge>
             <Text fw={600} id={titleId}>
@@ -126,7 +126,7 @@ export const InboxItemRow = memo(function InboxItemRow({
             </Group>
           )}
           {denial === null ? null : (
-            <Text size="sm" c="orange.8" role="note">
+            <Text size="sm" c="red.9" role="note">
               Not yours: {denial}
             </Text>
           )}
