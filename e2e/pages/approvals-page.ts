@@ -18,7 +18,8 @@ export class ApprovalsPage {
     this.approveTab = page.getByRole('tab', { name: /^Approve/ });
     this.continueTab = page.getByRole('tab', { name: /^Continue/ });
     this.showOthers = page.getByRole('switch', { name: 'Show items waiting for others' });
-    this.results = page.getByRole('status', { name: 'Decision results' });
+    // Named by its title, "2 of 3 done".
+    this.results = page.getByRole('status', { name: /\d+ of \d+ done/ });
     this.dialog = page.getByRole('dialog');
     this.navEntry = page
       .getByRole('navigation', { name: 'Navigator' })

@@ -38,7 +38,6 @@ export function DecisionResults({ outcomes, onDismiss }: DecisionResultsProps) {
       closeButtonLabel="Dismiss results"
       onClose={onDismiss}
       role="status"
-      aria-label="Decision results"
     >
       <List size="sm" spacing={2}>
         {outcomes.map((outcome) => (
