@@ -32,6 +32,7 @@ export function DecisionResults({ outcomes, onDismiss }: DecisionResultsProps) {
   const isAllDone = done === outcomes.length;
   return (
     <Alert
+      variant="default"
       color={isAllDone ? 'green' : 'yellow'}
       title={`${String(done)} of ${String(outcomes.length)} done`}
       withCloseButton

@@ -72,7 +72,8 @@ export const InboxItemRow = memo(function InboxItemRow({
         borderRadius: 'var(--mantine-radius-sm)',
         border: '1px solid var(--mantine-color-default-border)',
         outline: isActive ? '2px solid var(--mantine-primary-color-filled)' : undefined,
-        background: isSelected ? 'var(--mantine-primary-color-light)' : undefined,
+        // A tinted background would take the links below the contrast minimum: a thick edge marks selection.
+        borderLeft: isSelected ? '6px solid var(--mantine-primary-color-filled)' : undefined,
       }}
     >
       <Group align="flex-start" wrap="nowrap" gap="sm">
