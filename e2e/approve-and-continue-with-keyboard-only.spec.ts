@@ -60,10 +60,11 @@ test('an approver approves one change and continues another with the keyboard on
   // Both changes go on to the end; the approval carries its message.
   await expect.poll(() => changeStatus(opschain, gate), { timeout: 30_000 }).toBe('success');
   await expect.poll(() => changeStatus(opschain, wait), { timeout: 30_000 }).toBe('success');
-  const approved = (await (await opschain.get(`/api/changes/${gate}`)).json()) as {
-    data: { attributes: { approved_by: { username: string; message: string | null }[] } };
+  // The approval is recorded on the gate's approval step.
+  const steps = (await (await opschain.get(`/api/steps?filter[change_id_eq]=${gate}`)).json()) as {
+    data: { attributes: { approved_by: { username: string; message: string | null }[] | null } }[];
   };
-  expect(approved.data.attributes.approved_by).toContainEqual({
+  expect(steps.data.flatMap((step) => step.attributes.approved_by ?? [])).toContainEqual({
     username: 'approver',
     message: 'Checked the release notes',
   });
