@@ -43,6 +43,15 @@ function withoutDecided(
   return items.length === snapshot.items.length ? snapshot : { ...snapshot, items };
 }
 
+/**
+ * The browser's Web Locks: missing outside secure contexts (and null in some test DOMs), although the DOM types
+ * say `navigator.locks` is always there.
+ */
+function browserLocks(): LockManager | undefined {
+  const candidate: unknown = Reflect.get(navigator, 'locks');
+  return typeof LockManager !== 'undefined' && candidate instanceof LockManager ? candidate : undefined;
+}
+
 export interface InboxSyncProviderProps {
   /** The signed-in user; nothing is polled while null. */
   username: string | null;
@@ -85,8 +94,7 @@ export function InboxSyncProvider({ username, children }: InboxSyncProviderProps
         typeof BroadcastChannel === 'undefined'
           ? null
           : new BroadcastChannel(`opschain-console.approvals-inbox.v1.${username}`),
-      // `navigator.locks` is missing outside secure contexts, although the DOM types say it is always there.
-      locks: 'locks' in navigator ? navigator.locks : undefined,
+      locks: browserLocks(),
     });
     pollerRef.current = poller;
     return () => {
