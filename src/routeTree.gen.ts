@@ -12,6 +12,7 @@ import { Route as rootRouteImport } from './routes/__root'
 import { Route as AuthedRouteImport } from './routes/_authed'
 import { Route as SignInRouteImport } from './routes/sign-in'
 import { Route as AuthedIndexRouteImport } from './routes/_authed/index'
+import { Route as AuthedApprovalsRouteImport } from './routes/_authed/approvals'
 import { Route as AuthedEventsRouteImport } from './routes/_authed/events'
 import { Route as AuthedSchedulesRouteImport } from './routes/_authed/schedules'
 import { Route as AuthedChangesChangeIdRouteImport } from './routes/_authed/changes/$changeId'
@@ -62,6 +63,11 @@ const SignInRoute = SignInRouteImport.update({
 const AuthedIndexRoute = AuthedIndexRouteImport.update({
   id: '/',
   path: '/',
+  getParentRoute: () => AuthedRoute,
+} as any)
+const AuthedApprovalsRoute = AuthedApprovalsRouteImport.update({
+  id: '/approvals',
+  path: '/approvals',
   getParentRoute: () => AuthedRoute,
 } as any)
 const AuthedEventsRoute = AuthedEventsRouteImport.update({
@@ -328,6 +334,7 @@ const AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeAssetsAssetCodeTemplat
 export interface FileRoutesByFullPath {
   '/': typeof AuthedIndexRoute
   '/sign-in': typeof SignInRoute
+  '/approvals': typeof AuthedApprovalsRoute
   '/events': typeof AuthedEventsRoute
   '/schedules': typeof AuthedSchedulesRoute
   '/projects/$projectCode': typeof AuthedProjectsProjectCodeRouteRouteWithChildren
@@ -366,6 +373,7 @@ export interface FileRoutesByFullPath {
 }
 export interface FileRoutesByTo {
   '/sign-in': typeof SignInRoute
+  '/approvals': typeof AuthedApprovalsRoute
   '/events': typeof AuthedEventsRoute
   '/schedules': typeof AuthedSchedulesRoute
   '/': typeof AuthedIndexRoute
@@ -403,6 +411,7 @@ export interface FileRoutesById {
   __root__: typeof rootRouteImport
   '/_authed': typeof AuthedRouteWithChildren
   '/sign-in': typeof SignInRoute
+  '/_authed/approvals': typeof AuthedApprovalsRoute
   '/_authed/events': typeof AuthedEventsRoute
   '/_authed/schedules': typeof AuthedSchedulesRoute
   '/_authed/': typeof AuthedIndexRoute
@@ -447,6 +456,7 @@ export interface FileRouteTypes {
   fullPaths:
     | '/'
     | '/sign-in'
+    | '/approvals'
     | '/events'
     | '/schedules'
     | '/projects/$projectCode'
@@ -485,6 +495,7 @@ export interface FileRouteTypes {
   fileRoutesByTo: FileRoutesByTo
   to:
     | '/sign-in'
+    | '/approvals'
     | '/events'
     | '/schedules'
     | '/'
@@ -521,6 +532,7 @@ export interface FileRouteTypes {
     | '__root__'
     | '/_authed'
     | '/sign-in'
+    | '/_authed/approvals'
     | '/_authed/events'
     | '/_authed/schedules'
     | '/_authed/'
@@ -587,6 +599,13 @@ declare module '@tanstack/react-router' {
       path: '/'
       fullPath: '/'
       preLoaderRoute: typeof AuthedIndexRouteImport
+      parentRoute: typeof AuthedRoute
+    }
+    '/_authed/approvals': {
+      id: '/_authed/approvals'
+      path: '/approvals'
+      fullPath: '/approvals'
+      preLoaderRoute: typeof AuthedApprovalsRouteImport
       parentRoute: typeof AuthedRoute
     }
     '/_authed/events': {
@@ -1020,6 +1039,7 @@ const AuthedProjectsProjectCodeRouteRouteWithChildren =
   )
 
 interface AuthedRouteChildren {
+  AuthedApprovalsRoute: typeof AuthedApprovalsRoute
   AuthedEventsRoute: typeof AuthedEventsRoute
   AuthedSchedulesRoute: typeof AuthedSchedulesRoute
   AuthedIndexRoute: typeof AuthedIndexRoute
@@ -1029,6 +1049,7 @@ interface AuthedRouteChildren {
 }
 
 const AuthedRouteChildren: AuthedRouteChildren = {
+  AuthedApprovalsRoute: AuthedApprovalsRoute,
   AuthedEventsRoute: AuthedEventsRoute,
   AuthedSchedulesRoute: AuthedSchedulesRoute,
   AuthedIndexRoute: AuthedIndexRoute,

@@ -1,11 +1,12 @@
-import { AppShell, Divider } from '@mantine/core';
-import { IconCalendarClock, IconFolders, IconHistory } from '@tabler/icons-react';
+import { AppShell, Badge, Divider, VisuallyHidden } from '@mantine/core';
+import { IconCalendarClock, IconChecklist, IconFolders, IconHistory } from '@tabler/icons-react';
 import type { NodeSummary } from '@/api/node-summary';
 import { NodeTree } from '@/features/tree/node-tree';
 import { nodePath } from '@/lib/node-path';
 import { nodeOfPagePath } from '@/lib/node-tabs';
 import { NavLinkLink } from '@/ui/router-links';
 import { ServerVersion } from './server-version';
+import { useDecidableInboxItems } from './use-inbox-count';
 
 export interface AppNavbarProps {
   pathname: string;
@@ -20,6 +21,7 @@ function selectedNodePath(pathname: string): string | null {
 
 /** Sections (only those that exist), the node navigator and the server's version. */
 export function AppNavbar({ pathname, onOpenNode }: AppNavbarProps) {
+  const inbox = useDecidableInboxItems();
   return (
     <>
       <AppShell.Section>
@@ -41,6 +43,20 @@ export function AppNavbar({ pathname, onOpenNode }: AppNavbarProps) {
           label="Schedules"
           leftSection={<IconCalendarClock size={18} aria-hidden />}
           active={pathname === '/schedules'}
+        />
+        <NavLinkLink
+          to="/approvals"
+          label="Approvals"
+          leftSection={<IconChecklist size={18} aria-hidden />}
+          rightSection={
+            inbox.count > 0 ? (
+              <Badge size="sm" circle={inbox.count < 10}>
+                {inbox.count}
+                <VisuallyHidden> waiting for you</VisuallyHidden>
+              </Badge>
+            ) : null
+          }
+          active={pathname === '/approvals'}
         />
       </AppShell.Section>
       <Divider my="xs" />
