@@ -1,5 +1,8 @@
 import { AppShell, Divider } from '@mantine/core';
-import { IconFolders, IconHistory } from '@tabler/icons-react';
+import { IconFolders, IconHistory, IconShieldLock } from '@tabler/icons-react';
+import { useQuery } from '@tanstack/react-query';
+import { policyListQuery } from '@/api/authorisation';
+import { isApiError } from '@/api/errors';
 import type { NodeSummary } from '@/api/node-summary';
 import { NodeTree } from '@/features/tree/node-tree';
 import { nodePath } from '@/lib/node-path';
@@ -20,6 +23,10 @@ function selectedNodePath(pathname: string): string | null {
 
 /** Sections (only those that exist), the node navigator and the server's version. */
 export function AppNavbar({ pathname, onOpenNode }: AppNavbarProps) {
+  // Security is offered to those who may read authorisation policies; a refusal (403) hides it, any other
+  // failure keeps it, so the page can say what went wrong.
+  const policies = useQuery(policyListQuery());
+  const showSecurity = policies.isSuccess || (policies.isError && !isApiError(policies.error, 403));
   return (
     <>
       <AppShell.Section>
@@ -36,6 +43,14 @@ export function AppNavbar({ pathname, onOpenNode }: AppNavbarProps) {
           leftSection={<IconHistory size={18} aria-hidden />}
           active={pathname === '/events'}
         />
+        {showSecurity ? (
+          <NavLinkLink
+            to="/security"
+            label="Security"
+            leftSection={<IconShieldLock size={18} aria-hidden />}
+            active={pathname.startsWith('/security')}
+          />
+        ) : null}
       </AppShell.Section>
       <Divider my="xs" />
       <AppShell.Section grow style={{ display: 'flex', flexDirection: 'column', minHeight: 0 }}>
