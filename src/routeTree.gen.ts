@@ -15,9 +15,14 @@ import { Route as AuthedIndexRouteImport } from './routes/_authed/index'
 import { Route as AuthedApprovalsRouteImport } from './routes/_authed/approvals'
 import { Route as AuthedEventsRouteImport } from './routes/_authed/events'
 import { Route as AuthedSchedulesRouteImport } from './routes/_authed/schedules'
+import { Route as AuthedSecurityRouteRouteImport } from './routes/_authed/security/route'
 import { Route as AuthedChangesChangeIdRouteImport } from './routes/_authed/changes/$changeId'
 import { Route as AuthedProjectsIndexRouteImport } from './routes/_authed/projects/index'
 import { Route as AuthedProjectsProjectCodeRouteRouteImport } from './routes/_authed/projects/$projectCode/route'
+import { Route as AuthedSecurityIndexRouteImport } from './routes/_authed/security/index'
+import { Route as AuthedSecurityCheckRouteImport } from './routes/_authed/security/check'
+import { Route as AuthedSecurityGroupsRouteImport } from './routes/_authed/security/groups'
+import { Route as AuthedSecurityUsersRouteImport } from './routes/_authed/security/users'
 import { Route as AuthedProjectsProjectCodeTabsRouteRouteImport } from './routes/_authed/projects/$projectCode/_tabs/route'
 import { Route as AuthedProjectsProjectCodeTabsIndexRouteImport } from './routes/_authed/projects/$projectCode/_tabs/index'
 import { Route as AuthedProjectsProjectCodeTabsAssetsRouteImport } from './routes/_authed/projects/$projectCode/_tabs/assets'
@@ -80,6 +85,11 @@ const AuthedSchedulesRoute = AuthedSchedulesRouteImport.update({
   path: '/schedules',
   getParentRoute: () => AuthedRoute,
 } as any)
+const AuthedSecurityRouteRoute = AuthedSecurityRouteRouteImport.update({
+  id: '/security',
+  path: '/security',
+  getParentRoute: () => AuthedRoute,
+} as any)
 const AuthedChangesChangeIdRoute = AuthedChangesChangeIdRouteImport.update({
   id: '/changes/$changeId',
   path: '/changes/$changeId',
@@ -96,6 +106,26 @@ const AuthedProjectsProjectCodeRouteRoute =
     path: '/projects/$projectCode',
     getParentRoute: () => AuthedRoute,
   } as any)
+const AuthedSecurityIndexRoute = AuthedSecurityIndexRouteImport.update({
+  id: '/',
+  path: '/',
+  getParentRoute: () => AuthedSecurityRouteRoute,
+} as any)
+const AuthedSecurityCheckRoute = AuthedSecurityCheckRouteImport.update({
+  id: '/check',
+  path: '/check',
+  getParentRoute: () => AuthedSecurityRouteRoute,
+} as any)
+const AuthedSecurityGroupsRoute = AuthedSecurityGroupsRouteImport.update({
+  id: '/groups',
+  path: '/groups',
+  getParentRoute: () => AuthedSecurityRouteRoute,
+} as any)
+const AuthedSecurityUsersRoute = AuthedSecurityUsersRouteImport.update({
+  id: '/users',
+  path: '/users',
+  getParentRoute: () => AuthedSecurityRouteRoute,
+} as any)
 const AuthedProjectsProjectCodeTabsRouteRoute =
   AuthedProjectsProjectCodeTabsRouteRouteImport.update({
     id: '/_tabs',
@@ -334,12 +364,17 @@ const AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeAssetsAssetCodeTemplat
 export interface FileRoutesByFullPath {
   '/': typeof AuthedIndexRoute
   '/sign-in': typeof SignInRoute
+  '/security': typeof AuthedSecurityRouteRouteWithChildren
   '/approvals': typeof AuthedApprovalsRoute
   '/events': typeof AuthedEventsRoute
   '/schedules': typeof AuthedSchedulesRoute
   '/projects/$projectCode': typeof AuthedProjectsProjectCodeRouteRouteWithChildren
   '/changes/$changeId': typeof AuthedChangesChangeIdRoute
+  '/security/check': typeof AuthedSecurityCheckRoute
+  '/security/groups': typeof AuthedSecurityGroupsRoute
+  '/security/users': typeof AuthedSecurityUsersRoute
   '/projects/': typeof AuthedProjectsIndexRoute
+  '/security/': typeof AuthedSecurityIndexRoute
   '/projects/$projectCode/assets/$assetCode': typeof AuthedProjectsProjectCodeAssetsAssetCodeRouteRouteWithChildren
   '/projects/$projectCode/environments/$environmentCode': typeof AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeRouteRouteWithChildren
   '/projects/$projectCode/assets': typeof AuthedProjectsProjectCodeTabsAssetsRoute
@@ -379,7 +414,11 @@ export interface FileRoutesByTo {
   '/': typeof AuthedIndexRoute
   '/projects/$projectCode': typeof AuthedProjectsProjectCodeTabsIndexRoute
   '/changes/$changeId': typeof AuthedChangesChangeIdRoute
+  '/security/check': typeof AuthedSecurityCheckRoute
+  '/security/groups': typeof AuthedSecurityGroupsRoute
+  '/security/users': typeof AuthedSecurityUsersRoute
   '/projects': typeof AuthedProjectsIndexRoute
+  '/security': typeof AuthedSecurityIndexRoute
   '/projects/$projectCode/environments/$environmentCode': typeof AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeTabsIndexRoute
   '/projects/$projectCode/assets': typeof AuthedProjectsProjectCodeTabsAssetsRoute
   '/projects/$projectCode/environments': typeof AuthedProjectsProjectCodeTabsEnvironmentsRoute
@@ -411,13 +450,18 @@ export interface FileRoutesById {
   __root__: typeof rootRouteImport
   '/_authed': typeof AuthedRouteWithChildren
   '/sign-in': typeof SignInRoute
+  '/_authed/security': typeof AuthedSecurityRouteRouteWithChildren
   '/_authed/approvals': typeof AuthedApprovalsRoute
   '/_authed/events': typeof AuthedEventsRoute
   '/_authed/schedules': typeof AuthedSchedulesRoute
   '/_authed/': typeof AuthedIndexRoute
   '/_authed/projects/$projectCode': typeof AuthedProjectsProjectCodeRouteRouteWithChildren
   '/_authed/changes/$changeId': typeof AuthedChangesChangeIdRoute
+  '/_authed/security/check': typeof AuthedSecurityCheckRoute
+  '/_authed/security/groups': typeof AuthedSecurityGroupsRoute
+  '/_authed/security/users': typeof AuthedSecurityUsersRoute
   '/_authed/projects/': typeof AuthedProjectsIndexRoute
+  '/_authed/security/': typeof AuthedSecurityIndexRoute
   '/_authed/projects/$projectCode/_tabs': typeof AuthedProjectsProjectCodeTabsRouteRouteWithChildren
   '/_authed/projects/$projectCode/assets/$assetCode': typeof AuthedProjectsProjectCodeAssetsAssetCodeRouteRouteWithChildren
   '/_authed/projects/$projectCode/environments/$environmentCode': typeof AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeRouteRouteWithChildren
@@ -456,12 +500,17 @@ export interface FileRouteTypes {
   fullPaths:
     | '/'
     | '/sign-in'
+    | '/security'
     | '/approvals'
     | '/events'
     | '/schedules'
     | '/projects/$projectCode'
     | '/changes/$changeId'
+    | '/security/check'
+    | '/security/groups'
+    | '/security/users'
     | '/projects/'
+    | '/security/'
     | '/projects/$projectCode/assets/$assetCode'
     | '/projects/$projectCode/environments/$environmentCode'
     | '/projects/$projectCode/assets'
@@ -501,7 +550,11 @@ export interface FileRouteTypes {
     | '/'
     | '/projects/$projectCode'
     | '/changes/$changeId'
+    | '/security/check'
+    | '/security/groups'
+    | '/security/users'
     | '/projects'
+    | '/security'
     | '/projects/$projectCode/environments/$environmentCode'
     | '/projects/$projectCode/assets'
     | '/projects/$projectCode/environments'
@@ -532,13 +585,18 @@ export interface FileRouteTypes {
     | '__root__'
     | '/_authed'
     | '/sign-in'
+    | '/_authed/security'
     | '/_authed/approvals'
     | '/_authed/events'
     | '/_authed/schedules'
     | '/_authed/'
     | '/_authed/projects/$projectCode'
     | '/_authed/changes/$changeId'
+    | '/_authed/security/check'
+    | '/_authed/security/groups'
+    | '/_authed/security/users'
     | '/_authed/projects/'
+    | '/_authed/security/'
     | '/_authed/projects/$projectCode/_tabs'
     | '/_authed/projects/$projectCode/assets/$assetCode'
     | '/_authed/projects/$projectCode/environments/$environmentCode'
@@ -622,6 +680,13 @@ declare module '@tanstack/react-router' {
       preLoaderRoute: typeof AuthedSchedulesRouteImport
       parentRoute: typeof AuthedRoute
     }
+    '/_authed/security': {
+      id: '/_authed/security'
+      path: '/security'
+      fullPath: '/security'
+      preLoaderRoute: typeof AuthedSecurityRouteRouteImport
+      parentRoute: typeof AuthedRoute
+    }
     '/_authed/changes/$changeId': {
       id: '/_authed/changes/$changeId'
       path: '/changes/$changeId'
@@ -642,6 +707,34 @@ declare module '@tanstack/react-router' {
       fullPath: '/projects/$projectCode'
       preLoaderRoute: typeof AuthedProjectsProjectCodeRouteRouteImport
       parentRoute: typeof AuthedRoute
+    }
+    '/_authed/security/': {
+      id: '/_authed/security/'
+      path: '/'
+      fullPath: '/security/'
+      preLoaderRoute: typeof AuthedSecurityIndexRouteImport
+      parentRoute: typeof AuthedSecurityRouteRoute
+    }
+    '/_authed/security/check': {
+      id: '/_authed/security/check'
+      path: '/check'
+      fullPath: '/security/check'
+      preLoaderRoute: typeof AuthedSecurityCheckRouteImport
+      parentRoute: typeof AuthedSecurityRouteRoute
+    }
+    '/_authed/security/groups': {
+      id: '/_authed/security/groups'
+      path: '/groups'
+      fullPath: '/security/groups'
+      preLoaderRoute: typeof AuthedSecurityGroupsRouteImport
+      parentRoute: typeof AuthedSecurityRouteRoute
+    }
+    '/_authed/security/users': {
+      id: '/_authed/security/users'
+      path: '/users'
+      fullPath: '/security/users'
+      preLoaderRoute: typeof AuthedSecurityUsersRouteImport
+      parentRoute: typeof AuthedSecurityRouteRoute
     }
     '/_authed/projects/$projectCode/_tabs': {
       id: '/_authed/projects/$projectCode/_tabs'
@@ -870,6 +963,23 @@ declare module '@tanstack/react-router' {
   }
 }
 
+interface AuthedSecurityRouteRouteChildren {
+  AuthedSecurityCheckRoute: typeof AuthedSecurityCheckRoute
+  AuthedSecurityGroupsRoute: typeof AuthedSecurityGroupsRoute
+  AuthedSecurityUsersRoute: typeof AuthedSecurityUsersRoute
+  AuthedSecurityIndexRoute: typeof AuthedSecurityIndexRoute
+}
+
+const AuthedSecurityRouteRouteChildren: AuthedSecurityRouteRouteChildren = {
+  AuthedSecurityCheckRoute: AuthedSecurityCheckRoute,
+  AuthedSecurityGroupsRoute: AuthedSecurityGroupsRoute,
+  AuthedSecurityUsersRoute: AuthedSecurityUsersRoute,
+  AuthedSecurityIndexRoute: AuthedSecurityIndexRoute,
+}
+
+const AuthedSecurityRouteRouteWithChildren =
+  AuthedSecurityRouteRoute._addFileChildren(AuthedSecurityRouteRouteChildren)
+
 interface AuthedProjectsProjectCodeTabsRouteRouteChildren {
   AuthedProjectsProjectCodeTabsAssetsRoute: typeof AuthedProjectsProjectCodeTabsAssetsRoute
   AuthedProjectsProjectCodeTabsEnvironmentsRoute: typeof AuthedProjectsProjectCodeTabsEnvironmentsRoute
@@ -1039,6 +1149,7 @@ const AuthedProjectsProjectCodeRouteRouteWithChildren =
   )
 
 interface AuthedRouteChildren {
+  AuthedSecurityRouteRoute: typeof AuthedSecurityRouteRouteWithChildren
   AuthedApprovalsRoute: typeof AuthedApprovalsRoute
   AuthedEventsRoute: typeof AuthedEventsRoute
   AuthedSchedulesRoute: typeof AuthedSchedulesRoute
@@ -1049,6 +1160,7 @@ interface AuthedRouteChildren {
 }
 
 const AuthedRouteChildren: AuthedRouteChildren = {
+  AuthedSecurityRouteRoute: AuthedSecurityRouteRouteWithChildren,
   AuthedApprovalsRoute: AuthedApprovalsRoute,
   AuthedEventsRoute: AuthedEventsRoute,
   AuthedSchedulesRoute: AuthedSchedulesRoute,

@@ -97,6 +97,17 @@ export async function loadAccessData(signal?: AbortSignal): Promise<LoadedAccess
   };
 }
 
+/**
+ * The policy list, also asked to decide whether the Security section is offered: a caller who may not read
+ * authorisation objects gets 403 (the navbar then leaves the section out).
+ */
+export const policyListQuery = () =>
+  queryOptions({
+    queryKey: authorisationKeys.policies(),
+    queryFn: ({ signal }) => listPolicies(signal),
+    staleTime: 5 * 60_000,
+  });
+
 export const accessDataQuery = () =>
   queryOptions({
     queryKey: authorisationKeys.accessData(),

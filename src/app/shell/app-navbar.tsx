@@ -1,5 +1,14 @@
 import { AppShell, Badge, Divider, VisuallyHidden } from '@mantine/core';
-import { IconCalendarClock, IconChecklist, IconFolders, IconHistory } from '@tabler/icons-react';
+import {
+  IconCalendarClock,
+  IconChecklist,
+  IconFolders,
+  IconHistory,
+  IconShieldLock,
+} from '@tabler/icons-react';
+import { useQuery } from '@tanstack/react-query';
+import { policyListQuery } from '@/api/authorisation';
+import { isApiError } from '@/api/errors';
 import type { NodeSummary } from '@/api/node-summary';
 import { NodeTree } from '@/features/tree/node-tree';
 import { nodePath } from '@/lib/node-path';
@@ -22,6 +31,10 @@ function selectedNodePath(pathname: string): string | null {
 /** Sections (only those that exist), the node navigator and the server's version. */
 export function AppNavbar({ pathname, onOpenNode }: AppNavbarProps) {
   const inbox = useDecidableInboxItems();
+  // Security is offered to those who may read authorisation policies; a refusal (403) hides it, any other
+  // failure keeps it, so the page can say what went wrong.
+  const policies = useQuery(policyListQuery());
+  const showSecurity = policies.isSuccess || (policies.isError && !isApiError(policies.error, 403));
   return (
     <>
       <AppShell.Section>
@@ -58,6 +71,14 @@ export function AppNavbar({ pathname, onOpenNode }: AppNavbarProps) {
           }
           active={pathname === '/approvals'}
         />
+        {showSecurity ? (
+          <NavLinkLink
+            to="/security"
+            label="Security"
+            leftSection={<IconShieldLock size={18} aria-hidden />}
+            active={pathname.startsWith('/security')}
+          />
+        ) : null}
       </AppShell.Section>
       <Divider my="xs" />
       <AppShell.Section grow style={{ display: 'flex', flexDirection: 'column', minHeight: 0 }}>

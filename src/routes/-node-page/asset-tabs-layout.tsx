@@ -17,6 +17,7 @@ export function AssetTabsLayout({ params }: { params: AssetParams }) {
   return (
     <AssetPage owner={owner} assetCode={params.assetCode}>
       <NodeTabs
+        nodePath={asset.path}
         active={useActiveTab(asset.path)}
         tabs={tabsOf(ASSET_TABS, asset.meta).map((tab) => (
           <TabLink key={tab} value={tab} {...assetTabLinkOptions(owner, params.assetCode, tab)}>

@@ -18,6 +18,7 @@ export function EnvironmentTabsLayout({ projectCode, environmentCode }: Environm
   return (
     <EnvironmentPage projectCode={projectCode} environmentCode={environmentCode}>
       <NodeTabs
+        nodePath={environment.path}
         active={useActiveTab(environment.path)}
         tabs={tabsOf(ENVIRONMENT_TABS, environment.meta).map((tab) => (
           <TabLink key={tab} value={tab} {...environmentTabLinkOptions(projectCode, environmentCode, tab)}>

@@ -13,6 +13,7 @@ export function ProjectTabsLayout({ projectCode }: { projectCode: string }) {
   return (
     <ProjectPage projectCode={projectCode}>
       <NodeTabs
+        nodePath={project.path}
         active={useActiveTab(project.path)}
         tabs={tabsOf(PROJECT_TABS, project.meta).map((tab) => (
           <TabLink key={tab} value={tab} {...projectTabLinkOptions(projectCode, tab)}>
