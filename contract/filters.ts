@@ -284,3 +284,35 @@ export type GroupFilterKey = FilterKey<(typeof GROUP_FILTER_ATTRIBUTES)[number]>
 export type WorkflowSort = SortSpec<(typeof WORKFLOW_SORT_ATTRIBUTES)[number]>;
 export type UserSort = SortSpec<(typeof USER_SORT_ATTRIBUTES)[number]>;
 export type GroupSort = SortSpec<(typeof GROUP_SORT_ATTRIBUTES)[number]>;
+
+// Scheduled activities (`/api/scheduled_activities`, `<node>/scheduled_activities`; domain §10): both types
+// in one collection, `type` telling them apart; the parent's codes and names are joined in.
+export const SCHEDULED_ACTIVITY_FILTER_ATTRIBUTES = [
+  'id',
+  'type',
+  'cron_schedule',
+  'repeat',
+  'enabled',
+  'next_run_at',
+  'created_at',
+  'created_by',
+  'action',
+  'new_commits_only',
+  'git_rev',
+  'git_remote_name',
+  'workflow_code',
+  'version',
+  'parent_path',
+  'project_code',
+  'project_name',
+  'environment_code',
+  'environment_name',
+  'asset_code',
+  'asset_name',
+] as const;
+export const SCHEDULED_ACTIVITY_SORT_ATTRIBUTES = SCHEDULED_ACTIVITY_FILTER_ATTRIBUTES;
+/** One text box over what a schedule runs and where: `action_or_workflow_code_or_parent_path_cont`. */
+export type ScheduledActivityTextFilterKey = 'action_or_workflow_code_or_parent_path_cont';
+export type ScheduledActivityFilterKey =
+  FilterKey<(typeof SCHEDULED_ACTIVITY_FILTER_ATTRIBUTES)[number]> | ScheduledActivityTextFilterKey;
+export type ScheduledActivitySort = SortSpec<(typeof SCHEDULED_ACTIVITY_SORT_ATTRIBUTES)[number]>;

@@ -92,3 +92,50 @@ export async function seedGitRemote(
 ): Promise<void> {
   await post(api, `/api/projects/${projectCode}/git_remotes`, { name, url, ...NO_GIT_CREDENTIALS });
 }
+
+/** An asset of a project seeded by `seedEnterpriseProject`, built from its template (`web_tpl`, `v1`). */
+export async function seedAsset(
+  api: APIRequestContext,
+  projectCode: string,
+  code: string,
+  name: string,
+): Promise<void> {
+  await post(api, `/api/projects/${projectCode}/assets`, {
+    code,
+    name,
+    description: `${name} asset`,
+    template_name: 'web_tpl',
+    template_version: 'v1',
+  });
+}
+
+/** An asset of an environment, built from the project's journey template (`web_tpl` v1). */
+export async function seedEnvironmentAsset(
+  api: APIRequestContext,
+  projectCode: string,
+  environmentCode: string,
+  code: string,
+  name: string,
+): Promise<void> {
+  await post(api, `/api/projects/${projectCode}/environments/${environmentCode}/assets`, {
+    code,
+    name,
+    description: `${name} asset`,
+    template_name: 'web_tpl',
+    template_version: 'v1',
+  });
+}
+
+/** Replaces a node's properties or settings (an unchecked update: no version). */
+export async function replaceDocument(
+  api: APIRequestContext,
+  nodePath: string,
+  kind: 'properties' | 'settings',
+  data: Record<string, unknown>,
+): Promise<void> {
+  const node = await api.get(`/api${nodePath}`);
+  expect(node.status()).toBe(200);
+  const body = (await node.json()) as { data: { relationships: Record<string, { data: { id: string } }> } };
+  const id = body.data.relationships[kind]?.data.id ?? '';
+  await post(api, `/api/${kind}/${id}`, { data }, 'PATCH');
+}

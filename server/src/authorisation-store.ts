@@ -1,4 +1,4 @@
-import type { RuleGrant } from './authz.ts';
+import type { RuleGrant } from '@contract/authz.ts';
 import type { AssignmentInput, PolicyInput, RuleInput } from './authorisation-validation.ts';
 import type { Emulator } from './context.ts';
 import type { Db } from './db/database.ts';

@@ -1,4 +1,5 @@
-import { normaliseRulePath, unsafeRulePathReason } from './authz.ts';
+import { normaliseRulePath } from '@contract/authz.ts';
+import { unsafeRulePathReason } from './authz.ts';
 import { modelErrors, parameterMissing, unpermittedParameter } from './errors.ts';
 import { humanise, isPlainObject } from './jsonapi.ts';
 

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startEmulator, type TestEmulator } from '@server/test/emulator.ts';
 import { createPolicy, replaceAssignments } from './authorisation-store.ts';
-import { Authorizer, type Permission, type RuleGrant } from './authz.ts';
+import { Authorizer, type Permission, type RuleGrant } from '@contract/authz.ts';
 
 let nextId = 0;
 

@@ -8,13 +8,8 @@ import {
 } from '@server/test/emulator.ts';
 import { DEMO_USERS, type DemoUser } from '@contract/demo-users.ts';
 import { groupsOf } from './auth.ts';
-import {
-  nodePrefixes,
-  normaliseRulePath,
-  unsafeRulePathReason,
-  type Authorizer,
-  type Permission,
-} from './authz.ts';
+import { nodePrefixes, normaliseRulePath, type Authorizer, type Permission } from '@contract/authz.ts';
+import { unsafeRulePathReason } from './authz.ts';
 import { insertUser } from './seeds/policies.ts';
 
 const PROJECT = '/projects/bank';

@@ -19,4 +19,9 @@ export const CATALOG_ACTIONS: readonly CatalogAction[] = [
     name: 'noisy',
     description: 'Writes many log lines quickly (property_overrides.log_lines, default 10,000)',
   },
+  {
+    name: 'big_tree',
+    description:
+      'About 2,000 short steps in nested sequential and parallel groups (property_overrides.step_count)',
+  },
 ];

@@ -2,7 +2,7 @@ import type { FastifyRequest } from 'fastify';
 import type { Principal } from './auth.ts';
 import { Authenticator } from './auth.ts';
 import { loadRuleGrants } from './authorisation-store.ts';
-import { Authorizer } from './authz.ts';
+import { Authorizer } from '@contract/authz.ts';
 import type { Clock } from './clock.ts';
 import { isoTimestamp } from './clock.ts';
 import type { Db } from './db/database.ts';

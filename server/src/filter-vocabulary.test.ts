@@ -7,6 +7,8 @@ import {
   JSON_FILTER_ATTRIBUTES,
   jsonFilterAttribute,
   RANSACK_PREDICATES,
+  SCHEDULED_ACTIVITY_FILTER_ATTRIBUTES,
+  SCHEDULED_ACTIVITY_SORT_ATTRIBUTES,
   SORT_ATTRIBUTES,
   SORTS_PARAM,
   USER_FILTER_ATTRIBUTES,
@@ -26,6 +28,7 @@ import { EVENT_FILTERS } from './routes/events.ts';
 import { REMOTE_FILTERS } from './routes/git-remotes.ts';
 import { logLineFilters } from './routes/log-lines.ts';
 import { NODE_FILTERS } from './routes/nodes.ts';
+import { SCHEDULE_FILTERS } from './routes/scheduled-activities.ts';
 import { GROUP_FILTERS, USER_FILTERS } from './routes/system.ts';
 import { TEMPLATE_FILTERS } from './routes/templates.ts';
 import { RUN_FILTERS } from './routes/workflow-runs.ts';
@@ -85,6 +88,12 @@ const VOCABULARIES: Readonly<Record<string, Vocabulary>> = {
     filters: WORKFLOW_RUN_FILTER_ATTRIBUTES,
     sorts: WORKFLOW_RUN_SORT_ATTRIBUTES,
     json: WORKFLOW_RUN_JSON_FILTER_ATTRIBUTES,
+  },
+  scheduled_activities: {
+    schema: SCHEDULE_FILTERS,
+    filters: SCHEDULED_ACTIVITY_FILTER_ATTRIBUTES,
+    sorts: SCHEDULED_ACTIVITY_SORT_ATTRIBUTES,
+    json: [],
   },
   users: { schema: USER_FILTERS, filters: USER_FILTER_ATTRIBUTES, sorts: USER_SORT_ATTRIBUTES, json: [] },
   groups: { schema: GROUP_FILTERS, filters: GROUP_FILTER_ATTRIBUTES, sorts: GROUP_SORT_ATTRIBUTES, json: [] },

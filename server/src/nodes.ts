@@ -4,7 +4,7 @@ import type {
   ProjectAttributes,
   ProjectType,
 } from '@contract/node.ts';
-import type { Authorizer } from './authz.ts';
+import type { Authorizer } from '@contract/authz.ts';
 import type { Emulator } from './context.ts';
 import { notFound } from './errors.ts';
 import type { Resource } from './jsonapi.ts';

@@ -1,6 +1,6 @@
 import type { ActionSummary, TemplateAttributes, TemplateVersionAttributes } from '@contract/template.ts';
 import { createHash } from 'node:crypto';
-import type { Authorizer } from './authz.ts';
+import type { Authorizer } from '@contract/authz.ts';
 import { CATALOG_ACTIONS } from './catalog.ts';
 import type { Emulator } from './context.ts';
 import { currentData } from './documents.ts';

@@ -44,6 +44,17 @@ const environment = meta({ child_node_types: ['asset'] });
 const asset = meta({ can_have_children: false, requires_template: true });
 
 describe('availableTabs', () => {
+  it('gives any node a Schedules tab, last, when the server sends the scheduled_activities facet', () => {
+    const withSchedules = meta({ authorisations: { scheduled_activities: { read: true, update: false } } });
+    expect(availableTabs(withSchedules).at(-1)).toBe('schedules');
+    expect(availableTabs(environment)).not.toContain('schedules');
+  });
+
+  it('gives a Standard project no Schedules tab: it can run neither changes nor workflows', () => {
+    const facet = { scheduled_activities: { read: true, update: true } };
+    expect(availableTabs({ ...standardProject, authorisations: facet })).not.toContain('schedules');
+  });
+
   it('gives an Enterprise project environments, assets, Git remotes and templates', () => {
     expect(availableTabs(enterpriseProject)).toEqual([
       'overview',

@@ -19,6 +19,7 @@ export const NODE_TABS = [
   'converged-properties',
   'mintmodels',
   'activity',
+  'schedules',
 ] as const;
 export type NodeTab = (typeof NODE_TABS)[number];
 
@@ -36,6 +37,7 @@ export const NODE_TAB_LABELS: Record<NodeTab, string> = {
   'converged-properties': 'Converged properties',
   mintmodels: 'MintModels',
   activity: 'Activity',
+  schedules: 'Schedules',
 };
 
 /** The tabs each kind of node has routes for, in display order; the meta flags choose among them. */
@@ -48,6 +50,7 @@ export const PROJECT_TABS = [
   'git-remotes',
   'templates',
   'activity',
+  'schedules',
 ] as const satisfies readonly NodeTab[];
 export type ProjectTab = (typeof PROJECT_TABS)[number];
 export const ENVIRONMENT_TABS = [
@@ -56,6 +59,7 @@ export const ENVIRONMENT_TABS = [
   'properties',
   'settings',
   'activity',
+  'schedules',
 ] as const satisfies readonly NodeTab[];
 export type EnvironmentTab = (typeof ENVIRONMENT_TABS)[number];
 export const ASSET_TABS = [
@@ -66,6 +70,7 @@ export const ASSET_TABS = [
   'settings',
   'mintmodels',
   'activity',
+  'schedules',
 ] as const satisfies readonly NodeTab[];
 export type AssetTab = (typeof ASSET_TABS)[number];
 
@@ -87,6 +92,9 @@ export function availableTabs(meta: NodeMeta): NodeTab[] {
   if (meta.requires_template) tabs.push('mintmodels');
   // Every node lists the changes on it and below it (a Standard project's are its environments').
   tabs.push('activity');
+  // Schedules start changes or workflows: not on a Standard project, which has neither.
+  const canSchedule = meta.can_have_changes || meta.can_have_workflows;
+  if (canSchedule && meta.authorisations.scheduled_activities !== undefined) tabs.push('schedules');
   return tabs;
 }
 

@@ -2,6 +2,7 @@ import type { DemoUser } from '@contract/demo-users';
 import type { BuildAppOptions } from '@server/src/app.ts';
 import { buildApp } from '@server/src/app.ts';
 import { buildServer, type ApiSource } from '@server/serve.ts';
+import { insertUser } from '@server/src/seeds/policies.ts';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, afterEach, beforeAll, vi } from 'vitest';
 import { credentialsStore } from '@/api/credentials';
@@ -143,4 +144,9 @@ export function unreachableFetch(): typeof fetch {
 /** A fetch that answers every request with `status` and a plain (non-JSON) body, as a proxy would. */
 export function plainFetch(status: number, body = '<html><body>Bad Gateway</body></html>'): typeof fetch {
   return () => Promise.resolve(new Response(body, { status, headers: { 'content-type': 'text/html' } }));
+}
+
+/** Adds a local user (with LDAP-like group memberships) to a running emulator: there is no API for it. */
+export function addEmulatorUser(app: FastifyInstance, username: string, groups: string[] = []): void {
+  insertUser(app.emulator, username, username, groups);
 }

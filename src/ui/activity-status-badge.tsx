@@ -47,14 +47,15 @@ export function activityStatusLabel(status: string): string {
 export interface ActivityStatusBadgeProps {
   /** `status_code` as the API sends it. */
   status: string;
+  size?: 'sm' | 'md' | 'lg';
 }
 
 /** A change's, step's or run's status: icon and text in a tone that keeps contrast in both schemes. */
-export function ActivityStatusBadge({ status }: ActivityStatusBadgeProps) {
+export function ActivityStatusBadge({ status, size = 'sm' }: ActivityStatusBadgeProps) {
   const look = LOOKS[status] ?? { label: status, tone: 'neutral', Icon: IconQuestionMark };
   const { Icon } = look;
   return (
-    <StatusBadge tone={look.tone} icon={<Icon size={12} aria-hidden />}>
+    <StatusBadge tone={look.tone} size={size} icon={<Icon size={size === 'sm' ? 12 : 16} aria-hidden />}>
       {look.label}
     </StatusBadge>
   );

@@ -1,13 +1,14 @@
 import { useComputedColorScheme } from '@mantine/core';
-import { DiffEditor, Editor } from '@monaco-editor/react';
-import './monaco-setup';
+import { DiffEditor, Editor, type DiffOnMount } from '@monaco-editor/react';
+import { useCallback, useEffect, useId, useMemo, useRef } from 'react';
+import { registerJsonSchema } from './monaco-setup';
 import type { CodeEditorProps, DiffEditorProps } from './code-editor-types';
 
 // The editors themselves, reached only through the lazy boundary in code-editor.tsx.
 
 function useMonacoTheme(): string {
   // Follows the console's colour scheme (Mantine's computed light/dark), not just the system's.
-  return useComputedColorScheme('light') === 'dark' ? 'vs-dark' : 'vs';
+  return useComputedColorScheme('light') === 'dark' ? 'console-dark' : 'console-light';
 }
 
 export function MonacoCodeEditor({
@@ -17,9 +18,23 @@ export function MonacoCodeEditor({
   onChange,
   isReadOnly = false,
   height,
+  jsonSchema,
 }: CodeEditorProps) {
+  // Each editor its own model, so a schema applies to this document only.
+  const modelPath = `inmemory://console/editor-${useId().replaceAll(':', '')}.${language}`;
+  useEffect(
+    () => (jsonSchema === undefined ? undefined : registerJsonSchema(modelPath, jsonSchema)),
+    [modelPath, jsonSchema],
+  );
+  // The same object while nothing changes: @monaco-editor/react applies new options on every render, which a
+  // keystroke in a large document should not pay for.
+  const options = useMemo(
+    () => ({ ariaLabel: label, readOnly: isReadOnly, minimap: { enabled: false }, automaticLayout: true }),
+    [label, isReadOnly],
+  );
   return (
     <Editor
+      path={modelPath}
       value={value}
       language={language}
       theme={useMonacoTheme()}
@@ -27,12 +42,42 @@ export function MonacoCodeEditor({
       onChange={(next) => {
         onChange?.(next ?? '');
       }}
-      options={{ ariaLabel: label, readOnly: isReadOnly, minimap: { enabled: false }, automaticLayout: true }}
+      options={options}
     />
   );
 }
 
-export function MonacoDiffEditor({ original, modified, language, label, height }: DiffEditorProps) {
+export function MonacoDiffEditor({
+  original,
+  modified,
+  language,
+  label,
+  sideNames = ['before', 'after'],
+  height,
+}: DiffEditorProps) {
+  const diffEditor = useRef<Parameters<DiffOnMount>[0] | null>(null);
+  const originalLabel = `${label}, ${sideNames[0]}`;
+  const modifiedLabel = `${label}, ${sideNames[1]}`;
+  // The constructor's ariaLabel has no effect on a diff editor, and a second diff editor in the same page
+  // lost the labels set once on mount (measured): each side is labelled again after every render and diff.
+  const applyLabels = useCallback(() => {
+    diffEditor.current?.getOriginalEditor().updateOptions({ ariaLabel: originalLabel });
+    diffEditor.current?.getModifiedEditor().updateOptions({ ariaLabel: modifiedLabel });
+  }, [originalLabel, modifiedLabel]);
+  useEffect(applyLabels);
+  // @monaco-editor/react disposes the models before the diff editor lets go of them, which throws
+  // ("TextModel got disposed before DiffEditorWidget model got reset"): it keeps them (props below), and
+  // this lets go and disposes them, in that order, before the editor itself is disposed.
+  useEffect(
+    () => () => {
+      const editor = diffEditor.current;
+      const models = editor?.getModel();
+      editor?.setModel(null);
+      models?.original.dispose();
+      models?.modified.dispose();
+    },
+    [],
+  );
   return (
     <DiffEditor
       original={original}
@@ -40,11 +85,20 @@ export function MonacoDiffEditor({ original, modified, language, label, height }
       language={language}
       theme={useMonacoTheme()}
       height={height}
-      options={{ readOnly: true, automaticLayout: true, renderSideBySide: true }}
+      keepCurrentOriginalModel
+      keepCurrentModifiedModel
+      options={{
+        readOnly: true,
+        automaticLayout: true,
+        renderSideBySide: true,
+        originalAriaLabel: originalLabel,
+        modifiedAriaLabel: modifiedLabel,
+      }}
       onMount={(editor) => {
-        // The constructor's ariaLabel has no effect on a diff editor: each side is labelled here.
-        editor.getOriginalEditor().updateOptions({ ariaLabel: `${label}, before` });
-        editor.getModifiedEditor().updateOptions({ ariaLabel: `${label}, after` });
+        diffEditor.current = editor;
+        applyLabels();
+        editor.onDidUpdateDiff(applyLabels);
+        setTimeout(applyLabels, 0);
       }}
     />
   );

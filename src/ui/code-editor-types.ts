@@ -11,13 +11,23 @@ export interface CodeEditorProps {
   isReadOnly?: boolean;
   /** CSS height of the editor. */
   height: number | string;
+  /**
+   * For JSON: a JSON Schema the document is checked against (markers), with its descriptions as hover text
+   * and its `examples`/`enum` values as completions. Applies to this editor only.
+   */
+  jsonSchema?: JsonSchemaObject | undefined;
 }
+
+/** A JSON Schema (draft 7 or 2019-09, as Monaco's JSON language service reads it). */
+export type JsonSchemaObject = Readonly<Record<string, unknown>>;
 
 export interface DiffEditorProps {
   original: string;
   modified: string;
   language: CodeLanguage;
-  /** Names both sides: "<label>, before" and "<label>, after". */
+  /** Names both sides: "<label>, before" and "<label>, after" (or the side names below). */
   label: string;
+  /** What the left and right sides are, for their accessible names: `['version 6', 'your edit']`. */
+  sideNames?: readonly [string, string] | undefined;
   height: number | string;
 }

@@ -5,6 +5,14 @@ import type { CodeEditorProps, DiffEditorProps } from './code-editor-types';
 // Monaco is about 1 MB gzip: it loads on first use, in its own chunk, never with the first page (STYLE
 // habit 10). Import this module, never code-editor-monaco.tsx or monaco-setup.ts.
 const loadMonaco = () => import('./code-editor-monaco');
+/**
+ * Starts fetching Monaco before an editor is shown (a page whose next step is likely an edit calls it when
+ * idle), so that opening the editor does not wait for the download. Never part of the first load.
+ */
+export function preloadCodeEditor(): void {
+  void loadMonaco();
+}
+
 const LazyCodeEditor = lazy(() => loadMonaco().then((module) => ({ default: module.MonacoCodeEditor })));
 const LazyDiffEditor = lazy(() => loadMonaco().then((module) => ({ default: module.MonacoDiffEditor })));
 

@@ -20,7 +20,9 @@ export function DataTableRowActions<Row>({ row, actions }: DataTableRowActionsPr
             variant="subtle"
             color={action.color}
             leftSection={action.icon?.(row)}
-            deniedReason={action.deniedReason}
+            deniedReason={
+              typeof action.deniedReason === 'function' ? action.deniedReason(row) : action.deniedReason
+            }
             deniable={action.deniable}
             loading={action.isBusy?.(row) ?? false}
             onClick={() => {

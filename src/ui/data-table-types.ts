@@ -24,8 +24,11 @@ export interface DataTableRowAction<Row> {
   accessibleName: (row: Row) => string;
   icon?: (row: Row) => ReactNode;
   color?: string;
-  /** Why the user may not perform it (from `meta.authorisations`); null when they may. */
-  deniedReason: string | null;
+  /**
+   * Why the user may not perform it (from `meta.authorisations`); null when they may. A function decides per
+   * row, for lists whose rows belong to different nodes.
+   */
+  deniedReason: string | null | ((row: Row) => string | null);
   /** The action as the server may refuse it (403): then it is disabled with the server's reason. */
   deniable?: DeniableAction | undefined;
   /** This row's action is running (its button spins). */

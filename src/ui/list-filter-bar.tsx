@@ -15,6 +15,8 @@ export interface ListFilterBarProps {
   filters?: ReactNode;
   /** Buttons on the right: export, create. */
   children?: ReactNode;
+  /** The list has archived records, so the "Show archived" switch is offered. @default true */
+  hasArchived?: boolean;
 }
 
 /**
@@ -28,6 +30,7 @@ export function ListFilterBar({
   matches,
   filters,
   children,
+  hasArchived = true,
 }: ListFilterBarProps) {
   const text = useUrlBoundText(search.q ?? '', (q) => {
     onSearchChange({ q: q === '' ? undefined : q });
@@ -48,13 +51,15 @@ export function ListFilterBar({
           w={260}
         />
         {filters}
-        <Switch
-          label="Show archived"
-          checked={search.archived === true}
-          onChange={(event) => {
-            onSearchChange({ archived: event.currentTarget.checked ? true : undefined });
-          }}
-        />
+        {hasArchived ? (
+          <Switch
+            label="Show archived"
+            checked={search.archived === true}
+            onChange={(event) => {
+              onSearchChange({ archived: event.currentTarget.checked ? true : undefined });
+            }}
+          />
+        ) : null}
       </Group>
       <Group gap="xs">{children}</Group>
     </Group>

@@ -2,7 +2,7 @@ import { loader } from '@monaco-editor/react';
 import * as monaco from 'monaco-editor/editor';
 import 'monaco-editor/features/register.all';
 import 'monaco-editor/languages/definitions/yaml/register';
-import 'monaco-editor/languages/features/json/register';
+import { jsonDefaults } from 'monaco-editor/languages/features/json/register';
 import EditorWorker from 'monaco-editor/editor/editor.worker?worker';
 import JsonWorker from 'monaco-editor/languages/features/json/json.worker?worker';
 
@@ -14,3 +14,59 @@ self.MonacoEnvironment = {
   getWorker: (_workerId, label) => (label === 'json' ? new JsonWorker() : new EditorWorker()),
 };
 loader.config({ monaco });
+
+// Monaco's own themes with darker (light scheme) or lighter (dark scheme) JSON token colours: on the diff
+// editor's green and red line backgrounds the stock colours measured below 4.5:1 (axe, WCAG AA).
+monaco.editor.defineTheme('console-light', {
+  base: 'vs',
+  inherit: true,
+  rules: [
+    { token: 'string.key.json', foreground: '8B0000' },
+    { token: 'string.value.json', foreground: '003B7A' },
+    { token: 'number', foreground: '0B5128' },
+    { token: 'number.json', foreground: '0B5128' },
+    { token: 'keyword', foreground: '1B1BA8' },
+    { token: 'keyword.json', foreground: '1B1BA8' },
+  ],
+  colors: {},
+});
+monaco.editor.defineTheme('console-dark', {
+  base: 'vs-dark',
+  inherit: true,
+  rules: [
+    { token: 'string.key.json', foreground: 'B4E1FF' },
+    { token: 'string.value.json', foreground: 'F2C6AE' },
+    { token: 'number', foreground: 'CDE6C0' },
+    { token: 'number.json', foreground: 'CDE6C0' },
+    { token: 'keyword', foreground: 'A9D1FF' },
+    { token: 'keyword.json', foreground: 'A9D1FF' },
+  ],
+  colors: {},
+});
+
+// Schemas by model path: Monaco's JSON options are global, so each editor with a schema registers it for its
+// own model only (`fileMatch` on the model's path) and takes it away when it closes.
+const schemaByModel = new Map<string, Readonly<Record<string, unknown>>>();
+
+function applySchemas(): void {
+  jsonDefaults.setDiagnosticsOptions({
+    validate: true,
+    allowComments: false,
+    enableSchemaRequest: false,
+    schemas: [...schemaByModel].map(([modelPath, schema]) => ({
+      uri: `${modelPath}.schema.json`,
+      fileMatch: [modelPath],
+      schema,
+    })),
+  });
+}
+
+/** Checks the model at `modelPath` against `schema` until the returned function is called. */
+export function registerJsonSchema(modelPath: string, schema: Readonly<Record<string, unknown>>): () => void {
+  schemaByModel.set(modelPath, schema);
+  applySchemas();
+  return () => {
+    schemaByModel.delete(modelPath);
+    applySchemas();
+  };
+}

@@ -1,5 +1,5 @@
 import type { Principal } from '../auth.ts';
-import type { Authorizer } from '../authz.ts';
+import type { Authorizer } from '@contract/authz.ts';
 
 /**
  * Who may see and act on changes (domain §5.3). A change is visible when its target node is readable, the

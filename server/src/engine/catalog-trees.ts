@@ -315,14 +315,103 @@ const slow = step({
 
 const noisy = step({ action: 'noisy', durationMs: 0, noisy: true });
 
+export const BIG_TREE_DEFAULT_STEPS = 2000;
+export const BIG_TREE_MAX_STEPS = 10_000;
+/** big_tree's shape: stages run one after another; each runs GROUPS chains of CHAIN steps in parallel. */
+const BIG_TREE_GROUPS = 10;
+const BIG_TREE_CHAIN = ['check', 'apply', 'verify', 'report'] as const;
+
+/**
+ * `big_tree`: about `count` short steps (the step graph's scale test): the root runs sequential stages;
+ * a stage runs its groups in parallel; a group runs check → apply → verify → report. Exactly `count`
+ * steps: the last stage is cut short.
+ */
+export function bigTree(count: number): StepDef {
+  let made = 1;
+  const stages: StepDef[] = [];
+  for (let s = 1; made < count; s++) {
+    made++;
+    const groups: StepDef[] = [];
+    for (let g = 1; g <= BIG_TREE_GROUPS && made < count; g++) {
+      made++;
+      const chain: StepDef[] = [];
+      for (const [i, action] of BIG_TREE_CHAIN.entries()) {
+        if (made >= count) break;
+        made++;
+        const durationMs = 300 + ((s * 7 + g * 3 + i * 5) % 5) * 100;
+        chain.push(
+          step({
+            action,
+            name: `${action} ${String(s)}.${String(g)}`,
+            durationMs,
+            script: [info(0, `Stage ${String(s)}, group ${String(g)}: ${action}`)],
+          }),
+        );
+      }
+      groups.push(
+        step({ action: 'group', name: `group ${String(s)}.${String(g)}`, durationMs: 100, children: chain }),
+      );
+    }
+    stages.push(
+      step({
+        action: 'stage',
+        name: `stage ${String(s)}`,
+        durationMs: 100,
+        strategy: 'parallel',
+        script: [info(0, `Stage ${String(s)}: ${String(groups.length)} groups in parallel`)],
+        children: groups,
+      }),
+    );
+  }
+  return step({
+    action: 'big_tree',
+    durationMs: 500,
+    script: [info(0, `Running ${String(count)} steps in ${String(stages.length)} stages`)],
+    children: stages,
+  });
+}
+
+/** `property_overrides.step_count` as a whole number from 1 to 10,000 (also as text); else 2,000. */
+export function bigTreeStepCount(propertyOverrides: Record<string, unknown>): number {
+  const value = propertyOverrides.step_count;
+  const n = typeof value === 'string' && /^\d+$/.test(value.trim()) ? Number(value) : value;
+  if (typeof n !== 'number' || !Number.isInteger(n) || n < 1) return BIG_TREE_DEFAULT_STEPS;
+  return Math.min(n, BIG_TREE_MAX_STEPS);
+}
+
 const TREES: ReadonlyMap<string, StepDef> = new Map(
-  [hello, deploy, provision, approvalGate, manualWait, failing, slow, noisy].map((d) => [d.action, d]),
+  [
+    hello,
+    deploy,
+    provision,
+    approvalGate,
+    manualWait,
+    failing,
+    slow,
+    noisy,
+    bigTree(BIG_TREE_DEFAULT_STEPS),
+  ].map((d) => [d.action, d]),
 );
 
 export const CATALOG_TREE_NAMES: readonly string[] = [...TREES.keys()];
 
-export function catalogTree(action: string): StepDef | undefined {
-  return TREES.get(action);
+// Generated big_tree definitions by size: the engine looks a step's definition up on every event.
+const bigTrees = new Map<number, StepDef>();
+
+/** The action's step tree; `big_tree` takes its size from the change's `property_overrides.step_count`. */
+export function catalogTree(
+  action: string,
+  propertyOverrides: Record<string, unknown> = {},
+): StepDef | undefined {
+  if (action !== 'big_tree') return TREES.get(action);
+  const count = bigTreeStepCount(propertyOverrides);
+  let tree = bigTrees.get(count);
+  if (tree === undefined) {
+    if (bigTrees.size >= 16) bigTrees.clear();
+    tree = bigTree(count);
+    bigTrees.set(count, tree);
+  }
+  return tree;
 }
 
 /** The definition at `defPath` ('' for the root, '1.0' for the first child of the second child). */
@@ -378,6 +467,35 @@ export function injectedFailureLines(ctx: ScriptContext): string[] {
     ...STACK_TRACE.slice(3),
     log.error(ctx, `Step ${ctx.stepName} failed`),
   ];
+}
+
+/** Fastest `property_overrides.lines_per_second` accepted (a million-line log in one simulated second). */
+export const NOISY_MAX_LINES_PER_SECOND = 1_000_000;
+
+/**
+ * noisy: simulated milliseconds per line from `property_overrides.lines_per_second` (a whole number from 1 to
+ * NOISY_MAX_LINES_PER_SECOND, also as text); anything else is the default of 1,000 lines per second.
+ */
+export function noisyMsPerLine(propertyOverrides: Record<string, unknown>): number {
+  const value = propertyOverrides.lines_per_second;
+  const n = typeof value === 'string' && /^\d+$/.test(value.trim()) ? Number(value) : value;
+  if (typeof n !== 'number' || !Number.isInteger(n) || n < 1 || n > NOISY_MAX_LINES_PER_SECOND)
+    return TIMINGS.noisyMsPerLine;
+  return 1000 / n;
+}
+
+/**
+ * `property_overrides.echo`: a string or a list of strings every action writes verbatim as log lines right
+ * after OpsChain's own opening lines — arbitrary output (markup, escape sequences) for testing how a
+ * console renders it. Stored and served as text like any other line; at most 100 lines of 10,000 characters.
+ */
+export function echoLines(propertyOverrides: Record<string, unknown>): string[] {
+  const value = propertyOverrides.echo;
+  const texts = typeof value === 'string' ? [value] : Array.isArray(value) ? value : [];
+  return texts
+    .filter((t): t is string => typeof t === 'string')
+    .slice(0, 100)
+    .map((t) => t.slice(0, 10_000));
 }
 
 /** `property_overrides.log_lines` as a line count; anything else (missing, not a whole number) is the default. */

@@ -77,6 +77,7 @@ beforeAll(async () => {
         action,
         ...(kind === 'asset' || kind === 'project asset' ? {} : ORIGIN),
         ...(action === 'noisy' ? { property_overrides: { log_lines: 250 } } : {}),
+        ...(action === 'big_tree' ? { property_overrides: { step_count: 12 } } : {}),
       });
       made.push({ id, kind, action });
     }
@@ -122,6 +123,7 @@ describe('what the engine produced', () => {
         'failing',
         'slow',
         'noisy',
+        'big_tree',
       ]),
     );
     expect(made.filter((c) => c.action === 'hello' && c.kind === 'environment').length).toBeGreaterThan(1);

@@ -187,6 +187,44 @@ describe('catalog actions run through the documented statuses', () => {
     expect(5000 / ((finished - started) / 1000)).toBeGreaterThanOrEqual(500);
   });
 
+  it('noisy: lines_per_second sets the rate; echo lines come right after the opening lines', async () => {
+    const id = await h.create('operator', DEV, {
+      action: 'noisy',
+      ...ORIGIN,
+      property_overrides: { log_lines: 1000, lines_per_second: 500, echo: ['<b>one</b>', '\u001b[31mtwo'] },
+    });
+    await h.record(id, { stepMs: 500 });
+    const root = stepsOf(h.app.emulator, id)[0];
+    const started = root?.started_at ? msFromIso(root.started_at) : 0;
+    const finished = root?.finished_at ? msFromIso(root.finished_at) : 0;
+    expect((finished - started) / 1000).toBeGreaterThanOrEqual(1.9);
+    expect((finished - started) / 1000).toBeLessThan(2.6);
+    const logs = await h.request('operator', 'GET', `/api/changes/${id}/log_lines?limit=10`);
+    const messages = (logs.body as { data: { attributes: { message: string } }[] }).data.map(
+      (l) => l.attributes.message,
+    );
+    const opening = messages.findIndex((m) => m.includes('Building step runner image'));
+    expect(messages.slice(opening + 1, opening + 3)).toEqual(['<b>one</b>', '\u001b[31mtwo']);
+  });
+
+  it('big_tree: runs step_count steps to success, stages one after another, groups in parallel', async () => {
+    const id = await h.create('operator', DEV, {
+      action: 'big_tree',
+      ...ORIGIN,
+      property_overrides: { step_count: 60 },
+    });
+    const record = await h.record(id, { stepMs: 5000 });
+    expect(record.at(-1)).toMatch(/^success \| big_tree:success/);
+    const steps = stepsOf(h.app.emulator, id);
+    expect(steps).toHaveLength(60);
+    expect(steps.every((s) => s.status_code === 'success')).toBe(true);
+    const startOf = (name: string) => msFromIso(steps.find((s) => s.name === name)?.started_at ?? '');
+    const endOf = (name: string) => msFromIso(steps.find((s) => s.name === name)?.finished_at ?? '');
+    expect(startOf('check 1.1')).toBe(startOf('check 1.2'));
+    expect(startOf('stage 2')).toBeGreaterThanOrEqual(endOf('stage 1'));
+    expect(startOf('apply 1.1')).toBeGreaterThanOrEqual(endOf('check 1.1'));
+  });
+
   it('an unknown action: the change is created, then ends in error with a log line saying why', async () => {
     const id = await h.create('operator', DEV, { action: 'no_such_action', ...ORIGIN });
     expect(await h.record(id)).toEqual([

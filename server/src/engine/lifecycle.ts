@@ -19,11 +19,13 @@ import {
   CATALOG_TREE_NAMES,
   catalogTree,
   defAt,
+  echoLines,
   failureRequested,
   injectedFailureLines,
   log,
   noisyLine,
   noisyLineCount,
+  noisyMsPerLine,
   preamble,
   TIMINGS,
   WAIT_ACTION,
@@ -351,7 +353,7 @@ export function advanceChange(emu: Emulator, change: ChangeRow, t: number): void
 // Steps
 
 function defOf(change: ChangeRow, step: StepRow): StepDef | undefined {
-  const tree = catalogTree(change.action);
+  const tree = catalogTree(change.action, parseObject(change.property_overrides));
   return tree ? defAt(tree, step.def_path) : undefined;
 }
 
@@ -375,6 +377,8 @@ function beginOwnAction(emu: Emulator, step: StepRow, t: number): void {
         .lines(scriptContext(change, node, running, t))
         .map((message) => ({ stepId: step.id, atMs: t, message })),
     );
+    for (const message of echoLines(parseObject(change.property_overrides)))
+      lines.push({ stepId: step.id, atMs: t, message });
     appendLog(emu, change.id, lines);
   }
   runOwnAction(emu, running, t);
@@ -416,10 +420,14 @@ function runOwnAction(emu: Emulator, step: StepRow, t: number): void {
   }
 }
 
-/** `noisy`: one line per simulated millisecond, written in chunks of TIMINGS.noisyChunk lines per event. */
+/**
+ * `noisy`: one line per simulated millisecond (or `property_overrides.lines_per_second`), written in chunks of
+ * TIMINGS.noisyChunk lines per event.
+ */
 function runNoisy(emu: Emulator, change: ChangeRow, step: StepRow, start: number, t: number): void {
-  const total = noisyLineCount(parseObject(change.property_overrides));
-  const perLine = TIMINGS.noisyMsPerLine / emu.speed;
+  const overrides = parseObject(change.property_overrides);
+  const total = noisyLineCount(overrides);
+  const perLine = noisyMsPerLine(overrides) / emu.speed;
   const due = Math.min(total, Math.floor((t - start) / perLine + 1e-9) + 1);
   // A timer fires only when its chunk is due, so write at least that chunk: at high EMULATOR_SPEED a line
   // lasts less than the resolution of an epoch-ms double, and time alone would not move the step forward.

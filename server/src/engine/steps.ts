@@ -1,6 +1,6 @@
 import type { StepAttributes } from '@contract/change.ts';
 import type { Principal } from '../auth.ts';
-import type { Authorizer } from '../authz.ts';
+import type { Authorizer } from '@contract/authz.ts';
 import type { Emulator } from '../context.ts';
 import type { Resource } from '../jsonapi.ts';
 import { toMany } from '../jsonapi.ts';

@@ -6,7 +6,7 @@ import type {
 } from '@contract/properties.ts';
 import type { TemplateVersionHistoryAttributes } from '@contract/template.ts';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import type { Authorizer } from '../authz.ts';
+import type { Authorizer } from '@contract/authz.ts';
 import { callerOf, type Emulator } from '../context.ts';
 import { notFound } from '../errors.ts';
 import { compileFilter, queryOf, type FilterSchema } from '../filter.ts';

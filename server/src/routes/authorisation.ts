@@ -38,7 +38,7 @@ import {
   validateRuleIds,
   type Problem,
 } from '../authorisation-validation.ts';
-import type { Authorizer } from '../authz.ts';
+import type { Authorizer } from '@contract/authz.ts';
 import type { Emulator } from '../context.ts';
 import { callerOf } from '../context.ts';
 import { forbidden, modelErrors, notFound } from '../errors.ts';

@@ -1,6 +1,6 @@
 import type { BookmarkAttributes } from '@contract/bookmark.ts';
 import type { FastifyInstance } from 'fastify';
-import type { Authorizer } from '../authz.ts';
+import type { Authorizer } from '@contract/authz.ts';
 import { callerOf } from '../context.ts';
 import type { Emulator } from '../context.ts';
 import { forbidden, modelErrors, notFound } from '../errors.ts';

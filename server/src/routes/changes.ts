@@ -16,7 +16,7 @@
  *   `<node>/changes`: 403 otherwise. Cancelling a finished change: 422.
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import type { Authorizer } from '../authz.ts';
+import type { Authorizer } from '@contract/authz.ts';
 import { callerOf } from '../context.ts';
 import type { Emulator } from '../context.ts';
 import { sendCsv } from '../csv.ts';

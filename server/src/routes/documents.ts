@@ -5,7 +5,7 @@ import type {
   SettingsVersionAttributes,
 } from '@contract/properties.ts';
 import type { FastifyInstance } from 'fastify';
-import type { Authorizer } from '../authz.ts';
+import type { Authorizer } from '@contract/authz.ts';
 import { callerOf } from '../context.ts';
 import type { Emulator } from '../context.ts';
 import {

@@ -1,6 +1,6 @@
 import type { EventAttributes } from '@contract/event.ts';
 import type { FastifyInstance } from 'fastify';
-import type { Authorizer } from '../authz.ts';
+import type { Authorizer } from '@contract/authz.ts';
 import { callerOf } from '../context.ts';
 import type { Emulator } from '../context.ts';
 import { findDocument, nestedDeeperThan } from '../documents.ts';

@@ -1,7 +1,7 @@
 import type { GitRemoteAttributes } from '@contract/git-remote.ts';
 import { recordEvent } from '../events.ts';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import type { Authorizer } from '../authz.ts';
+import type { Authorizer } from '@contract/authz.ts';
 import { callerOf, type Emulator } from '../context.ts';
 import { forbidden, modelErrors, notFound } from '../errors.ts';
 import { compileFilter, queryOf, type FilterSchema } from '../filter.ts';

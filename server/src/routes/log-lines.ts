@@ -40,7 +40,7 @@
  */
 import type { LogLineAttributes } from '@contract/change.ts';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import type { Authorizer } from '../authz.ts';
+import type { Authorizer } from '@contract/authz.ts';
 import { callerOf } from '../context.ts';
 import type { Emulator } from '../context.ts';
 import { safeFileName, sendDownload } from '../csv.ts';

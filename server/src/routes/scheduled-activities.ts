@@ -1,5 +1,5 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import type { Authorizer } from '../authz.ts';
+import type { Authorizer } from '@contract/authz.ts';
 import { callerOf } from '../context.ts';
 import type { Emulator } from '../context.ts';
 import { forbidden, modelErrors, notFound } from '../errors.ts';
@@ -51,7 +51,7 @@ const PERMITTED = [
   'metadata',
 ] as const;
 
-const SCHEDULE_FILTERS: FilterSchema = {
+export const SCHEDULE_FILTERS: FilterSchema = {
   id: { sql: 's.id', type: 'string' },
   type: { sql: 's.kind', type: 'string' },
   cron_schedule: { sql: 's.cron_schedule', type: 'string' },

@@ -10,7 +10,7 @@
  * - Optional `{data: {attributes: {message}}}` bodies are recorded in approved_by/rejected_by/continued_by.
  */
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import type { Authorizer } from '../authz.ts';
+import type { Authorizer } from '@contract/authz.ts';
 import { callerOf } from '../context.ts';
 import type { Emulator } from '../context.ts';
 import { ApiHttpError, forbidden, modelError, notFound, parameterMissing } from '../errors.ts';

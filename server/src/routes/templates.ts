@@ -1,5 +1,5 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import type { Authorizer } from '../authz.ts';
+import type { Authorizer } from '@contract/authz.ts';
 import { callerOf, type Emulator } from '../context.ts';
 import { ApiHttpError, forbidden, modelError, modelErrors, notFound, parameterMissing } from '../errors.ts';
 import { compileFilter, queryOf, type FilterSchema } from '../filter.ts';

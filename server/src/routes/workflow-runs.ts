@@ -1,5 +1,5 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import type { Authorizer } from '../authz.ts';
+import type { Authorizer } from '@contract/authz.ts';
 import { callerOf } from '../context.ts';
 import type { Emulator } from '../context.ts';
 import { forbidden, modelError, modelErrors } from '../errors.ts';

@@ -3,7 +3,7 @@
  * workflow endpoint starts with.
  */
 import type { FastifyRequest } from 'fastify';
-import type { Authorizer } from '../authz.ts';
+import type { Authorizer } from '@contract/authz.ts';
 import { callerOf, type Emulator } from '../context.ts';
 import { ApiHttpError } from '../errors.ts';
 import { recordEvent, redactSecrets } from '../events.ts';

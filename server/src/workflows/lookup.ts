@@ -2,7 +2,7 @@
  * Finding runs and run steps the caller may see. A run is visible when its project is readable and so is
  * `<project>/workflow_runs`; anything else answers 404 as if it did not exist.
  */
-import type { Authorizer } from '../authz.ts';
+import type { Authorizer } from '@contract/authz.ts';
 import type { Emulator } from '../context.ts';
 import { notFound } from '../errors.ts';
 import type { NodeRow } from '../nodes.ts';

@@ -8,7 +8,7 @@
  * Every save is validated in full, drafts included (shape, then what the steps refer to); drafts differ only
  * in not being runnable. `meta.validate: true` runs the same checks without saving anything.
  */
-import type { Authorizer } from '../authz.ts';
+import type { Authorizer } from '@contract/authz.ts';
 import type { Emulator } from '../context.ts';
 import { modelErrors } from '../errors.ts';
 import { isPlainObject } from '../jsonapi.ts';

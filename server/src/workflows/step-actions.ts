@@ -11,7 +11,7 @@
  * - the state change is a conditional UPDATE, so of two simultaneous approvals exactly one succeeds.
  */
 import type { Principal } from '../auth.ts';
-import type { Authorizer } from '../authz.ts';
+import type { Authorizer } from '@contract/authz.ts';
 import type { Emulator } from '../context.ts';
 import { approverNames } from '../engine/access.ts';
 import { ApiHttpError, forbidden, modelError } from '../errors.ts';

@@ -6,7 +6,7 @@
  * Change steps only target assets: the step format has no Git remote or revision, which changes on projects
  * and environments require (domain §7.1), while an asset's template version supplies both.
  */
-import type { Authorizer } from '../authz.ts';
+import type { Authorizer } from '@contract/authz.ts';
 import type { Emulator } from '../context.ts';
 import { findNodeByPath, isEnterprise } from '../nodes.ts';
 import type { ChangeStepDef, Problem, StepDef, WorkflowStepDef } from './definitions.ts';

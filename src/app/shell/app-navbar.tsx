@@ -1,11 +1,22 @@
-import { AppShell, Divider } from '@mantine/core';
-import { IconActivity, IconFolders, IconHistory } from '@tabler/icons-react';
+import { AppShell, Badge, Divider, VisuallyHidden } from '@mantine/core';
+import {
+  IconActivity,
+  IconCalendarClock,
+  IconChecklist,
+  IconFolders,
+  IconHistory,
+  IconShieldLock,
+} from '@tabler/icons-react';
+import { useQuery } from '@tanstack/react-query';
+import { policyListQuery } from '@/api/authorisation';
+import { isApiError } from '@/api/errors';
 import type { NodeSummary } from '@/api/node-summary';
 import { NodeTree } from '@/features/tree/node-tree';
 import { nodePath } from '@/lib/node-path';
 import { nodeOfPagePath } from '@/lib/node-tabs';
 import { NavLinkLink } from '@/ui/router-links';
 import { ServerVersion } from './server-version';
+import { useDecidableInboxItems } from './use-inbox-count';
 
 export interface AppNavbarProps {
   pathname: string;
@@ -20,6 +31,11 @@ function selectedNodePath(pathname: string): string | null {
 
 /** Sections (only those that exist), the node navigator and the server's version. */
 export function AppNavbar({ pathname, onOpenNode }: AppNavbarProps) {
+  const inbox = useDecidableInboxItems();
+  // Security is offered to those who may read authorisation policies; a refusal (403) hides it, any other
+  // failure keeps it, so the page can say what went wrong.
+  const policies = useQuery(policyListQuery());
+  const showSecurity = policies.isSuccess || (policies.isError && !isApiError(policies.error, 403));
   return (
     <>
       <AppShell.Section>
@@ -42,6 +58,34 @@ export function AppNavbar({ pathname, onOpenNode }: AppNavbarProps) {
           leftSection={<IconHistory size={18} aria-hidden />}
           active={pathname === '/events'}
         />
+        <NavLinkLink
+          to="/schedules"
+          label="Schedules"
+          leftSection={<IconCalendarClock size={18} aria-hidden />}
+          active={pathname === '/schedules'}
+        />
+        <NavLinkLink
+          to="/approvals"
+          label="Approvals"
+          leftSection={<IconChecklist size={18} aria-hidden />}
+          rightSection={
+            inbox.count > 0 ? (
+              <Badge size="sm" circle={inbox.count < 10}>
+                {inbox.count}
+                <VisuallyHidden> waiting for you</VisuallyHidden>
+              </Badge>
+            ) : null
+          }
+          active={pathname === '/approvals'}
+        />
+        {showSecurity ? (
+          <NavLinkLink
+            to="/security"
+            label="Security"
+            leftSection={<IconShieldLock size={18} aria-hidden />}
+            active={pathname.startsWith('/security')}
+          />
+        ) : null}
       </AppShell.Section>
       <Divider my="xs" />
       <AppShell.Section grow style={{ display: 'flex', flexDirection: 'column', minHeight: 0 }}>

@@ -2,10 +2,13 @@ import { AppShell, useMantineTheme } from '@mantine/core';
 import { useDisclosure, useHotkeys, useMediaQuery } from '@mantine/hooks';
 import { Outlet, useLocation, useRouterState } from '@tanstack/react-router';
 import { lazy, Suspense, useId, useState } from 'react';
+import { InboxSyncProvider } from '@/api/approval-inbox-sync';
+import { useSignedInUsername } from '@/api/credentials';
 import type { NodeSummary } from '@/api/node-summary';
 import { searchSpotlight } from '@/features/search/search-store';
 import { AppHeader } from './app-header';
 import { AppNavbar } from './app-navbar';
+import { InboxWatcher } from './inbox-watcher';
 import { useOpenNode } from './use-open-node';
 
 // Search is loaded when first opened: Spotlight and its modal are not needed for the first page.
@@ -32,6 +35,7 @@ export function AppShellLayout() {
   const pathname = useLocation({ select: (location) => location.pathname });
   const isNavigating = useRouterState({ select: (state) => state.status === 'pending' });
   const openNode = useOpenNode();
+  const username = useSignedInUsername();
   // Picking a node closes the navigator even when that node's page is already open (no path change).
   const handleOpenNode = (node: Pick<NodeSummary, 'path'>, inNewTab: boolean) => {
     if (!inNewTab) nav.close();
@@ -56,36 +60,40 @@ export function AppShellLayout() {
   ]);
 
   return (
-    <AppShell
-      header={{ height: 52 }}
-      navbar={{ width: 320, breakpoint: NAVBAR_BREAKPOINT, collapsed: { mobile: !isNavOpen } }}
-      padding="lg"
-    >
-      <AppShell.Header>
-        <AppHeader
-          isNavOpen={isNavOpen}
-          navbarId={navbarId}
-          navBreakpoint={NAVBAR_BREAKPOINT}
-          onToggleNav={nav.toggle}
-          onOpenSearch={openSearch}
-        />
-      </AppShell.Header>
-      <AppShell.Navbar id={navbarId} p="sm" aria-label="Navigator" inert={isNavHidden}>
-        <AppNavbar pathname={pathname} onOpenNode={handleOpenNode} />
-      </AppShell.Navbar>
-      {/* Busy while the next page loads (the bar at the top shows it; this tells assistive technology). */}
-      <AppShell.Main aria-busy={isNavigating}>
-        <Outlet />
-      </AppShell.Main>
-      {isSearchLoaded ? (
-        <Suspense fallback={null}>
-          <GlobalSearch
-            onOpen={(hit) => {
-              openNode({ path: hit.target }, false);
-            }}
+    // One poll of the approvals inbox for all tabs feeds the navbar badge, the title and the inbox page.
+    <InboxSyncProvider username={username}>
+      <InboxWatcher />
+      <AppShell
+        header={{ height: 52 }}
+        navbar={{ width: 320, breakpoint: NAVBAR_BREAKPOINT, collapsed: { mobile: !isNavOpen } }}
+        padding="lg"
+      >
+        <AppShell.Header>
+          <AppHeader
+            isNavOpen={isNavOpen}
+            navbarId={navbarId}
+            navBreakpoint={NAVBAR_BREAKPOINT}
+            onToggleNav={nav.toggle}
+            onOpenSearch={openSearch}
           />
-        </Suspense>
-      ) : null}
-    </AppShell>
+        </AppShell.Header>
+        <AppShell.Navbar id={navbarId} p="sm" aria-label="Navigator" inert={isNavHidden}>
+          <AppNavbar pathname={pathname} onOpenNode={handleOpenNode} />
+        </AppShell.Navbar>
+        {/* Busy while the next page loads (the bar at the top shows it; this tells assistive technology). */}
+        <AppShell.Main aria-busy={isNavigating}>
+          <Outlet />
+        </AppShell.Main>
+        {isSearchLoaded ? (
+          <Suspense fallback={null}>
+            <GlobalSearch
+              onOpen={(hit) => {
+                openNode({ path: hit.target }, false);
+              }}
+            />
+          </Suspense>
+        ) : null}
+      </AppShell>
+    </InboxSyncProvider>
   );
 }

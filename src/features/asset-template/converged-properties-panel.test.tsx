@@ -49,6 +49,17 @@ describe('ConvergedPropertiesPanel', () => {
     expect(layer).not.toHaveTextContent('"tier"');
   });
 
+  it('names the layer behind each key and the layers it replaced', async () => {
+    signInAs('viewer');
+    renderWithProviders(<ConvergedPropertiesPanel assetPath={SOA_PROD} />);
+
+    const table = await screen.findByRole('table', { name: 'Where each key comes from' });
+    const rowOf = (key: string) => within(table).getByRole('row', { name: new RegExp(`^${key} `) });
+    expect(rowOf('tier')).toHaveTextContent('Environment /projects/bank/environments/prod');
+    expect(rowOf('soa\\.admin_port')).toHaveTextContent(`Asset ${SOA_PROD}`);
+    expect(rowOf('owner')).toHaveTextContent('Project /projects/bank');
+  });
+
   it('says plainly when the asset cannot be found, with a retry', async () => {
     signInAs('viewer');
     renderWithProviders(

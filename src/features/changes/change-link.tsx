@@ -1,30 +1,17 @@
-import { Anchor, type AnchorProps } from '@mantine/core';
-import { useRouter } from '@tanstack/react-router';
-import type { MouseEvent, ReactNode } from 'react';
+import type { AnchorProps } from '@mantine/core';
+import type { ReactNode } from 'react';
+import { AnchorLink } from '@/ui/router-links';
 
 export interface ChangeLinkProps extends AnchorProps {
   changeId: string;
   children: ReactNode;
 }
 
-/** The change page's address. */
-export const changeHref = (changeId: string) => `/changes/${encodeURIComponent(changeId)}`;
-
-/**
- * A link to a change's page that navigates within the console (a plain click) or opens a browser tab
- * (modifier keys, middle click), like the router's own links.
- */
+/** A link to a change's page (a router link: modifier keys and middle click open a browser tab). */
 export function ChangeLink({ changeId, children, ...props }: ChangeLinkProps) {
-  const router = useRouter();
-  const href = changeHref(changeId);
-  const handleClick = (event: MouseEvent<HTMLAnchorElement>) => {
-    if (event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
-    event.preventDefault();
-    void router.navigate({ href });
-  };
   return (
-    <Anchor href={href} onClick={handleClick} {...props}>
+    <AnchorLink to="/changes/$changeId" params={{ changeId }} {...props}>
       {children}
-    </Anchor>
+    </AnchorLink>
   );
 }

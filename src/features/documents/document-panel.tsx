@@ -3,6 +3,7 @@ import { useQuery } from '@tanstack/react-query';
 import { failureMessage } from '@/api/failures';
 import { documentQuery, documentVersionsQuery, type DocumentKind } from '@/api/properties';
 import { ErrorState } from '@/ui/error-state';
+import { DocumentEditing, type DocumentEditingProps } from './document-editing';
 import { JsonView } from '@/ui/json-view';
 import { TableSkeleton } from '@/ui/table-skeleton';
 import { Timestamp } from '@/ui/timestamp';
@@ -22,6 +23,8 @@ export interface DocumentPanelProps {
   /** The version to show (from the URL); the current one when absent or unknown. */
   version: number | undefined;
   onVersionChange: (version: number | undefined) => void;
+  /** Edit mode and history; without it the panel only reads. */
+  editing?: DocumentEditingProps | undefined;
 }
 
 /** A node's properties or settings as formatted JSON, with its version and date; older versions on request. */
@@ -31,6 +34,7 @@ export function DocumentPanel({
   readDenied,
   version,
   onVersionChange,
+  editing,
 }: DocumentPanelProps) {
   const label = LABELS[kind];
   const id = documentId ?? '';
@@ -70,7 +74,7 @@ export function DocumentPanel({
         number === current.data.version ? `Version ${String(number)} (current)` : `Version ${String(number)}`,
     }));
 
-  return (
+  const readView = (
     <Stack gap="sm">
       <Group justify="space-between" align="flex-end" wrap="wrap">
         <Text size="sm">
@@ -106,5 +110,11 @@ export function DocumentPanel({
       )}
       <JsonView value={shown.data} label={`${label} version ${String(shown.version)}`} />
     </Stack>
+  );
+  if (editing === undefined) return readView;
+  return (
+    <DocumentEditing {...editing} kind={kind} id={id} current={current.data}>
+      {readView}
+    </DocumentEditing>
   );
 }

@@ -1,10 +1,9 @@
-import { useRouter } from '@tanstack/react-router';
-import { changeHref } from '@/features/changes/change-link';
+import { useNavigate } from '@tanstack/react-router';
 
 /** Opens a change's page (after creating it). */
 export function useOpenChange(): (changeId: string) => void {
-  const router = useRouter();
+  const navigate = useNavigate();
   return (changeId) => {
-    void router.navigate({ href: changeHref(changeId) });
+    void navigate({ to: '/changes/$changeId', params: { changeId } });
   };
 }

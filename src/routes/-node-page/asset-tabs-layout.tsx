@@ -24,6 +24,7 @@ export function AssetTabsLayout({ params }: { params: AssetParams }) {
       extraActions={<RunChangeButton node={asset} onCreated={openChange} />}
     >
       <NodeTabs
+        nodePath={asset.path}
         active={useActiveTab(asset.path)}
         tabs={tabsOf(ASSET_TABS, asset.meta).map((tab) => (
           <TabLink key={tab} value={tab} {...assetTabLinkOptions(owner, params.assetCode, tab)}>

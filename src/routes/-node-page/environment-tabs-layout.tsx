@@ -25,6 +25,7 @@ export function EnvironmentTabsLayout({ projectCode, environmentCode }: Environm
       extraActions={<RunChangeButton node={environment} onCreated={openChange} />}
     >
       <NodeTabs
+        nodePath={environment.path}
         active={useActiveTab(environment.path)}
         tabs={tabsOf(ENVIRONMENT_TABS, environment.meta).map((tab) => (
           <TabLink key={tab} value={tab} {...environmentTabLinkOptions(projectCode, environmentCode, tab)}>

@@ -185,7 +185,7 @@ describe('node page tab routes', () => {
 
     expect(layouts).toHaveLength(4);
     // Project 7, environment 4, asset 6 below a project and 6 below an environment.
-    expect(tabs).toHaveLength(23);
+    expect(tabs).toHaveLength(27);
     for (const tab of tabs) expect(tab.options.pendingComponent).toBe(NodeTabPending);
     for (const layout of layouts) expect(layout.options.pendingComponent).toBeUndefined();
   });

@@ -19,6 +19,7 @@ export function ProjectTabsLayout({ projectCode }: { projectCode: string }) {
       extraActions={<RunChangeButton node={project} onCreated={openChange} />}
     >
       <NodeTabs
+        nodePath={project.path}
         active={useActiveTab(project.path)}
         tabs={tabsOf(PROJECT_TABS, project.meta).map((tab) => (
           <TabLink key={tab} value={tab} {...projectTabLinkOptions(projectCode, tab)}>

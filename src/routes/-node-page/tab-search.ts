@@ -2,13 +2,15 @@ import { z } from 'zod';
 import { listSearchSchema, listSearchShape } from '@/lib/list-search';
 import { activitySearchSchema } from '@/features/changes/activity-search';
 import type { NodeTab } from '@/lib/node-tabs';
+import { schedulesSearchSchema } from '@/features/schedules/schedules-search';
 
 // Each tab route validates only its own search parameters, so one tab's filters never reach another.
 // Bad values fall back to the defaults. List tabs (environments, assets, Git remotes) use listSearchSchema.
 
-/** Properties and settings: the version on screen (the current one when absent). */
+/** Properties and settings: the version on screen (the current one when absent), and edit mode or history. */
 export const documentTabSearchSchema = z.object({
   version: z.number().int().positive().optional().catch(undefined),
+  mode: z.enum(['edit', 'history']).optional().catch(undefined),
 });
 
 /** Templates: the list's filters and the template whose versions are open. */
@@ -35,4 +37,5 @@ export const TAB_SEARCH_SCHEMAS: Record<NodeTab, z.ZodObject> = {
   'converged-properties': z.object({}),
   mintmodels: mintmodelsTabSearchSchema,
   activity: activitySearchSchema,
+  schedules: schedulesSearchSchema,
 };

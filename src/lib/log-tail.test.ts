@@ -1,0 +1,97 @@
+import { describe, expect, it } from 'vitest';
+import { advanceCursor, cursorParams, microsOf, nextTailStep, START_CURSOR, type TailLine } from './log-tail';
+
+const line = (id: number, at: string): TailLine => ({ id: String(id), logged_at: `2025-04-25T06:00:${at}Z` });
+
+/** A server answering `gteq T, not in S` from `all`, at most `limit` lines. */
+function serve(all: readonly TailLine[], params: [string, string][], limit: number) {
+  const gteq = params.find(([k]) => k === 'filter[logged_at_gteq]')?.[1];
+  const excluded = new Set(params.filter(([k]) => k === 'filter[id_not_in][]').map(([, v]) => v));
+  const matching = all.filter(
+    (l) => (gteq === undefined || microsOf(l.logged_at) >= microsOf(gteq)) && !excluded.has(l.id),
+  );
+  return { lines: matching.slice(0, limit), isPartial: matching.length > limit };
+}
+
+describe('microsOf', () => {
+  it('keeps micro-seconds and reads a missing offset as UTC', () => {
+    expect(microsOf('2025-04-25T06:21:23.984222Z') - microsOf('2025-04-25T06:21:23.984221Z')).toBe(1);
+    expect(microsOf('2025-04-25T06:21:23.5')).toBe(microsOf('2025-04-25T06:21:23.500000Z'));
+    expect(microsOf('2025-04-25T08:21:23+02:00')).toBe(microsOf('2025-04-25T06:21:23Z'));
+    expect(microsOf('yesterday')).toBeNaN();
+  });
+});
+
+describe('the tail cursor', () => {
+  it('asks for everything first, then for lines at or after the newest, excluding those held', () => {
+    expect(cursorParams(START_CURSOR)).toEqual([['filter[sorts]', 'logged_at asc']]);
+    const { cursor } = advanceCursor(START_CURSOR, [
+      line(1, '01.000001'),
+      line(2, '02.000001'),
+      line(3, '02.000001'),
+    ]);
+    expect(cursorParams(cursor)).toEqual([
+      ['filter[sorts]', 'logged_at asc'],
+      ['filter[logged_at_gteq]', '2025-04-25T06:00:02.000001Z'],
+      ['filter[id_not_in][]', '2'],
+      ['filter[id_not_in][]', '3'],
+    ]);
+  });
+
+  it('drops repeated and older lines, also repeats within one answer', () => {
+    const first = advanceCursor(START_CURSOR, [line(1, '01'), line(2, '02')]);
+    const second = advanceCursor(first.cursor, [
+      line(1, '01'),
+      line(2, '02'),
+      line(3, '02'),
+      line(3, '02'),
+      line(4, '03'),
+    ]);
+    expect(second.fresh.map((l) => l.id)).toEqual(['3', '4']);
+    expect(second.cursor.idsAtLoggedAt).toEqual(['4']);
+  });
+
+  it('joins a group of lines at one instant split across two answers', () => {
+    const first = advanceCursor(START_CURSOR, [line(1, '01'), line(2, '05'), line(3, '05')]);
+    // Line 4 was written at 05 after the first poll; the second answer starts at 05.
+    const second = advanceCursor(first.cursor, [line(4, '05'), line(5, '06')]);
+    expect(second.fresh.map((l) => l.id)).toEqual(['4', '5']);
+    const third = advanceCursor(first.cursor, [line(4, '05')]);
+    expect(third.cursor.idsAtLoggedAt).toEqual(['2', '3', '4']);
+  });
+
+  it('receives a burst larger than one page, all at one instant, exactly once', () => {
+    const burst = Array.from({ length: 2500 }, (_, i) => line(i + 1, '07'));
+    const all = [line(0, '06'), ...burst, line(9999, '08')];
+    let cursor = START_CURSOR;
+    const received: string[] = [];
+    let polls = 0;
+    for (;;) {
+      const answer = serve(all, cursorParams(cursor), 1000);
+      const next = advanceCursor(cursor, answer.lines);
+      received.push(...next.fresh.map((l) => l.id));
+      cursor = next.cursor;
+      polls++;
+      if (
+        nextTailStep({
+          isPartial: answer.isPartial,
+          freshCount: next.fresh.length,
+          wasTerminalWhenSent: true,
+        }) === 'stop'
+      )
+        break;
+    }
+    expect(received).toEqual(all.map((l) => l.id));
+    expect(new Set(received).size).toBe(all.length);
+    expect(polls).toBe(4);
+  });
+});
+
+describe('nextTailStep', () => {
+  it('polls at once while answers are partial, stops only after an empty poll sent once the change ended', () => {
+    expect(nextTailStep({ isPartial: true, freshCount: 1000, wasTerminalWhenSent: true })).toBe('poll-now');
+    expect(nextTailStep({ isPartial: false, freshCount: 0, wasTerminalWhenSent: false })).toBe('wait');
+    expect(nextTailStep({ isPartial: false, freshCount: 3, wasTerminalWhenSent: true })).toBe('wait');
+    expect(nextTailStep({ isPartial: false, freshCount: 0, wasTerminalWhenSent: true })).toBe('stop');
+  });
+});

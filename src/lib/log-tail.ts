@@ -1,0 +1,92 @@
+// The tail cursor (README "Tailing logs"): how the pane follows a running change without missing or repeating
+// a line. The cursor is (T, S): T the `logged_at` of the newest line received, S the ids received at exactly
+// T. Each poll asks for `logged_at >= T` excluding S, in `logged_at` order; lines may share a timestamp, so
+// a group of lines at one instant can be split across answers, and S keeps growing while T stays.
+
+export interface TailLine {
+  id: string;
+  logged_at: string;
+}
+
+export interface TailCursor {
+  /** `logged_at` of the newest line received (the server's text, sent back as is); null before any. */
+  loggedAt: string | null;
+  /** Micro-seconds since the epoch of `loggedAt` (for comparing). */
+  micros: number;
+  /** Ids received whose `logged_at` is exactly `loggedAt`. */
+  idsAtLoggedAt: readonly string[];
+}
+
+export const START_CURSOR: TailCursor = {
+  loggedAt: null,
+  micros: Number.NEGATIVE_INFINITY,
+  idsAtLoggedAt: [],
+};
+
+const STAMP = /^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2})(?:\.(\d{1,9}))?(Z|[+-]\d{2}:?\d{2})?$/;
+
+/**
+ * Micro-seconds since the epoch of an OpsChain timestamp (`2025-04-25T06:21:23.984222Z`; no offset means
+ * UTC), or NaN. Date.parse would drop the micro-seconds, which order lines within one millisecond.
+ */
+export function microsOf(stamp: string): number {
+  const m = STAMP.exec(stamp);
+  if (m === null) return Number.NaN;
+  const zone = m[3] === undefined || m[3] === 'Z' ? 'Z' : m[3];
+  const seconds = Date.parse(`${m[1] ?? ''}${zone}`);
+  const fraction = Number((m[2] ?? '').padEnd(6, '0').slice(0, 6));
+  return seconds * 1000 + fraction;
+}
+
+/** Query parameters of the next poll from `cursor` (the sort is always `logged_at asc`). */
+export function cursorParams(cursor: TailCursor): [string, string][] {
+  const params: [string, string][] = [['filter[sorts]', 'logged_at asc']];
+  if (cursor.loggedAt === null) return params;
+  params.push(['filter[logged_at_gteq]', cursor.loggedAt]);
+  for (const id of cursor.idsAtLoggedAt) params.push(['filter[id_not_in][]', id]);
+  return params;
+}
+
+/**
+ * The lines of an answer not received before (in the answer's order), and the cursor after them. Lines
+ * older than the cursor, ids already held at its instant and repeats within the answer are dropped, so a
+ * server that ignores a filter still cannot make the pane show a line twice.
+ */
+export function advanceCursor<T extends TailLine>(
+  cursor: TailCursor,
+  lines: readonly T[],
+): { cursor: TailCursor; fresh: T[] } {
+  const fresh: T[] = [];
+  let { loggedAt, micros } = cursor;
+  let held = new Set(cursor.idsAtLoggedAt);
+  for (const line of lines) {
+    const at = microsOf(line.logged_at);
+    if (Number.isNaN(at) || at < micros) continue;
+    if (at === micros) {
+      if (held.has(line.id)) continue;
+      held.add(line.id);
+    } else {
+      micros = at;
+      loggedAt = line.logged_at;
+      held = new Set([line.id]);
+    }
+    fresh.push(line);
+  }
+  return { cursor: { loggedAt, micros, idsAtLoggedAt: [...held] }, fresh };
+}
+
+export type TailStep = 'poll-now' | 'wait' | 'stop';
+
+/**
+ * What to do after an answer: poll again at once while the answer was cut by the limit; stop when the
+ * change had already finished when the poll was sent and the poll brought nothing new; else wait.
+ */
+export function nextTailStep(answer: {
+  isPartial: boolean;
+  freshCount: number;
+  wasTerminalWhenSent: boolean;
+}): TailStep {
+  if (answer.isPartial) return 'poll-now';
+  if (answer.wasTerminalWhenSent && answer.freshCount === 0) return 'stop';
+  return 'wait';
+}

@@ -1,0 +1,67 @@
+import { Code, Stack, Text, Title } from '@mantine/core';
+import { createFileRoute, useLocation } from '@tanstack/react-router';
+import { z } from 'zod';
+import { changeQuery } from '@/api/changes';
+import { ChangePage } from '@/features/changes/change-page';
+import { LogPane } from '@/features/logs/log-pane';
+import { ensureNode } from '@/routes/-loaders';
+import { ButtonLink } from '@/ui/router-links';
+
+const changeSearchSchema = z.object({
+  step: z.string().min(1).optional().catch(undefined),
+});
+
+export const Route = createFileRoute('/_authed/changes/$changeId')({
+  validateSearch: changeSearchSchema,
+  loader: ({ context, params }) => ensureNode(context.queryClient, changeQuery(params.changeId)),
+  head: ({ loaderData }) => ({
+    meta:
+      loaderData === undefined ? [] : [{ title: `Change ${loaderData.change.action} · OpsChain Console` }],
+  }),
+  notFoundComponent: function ChangeNotFound() {
+    const { changeId } = Route.useParams();
+    return (
+      <Stack gap="md" align="flex-start" py="md">
+        <Title order={1}>Change not found</Title>
+        <Text>
+          OpsChain has no change <Code>{changeId}</Code> that you may see. The address may be mistyped, or you
+          may not have permission to read changes on its target.
+        </Text>
+        <ButtonLink to="/projects">Go to projects</ButtonLink>
+      </Stack>
+    );
+  },
+  component: function ChangeRoute() {
+    const { changeId } = Route.useParams();
+    const { step } = Route.useSearch();
+    const navigate = Route.useNavigate();
+    // `#L12` / `#L12-L40` link lines of the whole change's log.
+    const hash = useLocation({ select: (location) => location.hash });
+    return (
+      <ChangePage
+        changeId={changeId}
+        selectedStepId={step}
+        onSelectStep={(stepId) =>
+          void navigate({ search: (prev) => ({ ...prev, step: stepId }), replace: true })
+        }
+        onChangeCreated={(newChangeId) =>
+          void navigate({ to: '/changes/$changeId', params: { changeId: newChangeId }, search: {} })
+        }
+        logPane={(scope) =>
+          scope.stepId === undefined ? (
+            <LogPane
+              {...scope}
+              label="Change log"
+              lineHash={hash}
+              onLineHashChange={(lines) =>
+                void navigate({ hash: lines, search: (prev) => prev, replace: true })
+              }
+            />
+          ) : (
+            <LogPane key={scope.stepId} {...scope} label="Step log" />
+          )
+        }
+      />
+    );
+  },
+});

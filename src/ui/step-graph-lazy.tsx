@@ -1,0 +1,26 @@
+import { Skeleton, Stack, VisuallyHidden } from '@mantine/core';
+import { lazy, Suspense } from 'react';
+import type { StepGraphProps } from './step-graph-types';
+
+// React Flow (about 75 KB gzip) loads with the first step graph, in its own chunk, never with the first
+// page (STYLE habit 10). Import this module, never step-graph.tsx.
+const LazyGraph = lazy(() => import('./step-graph').then((module) => ({ default: module.StepGraph })));
+
+/**
+ * The steps of a change (or workflow run) as a graph with an accessible outline beside it: statuses,
+ * live elapsed time, collapse and expand, search and "next failed / waiting" jumps. Loaded on first use.
+ */
+export function LazyStepGraph(props: StepGraphProps) {
+  return (
+    <Suspense
+      fallback={
+        <Stack role="status" aria-busy="true" gap={0}>
+          <VisuallyHidden>Loading the step graph: {props.label}</VisuallyHidden>
+          <Skeleton height={props.height ?? 480} radius="sm" />
+        </Stack>
+      }
+    >
+      <LazyGraph {...props} />
+    </Suspense>
+  );
+}

@@ -1,0 +1,249 @@
+import { useComputedColorScheme } from '@mantine/core';
+import { useElementSize } from '@mantine/hooks';
+import {
+  Background,
+  Controls,
+  MiniMap,
+  ReactFlow,
+  ReactFlowProvider,
+  useReactFlow,
+  type Edge,
+  type NodeMouseHandler,
+  type Viewport,
+} from '@xyflow/react';
+import '@xyflow/react/dist/style.css';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { rollUpStatus, statusGroup } from '@/lib/step-tree';
+import { DEFAULT_LAYOUT_OPTIONS, layoutStepTree, type PositionedStep } from '@/lib/step-tree-layout';
+import { indexStepTree, revealIn, searchSteps, visibleSteps } from '@/lib/step-tree-nav';
+import { StepClockContext, useStepClock } from './step-clock';
+import classes from './step-graph.module.css';
+import { StepGraphNode, type StepFlowNode } from './step-graph-node';
+import { StepGraphToolbar } from './step-graph-toolbar';
+import type { StepGraphProps } from './step-graph-types';
+import { StepOutline } from './step-outline';
+import { STATUS_GROUP_COLORS } from './step-status-icon';
+
+// The step tree as a React Flow graph with an accessible outline beside it, sharing the selection (the
+// caller's URL), the collapsed steps and one clock. Heavy (React Flow): import `LazyStepGraph` from
+// `step-graph-lazy.tsx`, never this module, so React Flow stays out of the first load.
+
+const NODE_TYPES = { step: StepGraphNode };
+const { nodeWidth: NODE_WIDTH, nodeHeight: NODE_HEIGHT } = DEFAULT_LAYOUT_OPTIONS;
+const centreOf = (step: PositionedStep) => ({ x: step.x + NODE_WIDTH / 2, y: step.y + NODE_HEIGHT / 2 });
+
+/** The step graph with its outline. Lazy-load it through `LazyStepGraph` (`step-graph-lazy.tsx`). */
+export function StepGraph(props: StepGraphProps) {
+  return (
+    <ReactFlowProvider>
+      <StepGraphContent {...props} />
+    </ReactFlowProvider>
+  );
+}
+
+function StepGraphContent({ tree, selectedId, onSelect, now, label, height = 480 }: StepGraphProps) {
+  const [collapsed, setCollapsed] = useState<ReadonlySet<string>>(() => new Set());
+  const [query, setQuery] = useState('');
+  /** A step to bring into view once the layout that shows it is drawn (`seq` tells repeats apart). */
+  const [reveal, setReveal] = useState<{ id: string; seq: number } | null>(null);
+  const revealed = useRef(0);
+  const { ref: canvasRef, width } = useElementSize();
+  const flow = useReactFlow();
+
+  const index = useMemo(() => indexStepTree(tree), [tree]);
+  const layout = useMemo(() => layoutStepTree(tree, collapsed), [tree, collapsed]);
+  const rows = useMemo(() => visibleSteps(tree, collapsed), [tree, collapsed]);
+  const matches = useMemo(() => new Set(searchSteps(index, query).map((step) => step.id)), [index, query]);
+  const isRunning = useMemo(
+    () => index.order.some((step) => statusGroup(step.status) === 'running'),
+    [index],
+  );
+  const clock = useStepClock(now, isRunning);
+
+  const handleToggle = useCallback((id: string) => {
+    setCollapsed((previous) => {
+      const next = new Set(previous);
+      if (!next.delete(id)) next.add(id);
+      return next;
+    });
+  }, []);
+
+  /** Selects a step and brings it into view: expands what hides it, then pans the graph to it. */
+  const handleReveal = useCallback(
+    (id: string) => {
+      setCollapsed((previous) => revealIn(index, previous, id));
+      setReveal((previous) => ({ id, seq: (previous?.seq ?? 0) + 1 }));
+      onSelect(id);
+    },
+    [index, onSelect],
+  );
+
+  const nodes = useMemo(
+    () =>
+      layout.steps.map((step): StepFlowNode => ({
+        id: step.id,
+        type: 'step',
+        position: { x: step.x, y: step.y },
+        width: NODE_WIDTH,
+        height: NODE_HEIGHT,
+        draggable: false,
+        connectable: false,
+        data: {
+          step: step.node,
+          isSelected: step.id === selectedId,
+          hiddenCount: step.hiddenCount,
+          hiddenStatus: hiddenStatusOf(step),
+          onToggle: handleToggle,
+        },
+      })),
+    [layout, selectedId, handleToggle],
+  );
+  const edges = useMemo(
+    () =>
+      layout.edges.map((edge): Edge => ({
+        id: edge.id,
+        source: edge.source,
+        target: edge.target,
+        type: 'smoothstep',
+        focusable: false,
+        ...(edge.kind === 'next' ? {} : { style: { strokeDasharray: '4 3' } }),
+      })),
+    [layout],
+  );
+
+  useEffect(() => {
+    if (reveal === null || revealed.current === reveal.seq) return;
+    const target = layout.steps.find((step) => step.id === reveal.id);
+    if (target === undefined) return;
+    revealed.current = reveal.seq;
+    const centre = centreOf(target);
+    void flow.setCenter(centre.x, centre.y, { zoom: Math.max(flow.getZoom(), 0.6), duration: 200 });
+  }, [reveal, layout, flow]);
+
+  const handleNodeClick: NodeMouseHandler<StepFlowNode> = useCallback(
+    (_event, node) => {
+      onSelect(node.id);
+    },
+    [onSelect],
+  );
+
+  return (
+    <StepClockContext.Provider value={clock}>
+      <StepGraphToolbar
+        index={index}
+        selectedId={selectedId}
+        query={query}
+        onQueryChange={setQuery}
+        matchCount={matches.size}
+        onReveal={handleReveal}
+        onExpandAll={() => {
+          setCollapsed(new Set());
+        }}
+        onCollapseAll={() => {
+          setCollapsed(
+            new Set(
+              index.order
+                .filter((step) => step.children.length > 0 && step.id !== tree.id)
+                .map((step) => step.id),
+            ),
+          );
+        }}
+      />
+      <div className={classes.layout}>
+        <div
+          ref={canvasRef}
+          className={classes.canvas}
+          style={{ height }}
+          role="group"
+          aria-label={`${label} (graph)`}
+        >
+          {width > 0 && (
+            <StepGraphCanvas
+              nodes={nodes}
+              edges={edges}
+              initialViewport={() => initialViewport(layout.steps, selectedId, width)}
+              onNodeClick={handleNodeClick}
+              label={label}
+            />
+          )}
+        </div>
+        <StepOutline
+          rows={rows}
+          collapsed={collapsed}
+          selectedId={selectedId}
+          onSelect={onSelect}
+          onToggle={handleToggle}
+          label={label}
+          matches={matches}
+          height={height}
+        />
+      </div>
+    </StepClockContext.Provider>
+  );
+}
+
+/** For a collapsed step: the most telling status inside, when it differs from the step's own. */
+function hiddenStatusOf(step: PositionedStep): string | null {
+  if (step.hiddenCount === 0) return null;
+  const inside = rollUpStatus(step.node);
+  return inside === step.node.status ? null : inside;
+}
+
+/** Zoom 1 on the selected step (or the root), near the top: fitView would draw all 2,000 nodes at once. */
+function initialViewport(
+  steps: readonly PositionedStep[],
+  selectedId: string | undefined,
+  width: number,
+): Viewport {
+  const target = steps.find((step) => step.id === selectedId) ?? steps[0];
+  if (target === undefined) return { x: 0, y: 0, zoom: 1 };
+  return { x: width / 2 - centreOf(target).x, y: 24 - target.y, zoom: 1 };
+}
+
+interface StepGraphCanvasProps {
+  nodes: StepFlowNode[];
+  edges: Edge[];
+  /** Read once, when the canvas first renders. */
+  initialViewport: () => Viewport;
+  onNodeClick: NodeMouseHandler<StepFlowNode>;
+  label: string;
+}
+
+function StepGraphCanvas({
+  nodes,
+  edges,
+  initialViewport: viewport,
+  onNodeClick,
+  label,
+}: StepGraphCanvasProps) {
+  const colorScheme = useComputedColorScheme('light');
+  const [defaultViewport] = useState(viewport);
+  return (
+    <ReactFlow<StepFlowNode>
+      nodes={nodes}
+      edges={edges}
+      nodeTypes={NODE_TYPES}
+      defaultViewport={defaultViewport}
+      onlyRenderVisibleElements
+      minZoom={0.05}
+      maxZoom={2}
+      nodesDraggable={false}
+      nodesConnectable={false}
+      nodesFocusable={false}
+      edgesFocusable={false}
+      elementsSelectable={false}
+      onNodeClick={onNodeClick}
+      colorMode={colorScheme}
+      proOptions={{ hideAttribution: true }}
+    >
+      <Background gap={24} />
+      <Controls showInteractive={false} fitViewOptions={{ padding: 0.1 }} />
+      <MiniMap<StepFlowNode>
+        pannable
+        zoomable
+        ariaLabel={`${label} (overview map)`}
+        nodeColor={(node) => STATUS_GROUP_COLORS[statusGroup(node.data.step.status)]}
+      />
+    </ReactFlow>
+  );
+}
