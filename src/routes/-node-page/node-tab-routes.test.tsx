@@ -184,8 +184,8 @@ describe('node page tab routes', () => {
     const tabs = routes.filter((route) => isLayout(route.parentRoute?.id ?? ''));
 
     expect(layouts).toHaveLength(4);
-    // Project 7, environment 4, asset 6 below a project and 6 below an environment.
-    expect(tabs).toHaveLength(27);
+    // Project 9, environment 6, asset 8 below a project and 8 below an environment.
+    expect(tabs).toHaveLength(31);
     for (const tab of tabs) expect(tab.options.pendingComponent).toBe(NodeTabPending);
     for (const layout of layouts) expect(layout.options.pendingComponent).toBeUndefined();
   });
