@@ -35,6 +35,8 @@ export default defineConfig({
   use: {
     baseURL,
     trace: 'retain-on-failure',
+    // A click that cannot find its element fails after a minute rather than waiting out the whole test.
+    actionTimeout: 60_000,
   },
   projects: [
     {

@@ -5,7 +5,7 @@ import { SignInPage } from './pages/sign-in-page.ts';
 
 const expect = baseExpect.configure({ timeout: 20_000 });
 
-test('the operator cancels a queued change and the one holding the target; their steps end cancelled', async ({
+test('the operator cancels a queued change and the one holding the target, then runs the first again', async ({
   page,
   api,
   axe,
@@ -41,6 +41,36 @@ test('the operator cancels a queued change and the one holding the target; their
   await expect(dialog).toBeHidden();
   await expect(change.status).toHaveText('Cancelled');
   await expect(change.cancelButton).toHaveAccessibleDescription('The change has finished');
+
+  // Run again: the dialog starts from the cancelled change, editable, and sends a new change.
+  await page.getByRole('button', { name: 'Run again' }).click();
+  const runDialog = page.getByRole('dialog', { name: 'Run a change' });
+  await expect(runDialog).toContainText(target.path);
+  await expect(runDialog.getByLabel('Action')).toHaveValue('slow');
+  await expect(runDialog.getByRole('textbox', { name: 'Revision' })).toHaveValue('main');
+  await expect(runDialog.getByRole('combobox', { name: 'Git remote' })).toHaveValue(/^origin /);
+  await expect(runDialog.getByLabel('Metadata')).toHaveValue(/"ticket": "CR-42"/);
+  await expect(runDialog.getByLabel('Property overrides')).toHaveValue(/"batch_size": 10/);
+  await runDialog.getByLabel('Metadata').fill('{"ticket": "CR-43"}');
+  await axe();
+  await runDialog.getByRole('button', { name: 'Run change' }).click();
+  await expect(runDialog).toBeHidden();
+  await expect(page).not.toHaveURL(new RegExp(`/changes/${slowId}$`));
+  await expect(page).toHaveURL(/\/changes\/[^/?#]+$/);
+  await change.expectOpen('slow');
+  await expect(change.status).not.toHaveText('Cancelled');
+  const newId = decodeURIComponent(new URL(page.url()).pathname.split('/').at(-1) ?? '');
+  const created = await operator.get(`/api/changes/${newId}`);
+  expect(created.status()).toBe(200);
+  const attributes = ((await created.json()) as { data: { attributes: Record<string, unknown> } }).data
+    .attributes;
+  expect(attributes).toMatchObject({
+    action: 'slow',
+    git_remote_name: 'origin',
+    git_rev: 'main',
+    metadata: { ticket: 'CR-43' },
+    property_overrides: { batch_size: 10 },
+  });
 
   await change.open(holderId);
   await change.expectOpen('manual_wait');

@@ -48,7 +48,13 @@ export const test = base.extend<Fixtures>({
       const serious = results.violations
         .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
         .map((violation) => {
-          const targets = violation.nodes.map((node) => node.target.join(' ')).join(', ');
+          // Each node with axe's own finding (for contrast: the measured ratio and both colours).
+          const targets = violation.nodes
+            .map((node) => {
+              const finding = node.any[0]?.message;
+              return finding === undefined ? node.target.join(' ') : `${node.target.join(' ')} (${finding})`;
+            })
+            .join(', ');
           return `${violation.id} (${String(violation.impact)}): ${violation.help} at ${targets}`;
         });
       expect(serious, 'serious or critical accessibility violations').toEqual([]);

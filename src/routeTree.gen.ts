@@ -8,217 +8,217 @@
 // You should NOT make any changes in this file as it will be overwritten.
 // Additionally, you should also exclude this file from your linter and/or formatter to prevent it from being checked or modified.
 
-import { Route as rootRouteImport } from './routes/__root'
-import { Route as AuthedRouteImport } from './routes/_authed'
-import { Route as SignInRouteImport } from './routes/sign-in'
-import { Route as AuthedIndexRouteImport } from './routes/_authed/index'
-import { Route as AuthedActivityRouteImport } from './routes/_authed/activity'
-import { Route as AuthedApprovalsRouteImport } from './routes/_authed/approvals'
-import { Route as AuthedEventsRouteImport } from './routes/_authed/events'
-import { Route as AuthedSchedulesRouteImport } from './routes/_authed/schedules'
-import { Route as AuthedSecurityRouteRouteImport } from './routes/_authed/security/route'
-import { Route as AuthedChangesChangeIdRouteImport } from './routes/_authed/changes/$changeId'
-import { Route as AuthedProjectsIndexRouteImport } from './routes/_authed/projects/index'
-import { Route as AuthedProjectsProjectCodeRouteRouteImport } from './routes/_authed/projects/$projectCode/route'
-import { Route as AuthedSecurityIndexRouteImport } from './routes/_authed/security/index'
-import { Route as AuthedSecurityCheckRouteImport } from './routes/_authed/security/check'
-import { Route as AuthedSecurityGroupsRouteImport } from './routes/_authed/security/groups'
-import { Route as AuthedSecurityUsersRouteImport } from './routes/_authed/security/users'
-import { Route as AuthedProjectsProjectCodeTabsRouteRouteImport } from './routes/_authed/projects/$projectCode/_tabs/route'
-import { Route as AuthedProjectsProjectCodeTabsIndexRouteImport } from './routes/_authed/projects/$projectCode/_tabs/index'
-import { Route as AuthedProjectsProjectCodeTabsActivityRouteImport } from './routes/_authed/projects/$projectCode/_tabs/activity'
-import { Route as AuthedProjectsProjectCodeTabsAssetsRouteImport } from './routes/_authed/projects/$projectCode/_tabs/assets'
-import { Route as AuthedProjectsProjectCodeTabsEnvironmentsRouteImport } from './routes/_authed/projects/$projectCode/_tabs/environments'
-import { Route as AuthedProjectsProjectCodeTabsGitRemotesRouteImport } from './routes/_authed/projects/$projectCode/_tabs/git-remotes'
-import { Route as AuthedProjectsProjectCodeTabsPropertiesRouteImport } from './routes/_authed/projects/$projectCode/_tabs/properties'
-import { Route as AuthedProjectsProjectCodeTabsSchedulesRouteImport } from './routes/_authed/projects/$projectCode/_tabs/schedules'
-import { Route as AuthedProjectsProjectCodeTabsSettingsRouteImport } from './routes/_authed/projects/$projectCode/_tabs/settings'
-import { Route as AuthedProjectsProjectCodeTabsTemplatesRouteImport } from './routes/_authed/projects/$projectCode/_tabs/templates'
-import { Route as AuthedProjectsProjectCodeAssetsAssetCodeRouteRouteImport } from './routes/_authed/projects/$projectCode/assets/$assetCode/route'
-import { Route as AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeRouteRouteImport } from './routes/_authed/projects/$projectCode/environments/$environmentCode/route'
-import { Route as AuthedProjectsProjectCodeAssetsAssetCodeIndexRouteImport } from './routes/_authed/projects/$projectCode/assets/$assetCode/index'
-import { Route as AuthedProjectsProjectCodeAssetsAssetCodeActivityRouteImport } from './routes/_authed/projects/$projectCode/assets/$assetCode/activity'
-import { Route as AuthedProjectsProjectCodeAssetsAssetCodeConvergedPropertiesRouteImport } from './routes/_authed/projects/$projectCode/assets/$assetCode/converged-properties'
-import { Route as AuthedProjectsProjectCodeAssetsAssetCodeMintmodelsRouteImport } from './routes/_authed/projects/$projectCode/assets/$assetCode/mintmodels'
-import { Route as AuthedProjectsProjectCodeAssetsAssetCodePropertiesRouteImport } from './routes/_authed/projects/$projectCode/assets/$assetCode/properties'
-import { Route as AuthedProjectsProjectCodeAssetsAssetCodeSchedulesRouteImport } from './routes/_authed/projects/$projectCode/assets/$assetCode/schedules'
-import { Route as AuthedProjectsProjectCodeAssetsAssetCodeSettingsRouteImport } from './routes/_authed/projects/$projectCode/assets/$assetCode/settings'
-import { Route as AuthedProjectsProjectCodeAssetsAssetCodeTemplateRouteImport } from './routes/_authed/projects/$projectCode/assets/$assetCode/template'
-import { Route as AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeTabsRouteRouteImport } from './routes/_authed/projects/$projectCode/environments/$environmentCode/_tabs/route'
-import { Route as AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeTabsIndexRouteImport } from './routes/_authed/projects/$projectCode/environments/$environmentCode/_tabs/index'
-import { Route as AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeTabsActivityRouteImport } from './routes/_authed/projects/$projectCode/environments/$environmentCode/_tabs/activity'
-import { Route as AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeTabsAssetsRouteImport } from './routes/_authed/projects/$projectCode/environments/$environmentCode/_tabs/assets'
-import { Route as AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeTabsPropertiesRouteImport } from './routes/_authed/projects/$projectCode/environments/$environmentCode/_tabs/properties'
-import { Route as AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeTabsSchedulesRouteImport } from './routes/_authed/projects/$projectCode/environments/$environmentCode/_tabs/schedules'
-import { Route as AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeTabsSettingsRouteImport } from './routes/_authed/projects/$projectCode/environments/$environmentCode/_tabs/settings'
-import { Route as AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeAssetsAssetCodeRouteRouteImport } from './routes/_authed/projects/$projectCode/environments/$environmentCode/assets/$assetCode/route'
-import { Route as AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeAssetsAssetCodeIndexRouteImport } from './routes/_authed/projects/$projectCode/environments/$environmentCode/assets/$assetCode/index'
-import { Route as AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeAssetsAssetCodeActivityRouteImport } from './routes/_authed/projects/$projectCode/environments/$environmentCode/assets/$assetCode/activity'
-import { Route as AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeAssetsAssetCodeConvergedPropertiesRouteImport } from './routes/_authed/projects/$projectCode/environments/$environmentCode/assets/$assetCode/converged-properties'
-import { Route as AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeAssetsAssetCodeMintmodelsRouteImport } from './routes/_authed/projects/$projectCode/environments/$environmentCode/assets/$assetCode/mintmodels'
-import { Route as AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeAssetsAssetCodePropertiesRouteImport } from './routes/_authed/projects/$projectCode/environments/$environmentCode/assets/$assetCode/properties'
-import { Route as AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeAssetsAssetCodeSchedulesRouteImport } from './routes/_authed/projects/$projectCode/environments/$environmentCode/assets/$assetCode/schedules'
-import { Route as AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeAssetsAssetCodeSettingsRouteImport } from './routes/_authed/projects/$projectCode/environments/$environmentCode/assets/$assetCode/settings'
-import { Route as AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeAssetsAssetCodeTemplateRouteImport } from './routes/_authed/projects/$projectCode/environments/$environmentCode/assets/$assetCode/template'
+import { Route as rootRouteImport } from './routes/__root';
+import { Route as AuthedRouteImport } from './routes/_authed';
+import { Route as SignInRouteImport } from './routes/sign-in';
+import { Route as AuthedIndexRouteImport } from './routes/_authed/index';
+import { Route as AuthedActivityRouteImport } from './routes/_authed/activity';
+import { Route as AuthedApprovalsRouteImport } from './routes/_authed/approvals';
+import { Route as AuthedEventsRouteImport } from './routes/_authed/events';
+import { Route as AuthedSchedulesRouteImport } from './routes/_authed/schedules';
+import { Route as AuthedSecurityRouteRouteImport } from './routes/_authed/security/route';
+import { Route as AuthedChangesChangeIdRouteImport } from './routes/_authed/changes/$changeId';
+import { Route as AuthedProjectsIndexRouteImport } from './routes/_authed/projects/index';
+import { Route as AuthedProjectsProjectCodeRouteRouteImport } from './routes/_authed/projects/$projectCode/route';
+import { Route as AuthedSecurityIndexRouteImport } from './routes/_authed/security/index';
+import { Route as AuthedSecurityCheckRouteImport } from './routes/_authed/security/check';
+import { Route as AuthedSecurityGroupsRouteImport } from './routes/_authed/security/groups';
+import { Route as AuthedSecurityUsersRouteImport } from './routes/_authed/security/users';
+import { Route as AuthedProjectsProjectCodeTabsRouteRouteImport } from './routes/_authed/projects/$projectCode/_tabs/route';
+import { Route as AuthedProjectsProjectCodeTabsIndexRouteImport } from './routes/_authed/projects/$projectCode/_tabs/index';
+import { Route as AuthedProjectsProjectCodeTabsActivityRouteImport } from './routes/_authed/projects/$projectCode/_tabs/activity';
+import { Route as AuthedProjectsProjectCodeTabsAssetsRouteImport } from './routes/_authed/projects/$projectCode/_tabs/assets';
+import { Route as AuthedProjectsProjectCodeTabsEnvironmentsRouteImport } from './routes/_authed/projects/$projectCode/_tabs/environments';
+import { Route as AuthedProjectsProjectCodeTabsGitRemotesRouteImport } from './routes/_authed/projects/$projectCode/_tabs/git-remotes';
+import { Route as AuthedProjectsProjectCodeTabsPropertiesRouteImport } from './routes/_authed/projects/$projectCode/_tabs/properties';
+import { Route as AuthedProjectsProjectCodeTabsSchedulesRouteImport } from './routes/_authed/projects/$projectCode/_tabs/schedules';
+import { Route as AuthedProjectsProjectCodeTabsSettingsRouteImport } from './routes/_authed/projects/$projectCode/_tabs/settings';
+import { Route as AuthedProjectsProjectCodeTabsTemplatesRouteImport } from './routes/_authed/projects/$projectCode/_tabs/templates';
+import { Route as AuthedProjectsProjectCodeAssetsAssetCodeRouteRouteImport } from './routes/_authed/projects/$projectCode/assets/$assetCode/route';
+import { Route as AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeRouteRouteImport } from './routes/_authed/projects/$projectCode/environments/$environmentCode/route';
+import { Route as AuthedProjectsProjectCodeAssetsAssetCodeIndexRouteImport } from './routes/_authed/projects/$projectCode/assets/$assetCode/index';
+import { Route as AuthedProjectsProjectCodeAssetsAssetCodeActivityRouteImport } from './routes/_authed/projects/$projectCode/assets/$assetCode/activity';
+import { Route as AuthedProjectsProjectCodeAssetsAssetCodeConvergedPropertiesRouteImport } from './routes/_authed/projects/$projectCode/assets/$assetCode/converged-properties';
+import { Route as AuthedProjectsProjectCodeAssetsAssetCodeMintmodelsRouteImport } from './routes/_authed/projects/$projectCode/assets/$assetCode/mintmodels';
+import { Route as AuthedProjectsProjectCodeAssetsAssetCodePropertiesRouteImport } from './routes/_authed/projects/$projectCode/assets/$assetCode/properties';
+import { Route as AuthedProjectsProjectCodeAssetsAssetCodeSchedulesRouteImport } from './routes/_authed/projects/$projectCode/assets/$assetCode/schedules';
+import { Route as AuthedProjectsProjectCodeAssetsAssetCodeSettingsRouteImport } from './routes/_authed/projects/$projectCode/assets/$assetCode/settings';
+import { Route as AuthedProjectsProjectCodeAssetsAssetCodeTemplateRouteImport } from './routes/_authed/projects/$projectCode/assets/$assetCode/template';
+import { Route as AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeTabsRouteRouteImport } from './routes/_authed/projects/$projectCode/environments/$environmentCode/_tabs/route';
+import { Route as AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeTabsIndexRouteImport } from './routes/_authed/projects/$projectCode/environments/$environmentCode/_tabs/index';
+import { Route as AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeTabsActivityRouteImport } from './routes/_authed/projects/$projectCode/environments/$environmentCode/_tabs/activity';
+import { Route as AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeTabsAssetsRouteImport } from './routes/_authed/projects/$projectCode/environments/$environmentCode/_tabs/assets';
+import { Route as AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeTabsPropertiesRouteImport } from './routes/_authed/projects/$projectCode/environments/$environmentCode/_tabs/properties';
+import { Route as AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeTabsSchedulesRouteImport } from './routes/_authed/projects/$projectCode/environments/$environmentCode/_tabs/schedules';
+import { Route as AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeTabsSettingsRouteImport } from './routes/_authed/projects/$projectCode/environments/$environmentCode/_tabs/settings';
+import { Route as AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeAssetsAssetCodeRouteRouteImport } from './routes/_authed/projects/$projectCode/environments/$environmentCode/assets/$assetCode/route';
+import { Route as AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeAssetsAssetCodeIndexRouteImport } from './routes/_authed/projects/$projectCode/environments/$environmentCode/assets/$assetCode/index';
+import { Route as AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeAssetsAssetCodeActivityRouteImport } from './routes/_authed/projects/$projectCode/environments/$environmentCode/assets/$assetCode/activity';
+import { Route as AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeAssetsAssetCodeConvergedPropertiesRouteImport } from './routes/_authed/projects/$projectCode/environments/$environmentCode/assets/$assetCode/converged-properties';
+import { Route as AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeAssetsAssetCodeMintmodelsRouteImport } from './routes/_authed/projects/$projectCode/environments/$environmentCode/assets/$assetCode/mintmodels';
+import { Route as AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeAssetsAssetCodePropertiesRouteImport } from './routes/_authed/projects/$projectCode/environments/$environmentCode/assets/$assetCode/properties';
+import { Route as AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeAssetsAssetCodeSchedulesRouteImport } from './routes/_authed/projects/$projectCode/environments/$environmentCode/assets/$assetCode/schedules';
+import { Route as AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeAssetsAssetCodeSettingsRouteImport } from './routes/_authed/projects/$projectCode/environments/$environmentCode/assets/$assetCode/settings';
+import { Route as AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeAssetsAssetCodeTemplateRouteImport } from './routes/_authed/projects/$projectCode/environments/$environmentCode/assets/$assetCode/template';
 
 const AuthedRoute = AuthedRouteImport.update({
   id: '/_authed',
   getParentRoute: () => rootRouteImport,
-} as any)
+} as any);
 const SignInRoute = SignInRouteImport.update({
   id: '/sign-in',
   path: '/sign-in',
   getParentRoute: () => rootRouteImport,
-} as any)
+} as any);
 const AuthedIndexRoute = AuthedIndexRouteImport.update({
   id: '/',
   path: '/',
   getParentRoute: () => AuthedRoute,
-} as any)
+} as any);
 const AuthedActivityRoute = AuthedActivityRouteImport.update({
   id: '/activity',
   path: '/activity',
   getParentRoute: () => AuthedRoute,
-} as any)
+} as any);
 const AuthedApprovalsRoute = AuthedApprovalsRouteImport.update({
   id: '/approvals',
   path: '/approvals',
   getParentRoute: () => AuthedRoute,
-} as any)
+} as any);
 const AuthedEventsRoute = AuthedEventsRouteImport.update({
   id: '/events',
   path: '/events',
   getParentRoute: () => AuthedRoute,
-} as any)
+} as any);
 const AuthedSchedulesRoute = AuthedSchedulesRouteImport.update({
   id: '/schedules',
   path: '/schedules',
   getParentRoute: () => AuthedRoute,
-} as any)
+} as any);
 const AuthedSecurityRouteRoute = AuthedSecurityRouteRouteImport.update({
   id: '/security',
   path: '/security',
   getParentRoute: () => AuthedRoute,
-} as any)
+} as any);
 const AuthedChangesChangeIdRoute = AuthedChangesChangeIdRouteImport.update({
   id: '/changes/$changeId',
   path: '/changes/$changeId',
   getParentRoute: () => AuthedRoute,
-} as any)
+} as any);
 const AuthedProjectsIndexRoute = AuthedProjectsIndexRouteImport.update({
   id: '/projects/',
   path: '/projects/',
   getParentRoute: () => AuthedRoute,
-} as any)
+} as any);
 const AuthedProjectsProjectCodeRouteRoute =
   AuthedProjectsProjectCodeRouteRouteImport.update({
     id: '/projects/$projectCode',
     path: '/projects/$projectCode',
     getParentRoute: () => AuthedRoute,
-  } as any)
+  } as any);
 const AuthedSecurityIndexRoute = AuthedSecurityIndexRouteImport.update({
   id: '/',
   path: '/',
   getParentRoute: () => AuthedSecurityRouteRoute,
-} as any)
+} as any);
 const AuthedSecurityCheckRoute = AuthedSecurityCheckRouteImport.update({
   id: '/check',
   path: '/check',
   getParentRoute: () => AuthedSecurityRouteRoute,
-} as any)
+} as any);
 const AuthedSecurityGroupsRoute = AuthedSecurityGroupsRouteImport.update({
   id: '/groups',
   path: '/groups',
   getParentRoute: () => AuthedSecurityRouteRoute,
-} as any)
+} as any);
 const AuthedSecurityUsersRoute = AuthedSecurityUsersRouteImport.update({
   id: '/users',
   path: '/users',
   getParentRoute: () => AuthedSecurityRouteRoute,
-} as any)
+} as any);
 const AuthedProjectsProjectCodeTabsRouteRoute =
   AuthedProjectsProjectCodeTabsRouteRouteImport.update({
     id: '/_tabs',
     getParentRoute: () => AuthedProjectsProjectCodeRouteRoute,
-  } as any)
+  } as any);
 const AuthedProjectsProjectCodeTabsIndexRoute =
   AuthedProjectsProjectCodeTabsIndexRouteImport.update({
     id: '/',
     path: '/',
     getParentRoute: () => AuthedProjectsProjectCodeTabsRouteRoute,
-  } as any)
+  } as any);
 const AuthedProjectsProjectCodeTabsActivityRoute =
   AuthedProjectsProjectCodeTabsActivityRouteImport.update({
     id: '/activity',
     path: '/activity',
     getParentRoute: () => AuthedProjectsProjectCodeTabsRouteRoute,
-  } as any)
+  } as any);
 const AuthedProjectsProjectCodeTabsAssetsRoute =
   AuthedProjectsProjectCodeTabsAssetsRouteImport.update({
     id: '/assets',
     path: '/assets',
     getParentRoute: () => AuthedProjectsProjectCodeTabsRouteRoute,
-  } as any)
+  } as any);
 const AuthedProjectsProjectCodeTabsEnvironmentsRoute =
   AuthedProjectsProjectCodeTabsEnvironmentsRouteImport.update({
     id: '/environments',
     path: '/environments',
     getParentRoute: () => AuthedProjectsProjectCodeTabsRouteRoute,
-  } as any)
+  } as any);
 const AuthedProjectsProjectCodeTabsGitRemotesRoute =
   AuthedProjectsProjectCodeTabsGitRemotesRouteImport.update({
     id: '/git-remotes',
     path: '/git-remotes',
     getParentRoute: () => AuthedProjectsProjectCodeTabsRouteRoute,
-  } as any)
+  } as any);
 const AuthedProjectsProjectCodeTabsPropertiesRoute =
   AuthedProjectsProjectCodeTabsPropertiesRouteImport.update({
     id: '/properties',
     path: '/properties',
     getParentRoute: () => AuthedProjectsProjectCodeTabsRouteRoute,
-  } as any)
+  } as any);
 const AuthedProjectsProjectCodeTabsSchedulesRoute =
   AuthedProjectsProjectCodeTabsSchedulesRouteImport.update({
     id: '/schedules',
     path: '/schedules',
     getParentRoute: () => AuthedProjectsProjectCodeTabsRouteRoute,
-  } as any)
+  } as any);
 const AuthedProjectsProjectCodeTabsSettingsRoute =
   AuthedProjectsProjectCodeTabsSettingsRouteImport.update({
     id: '/settings',
     path: '/settings',
     getParentRoute: () => AuthedProjectsProjectCodeTabsRouteRoute,
-  } as any)
+  } as any);
 const AuthedProjectsProjectCodeTabsTemplatesRoute =
   AuthedProjectsProjectCodeTabsTemplatesRouteImport.update({
     id: '/templates',
     path: '/templates',
     getParentRoute: () => AuthedProjectsProjectCodeTabsRouteRoute,
-  } as any)
+  } as any);
 const AuthedProjectsProjectCodeAssetsAssetCodeRouteRoute =
   AuthedProjectsProjectCodeAssetsAssetCodeRouteRouteImport.update({
     id: '/assets/$assetCode',
     path: '/assets/$assetCode',
     getParentRoute: () => AuthedProjectsProjectCodeRouteRoute,
-  } as any)
+  } as any);
 const AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeRouteRoute =
   AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeRouteRouteImport.update({
     id: '/environments/$environmentCode',
     path: '/environments/$environmentCode',
     getParentRoute: () => AuthedProjectsProjectCodeRouteRoute,
-  } as any)
+  } as any);
 const AuthedProjectsProjectCodeAssetsAssetCodeIndexRoute =
   AuthedProjectsProjectCodeAssetsAssetCodeIndexRouteImport.update({
     id: '/',
     path: '/',
     getParentRoute: () => AuthedProjectsProjectCodeAssetsAssetCodeRouteRoute,
-  } as any)
+  } as any);
 const AuthedProjectsProjectCodeAssetsAssetCodeActivityRoute =
   AuthedProjectsProjectCodeAssetsAssetCodeActivityRouteImport.update({
     id: '/activity',
     path: '/activity',
     getParentRoute: () => AuthedProjectsProjectCodeAssetsAssetCodeRouteRoute,
-  } as any)
+  } as any);
 const AuthedProjectsProjectCodeAssetsAssetCodeConvergedPropertiesRoute =
   AuthedProjectsProjectCodeAssetsAssetCodeConvergedPropertiesRouteImport.update(
     {
@@ -226,37 +226,37 @@ const AuthedProjectsProjectCodeAssetsAssetCodeConvergedPropertiesRoute =
       path: '/converged-properties',
       getParentRoute: () => AuthedProjectsProjectCodeAssetsAssetCodeRouteRoute,
     } as any,
-  )
+  );
 const AuthedProjectsProjectCodeAssetsAssetCodeMintmodelsRoute =
   AuthedProjectsProjectCodeAssetsAssetCodeMintmodelsRouteImport.update({
     id: '/mintmodels',
     path: '/mintmodels',
     getParentRoute: () => AuthedProjectsProjectCodeAssetsAssetCodeRouteRoute,
-  } as any)
+  } as any);
 const AuthedProjectsProjectCodeAssetsAssetCodePropertiesRoute =
   AuthedProjectsProjectCodeAssetsAssetCodePropertiesRouteImport.update({
     id: '/properties',
     path: '/properties',
     getParentRoute: () => AuthedProjectsProjectCodeAssetsAssetCodeRouteRoute,
-  } as any)
+  } as any);
 const AuthedProjectsProjectCodeAssetsAssetCodeSchedulesRoute =
   AuthedProjectsProjectCodeAssetsAssetCodeSchedulesRouteImport.update({
     id: '/schedules',
     path: '/schedules',
     getParentRoute: () => AuthedProjectsProjectCodeAssetsAssetCodeRouteRoute,
-  } as any)
+  } as any);
 const AuthedProjectsProjectCodeAssetsAssetCodeSettingsRoute =
   AuthedProjectsProjectCodeAssetsAssetCodeSettingsRouteImport.update({
     id: '/settings',
     path: '/settings',
     getParentRoute: () => AuthedProjectsProjectCodeAssetsAssetCodeRouteRoute,
-  } as any)
+  } as any);
 const AuthedProjectsProjectCodeAssetsAssetCodeTemplateRoute =
   AuthedProjectsProjectCodeAssetsAssetCodeTemplateRouteImport.update({
     id: '/template',
     path: '/template',
     getParentRoute: () => AuthedProjectsProjectCodeAssetsAssetCodeRouteRoute,
-  } as any)
+  } as any);
 const AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeTabsRouteRoute =
   AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeTabsRouteRouteImport.update(
     {
@@ -264,7 +264,7 @@ const AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeTabsRouteRoute =
       getParentRoute: () =>
         AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeRouteRoute,
     } as any,
-  )
+  );
 const AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeTabsIndexRoute =
   AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeTabsIndexRouteImport.update(
     {
@@ -273,7 +273,7 @@ const AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeTabsIndexRoute =
       getParentRoute: () =>
         AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeTabsRouteRoute,
     } as any,
-  )
+  );
 const AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeTabsActivityRoute =
   AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeTabsActivityRouteImport.update(
     {
@@ -282,7 +282,7 @@ const AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeTabsActivityRoute =
       getParentRoute: () =>
         AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeTabsRouteRoute,
     } as any,
-  )
+  );
 const AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeTabsAssetsRoute =
   AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeTabsAssetsRouteImport.update(
     {
@@ -291,7 +291,7 @@ const AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeTabsAssetsRoute =
       getParentRoute: () =>
         AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeTabsRouteRoute,
     } as any,
-  )
+  );
 const AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeTabsPropertiesRoute =
   AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeTabsPropertiesRouteImport.update(
     {
@@ -300,7 +300,7 @@ const AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeTabsPropertiesRoute =
       getParentRoute: () =>
         AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeTabsRouteRoute,
     } as any,
-  )
+  );
 const AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeTabsSchedulesRoute =
   AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeTabsSchedulesRouteImport.update(
     {
@@ -309,7 +309,7 @@ const AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeTabsSchedulesRoute =
       getParentRoute: () =>
         AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeTabsRouteRoute,
     } as any,
-  )
+  );
 const AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeTabsSettingsRoute =
   AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeTabsSettingsRouteImport.update(
     {
@@ -318,7 +318,7 @@ const AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeTabsSettingsRoute =
       getParentRoute: () =>
         AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeTabsRouteRoute,
     } as any,
-  )
+  );
 const AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeAssetsAssetCodeRouteRoute =
   AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeAssetsAssetCodeRouteRouteImport.update(
     {
@@ -327,7 +327,7 @@ const AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeAssetsAssetCodeRouteRo
       getParentRoute: () =>
         AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeRouteRoute,
     } as any,
-  )
+  );
 const AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeAssetsAssetCodeIndexRoute =
   AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeAssetsAssetCodeIndexRouteImport.update(
     {
@@ -336,7 +336,7 @@ const AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeAssetsAssetCodeIndexRo
       getParentRoute: () =>
         AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeAssetsAssetCodeRouteRoute,
     } as any,
-  )
+  );
 const AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeAssetsAssetCodeActivityRoute =
   AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeAssetsAssetCodeActivityRouteImport.update(
     {
@@ -345,7 +345,7 @@ const AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeAssetsAssetCodeActivit
       getParentRoute: () =>
         AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeAssetsAssetCodeRouteRoute,
     } as any,
-  )
+  );
 const AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeAssetsAssetCodeConvergedPropertiesRoute =
   AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeAssetsAssetCodeConvergedPropertiesRouteImport.update(
     {
@@ -354,7 +354,7 @@ const AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeAssetsAssetCodeConverg
       getParentRoute: () =>
         AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeAssetsAssetCodeRouteRoute,
     } as any,
-  )
+  );
 const AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeAssetsAssetCodeMintmodelsRoute =
   AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeAssetsAssetCodeMintmodelsRouteImport.update(
     {
@@ -363,7 +363,7 @@ const AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeAssetsAssetCodeMintmod
       getParentRoute: () =>
         AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeAssetsAssetCodeRouteRoute,
     } as any,
-  )
+  );
 const AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeAssetsAssetCodePropertiesRoute =
   AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeAssetsAssetCodePropertiesRouteImport.update(
     {
@@ -372,7 +372,7 @@ const AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeAssetsAssetCodePropert
       getParentRoute: () =>
         AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeAssetsAssetCodeRouteRoute,
     } as any,
-  )
+  );
 const AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeAssetsAssetCodeSchedulesRoute =
   AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeAssetsAssetCodeSchedulesRouteImport.update(
     {
@@ -381,7 +381,7 @@ const AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeAssetsAssetCodeSchedul
       getParentRoute: () =>
         AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeAssetsAssetCodeRouteRoute,
     } as any,
-  )
+  );
 const AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeAssetsAssetCodeSettingsRoute =
   AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeAssetsAssetCodeSettingsRouteImport.update(
     {
@@ -390,7 +390,7 @@ const AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeAssetsAssetCodeSetting
       getParentRoute: () =>
         AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeAssetsAssetCodeRouteRoute,
     } as any,
-  )
+  );
 const AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeAssetsAssetCodeTemplateRoute =
   AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeAssetsAssetCodeTemplateRouteImport.update(
     {
@@ -399,159 +399,159 @@ const AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeAssetsAssetCodeTemplat
       getParentRoute: () =>
         AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeAssetsAssetCodeRouteRoute,
     } as any,
-  )
+  );
 
 export interface FileRoutesByFullPath {
-  '/': typeof AuthedIndexRoute
-  '/sign-in': typeof SignInRoute
-  '/security': typeof AuthedSecurityRouteRouteWithChildren
-  '/activity': typeof AuthedActivityRoute
-  '/approvals': typeof AuthedApprovalsRoute
-  '/events': typeof AuthedEventsRoute
-  '/schedules': typeof AuthedSchedulesRoute
-  '/projects/$projectCode': typeof AuthedProjectsProjectCodeRouteRouteWithChildren
-  '/changes/$changeId': typeof AuthedChangesChangeIdRoute
-  '/security/check': typeof AuthedSecurityCheckRoute
-  '/security/groups': typeof AuthedSecurityGroupsRoute
-  '/security/users': typeof AuthedSecurityUsersRoute
-  '/projects/': typeof AuthedProjectsIndexRoute
-  '/security/': typeof AuthedSecurityIndexRoute
-  '/projects/$projectCode/assets/$assetCode': typeof AuthedProjectsProjectCodeAssetsAssetCodeRouteRouteWithChildren
-  '/projects/$projectCode/environments/$environmentCode': typeof AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeRouteRouteWithChildren
-  '/projects/$projectCode/activity': typeof AuthedProjectsProjectCodeTabsActivityRoute
-  '/projects/$projectCode/assets': typeof AuthedProjectsProjectCodeTabsAssetsRoute
-  '/projects/$projectCode/environments': typeof AuthedProjectsProjectCodeTabsEnvironmentsRoute
-  '/projects/$projectCode/git-remotes': typeof AuthedProjectsProjectCodeTabsGitRemotesRoute
-  '/projects/$projectCode/properties': typeof AuthedProjectsProjectCodeTabsPropertiesRoute
-  '/projects/$projectCode/schedules': typeof AuthedProjectsProjectCodeTabsSchedulesRoute
-  '/projects/$projectCode/settings': typeof AuthedProjectsProjectCodeTabsSettingsRoute
-  '/projects/$projectCode/templates': typeof AuthedProjectsProjectCodeTabsTemplatesRoute
-  '/projects/$projectCode/': typeof AuthedProjectsProjectCodeTabsIndexRoute
-  '/projects/$projectCode/assets/$assetCode/activity': typeof AuthedProjectsProjectCodeAssetsAssetCodeActivityRoute
-  '/projects/$projectCode/assets/$assetCode/converged-properties': typeof AuthedProjectsProjectCodeAssetsAssetCodeConvergedPropertiesRoute
-  '/projects/$projectCode/assets/$assetCode/mintmodels': typeof AuthedProjectsProjectCodeAssetsAssetCodeMintmodelsRoute
-  '/projects/$projectCode/assets/$assetCode/properties': typeof AuthedProjectsProjectCodeAssetsAssetCodePropertiesRoute
-  '/projects/$projectCode/assets/$assetCode/schedules': typeof AuthedProjectsProjectCodeAssetsAssetCodeSchedulesRoute
-  '/projects/$projectCode/assets/$assetCode/settings': typeof AuthedProjectsProjectCodeAssetsAssetCodeSettingsRoute
-  '/projects/$projectCode/assets/$assetCode/template': typeof AuthedProjectsProjectCodeAssetsAssetCodeTemplateRoute
-  '/projects/$projectCode/assets/$assetCode/': typeof AuthedProjectsProjectCodeAssetsAssetCodeIndexRoute
-  '/projects/$projectCode/environments/$environmentCode/assets/$assetCode': typeof AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeAssetsAssetCodeRouteRouteWithChildren
-  '/projects/$projectCode/environments/$environmentCode/activity': typeof AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeTabsActivityRoute
-  '/projects/$projectCode/environments/$environmentCode/assets': typeof AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeTabsAssetsRoute
-  '/projects/$projectCode/environments/$environmentCode/properties': typeof AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeTabsPropertiesRoute
-  '/projects/$projectCode/environments/$environmentCode/schedules': typeof AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeTabsSchedulesRoute
-  '/projects/$projectCode/environments/$environmentCode/settings': typeof AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeTabsSettingsRoute
-  '/projects/$projectCode/environments/$environmentCode/': typeof AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeTabsIndexRoute
-  '/projects/$projectCode/environments/$environmentCode/assets/$assetCode/activity': typeof AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeAssetsAssetCodeActivityRoute
-  '/projects/$projectCode/environments/$environmentCode/assets/$assetCode/converged-properties': typeof AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeAssetsAssetCodeConvergedPropertiesRoute
-  '/projects/$projectCode/environments/$environmentCode/assets/$assetCode/mintmodels': typeof AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeAssetsAssetCodeMintmodelsRoute
-  '/projects/$projectCode/environments/$environmentCode/assets/$assetCode/properties': typeof AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeAssetsAssetCodePropertiesRoute
-  '/projects/$projectCode/environments/$environmentCode/assets/$assetCode/schedules': typeof AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeAssetsAssetCodeSchedulesRoute
-  '/projects/$projectCode/environments/$environmentCode/assets/$assetCode/settings': typeof AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeAssetsAssetCodeSettingsRoute
-  '/projects/$projectCode/environments/$environmentCode/assets/$assetCode/template': typeof AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeAssetsAssetCodeTemplateRoute
-  '/projects/$projectCode/environments/$environmentCode/assets/$assetCode/': typeof AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeAssetsAssetCodeIndexRoute
+  '/': typeof AuthedIndexRoute;
+  '/sign-in': typeof SignInRoute;
+  '/security': typeof AuthedSecurityRouteRouteWithChildren;
+  '/activity': typeof AuthedActivityRoute;
+  '/approvals': typeof AuthedApprovalsRoute;
+  '/events': typeof AuthedEventsRoute;
+  '/schedules': typeof AuthedSchedulesRoute;
+  '/projects/$projectCode': typeof AuthedProjectsProjectCodeRouteRouteWithChildren;
+  '/changes/$changeId': typeof AuthedChangesChangeIdRoute;
+  '/security/check': typeof AuthedSecurityCheckRoute;
+  '/security/groups': typeof AuthedSecurityGroupsRoute;
+  '/security/users': typeof AuthedSecurityUsersRoute;
+  '/projects/': typeof AuthedProjectsIndexRoute;
+  '/security/': typeof AuthedSecurityIndexRoute;
+  '/projects/$projectCode/assets/$assetCode': typeof AuthedProjectsProjectCodeAssetsAssetCodeRouteRouteWithChildren;
+  '/projects/$projectCode/environments/$environmentCode': typeof AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeRouteRouteWithChildren;
+  '/projects/$projectCode/activity': typeof AuthedProjectsProjectCodeTabsActivityRoute;
+  '/projects/$projectCode/assets': typeof AuthedProjectsProjectCodeTabsAssetsRoute;
+  '/projects/$projectCode/environments': typeof AuthedProjectsProjectCodeTabsEnvironmentsRoute;
+  '/projects/$projectCode/git-remotes': typeof AuthedProjectsProjectCodeTabsGitRemotesRoute;
+  '/projects/$projectCode/properties': typeof AuthedProjectsProjectCodeTabsPropertiesRoute;
+  '/projects/$projectCode/schedules': typeof AuthedProjectsProjectCodeTabsSchedulesRoute;
+  '/projects/$projectCode/settings': typeof AuthedProjectsProjectCodeTabsSettingsRoute;
+  '/projects/$projectCode/templates': typeof AuthedProjectsProjectCodeTabsTemplatesRoute;
+  '/projects/$projectCode/': typeof AuthedProjectsProjectCodeTabsIndexRoute;
+  '/projects/$projectCode/assets/$assetCode/activity': typeof AuthedProjectsProjectCodeAssetsAssetCodeActivityRoute;
+  '/projects/$projectCode/assets/$assetCode/converged-properties': typeof AuthedProjectsProjectCodeAssetsAssetCodeConvergedPropertiesRoute;
+  '/projects/$projectCode/assets/$assetCode/mintmodels': typeof AuthedProjectsProjectCodeAssetsAssetCodeMintmodelsRoute;
+  '/projects/$projectCode/assets/$assetCode/properties': typeof AuthedProjectsProjectCodeAssetsAssetCodePropertiesRoute;
+  '/projects/$projectCode/assets/$assetCode/schedules': typeof AuthedProjectsProjectCodeAssetsAssetCodeSchedulesRoute;
+  '/projects/$projectCode/assets/$assetCode/settings': typeof AuthedProjectsProjectCodeAssetsAssetCodeSettingsRoute;
+  '/projects/$projectCode/assets/$assetCode/template': typeof AuthedProjectsProjectCodeAssetsAssetCodeTemplateRoute;
+  '/projects/$projectCode/assets/$assetCode/': typeof AuthedProjectsProjectCodeAssetsAssetCodeIndexRoute;
+  '/projects/$projectCode/environments/$environmentCode/assets/$assetCode': typeof AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeAssetsAssetCodeRouteRouteWithChildren;
+  '/projects/$projectCode/environments/$environmentCode/activity': typeof AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeTabsActivityRoute;
+  '/projects/$projectCode/environments/$environmentCode/assets': typeof AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeTabsAssetsRoute;
+  '/projects/$projectCode/environments/$environmentCode/properties': typeof AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeTabsPropertiesRoute;
+  '/projects/$projectCode/environments/$environmentCode/schedules': typeof AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeTabsSchedulesRoute;
+  '/projects/$projectCode/environments/$environmentCode/settings': typeof AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeTabsSettingsRoute;
+  '/projects/$projectCode/environments/$environmentCode/': typeof AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeTabsIndexRoute;
+  '/projects/$projectCode/environments/$environmentCode/assets/$assetCode/activity': typeof AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeAssetsAssetCodeActivityRoute;
+  '/projects/$projectCode/environments/$environmentCode/assets/$assetCode/converged-properties': typeof AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeAssetsAssetCodeConvergedPropertiesRoute;
+  '/projects/$projectCode/environments/$environmentCode/assets/$assetCode/mintmodels': typeof AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeAssetsAssetCodeMintmodelsRoute;
+  '/projects/$projectCode/environments/$environmentCode/assets/$assetCode/properties': typeof AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeAssetsAssetCodePropertiesRoute;
+  '/projects/$projectCode/environments/$environmentCode/assets/$assetCode/schedules': typeof AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeAssetsAssetCodeSchedulesRoute;
+  '/projects/$projectCode/environments/$environmentCode/assets/$assetCode/settings': typeof AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeAssetsAssetCodeSettingsRoute;
+  '/projects/$projectCode/environments/$environmentCode/assets/$assetCode/template': typeof AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeAssetsAssetCodeTemplateRoute;
+  '/projects/$projectCode/environments/$environmentCode/assets/$assetCode/': typeof AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeAssetsAssetCodeIndexRoute;
 }
 export interface FileRoutesByTo {
-  '/sign-in': typeof SignInRoute
-  '/activity': typeof AuthedActivityRoute
-  '/approvals': typeof AuthedApprovalsRoute
-  '/events': typeof AuthedEventsRoute
-  '/schedules': typeof AuthedSchedulesRoute
-  '/': typeof AuthedIndexRoute
-  '/projects/$projectCode': typeof AuthedProjectsProjectCodeTabsIndexRoute
-  '/changes/$changeId': typeof AuthedChangesChangeIdRoute
-  '/security/check': typeof AuthedSecurityCheckRoute
-  '/security/groups': typeof AuthedSecurityGroupsRoute
-  '/security/users': typeof AuthedSecurityUsersRoute
-  '/projects': typeof AuthedProjectsIndexRoute
-  '/security': typeof AuthedSecurityIndexRoute
-  '/projects/$projectCode/environments/$environmentCode': typeof AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeTabsIndexRoute
-  '/projects/$projectCode/activity': typeof AuthedProjectsProjectCodeTabsActivityRoute
-  '/projects/$projectCode/assets': typeof AuthedProjectsProjectCodeTabsAssetsRoute
-  '/projects/$projectCode/environments': typeof AuthedProjectsProjectCodeTabsEnvironmentsRoute
-  '/projects/$projectCode/git-remotes': typeof AuthedProjectsProjectCodeTabsGitRemotesRoute
-  '/projects/$projectCode/properties': typeof AuthedProjectsProjectCodeTabsPropertiesRoute
-  '/projects/$projectCode/schedules': typeof AuthedProjectsProjectCodeTabsSchedulesRoute
-  '/projects/$projectCode/settings': typeof AuthedProjectsProjectCodeTabsSettingsRoute
-  '/projects/$projectCode/templates': typeof AuthedProjectsProjectCodeTabsTemplatesRoute
-  '/projects/$projectCode/assets/$assetCode/activity': typeof AuthedProjectsProjectCodeAssetsAssetCodeActivityRoute
-  '/projects/$projectCode/assets/$assetCode/converged-properties': typeof AuthedProjectsProjectCodeAssetsAssetCodeConvergedPropertiesRoute
-  '/projects/$projectCode/assets/$assetCode/mintmodels': typeof AuthedProjectsProjectCodeAssetsAssetCodeMintmodelsRoute
-  '/projects/$projectCode/assets/$assetCode/properties': typeof AuthedProjectsProjectCodeAssetsAssetCodePropertiesRoute
-  '/projects/$projectCode/assets/$assetCode/schedules': typeof AuthedProjectsProjectCodeAssetsAssetCodeSchedulesRoute
-  '/projects/$projectCode/assets/$assetCode/settings': typeof AuthedProjectsProjectCodeAssetsAssetCodeSettingsRoute
-  '/projects/$projectCode/assets/$assetCode/template': typeof AuthedProjectsProjectCodeAssetsAssetCodeTemplateRoute
-  '/projects/$projectCode/assets/$assetCode': typeof AuthedProjectsProjectCodeAssetsAssetCodeIndexRoute
-  '/projects/$projectCode/environments/$environmentCode/activity': typeof AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeTabsActivityRoute
-  '/projects/$projectCode/environments/$environmentCode/assets': typeof AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeTabsAssetsRoute
-  '/projects/$projectCode/environments/$environmentCode/properties': typeof AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeTabsPropertiesRoute
-  '/projects/$projectCode/environments/$environmentCode/schedules': typeof AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeTabsSchedulesRoute
-  '/projects/$projectCode/environments/$environmentCode/settings': typeof AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeTabsSettingsRoute
-  '/projects/$projectCode/environments/$environmentCode/assets/$assetCode/activity': typeof AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeAssetsAssetCodeActivityRoute
-  '/projects/$projectCode/environments/$environmentCode/assets/$assetCode/converged-properties': typeof AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeAssetsAssetCodeConvergedPropertiesRoute
-  '/projects/$projectCode/environments/$environmentCode/assets/$assetCode/mintmodels': typeof AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeAssetsAssetCodeMintmodelsRoute
-  '/projects/$projectCode/environments/$environmentCode/assets/$assetCode/properties': typeof AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeAssetsAssetCodePropertiesRoute
-  '/projects/$projectCode/environments/$environmentCode/assets/$assetCode/schedules': typeof AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeAssetsAssetCodeSchedulesRoute
-  '/projects/$projectCode/environments/$environmentCode/assets/$assetCode/settings': typeof AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeAssetsAssetCodeSettingsRoute
-  '/projects/$projectCode/environments/$environmentCode/assets/$assetCode/template': typeof AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeAssetsAssetCodeTemplateRoute
-  '/projects/$projectCode/environments/$environmentCode/assets/$assetCode': typeof AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeAssetsAssetCodeIndexRoute
+  '/sign-in': typeof SignInRoute;
+  '/activity': typeof AuthedActivityRoute;
+  '/approvals': typeof AuthedApprovalsRoute;
+  '/events': typeof AuthedEventsRoute;
+  '/schedules': typeof AuthedSchedulesRoute;
+  '/': typeof AuthedIndexRoute;
+  '/projects/$projectCode': typeof AuthedProjectsProjectCodeTabsIndexRoute;
+  '/changes/$changeId': typeof AuthedChangesChangeIdRoute;
+  '/security/check': typeof AuthedSecurityCheckRoute;
+  '/security/groups': typeof AuthedSecurityGroupsRoute;
+  '/security/users': typeof AuthedSecurityUsersRoute;
+  '/projects': typeof AuthedProjectsIndexRoute;
+  '/security': typeof AuthedSecurityIndexRoute;
+  '/projects/$projectCode/environments/$environmentCode': typeof AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeTabsIndexRoute;
+  '/projects/$projectCode/activity': typeof AuthedProjectsProjectCodeTabsActivityRoute;
+  '/projects/$projectCode/assets': typeof AuthedProjectsProjectCodeTabsAssetsRoute;
+  '/projects/$projectCode/environments': typeof AuthedProjectsProjectCodeTabsEnvironmentsRoute;
+  '/projects/$projectCode/git-remotes': typeof AuthedProjectsProjectCodeTabsGitRemotesRoute;
+  '/projects/$projectCode/properties': typeof AuthedProjectsProjectCodeTabsPropertiesRoute;
+  '/projects/$projectCode/schedules': typeof AuthedProjectsProjectCodeTabsSchedulesRoute;
+  '/projects/$projectCode/settings': typeof AuthedProjectsProjectCodeTabsSettingsRoute;
+  '/projects/$projectCode/templates': typeof AuthedProjectsProjectCodeTabsTemplatesRoute;
+  '/projects/$projectCode/assets/$assetCode/activity': typeof AuthedProjectsProjectCodeAssetsAssetCodeActivityRoute;
+  '/projects/$projectCode/assets/$assetCode/converged-properties': typeof AuthedProjectsProjectCodeAssetsAssetCodeConvergedPropertiesRoute;
+  '/projects/$projectCode/assets/$assetCode/mintmodels': typeof AuthedProjectsProjectCodeAssetsAssetCodeMintmodelsRoute;
+  '/projects/$projectCode/assets/$assetCode/properties': typeof AuthedProjectsProjectCodeAssetsAssetCodePropertiesRoute;
+  '/projects/$projectCode/assets/$assetCode/schedules': typeof AuthedProjectsProjectCodeAssetsAssetCodeSchedulesRoute;
+  '/projects/$projectCode/assets/$assetCode/settings': typeof AuthedProjectsProjectCodeAssetsAssetCodeSettingsRoute;
+  '/projects/$projectCode/assets/$assetCode/template': typeof AuthedProjectsProjectCodeAssetsAssetCodeTemplateRoute;
+  '/projects/$projectCode/assets/$assetCode': typeof AuthedProjectsProjectCodeAssetsAssetCodeIndexRoute;
+  '/projects/$projectCode/environments/$environmentCode/activity': typeof AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeTabsActivityRoute;
+  '/projects/$projectCode/environments/$environmentCode/assets': typeof AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeTabsAssetsRoute;
+  '/projects/$projectCode/environments/$environmentCode/properties': typeof AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeTabsPropertiesRoute;
+  '/projects/$projectCode/environments/$environmentCode/schedules': typeof AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeTabsSchedulesRoute;
+  '/projects/$projectCode/environments/$environmentCode/settings': typeof AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeTabsSettingsRoute;
+  '/projects/$projectCode/environments/$environmentCode/assets/$assetCode/activity': typeof AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeAssetsAssetCodeActivityRoute;
+  '/projects/$projectCode/environments/$environmentCode/assets/$assetCode/converged-properties': typeof AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeAssetsAssetCodeConvergedPropertiesRoute;
+  '/projects/$projectCode/environments/$environmentCode/assets/$assetCode/mintmodels': typeof AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeAssetsAssetCodeMintmodelsRoute;
+  '/projects/$projectCode/environments/$environmentCode/assets/$assetCode/properties': typeof AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeAssetsAssetCodePropertiesRoute;
+  '/projects/$projectCode/environments/$environmentCode/assets/$assetCode/schedules': typeof AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeAssetsAssetCodeSchedulesRoute;
+  '/projects/$projectCode/environments/$environmentCode/assets/$assetCode/settings': typeof AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeAssetsAssetCodeSettingsRoute;
+  '/projects/$projectCode/environments/$environmentCode/assets/$assetCode/template': typeof AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeAssetsAssetCodeTemplateRoute;
+  '/projects/$projectCode/environments/$environmentCode/assets/$assetCode': typeof AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeAssetsAssetCodeIndexRoute;
 }
 export interface FileRoutesById {
-  __root__: typeof rootRouteImport
-  '/_authed': typeof AuthedRouteWithChildren
-  '/sign-in': typeof SignInRoute
-  '/_authed/security': typeof AuthedSecurityRouteRouteWithChildren
-  '/_authed/activity': typeof AuthedActivityRoute
-  '/_authed/approvals': typeof AuthedApprovalsRoute
-  '/_authed/events': typeof AuthedEventsRoute
-  '/_authed/schedules': typeof AuthedSchedulesRoute
-  '/_authed/': typeof AuthedIndexRoute
-  '/_authed/projects/$projectCode': typeof AuthedProjectsProjectCodeRouteRouteWithChildren
-  '/_authed/changes/$changeId': typeof AuthedChangesChangeIdRoute
-  '/_authed/security/check': typeof AuthedSecurityCheckRoute
-  '/_authed/security/groups': typeof AuthedSecurityGroupsRoute
-  '/_authed/security/users': typeof AuthedSecurityUsersRoute
-  '/_authed/projects/': typeof AuthedProjectsIndexRoute
-  '/_authed/security/': typeof AuthedSecurityIndexRoute
-  '/_authed/projects/$projectCode/_tabs': typeof AuthedProjectsProjectCodeTabsRouteRouteWithChildren
-  '/_authed/projects/$projectCode/assets/$assetCode': typeof AuthedProjectsProjectCodeAssetsAssetCodeRouteRouteWithChildren
-  '/_authed/projects/$projectCode/environments/$environmentCode': typeof AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeRouteRouteWithChildren
-  '/_authed/projects/$projectCode/_tabs/activity': typeof AuthedProjectsProjectCodeTabsActivityRoute
-  '/_authed/projects/$projectCode/_tabs/assets': typeof AuthedProjectsProjectCodeTabsAssetsRoute
-  '/_authed/projects/$projectCode/_tabs/environments': typeof AuthedProjectsProjectCodeTabsEnvironmentsRoute
-  '/_authed/projects/$projectCode/_tabs/git-remotes': typeof AuthedProjectsProjectCodeTabsGitRemotesRoute
-  '/_authed/projects/$projectCode/_tabs/properties': typeof AuthedProjectsProjectCodeTabsPropertiesRoute
-  '/_authed/projects/$projectCode/_tabs/schedules': typeof AuthedProjectsProjectCodeTabsSchedulesRoute
-  '/_authed/projects/$projectCode/_tabs/settings': typeof AuthedProjectsProjectCodeTabsSettingsRoute
-  '/_authed/projects/$projectCode/_tabs/templates': typeof AuthedProjectsProjectCodeTabsTemplatesRoute
-  '/_authed/projects/$projectCode/_tabs/': typeof AuthedProjectsProjectCodeTabsIndexRoute
-  '/_authed/projects/$projectCode/environments/$environmentCode/_tabs': typeof AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeTabsRouteRouteWithChildren
-  '/_authed/projects/$projectCode/assets/$assetCode/activity': typeof AuthedProjectsProjectCodeAssetsAssetCodeActivityRoute
-  '/_authed/projects/$projectCode/assets/$assetCode/converged-properties': typeof AuthedProjectsProjectCodeAssetsAssetCodeConvergedPropertiesRoute
-  '/_authed/projects/$projectCode/assets/$assetCode/mintmodels': typeof AuthedProjectsProjectCodeAssetsAssetCodeMintmodelsRoute
-  '/_authed/projects/$projectCode/assets/$assetCode/properties': typeof AuthedProjectsProjectCodeAssetsAssetCodePropertiesRoute
-  '/_authed/projects/$projectCode/assets/$assetCode/schedules': typeof AuthedProjectsProjectCodeAssetsAssetCodeSchedulesRoute
-  '/_authed/projects/$projectCode/assets/$assetCode/settings': typeof AuthedProjectsProjectCodeAssetsAssetCodeSettingsRoute
-  '/_authed/projects/$projectCode/assets/$assetCode/template': typeof AuthedProjectsProjectCodeAssetsAssetCodeTemplateRoute
-  '/_authed/projects/$projectCode/assets/$assetCode/': typeof AuthedProjectsProjectCodeAssetsAssetCodeIndexRoute
-  '/_authed/projects/$projectCode/environments/$environmentCode/assets/$assetCode': typeof AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeAssetsAssetCodeRouteRouteWithChildren
-  '/_authed/projects/$projectCode/environments/$environmentCode/_tabs/activity': typeof AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeTabsActivityRoute
-  '/_authed/projects/$projectCode/environments/$environmentCode/_tabs/assets': typeof AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeTabsAssetsRoute
-  '/_authed/projects/$projectCode/environments/$environmentCode/_tabs/properties': typeof AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeTabsPropertiesRoute
-  '/_authed/projects/$projectCode/environments/$environmentCode/_tabs/schedules': typeof AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeTabsSchedulesRoute
-  '/_authed/projects/$projectCode/environments/$environmentCode/_tabs/settings': typeof AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeTabsSettingsRoute
-  '/_authed/projects/$projectCode/environments/$environmentCode/_tabs/': typeof AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeTabsIndexRoute
-  '/_authed/projects/$projectCode/environments/$environmentCode/assets/$assetCode/activity': typeof AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeAssetsAssetCodeActivityRoute
-  '/_authed/projects/$projectCode/environments/$environmentCode/assets/$assetCode/converged-properties': typeof AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeAssetsAssetCodeConvergedPropertiesRoute
-  '/_authed/projects/$projectCode/environments/$environmentCode/assets/$assetCode/mintmodels': typeof AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeAssetsAssetCodeMintmodelsRoute
-  '/_authed/projects/$projectCode/environments/$environmentCode/assets/$assetCode/properties': typeof AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeAssetsAssetCodePropertiesRoute
-  '/_authed/projects/$projectCode/environments/$environmentCode/assets/$assetCode/schedules': typeof AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeAssetsAssetCodeSchedulesRoute
-  '/_authed/projects/$projectCode/environments/$environmentCode/assets/$assetCode/settings': typeof AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeAssetsAssetCodeSettingsRoute
-  '/_authed/projects/$projectCode/environments/$environmentCode/assets/$assetCode/template': typeof AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeAssetsAssetCodeTemplateRoute
-  '/_authed/projects/$projectCode/environments/$environmentCode/assets/$assetCode/': typeof AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeAssetsAssetCodeIndexRoute
+  __root__: typeof rootRouteImport;
+  '/_authed': typeof AuthedRouteWithChildren;
+  '/sign-in': typeof SignInRoute;
+  '/_authed/security': typeof AuthedSecurityRouteRouteWithChildren;
+  '/_authed/activity': typeof AuthedActivityRoute;
+  '/_authed/approvals': typeof AuthedApprovalsRoute;
+  '/_authed/events': typeof AuthedEventsRoute;
+  '/_authed/schedules': typeof AuthedSchedulesRoute;
+  '/_authed/': typeof AuthedIndexRoute;
+  '/_authed/projects/$projectCode': typeof AuthedProjectsProjectCodeRouteRouteWithChildren;
+  '/_authed/changes/$changeId': typeof AuthedChangesChangeIdRoute;
+  '/_authed/security/check': typeof AuthedSecurityCheckRoute;
+  '/_authed/security/groups': typeof AuthedSecurityGroupsRoute;
+  '/_authed/security/users': typeof AuthedSecurityUsersRoute;
+  '/_authed/projects/': typeof AuthedProjectsIndexRoute;
+  '/_authed/security/': typeof AuthedSecurityIndexRoute;
+  '/_authed/projects/$projectCode/_tabs': typeof AuthedProjectsProjectCodeTabsRouteRouteWithChildren;
+  '/_authed/projects/$projectCode/assets/$assetCode': typeof AuthedProjectsProjectCodeAssetsAssetCodeRouteRouteWithChildren;
+  '/_authed/projects/$projectCode/environments/$environmentCode': typeof AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeRouteRouteWithChildren;
+  '/_authed/projects/$projectCode/_tabs/activity': typeof AuthedProjectsProjectCodeTabsActivityRoute;
+  '/_authed/projects/$projectCode/_tabs/assets': typeof AuthedProjectsProjectCodeTabsAssetsRoute;
+  '/_authed/projects/$projectCode/_tabs/environments': typeof AuthedProjectsProjectCodeTabsEnvironmentsRoute;
+  '/_authed/projects/$projectCode/_tabs/git-remotes': typeof AuthedProjectsProjectCodeTabsGitRemotesRoute;
+  '/_authed/projects/$projectCode/_tabs/properties': typeof AuthedProjectsProjectCodeTabsPropertiesRoute;
+  '/_authed/projects/$projectCode/_tabs/schedules': typeof AuthedProjectsProjectCodeTabsSchedulesRoute;
+  '/_authed/projects/$projectCode/_tabs/settings': typeof AuthedProjectsProjectCodeTabsSettingsRoute;
+  '/_authed/projects/$projectCode/_tabs/templates': typeof AuthedProjectsProjectCodeTabsTemplatesRoute;
+  '/_authed/projects/$projectCode/_tabs/': typeof AuthedProjectsProjectCodeTabsIndexRoute;
+  '/_authed/projects/$projectCode/environments/$environmentCode/_tabs': typeof AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeTabsRouteRouteWithChildren;
+  '/_authed/projects/$projectCode/assets/$assetCode/activity': typeof AuthedProjectsProjectCodeAssetsAssetCodeActivityRoute;
+  '/_authed/projects/$projectCode/assets/$assetCode/converged-properties': typeof AuthedProjectsProjectCodeAssetsAssetCodeConvergedPropertiesRoute;
+  '/_authed/projects/$projectCode/assets/$assetCode/mintmodels': typeof AuthedProjectsProjectCodeAssetsAssetCodeMintmodelsRoute;
+  '/_authed/projects/$projectCode/assets/$assetCode/properties': typeof AuthedProjectsProjectCodeAssetsAssetCodePropertiesRoute;
+  '/_authed/projects/$projectCode/assets/$assetCode/schedules': typeof AuthedProjectsProjectCodeAssetsAssetCodeSchedulesRoute;
+  '/_authed/projects/$projectCode/assets/$assetCode/settings': typeof AuthedProjectsProjectCodeAssetsAssetCodeSettingsRoute;
+  '/_authed/projects/$projectCode/assets/$assetCode/template': typeof AuthedProjectsProjectCodeAssetsAssetCodeTemplateRoute;
+  '/_authed/projects/$projectCode/assets/$assetCode/': typeof AuthedProjectsProjectCodeAssetsAssetCodeIndexRoute;
+  '/_authed/projects/$projectCode/environments/$environmentCode/assets/$assetCode': typeof AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeAssetsAssetCodeRouteRouteWithChildren;
+  '/_authed/projects/$projectCode/environments/$environmentCode/_tabs/activity': typeof AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeTabsActivityRoute;
+  '/_authed/projects/$projectCode/environments/$environmentCode/_tabs/assets': typeof AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeTabsAssetsRoute;
+  '/_authed/projects/$projectCode/environments/$environmentCode/_tabs/properties': typeof AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeTabsPropertiesRoute;
+  '/_authed/projects/$projectCode/environments/$environmentCode/_tabs/schedules': typeof AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeTabsSchedulesRoute;
+  '/_authed/projects/$projectCode/environments/$environmentCode/_tabs/settings': typeof AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeTabsSettingsRoute;
+  '/_authed/projects/$projectCode/environments/$environmentCode/_tabs/': typeof AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeTabsIndexRoute;
+  '/_authed/projects/$projectCode/environments/$environmentCode/assets/$assetCode/activity': typeof AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeAssetsAssetCodeActivityRoute;
+  '/_authed/projects/$projectCode/environments/$environmentCode/assets/$assetCode/converged-properties': typeof AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeAssetsAssetCodeConvergedPropertiesRoute;
+  '/_authed/projects/$projectCode/environments/$environmentCode/assets/$assetCode/mintmodels': typeof AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeAssetsAssetCodeMintmodelsRoute;
+  '/_authed/projects/$projectCode/environments/$environmentCode/assets/$assetCode/properties': typeof AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeAssetsAssetCodePropertiesRoute;
+  '/_authed/projects/$projectCode/environments/$environmentCode/assets/$assetCode/schedules': typeof AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeAssetsAssetCodeSchedulesRoute;
+  '/_authed/projects/$projectCode/environments/$environmentCode/assets/$assetCode/settings': typeof AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeAssetsAssetCodeSettingsRoute;
+  '/_authed/projects/$projectCode/environments/$environmentCode/assets/$assetCode/template': typeof AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeAssetsAssetCodeTemplateRoute;
+  '/_authed/projects/$projectCode/environments/$environmentCode/assets/$assetCode/': typeof AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeAssetsAssetCodeIndexRoute;
 }
 export interface FileRouteTypes {
-  fileRoutesByFullPath: FileRoutesByFullPath
+  fileRoutesByFullPath: FileRoutesByFullPath;
   fullPaths:
     | '/'
     | '/sign-in'
@@ -600,8 +600,8 @@ export interface FileRouteTypes {
     | '/projects/$projectCode/environments/$environmentCode/assets/$assetCode/schedules'
     | '/projects/$projectCode/environments/$environmentCode/assets/$assetCode/settings'
     | '/projects/$projectCode/environments/$environmentCode/assets/$assetCode/template'
-    | '/projects/$projectCode/environments/$environmentCode/assets/$assetCode/'
-  fileRoutesByTo: FileRoutesByTo
+    | '/projects/$projectCode/environments/$environmentCode/assets/$assetCode/';
+  fileRoutesByTo: FileRoutesByTo;
   to:
     | '/sign-in'
     | '/activity'
@@ -645,7 +645,7 @@ export interface FileRouteTypes {
     | '/projects/$projectCode/environments/$environmentCode/assets/$assetCode/schedules'
     | '/projects/$projectCode/environments/$environmentCode/assets/$assetCode/settings'
     | '/projects/$projectCode/environments/$environmentCode/assets/$assetCode/template'
-    | '/projects/$projectCode/environments/$environmentCode/assets/$assetCode'
+    | '/projects/$projectCode/environments/$environmentCode/assets/$assetCode';
   id:
     | '__root__'
     | '/_authed'
@@ -698,381 +698,381 @@ export interface FileRouteTypes {
     | '/_authed/projects/$projectCode/environments/$environmentCode/assets/$assetCode/schedules'
     | '/_authed/projects/$projectCode/environments/$environmentCode/assets/$assetCode/settings'
     | '/_authed/projects/$projectCode/environments/$environmentCode/assets/$assetCode/template'
-    | '/_authed/projects/$projectCode/environments/$environmentCode/assets/$assetCode/'
-  fileRoutesById: FileRoutesById
+    | '/_authed/projects/$projectCode/environments/$environmentCode/assets/$assetCode/';
+  fileRoutesById: FileRoutesById;
 }
 export interface RootRouteChildren {
-  AuthedRoute: typeof AuthedRouteWithChildren
-  SignInRoute: typeof SignInRoute
+  AuthedRoute: typeof AuthedRouteWithChildren;
+  SignInRoute: typeof SignInRoute;
 }
 
 declare module '@tanstack/react-router' {
   interface FileRoutesByPath {
     '/_authed': {
-      id: '/_authed'
-      path: ''
-      fullPath: '/'
-      preLoaderRoute: typeof AuthedRouteImport
-      parentRoute: typeof rootRouteImport
-    }
+      id: '/_authed';
+      path: '';
+      fullPath: '/';
+      preLoaderRoute: typeof AuthedRouteImport;
+      parentRoute: typeof rootRouteImport;
+    };
     '/sign-in': {
-      id: '/sign-in'
-      path: '/sign-in'
-      fullPath: '/sign-in'
-      preLoaderRoute: typeof SignInRouteImport
-      parentRoute: typeof rootRouteImport
-    }
+      id: '/sign-in';
+      path: '/sign-in';
+      fullPath: '/sign-in';
+      preLoaderRoute: typeof SignInRouteImport;
+      parentRoute: typeof rootRouteImport;
+    };
     '/_authed/': {
-      id: '/_authed/'
-      path: '/'
-      fullPath: '/'
-      preLoaderRoute: typeof AuthedIndexRouteImport
-      parentRoute: typeof AuthedRoute
-    }
+      id: '/_authed/';
+      path: '/';
+      fullPath: '/';
+      preLoaderRoute: typeof AuthedIndexRouteImport;
+      parentRoute: typeof AuthedRoute;
+    };
     '/_authed/activity': {
-      id: '/_authed/activity'
-      path: '/activity'
-      fullPath: '/activity'
-      preLoaderRoute: typeof AuthedActivityRouteImport
-      parentRoute: typeof AuthedRoute
-    }
+      id: '/_authed/activity';
+      path: '/activity';
+      fullPath: '/activity';
+      preLoaderRoute: typeof AuthedActivityRouteImport;
+      parentRoute: typeof AuthedRoute;
+    };
     '/_authed/approvals': {
-      id: '/_authed/approvals'
-      path: '/approvals'
-      fullPath: '/approvals'
-      preLoaderRoute: typeof AuthedApprovalsRouteImport
-      parentRoute: typeof AuthedRoute
-    }
+      id: '/_authed/approvals';
+      path: '/approvals';
+      fullPath: '/approvals';
+      preLoaderRoute: typeof AuthedApprovalsRouteImport;
+      parentRoute: typeof AuthedRoute;
+    };
     '/_authed/events': {
-      id: '/_authed/events'
-      path: '/events'
-      fullPath: '/events'
-      preLoaderRoute: typeof AuthedEventsRouteImport
-      parentRoute: typeof AuthedRoute
-    }
+      id: '/_authed/events';
+      path: '/events';
+      fullPath: '/events';
+      preLoaderRoute: typeof AuthedEventsRouteImport;
+      parentRoute: typeof AuthedRoute;
+    };
     '/_authed/schedules': {
-      id: '/_authed/schedules'
-      path: '/schedules'
-      fullPath: '/schedules'
-      preLoaderRoute: typeof AuthedSchedulesRouteImport
-      parentRoute: typeof AuthedRoute
-    }
+      id: '/_authed/schedules';
+      path: '/schedules';
+      fullPath: '/schedules';
+      preLoaderRoute: typeof AuthedSchedulesRouteImport;
+      parentRoute: typeof AuthedRoute;
+    };
     '/_authed/security': {
-      id: '/_authed/security'
-      path: '/security'
-      fullPath: '/security'
-      preLoaderRoute: typeof AuthedSecurityRouteRouteImport
-      parentRoute: typeof AuthedRoute
-    }
+      id: '/_authed/security';
+      path: '/security';
+      fullPath: '/security';
+      preLoaderRoute: typeof AuthedSecurityRouteRouteImport;
+      parentRoute: typeof AuthedRoute;
+    };
     '/_authed/changes/$changeId': {
-      id: '/_authed/changes/$changeId'
-      path: '/changes/$changeId'
-      fullPath: '/changes/$changeId'
-      preLoaderRoute: typeof AuthedChangesChangeIdRouteImport
-      parentRoute: typeof AuthedRoute
-    }
+      id: '/_authed/changes/$changeId';
+      path: '/changes/$changeId';
+      fullPath: '/changes/$changeId';
+      preLoaderRoute: typeof AuthedChangesChangeIdRouteImport;
+      parentRoute: typeof AuthedRoute;
+    };
     '/_authed/projects/': {
-      id: '/_authed/projects/'
-      path: '/projects'
-      fullPath: '/projects/'
-      preLoaderRoute: typeof AuthedProjectsIndexRouteImport
-      parentRoute: typeof AuthedRoute
-    }
+      id: '/_authed/projects/';
+      path: '/projects';
+      fullPath: '/projects/';
+      preLoaderRoute: typeof AuthedProjectsIndexRouteImport;
+      parentRoute: typeof AuthedRoute;
+    };
     '/_authed/projects/$projectCode': {
-      id: '/_authed/projects/$projectCode'
-      path: '/projects/$projectCode'
-      fullPath: '/projects/$projectCode'
-      preLoaderRoute: typeof AuthedProjectsProjectCodeRouteRouteImport
-      parentRoute: typeof AuthedRoute
-    }
+      id: '/_authed/projects/$projectCode';
+      path: '/projects/$projectCode';
+      fullPath: '/projects/$projectCode';
+      preLoaderRoute: typeof AuthedProjectsProjectCodeRouteRouteImport;
+      parentRoute: typeof AuthedRoute;
+    };
     '/_authed/security/': {
-      id: '/_authed/security/'
-      path: '/'
-      fullPath: '/security/'
-      preLoaderRoute: typeof AuthedSecurityIndexRouteImport
-      parentRoute: typeof AuthedSecurityRouteRoute
-    }
+      id: '/_authed/security/';
+      path: '/';
+      fullPath: '/security/';
+      preLoaderRoute: typeof AuthedSecurityIndexRouteImport;
+      parentRoute: typeof AuthedSecurityRouteRoute;
+    };
     '/_authed/security/check': {
-      id: '/_authed/security/check'
-      path: '/check'
-      fullPath: '/security/check'
-      preLoaderRoute: typeof AuthedSecurityCheckRouteImport
-      parentRoute: typeof AuthedSecurityRouteRoute
-    }
+      id: '/_authed/security/check';
+      path: '/check';
+      fullPath: '/security/check';
+      preLoaderRoute: typeof AuthedSecurityCheckRouteImport;
+      parentRoute: typeof AuthedSecurityRouteRoute;
+    };
     '/_authed/security/groups': {
-      id: '/_authed/security/groups'
-      path: '/groups'
-      fullPath: '/security/groups'
-      preLoaderRoute: typeof AuthedSecurityGroupsRouteImport
-      parentRoute: typeof AuthedSecurityRouteRoute
-    }
+      id: '/_authed/security/groups';
+      path: '/groups';
+      fullPath: '/security/groups';
+      preLoaderRoute: typeof AuthedSecurityGroupsRouteImport;
+      parentRoute: typeof AuthedSecurityRouteRoute;
+    };
     '/_authed/security/users': {
-      id: '/_authed/security/users'
-      path: '/users'
-      fullPath: '/security/users'
-      preLoaderRoute: typeof AuthedSecurityUsersRouteImport
-      parentRoute: typeof AuthedSecurityRouteRoute
-    }
+      id: '/_authed/security/users';
+      path: '/users';
+      fullPath: '/security/users';
+      preLoaderRoute: typeof AuthedSecurityUsersRouteImport;
+      parentRoute: typeof AuthedSecurityRouteRoute;
+    };
     '/_authed/projects/$projectCode/_tabs': {
-      id: '/_authed/projects/$projectCode/_tabs'
-      path: ''
-      fullPath: '/projects/$projectCode'
-      preLoaderRoute: typeof AuthedProjectsProjectCodeTabsRouteRouteImport
-      parentRoute: typeof AuthedProjectsProjectCodeRouteRoute
-    }
+      id: '/_authed/projects/$projectCode/_tabs';
+      path: '';
+      fullPath: '/projects/$projectCode';
+      preLoaderRoute: typeof AuthedProjectsProjectCodeTabsRouteRouteImport;
+      parentRoute: typeof AuthedProjectsProjectCodeRouteRoute;
+    };
     '/_authed/projects/$projectCode/_tabs/': {
-      id: '/_authed/projects/$projectCode/_tabs/'
-      path: '/'
-      fullPath: '/projects/$projectCode/'
-      preLoaderRoute: typeof AuthedProjectsProjectCodeTabsIndexRouteImport
-      parentRoute: typeof AuthedProjectsProjectCodeTabsRouteRoute
-    }
+      id: '/_authed/projects/$projectCode/_tabs/';
+      path: '/';
+      fullPath: '/projects/$projectCode/';
+      preLoaderRoute: typeof AuthedProjectsProjectCodeTabsIndexRouteImport;
+      parentRoute: typeof AuthedProjectsProjectCodeTabsRouteRoute;
+    };
     '/_authed/projects/$projectCode/_tabs/activity': {
-      id: '/_authed/projects/$projectCode/_tabs/activity'
-      path: '/activity'
-      fullPath: '/projects/$projectCode/activity'
-      preLoaderRoute: typeof AuthedProjectsProjectCodeTabsActivityRouteImport
-      parentRoute: typeof AuthedProjectsProjectCodeTabsRouteRoute
-    }
+      id: '/_authed/projects/$projectCode/_tabs/activity';
+      path: '/activity';
+      fullPath: '/projects/$projectCode/activity';
+      preLoaderRoute: typeof AuthedProjectsProjectCodeTabsActivityRouteImport;
+      parentRoute: typeof AuthedProjectsProjectCodeTabsRouteRoute;
+    };
     '/_authed/projects/$projectCode/_tabs/assets': {
-      id: '/_authed/projects/$projectCode/_tabs/assets'
-      path: '/assets'
-      fullPath: '/projects/$projectCode/assets'
-      preLoaderRoute: typeof AuthedProjectsProjectCodeTabsAssetsRouteImport
-      parentRoute: typeof AuthedProjectsProjectCodeTabsRouteRoute
-    }
+      id: '/_authed/projects/$projectCode/_tabs/assets';
+      path: '/assets';
+      fullPath: '/projects/$projectCode/assets';
+      preLoaderRoute: typeof AuthedProjectsProjectCodeTabsAssetsRouteImport;
+      parentRoute: typeof AuthedProjectsProjectCodeTabsRouteRoute;
+    };
     '/_authed/projects/$projectCode/_tabs/environments': {
-      id: '/_authed/projects/$projectCode/_tabs/environments'
-      path: '/environments'
-      fullPath: '/projects/$projectCode/environments'
-      preLoaderRoute: typeof AuthedProjectsProjectCodeTabsEnvironmentsRouteImport
-      parentRoute: typeof AuthedProjectsProjectCodeTabsRouteRoute
-    }
+      id: '/_authed/projects/$projectCode/_tabs/environments';
+      path: '/environments';
+      fullPath: '/projects/$projectCode/environments';
+      preLoaderRoute: typeof AuthedProjectsProjectCodeTabsEnvironmentsRouteImport;
+      parentRoute: typeof AuthedProjectsProjectCodeTabsRouteRoute;
+    };
     '/_authed/projects/$projectCode/_tabs/git-remotes': {
-      id: '/_authed/projects/$projectCode/_tabs/git-remotes'
-      path: '/git-remotes'
-      fullPath: '/projects/$projectCode/git-remotes'
-      preLoaderRoute: typeof AuthedProjectsProjectCodeTabsGitRemotesRouteImport
-      parentRoute: typeof AuthedProjectsProjectCodeTabsRouteRoute
-    }
+      id: '/_authed/projects/$projectCode/_tabs/git-remotes';
+      path: '/git-remotes';
+      fullPath: '/projects/$projectCode/git-remotes';
+      preLoaderRoute: typeof AuthedProjectsProjectCodeTabsGitRemotesRouteImport;
+      parentRoute: typeof AuthedProjectsProjectCodeTabsRouteRoute;
+    };
     '/_authed/projects/$projectCode/_tabs/properties': {
-      id: '/_authed/projects/$projectCode/_tabs/properties'
-      path: '/properties'
-      fullPath: '/projects/$projectCode/properties'
-      preLoaderRoute: typeof AuthedProjectsProjectCodeTabsPropertiesRouteImport
-      parentRoute: typeof AuthedProjectsProjectCodeTabsRouteRoute
-    }
+      id: '/_authed/projects/$projectCode/_tabs/properties';
+      path: '/properties';
+      fullPath: '/projects/$projectCode/properties';
+      preLoaderRoute: typeof AuthedProjectsProjectCodeTabsPropertiesRouteImport;
+      parentRoute: typeof AuthedProjectsProjectCodeTabsRouteRoute;
+    };
     '/_authed/projects/$projectCode/_tabs/schedules': {
-      id: '/_authed/projects/$projectCode/_tabs/schedules'
-      path: '/schedules'
-      fullPath: '/projects/$projectCode/schedules'
-      preLoaderRoute: typeof AuthedProjectsProjectCodeTabsSchedulesRouteImport
-      parentRoute: typeof AuthedProjectsProjectCodeTabsRouteRoute
-    }
+      id: '/_authed/projects/$projectCode/_tabs/schedules';
+      path: '/schedules';
+      fullPath: '/projects/$projectCode/schedules';
+      preLoaderRoute: typeof AuthedProjectsProjectCodeTabsSchedulesRouteImport;
+      parentRoute: typeof AuthedProjectsProjectCodeTabsRouteRoute;
+    };
     '/_authed/projects/$projectCode/_tabs/settings': {
-      id: '/_authed/projects/$projectCode/_tabs/settings'
-      path: '/settings'
-      fullPath: '/projects/$projectCode/settings'
-      preLoaderRoute: typeof AuthedProjectsProjectCodeTabsSettingsRouteImport
-      parentRoute: typeof AuthedProjectsProjectCodeTabsRouteRoute
-    }
+      id: '/_authed/projects/$projectCode/_tabs/settings';
+      path: '/settings';
+      fullPath: '/projects/$projectCode/settings';
+      preLoaderRoute: typeof AuthedProjectsProjectCodeTabsSettingsRouteImport;
+      parentRoute: typeof AuthedProjectsProjectCodeTabsRouteRoute;
+    };
     '/_authed/projects/$projectCode/_tabs/templates': {
-      id: '/_authed/projects/$projectCode/_tabs/templates'
-      path: '/templates'
-      fullPath: '/projects/$projectCode/templates'
-      preLoaderRoute: typeof AuthedProjectsProjectCodeTabsTemplatesRouteImport
-      parentRoute: typeof AuthedProjectsProjectCodeTabsRouteRoute
-    }
+      id: '/_authed/projects/$projectCode/_tabs/templates';
+      path: '/templates';
+      fullPath: '/projects/$projectCode/templates';
+      preLoaderRoute: typeof AuthedProjectsProjectCodeTabsTemplatesRouteImport;
+      parentRoute: typeof AuthedProjectsProjectCodeTabsRouteRoute;
+    };
     '/_authed/projects/$projectCode/assets/$assetCode': {
-      id: '/_authed/projects/$projectCode/assets/$assetCode'
-      path: '/assets/$assetCode'
-      fullPath: '/projects/$projectCode/assets/$assetCode'
-      preLoaderRoute: typeof AuthedProjectsProjectCodeAssetsAssetCodeRouteRouteImport
-      parentRoute: typeof AuthedProjectsProjectCodeRouteRoute
-    }
+      id: '/_authed/projects/$projectCode/assets/$assetCode';
+      path: '/assets/$assetCode';
+      fullPath: '/projects/$projectCode/assets/$assetCode';
+      preLoaderRoute: typeof AuthedProjectsProjectCodeAssetsAssetCodeRouteRouteImport;
+      parentRoute: typeof AuthedProjectsProjectCodeRouteRoute;
+    };
     '/_authed/projects/$projectCode/environments/$environmentCode': {
-      id: '/_authed/projects/$projectCode/environments/$environmentCode'
-      path: '/environments/$environmentCode'
-      fullPath: '/projects/$projectCode/environments/$environmentCode'
-      preLoaderRoute: typeof AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeRouteRouteImport
-      parentRoute: typeof AuthedProjectsProjectCodeRouteRoute
-    }
+      id: '/_authed/projects/$projectCode/environments/$environmentCode';
+      path: '/environments/$environmentCode';
+      fullPath: '/projects/$projectCode/environments/$environmentCode';
+      preLoaderRoute: typeof AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeRouteRouteImport;
+      parentRoute: typeof AuthedProjectsProjectCodeRouteRoute;
+    };
     '/_authed/projects/$projectCode/assets/$assetCode/': {
-      id: '/_authed/projects/$projectCode/assets/$assetCode/'
-      path: '/'
-      fullPath: '/projects/$projectCode/assets/$assetCode/'
-      preLoaderRoute: typeof AuthedProjectsProjectCodeAssetsAssetCodeIndexRouteImport
-      parentRoute: typeof AuthedProjectsProjectCodeAssetsAssetCodeRouteRoute
-    }
+      id: '/_authed/projects/$projectCode/assets/$assetCode/';
+      path: '/';
+      fullPath: '/projects/$projectCode/assets/$assetCode/';
+      preLoaderRoute: typeof AuthedProjectsProjectCodeAssetsAssetCodeIndexRouteImport;
+      parentRoute: typeof AuthedProjectsProjectCodeAssetsAssetCodeRouteRoute;
+    };
     '/_authed/projects/$projectCode/assets/$assetCode/activity': {
-      id: '/_authed/projects/$projectCode/assets/$assetCode/activity'
-      path: '/activity'
-      fullPath: '/projects/$projectCode/assets/$assetCode/activity'
-      preLoaderRoute: typeof AuthedProjectsProjectCodeAssetsAssetCodeActivityRouteImport
-      parentRoute: typeof AuthedProjectsProjectCodeAssetsAssetCodeRouteRoute
-    }
+      id: '/_authed/projects/$projectCode/assets/$assetCode/activity';
+      path: '/activity';
+      fullPath: '/projects/$projectCode/assets/$assetCode/activity';
+      preLoaderRoute: typeof AuthedProjectsProjectCodeAssetsAssetCodeActivityRouteImport;
+      parentRoute: typeof AuthedProjectsProjectCodeAssetsAssetCodeRouteRoute;
+    };
     '/_authed/projects/$projectCode/assets/$assetCode/converged-properties': {
-      id: '/_authed/projects/$projectCode/assets/$assetCode/converged-properties'
-      path: '/converged-properties'
-      fullPath: '/projects/$projectCode/assets/$assetCode/converged-properties'
-      preLoaderRoute: typeof AuthedProjectsProjectCodeAssetsAssetCodeConvergedPropertiesRouteImport
-      parentRoute: typeof AuthedProjectsProjectCodeAssetsAssetCodeRouteRoute
-    }
+      id: '/_authed/projects/$projectCode/assets/$assetCode/converged-properties';
+      path: '/converged-properties';
+      fullPath: '/projects/$projectCode/assets/$assetCode/converged-properties';
+      preLoaderRoute: typeof AuthedProjectsProjectCodeAssetsAssetCodeConvergedPropertiesRouteImport;
+      parentRoute: typeof AuthedProjectsProjectCodeAssetsAssetCodeRouteRoute;
+    };
     '/_authed/projects/$projectCode/assets/$assetCode/mintmodels': {
-      id: '/_authed/projects/$projectCode/assets/$assetCode/mintmodels'
-      path: '/mintmodels'
-      fullPath: '/projects/$projectCode/assets/$assetCode/mintmodels'
-      preLoaderRoute: typeof AuthedProjectsProjectCodeAssetsAssetCodeMintmodelsRouteImport
-      parentRoute: typeof AuthedProjectsProjectCodeAssetsAssetCodeRouteRoute
-    }
+      id: '/_authed/projects/$projectCode/assets/$assetCode/mintmodels';
+      path: '/mintmodels';
+      fullPath: '/projects/$projectCode/assets/$assetCode/mintmodels';
+      preLoaderRoute: typeof AuthedProjectsProjectCodeAssetsAssetCodeMintmodelsRouteImport;
+      parentRoute: typeof AuthedProjectsProjectCodeAssetsAssetCodeRouteRoute;
+    };
     '/_authed/projects/$projectCode/assets/$assetCode/properties': {
-      id: '/_authed/projects/$projectCode/assets/$assetCode/properties'
-      path: '/properties'
-      fullPath: '/projects/$projectCode/assets/$assetCode/properties'
-      preLoaderRoute: typeof AuthedProjectsProjectCodeAssetsAssetCodePropertiesRouteImport
-      parentRoute: typeof AuthedProjectsProjectCodeAssetsAssetCodeRouteRoute
-    }
+      id: '/_authed/projects/$projectCode/assets/$assetCode/properties';
+      path: '/properties';
+      fullPath: '/projects/$projectCode/assets/$assetCode/properties';
+      preLoaderRoute: typeof AuthedProjectsProjectCodeAssetsAssetCodePropertiesRouteImport;
+      parentRoute: typeof AuthedProjectsProjectCodeAssetsAssetCodeRouteRoute;
+    };
     '/_authed/projects/$projectCode/assets/$assetCode/schedules': {
-      id: '/_authed/projects/$projectCode/assets/$assetCode/schedules'
-      path: '/schedules'
-      fullPath: '/projects/$projectCode/assets/$assetCode/schedules'
-      preLoaderRoute: typeof AuthedProjectsProjectCodeAssetsAssetCodeSchedulesRouteImport
-      parentRoute: typeof AuthedProjectsProjectCodeAssetsAssetCodeRouteRoute
-    }
+      id: '/_authed/projects/$projectCode/assets/$assetCode/schedules';
+      path: '/schedules';
+      fullPath: '/projects/$projectCode/assets/$assetCode/schedules';
+      preLoaderRoute: typeof AuthedProjectsProjectCodeAssetsAssetCodeSchedulesRouteImport;
+      parentRoute: typeof AuthedProjectsProjectCodeAssetsAssetCodeRouteRoute;
+    };
     '/_authed/projects/$projectCode/assets/$assetCode/settings': {
-      id: '/_authed/projects/$projectCode/assets/$assetCode/settings'
-      path: '/settings'
-      fullPath: '/projects/$projectCode/assets/$assetCode/settings'
-      preLoaderRoute: typeof AuthedProjectsProjectCodeAssetsAssetCodeSettingsRouteImport
-      parentRoute: typeof AuthedProjectsProjectCodeAssetsAssetCodeRouteRoute
-    }
+      id: '/_authed/projects/$projectCode/assets/$assetCode/settings';
+      path: '/settings';
+      fullPath: '/projects/$projectCode/assets/$assetCode/settings';
+      preLoaderRoute: typeof AuthedProjectsProjectCodeAssetsAssetCodeSettingsRouteImport;
+      parentRoute: typeof AuthedProjectsProjectCodeAssetsAssetCodeRouteRoute;
+    };
     '/_authed/projects/$projectCode/assets/$assetCode/template': {
-      id: '/_authed/projects/$projectCode/assets/$assetCode/template'
-      path: '/template'
-      fullPath: '/projects/$projectCode/assets/$assetCode/template'
-      preLoaderRoute: typeof AuthedProjectsProjectCodeAssetsAssetCodeTemplateRouteImport
-      parentRoute: typeof AuthedProjectsProjectCodeAssetsAssetCodeRouteRoute
-    }
+      id: '/_authed/projects/$projectCode/assets/$assetCode/template';
+      path: '/template';
+      fullPath: '/projects/$projectCode/assets/$assetCode/template';
+      preLoaderRoute: typeof AuthedProjectsProjectCodeAssetsAssetCodeTemplateRouteImport;
+      parentRoute: typeof AuthedProjectsProjectCodeAssetsAssetCodeRouteRoute;
+    };
     '/_authed/projects/$projectCode/environments/$environmentCode/_tabs': {
-      id: '/_authed/projects/$projectCode/environments/$environmentCode/_tabs'
-      path: ''
-      fullPath: '/projects/$projectCode/environments/$environmentCode'
-      preLoaderRoute: typeof AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeTabsRouteRouteImport
-      parentRoute: typeof AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeRouteRoute
-    }
+      id: '/_authed/projects/$projectCode/environments/$environmentCode/_tabs';
+      path: '';
+      fullPath: '/projects/$projectCode/environments/$environmentCode';
+      preLoaderRoute: typeof AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeTabsRouteRouteImport;
+      parentRoute: typeof AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeRouteRoute;
+    };
     '/_authed/projects/$projectCode/environments/$environmentCode/_tabs/': {
-      id: '/_authed/projects/$projectCode/environments/$environmentCode/_tabs/'
-      path: '/'
-      fullPath: '/projects/$projectCode/environments/$environmentCode/'
-      preLoaderRoute: typeof AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeTabsIndexRouteImport
-      parentRoute: typeof AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeTabsRouteRoute
-    }
+      id: '/_authed/projects/$projectCode/environments/$environmentCode/_tabs/';
+      path: '/';
+      fullPath: '/projects/$projectCode/environments/$environmentCode/';
+      preLoaderRoute: typeof AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeTabsIndexRouteImport;
+      parentRoute: typeof AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeTabsRouteRoute;
+    };
     '/_authed/projects/$projectCode/environments/$environmentCode/_tabs/activity': {
-      id: '/_authed/projects/$projectCode/environments/$environmentCode/_tabs/activity'
-      path: '/activity'
-      fullPath: '/projects/$projectCode/environments/$environmentCode/activity'
-      preLoaderRoute: typeof AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeTabsActivityRouteImport
-      parentRoute: typeof AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeTabsRouteRoute
-    }
+      id: '/_authed/projects/$projectCode/environments/$environmentCode/_tabs/activity';
+      path: '/activity';
+      fullPath: '/projects/$projectCode/environments/$environmentCode/activity';
+      preLoaderRoute: typeof AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeTabsActivityRouteImport;
+      parentRoute: typeof AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeTabsRouteRoute;
+    };
     '/_authed/projects/$projectCode/environments/$environmentCode/_tabs/assets': {
-      id: '/_authed/projects/$projectCode/environments/$environmentCode/_tabs/assets'
-      path: '/assets'
-      fullPath: '/projects/$projectCode/environments/$environmentCode/assets'
-      preLoaderRoute: typeof AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeTabsAssetsRouteImport
-      parentRoute: typeof AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeTabsRouteRoute
-    }
+      id: '/_authed/projects/$projectCode/environments/$environmentCode/_tabs/assets';
+      path: '/assets';
+      fullPath: '/projects/$projectCode/environments/$environmentCode/assets';
+      preLoaderRoute: typeof AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeTabsAssetsRouteImport;
+      parentRoute: typeof AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeTabsRouteRoute;
+    };
     '/_authed/projects/$projectCode/environments/$environmentCode/_tabs/properties': {
-      id: '/_authed/projects/$projectCode/environments/$environmentCode/_tabs/properties'
-      path: '/properties'
-      fullPath: '/projects/$projectCode/environments/$environmentCode/properties'
-      preLoaderRoute: typeof AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeTabsPropertiesRouteImport
-      parentRoute: typeof AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeTabsRouteRoute
-    }
+      id: '/_authed/projects/$projectCode/environments/$environmentCode/_tabs/properties';
+      path: '/properties';
+      fullPath: '/projects/$projectCode/environments/$environmentCode/properties';
+      preLoaderRoute: typeof AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeTabsPropertiesRouteImport;
+      parentRoute: typeof AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeTabsRouteRoute;
+    };
     '/_authed/projects/$projectCode/environments/$environmentCode/_tabs/schedules': {
-      id: '/_authed/projects/$projectCode/environments/$environmentCode/_tabs/schedules'
-      path: '/schedules'
-      fullPath: '/projects/$projectCode/environments/$environmentCode/schedules'
-      preLoaderRoute: typeof AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeTabsSchedulesRouteImport
-      parentRoute: typeof AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeTabsRouteRoute
-    }
+      id: '/_authed/projects/$projectCode/environments/$environmentCode/_tabs/schedules';
+      path: '/schedules';
+      fullPath: '/projects/$projectCode/environments/$environmentCode/schedules';
+      preLoaderRoute: typeof AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeTabsSchedulesRouteImport;
+      parentRoute: typeof AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeTabsRouteRoute;
+    };
     '/_authed/projects/$projectCode/environments/$environmentCode/_tabs/settings': {
-      id: '/_authed/projects/$projectCode/environments/$environmentCode/_tabs/settings'
-      path: '/settings'
-      fullPath: '/projects/$projectCode/environments/$environmentCode/settings'
-      preLoaderRoute: typeof AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeTabsSettingsRouteImport
-      parentRoute: typeof AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeTabsRouteRoute
-    }
+      id: '/_authed/projects/$projectCode/environments/$environmentCode/_tabs/settings';
+      path: '/settings';
+      fullPath: '/projects/$projectCode/environments/$environmentCode/settings';
+      preLoaderRoute: typeof AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeTabsSettingsRouteImport;
+      parentRoute: typeof AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeTabsRouteRoute;
+    };
     '/_authed/projects/$projectCode/environments/$environmentCode/assets/$assetCode': {
-      id: '/_authed/projects/$projectCode/environments/$environmentCode/assets/$assetCode'
-      path: '/assets/$assetCode'
-      fullPath: '/projects/$projectCode/environments/$environmentCode/assets/$assetCode'
-      preLoaderRoute: typeof AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeAssetsAssetCodeRouteRouteImport
-      parentRoute: typeof AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeRouteRoute
-    }
+      id: '/_authed/projects/$projectCode/environments/$environmentCode/assets/$assetCode';
+      path: '/assets/$assetCode';
+      fullPath: '/projects/$projectCode/environments/$environmentCode/assets/$assetCode';
+      preLoaderRoute: typeof AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeAssetsAssetCodeRouteRouteImport;
+      parentRoute: typeof AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeRouteRoute;
+    };
     '/_authed/projects/$projectCode/environments/$environmentCode/assets/$assetCode/': {
-      id: '/_authed/projects/$projectCode/environments/$environmentCode/assets/$assetCode/'
-      path: '/'
-      fullPath: '/projects/$projectCode/environments/$environmentCode/assets/$assetCode/'
-      preLoaderRoute: typeof AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeAssetsAssetCodeIndexRouteImport
-      parentRoute: typeof AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeAssetsAssetCodeRouteRoute
-    }
+      id: '/_authed/projects/$projectCode/environments/$environmentCode/assets/$assetCode/';
+      path: '/';
+      fullPath: '/projects/$projectCode/environments/$environmentCode/assets/$assetCode/';
+      preLoaderRoute: typeof AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeAssetsAssetCodeIndexRouteImport;
+      parentRoute: typeof AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeAssetsAssetCodeRouteRoute;
+    };
     '/_authed/projects/$projectCode/environments/$environmentCode/assets/$assetCode/activity': {
-      id: '/_authed/projects/$projectCode/environments/$environmentCode/assets/$assetCode/activity'
-      path: '/activity'
-      fullPath: '/projects/$projectCode/environments/$environmentCode/assets/$assetCode/activity'
-      preLoaderRoute: typeof AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeAssetsAssetCodeActivityRouteImport
-      parentRoute: typeof AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeAssetsAssetCodeRouteRoute
-    }
+      id: '/_authed/projects/$projectCode/environments/$environmentCode/assets/$assetCode/activity';
+      path: '/activity';
+      fullPath: '/projects/$projectCode/environments/$environmentCode/assets/$assetCode/activity';
+      preLoaderRoute: typeof AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeAssetsAssetCodeActivityRouteImport;
+      parentRoute: typeof AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeAssetsAssetCodeRouteRoute;
+    };
     '/_authed/projects/$projectCode/environments/$environmentCode/assets/$assetCode/converged-properties': {
-      id: '/_authed/projects/$projectCode/environments/$environmentCode/assets/$assetCode/converged-properties'
-      path: '/converged-properties'
-      fullPath: '/projects/$projectCode/environments/$environmentCode/assets/$assetCode/converged-properties'
-      preLoaderRoute: typeof AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeAssetsAssetCodeConvergedPropertiesRouteImport
-      parentRoute: typeof AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeAssetsAssetCodeRouteRoute
-    }
+      id: '/_authed/projects/$projectCode/environments/$environmentCode/assets/$assetCode/converged-properties';
+      path: '/converged-properties';
+      fullPath: '/projects/$projectCode/environments/$environmentCode/assets/$assetCode/converged-properties';
+      preLoaderRoute: typeof AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeAssetsAssetCodeConvergedPropertiesRouteImport;
+      parentRoute: typeof AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeAssetsAssetCodeRouteRoute;
+    };
     '/_authed/projects/$projectCode/environments/$environmentCode/assets/$assetCode/mintmodels': {
-      id: '/_authed/projects/$projectCode/environments/$environmentCode/assets/$assetCode/mintmodels'
-      path: '/mintmodels'
-      fullPath: '/projects/$projectCode/environments/$environmentCode/assets/$assetCode/mintmodels'
-      preLoaderRoute: typeof AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeAssetsAssetCodeMintmodelsRouteImport
-      parentRoute: typeof AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeAssetsAssetCodeRouteRoute
-    }
+      id: '/_authed/projects/$projectCode/environments/$environmentCode/assets/$assetCode/mintmodels';
+      path: '/mintmodels';
+      fullPath: '/projects/$projectCode/environments/$environmentCode/assets/$assetCode/mintmodels';
+      preLoaderRoute: typeof AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeAssetsAssetCodeMintmodelsRouteImport;
+      parentRoute: typeof AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeAssetsAssetCodeRouteRoute;
+    };
     '/_authed/projects/$projectCode/environments/$environmentCode/assets/$assetCode/properties': {
-      id: '/_authed/projects/$projectCode/environments/$environmentCode/assets/$assetCode/properties'
-      path: '/properties'
-      fullPath: '/projects/$projectCode/environments/$environmentCode/assets/$assetCode/properties'
-      preLoaderRoute: typeof AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeAssetsAssetCodePropertiesRouteImport
-      parentRoute: typeof AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeAssetsAssetCodeRouteRoute
-    }
+      id: '/_authed/projects/$projectCode/environments/$environmentCode/assets/$assetCode/properties';
+      path: '/properties';
+      fullPath: '/projects/$projectCode/environments/$environmentCode/assets/$assetCode/properties';
+      preLoaderRoute: typeof AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeAssetsAssetCodePropertiesRouteImport;
+      parentRoute: typeof AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeAssetsAssetCodeRouteRoute;
+    };
     '/_authed/projects/$projectCode/environments/$environmentCode/assets/$assetCode/schedules': {
-      id: '/_authed/projects/$projectCode/environments/$environmentCode/assets/$assetCode/schedules'
-      path: '/schedules'
-      fullPath: '/projects/$projectCode/environments/$environmentCode/assets/$assetCode/schedules'
-      preLoaderRoute: typeof AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeAssetsAssetCodeSchedulesRouteImport
-      parentRoute: typeof AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeAssetsAssetCodeRouteRoute
-    }
+      id: '/_authed/projects/$projectCode/environments/$environmentCode/assets/$assetCode/schedules';
+      path: '/schedules';
+      fullPath: '/projects/$projectCode/environments/$environmentCode/assets/$assetCode/schedules';
+      preLoaderRoute: typeof AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeAssetsAssetCodeSchedulesRouteImport;
+      parentRoute: typeof AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeAssetsAssetCodeRouteRoute;
+    };
     '/_authed/projects/$projectCode/environments/$environmentCode/assets/$assetCode/settings': {
-      id: '/_authed/projects/$projectCode/environments/$environmentCode/assets/$assetCode/settings'
-      path: '/settings'
-      fullPath: '/projects/$projectCode/environments/$environmentCode/assets/$assetCode/settings'
-      preLoaderRoute: typeof AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeAssetsAssetCodeSettingsRouteImport
-      parentRoute: typeof AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeAssetsAssetCodeRouteRoute
-    }
+      id: '/_authed/projects/$projectCode/environments/$environmentCode/assets/$assetCode/settings';
+      path: '/settings';
+      fullPath: '/projects/$projectCode/environments/$environmentCode/assets/$assetCode/settings';
+      preLoaderRoute: typeof AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeAssetsAssetCodeSettingsRouteImport;
+      parentRoute: typeof AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeAssetsAssetCodeRouteRoute;
+    };
     '/_authed/projects/$projectCode/environments/$environmentCode/assets/$assetCode/template': {
-      id: '/_authed/projects/$projectCode/environments/$environmentCode/assets/$assetCode/template'
-      path: '/template'
-      fullPath: '/projects/$projectCode/environments/$environmentCode/assets/$assetCode/template'
-      preLoaderRoute: typeof AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeAssetsAssetCodeTemplateRouteImport
-      parentRoute: typeof AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeAssetsAssetCodeRouteRoute
-    }
+      id: '/_authed/projects/$projectCode/environments/$environmentCode/assets/$assetCode/template';
+      path: '/template';
+      fullPath: '/projects/$projectCode/environments/$environmentCode/assets/$assetCode/template';
+      preLoaderRoute: typeof AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeAssetsAssetCodeTemplateRouteImport;
+      parentRoute: typeof AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeAssetsAssetCodeRouteRoute;
+    };
   }
 }
 
 interface AuthedSecurityRouteRouteChildren {
-  AuthedSecurityCheckRoute: typeof AuthedSecurityCheckRoute
-  AuthedSecurityGroupsRoute: typeof AuthedSecurityGroupsRoute
-  AuthedSecurityUsersRoute: typeof AuthedSecurityUsersRoute
-  AuthedSecurityIndexRoute: typeof AuthedSecurityIndexRoute
+  AuthedSecurityCheckRoute: typeof AuthedSecurityCheckRoute;
+  AuthedSecurityGroupsRoute: typeof AuthedSecurityGroupsRoute;
+  AuthedSecurityUsersRoute: typeof AuthedSecurityUsersRoute;
+  AuthedSecurityIndexRoute: typeof AuthedSecurityIndexRoute;
 }
 
 const AuthedSecurityRouteRouteChildren: AuthedSecurityRouteRouteChildren = {
@@ -1080,21 +1080,21 @@ const AuthedSecurityRouteRouteChildren: AuthedSecurityRouteRouteChildren = {
   AuthedSecurityGroupsRoute: AuthedSecurityGroupsRoute,
   AuthedSecurityUsersRoute: AuthedSecurityUsersRoute,
   AuthedSecurityIndexRoute: AuthedSecurityIndexRoute,
-}
+};
 
 const AuthedSecurityRouteRouteWithChildren =
-  AuthedSecurityRouteRoute._addFileChildren(AuthedSecurityRouteRouteChildren)
+  AuthedSecurityRouteRoute._addFileChildren(AuthedSecurityRouteRouteChildren);
 
 interface AuthedProjectsProjectCodeTabsRouteRouteChildren {
-  AuthedProjectsProjectCodeTabsActivityRoute: typeof AuthedProjectsProjectCodeTabsActivityRoute
-  AuthedProjectsProjectCodeTabsAssetsRoute: typeof AuthedProjectsProjectCodeTabsAssetsRoute
-  AuthedProjectsProjectCodeTabsEnvironmentsRoute: typeof AuthedProjectsProjectCodeTabsEnvironmentsRoute
-  AuthedProjectsProjectCodeTabsGitRemotesRoute: typeof AuthedProjectsProjectCodeTabsGitRemotesRoute
-  AuthedProjectsProjectCodeTabsPropertiesRoute: typeof AuthedProjectsProjectCodeTabsPropertiesRoute
-  AuthedProjectsProjectCodeTabsSchedulesRoute: typeof AuthedProjectsProjectCodeTabsSchedulesRoute
-  AuthedProjectsProjectCodeTabsSettingsRoute: typeof AuthedProjectsProjectCodeTabsSettingsRoute
-  AuthedProjectsProjectCodeTabsTemplatesRoute: typeof AuthedProjectsProjectCodeTabsTemplatesRoute
-  AuthedProjectsProjectCodeTabsIndexRoute: typeof AuthedProjectsProjectCodeTabsIndexRoute
+  AuthedProjectsProjectCodeTabsActivityRoute: typeof AuthedProjectsProjectCodeTabsActivityRoute;
+  AuthedProjectsProjectCodeTabsAssetsRoute: typeof AuthedProjectsProjectCodeTabsAssetsRoute;
+  AuthedProjectsProjectCodeTabsEnvironmentsRoute: typeof AuthedProjectsProjectCodeTabsEnvironmentsRoute;
+  AuthedProjectsProjectCodeTabsGitRemotesRoute: typeof AuthedProjectsProjectCodeTabsGitRemotesRoute;
+  AuthedProjectsProjectCodeTabsPropertiesRoute: typeof AuthedProjectsProjectCodeTabsPropertiesRoute;
+  AuthedProjectsProjectCodeTabsSchedulesRoute: typeof AuthedProjectsProjectCodeTabsSchedulesRoute;
+  AuthedProjectsProjectCodeTabsSettingsRoute: typeof AuthedProjectsProjectCodeTabsSettingsRoute;
+  AuthedProjectsProjectCodeTabsTemplatesRoute: typeof AuthedProjectsProjectCodeTabsTemplatesRoute;
+  AuthedProjectsProjectCodeTabsIndexRoute: typeof AuthedProjectsProjectCodeTabsIndexRoute;
 }
 
 const AuthedProjectsProjectCodeTabsRouteRouteChildren: AuthedProjectsProjectCodeTabsRouteRouteChildren =
@@ -1117,22 +1117,22 @@ const AuthedProjectsProjectCodeTabsRouteRouteChildren: AuthedProjectsProjectCode
       AuthedProjectsProjectCodeTabsTemplatesRoute,
     AuthedProjectsProjectCodeTabsIndexRoute:
       AuthedProjectsProjectCodeTabsIndexRoute,
-  }
+  };
 
 const AuthedProjectsProjectCodeTabsRouteRouteWithChildren =
   AuthedProjectsProjectCodeTabsRouteRoute._addFileChildren(
     AuthedProjectsProjectCodeTabsRouteRouteChildren,
-  )
+  );
 
 interface AuthedProjectsProjectCodeAssetsAssetCodeRouteRouteChildren {
-  AuthedProjectsProjectCodeAssetsAssetCodeActivityRoute: typeof AuthedProjectsProjectCodeAssetsAssetCodeActivityRoute
-  AuthedProjectsProjectCodeAssetsAssetCodeConvergedPropertiesRoute: typeof AuthedProjectsProjectCodeAssetsAssetCodeConvergedPropertiesRoute
-  AuthedProjectsProjectCodeAssetsAssetCodeMintmodelsRoute: typeof AuthedProjectsProjectCodeAssetsAssetCodeMintmodelsRoute
-  AuthedProjectsProjectCodeAssetsAssetCodePropertiesRoute: typeof AuthedProjectsProjectCodeAssetsAssetCodePropertiesRoute
-  AuthedProjectsProjectCodeAssetsAssetCodeSchedulesRoute: typeof AuthedProjectsProjectCodeAssetsAssetCodeSchedulesRoute
-  AuthedProjectsProjectCodeAssetsAssetCodeSettingsRoute: typeof AuthedProjectsProjectCodeAssetsAssetCodeSettingsRoute
-  AuthedProjectsProjectCodeAssetsAssetCodeTemplateRoute: typeof AuthedProjectsProjectCodeAssetsAssetCodeTemplateRoute
-  AuthedProjectsProjectCodeAssetsAssetCodeIndexRoute: typeof AuthedProjectsProjectCodeAssetsAssetCodeIndexRoute
+  AuthedProjectsProjectCodeAssetsAssetCodeActivityRoute: typeof AuthedProjectsProjectCodeAssetsAssetCodeActivityRoute;
+  AuthedProjectsProjectCodeAssetsAssetCodeConvergedPropertiesRoute: typeof AuthedProjectsProjectCodeAssetsAssetCodeConvergedPropertiesRoute;
+  AuthedProjectsProjectCodeAssetsAssetCodeMintmodelsRoute: typeof AuthedProjectsProjectCodeAssetsAssetCodeMintmodelsRoute;
+  AuthedProjectsProjectCodeAssetsAssetCodePropertiesRoute: typeof AuthedProjectsProjectCodeAssetsAssetCodePropertiesRoute;
+  AuthedProjectsProjectCodeAssetsAssetCodeSchedulesRoute: typeof AuthedProjectsProjectCodeAssetsAssetCodeSchedulesRoute;
+  AuthedProjectsProjectCodeAssetsAssetCodeSettingsRoute: typeof AuthedProjectsProjectCodeAssetsAssetCodeSettingsRoute;
+  AuthedProjectsProjectCodeAssetsAssetCodeTemplateRoute: typeof AuthedProjectsProjectCodeAssetsAssetCodeTemplateRoute;
+  AuthedProjectsProjectCodeAssetsAssetCodeIndexRoute: typeof AuthedProjectsProjectCodeAssetsAssetCodeIndexRoute;
 }
 
 const AuthedProjectsProjectCodeAssetsAssetCodeRouteRouteChildren: AuthedProjectsProjectCodeAssetsAssetCodeRouteRouteChildren =
@@ -1153,20 +1153,20 @@ const AuthedProjectsProjectCodeAssetsAssetCodeRouteRouteChildren: AuthedProjects
       AuthedProjectsProjectCodeAssetsAssetCodeTemplateRoute,
     AuthedProjectsProjectCodeAssetsAssetCodeIndexRoute:
       AuthedProjectsProjectCodeAssetsAssetCodeIndexRoute,
-  }
+  };
 
 const AuthedProjectsProjectCodeAssetsAssetCodeRouteRouteWithChildren =
   AuthedProjectsProjectCodeAssetsAssetCodeRouteRoute._addFileChildren(
     AuthedProjectsProjectCodeAssetsAssetCodeRouteRouteChildren,
-  )
+  );
 
 interface AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeTabsRouteRouteChildren {
-  AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeTabsActivityRoute: typeof AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeTabsActivityRoute
-  AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeTabsAssetsRoute: typeof AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeTabsAssetsRoute
-  AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeTabsPropertiesRoute: typeof AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeTabsPropertiesRoute
-  AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeTabsSchedulesRoute: typeof AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeTabsSchedulesRoute
-  AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeTabsSettingsRoute: typeof AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeTabsSettingsRoute
-  AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeTabsIndexRoute: typeof AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeTabsIndexRoute
+  AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeTabsActivityRoute: typeof AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeTabsActivityRoute;
+  AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeTabsAssetsRoute: typeof AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeTabsAssetsRoute;
+  AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeTabsPropertiesRoute: typeof AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeTabsPropertiesRoute;
+  AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeTabsSchedulesRoute: typeof AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeTabsSchedulesRoute;
+  AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeTabsSettingsRoute: typeof AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeTabsSettingsRoute;
+  AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeTabsIndexRoute: typeof AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeTabsIndexRoute;
 }
 
 const AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeTabsRouteRouteChildren: AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeTabsRouteRouteChildren =
@@ -1183,22 +1183,22 @@ const AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeTabsRouteRouteChildren
       AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeTabsSettingsRoute,
     AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeTabsIndexRoute:
       AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeTabsIndexRoute,
-  }
+  };
 
 const AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeTabsRouteRouteWithChildren =
   AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeTabsRouteRoute._addFileChildren(
     AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeTabsRouteRouteChildren,
-  )
+  );
 
 interface AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeAssetsAssetCodeRouteRouteChildren {
-  AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeAssetsAssetCodeActivityRoute: typeof AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeAssetsAssetCodeActivityRoute
-  AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeAssetsAssetCodeConvergedPropertiesRoute: typeof AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeAssetsAssetCodeConvergedPropertiesRoute
-  AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeAssetsAssetCodeMintmodelsRoute: typeof AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeAssetsAssetCodeMintmodelsRoute
-  AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeAssetsAssetCodePropertiesRoute: typeof AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeAssetsAssetCodePropertiesRoute
-  AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeAssetsAssetCodeSchedulesRoute: typeof AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeAssetsAssetCodeSchedulesRoute
-  AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeAssetsAssetCodeSettingsRoute: typeof AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeAssetsAssetCodeSettingsRoute
-  AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeAssetsAssetCodeTemplateRoute: typeof AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeAssetsAssetCodeTemplateRoute
-  AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeAssetsAssetCodeIndexRoute: typeof AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeAssetsAssetCodeIndexRoute
+  AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeAssetsAssetCodeActivityRoute: typeof AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeAssetsAssetCodeActivityRoute;
+  AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeAssetsAssetCodeConvergedPropertiesRoute: typeof AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeAssetsAssetCodeConvergedPropertiesRoute;
+  AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeAssetsAssetCodeMintmodelsRoute: typeof AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeAssetsAssetCodeMintmodelsRoute;
+  AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeAssetsAssetCodePropertiesRoute: typeof AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeAssetsAssetCodePropertiesRoute;
+  AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeAssetsAssetCodeSchedulesRoute: typeof AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeAssetsAssetCodeSchedulesRoute;
+  AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeAssetsAssetCodeSettingsRoute: typeof AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeAssetsAssetCodeSettingsRoute;
+  AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeAssetsAssetCodeTemplateRoute: typeof AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeAssetsAssetCodeTemplateRoute;
+  AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeAssetsAssetCodeIndexRoute: typeof AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeAssetsAssetCodeIndexRoute;
 }
 
 const AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeAssetsAssetCodeRouteRouteChildren: AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeAssetsAssetCodeRouteRouteChildren =
@@ -1219,16 +1219,16 @@ const AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeAssetsAssetCodeRouteRo
       AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeAssetsAssetCodeTemplateRoute,
     AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeAssetsAssetCodeIndexRoute:
       AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeAssetsAssetCodeIndexRoute,
-  }
+  };
 
 const AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeAssetsAssetCodeRouteRouteWithChildren =
   AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeAssetsAssetCodeRouteRoute._addFileChildren(
     AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeAssetsAssetCodeRouteRouteChildren,
-  )
+  );
 
 interface AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeRouteRouteChildren {
-  AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeTabsRouteRoute: typeof AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeTabsRouteRouteWithChildren
-  AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeAssetsAssetCodeRouteRoute: typeof AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeAssetsAssetCodeRouteRouteWithChildren
+  AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeTabsRouteRoute: typeof AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeTabsRouteRouteWithChildren;
+  AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeAssetsAssetCodeRouteRoute: typeof AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeAssetsAssetCodeRouteRouteWithChildren;
 }
 
 const AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeRouteRouteChildren: AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeRouteRouteChildren =
@@ -1237,17 +1237,17 @@ const AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeRouteRouteChildren: Au
       AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeTabsRouteRouteWithChildren,
     AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeAssetsAssetCodeRouteRoute:
       AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeAssetsAssetCodeRouteRouteWithChildren,
-  }
+  };
 
 const AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeRouteRouteWithChildren =
   AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeRouteRoute._addFileChildren(
     AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeRouteRouteChildren,
-  )
+  );
 
 interface AuthedProjectsProjectCodeRouteRouteChildren {
-  AuthedProjectsProjectCodeTabsRouteRoute: typeof AuthedProjectsProjectCodeTabsRouteRouteWithChildren
-  AuthedProjectsProjectCodeAssetsAssetCodeRouteRoute: typeof AuthedProjectsProjectCodeAssetsAssetCodeRouteRouteWithChildren
-  AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeRouteRoute: typeof AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeRouteRouteWithChildren
+  AuthedProjectsProjectCodeTabsRouteRoute: typeof AuthedProjectsProjectCodeTabsRouteRouteWithChildren;
+  AuthedProjectsProjectCodeAssetsAssetCodeRouteRoute: typeof AuthedProjectsProjectCodeAssetsAssetCodeRouteRouteWithChildren;
+  AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeRouteRoute: typeof AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeRouteRouteWithChildren;
 }
 
 const AuthedProjectsProjectCodeRouteRouteChildren: AuthedProjectsProjectCodeRouteRouteChildren =
@@ -1258,23 +1258,23 @@ const AuthedProjectsProjectCodeRouteRouteChildren: AuthedProjectsProjectCodeRout
       AuthedProjectsProjectCodeAssetsAssetCodeRouteRouteWithChildren,
     AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeRouteRoute:
       AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeRouteRouteWithChildren,
-  }
+  };
 
 const AuthedProjectsProjectCodeRouteRouteWithChildren =
   AuthedProjectsProjectCodeRouteRoute._addFileChildren(
     AuthedProjectsProjectCodeRouteRouteChildren,
-  )
+  );
 
 interface AuthedRouteChildren {
-  AuthedSecurityRouteRoute: typeof AuthedSecurityRouteRouteWithChildren
-  AuthedActivityRoute: typeof AuthedActivityRoute
-  AuthedApprovalsRoute: typeof AuthedApprovalsRoute
-  AuthedEventsRoute: typeof AuthedEventsRoute
-  AuthedSchedulesRoute: typeof AuthedSchedulesRoute
-  AuthedIndexRoute: typeof AuthedIndexRoute
-  AuthedProjectsProjectCodeRouteRoute: typeof AuthedProjectsProjectCodeRouteRouteWithChildren
-  AuthedChangesChangeIdRoute: typeof AuthedChangesChangeIdRoute
-  AuthedProjectsIndexRoute: typeof AuthedProjectsIndexRoute
+  AuthedSecurityRouteRoute: typeof AuthedSecurityRouteRouteWithChildren;
+  AuthedActivityRoute: typeof AuthedActivityRoute;
+  AuthedApprovalsRoute: typeof AuthedApprovalsRoute;
+  AuthedEventsRoute: typeof AuthedEventsRoute;
+  AuthedSchedulesRoute: typeof AuthedSchedulesRoute;
+  AuthedIndexRoute: typeof AuthedIndexRoute;
+  AuthedProjectsProjectCodeRouteRoute: typeof AuthedProjectsProjectCodeRouteRouteWithChildren;
+  AuthedChangesChangeIdRoute: typeof AuthedChangesChangeIdRoute;
+  AuthedProjectsIndexRoute: typeof AuthedProjectsIndexRoute;
 }
 
 const AuthedRouteChildren: AuthedRouteChildren = {
@@ -1288,15 +1288,15 @@ const AuthedRouteChildren: AuthedRouteChildren = {
     AuthedProjectsProjectCodeRouteRouteWithChildren,
   AuthedChangesChangeIdRoute: AuthedChangesChangeIdRoute,
   AuthedProjectsIndexRoute: AuthedProjectsIndexRoute,
-}
+};
 
 const AuthedRouteWithChildren =
-  AuthedRoute._addFileChildren(AuthedRouteChildren)
+  AuthedRoute._addFileChildren(AuthedRouteChildren);
 
 const rootRouteChildren: RootRouteChildren = {
   AuthedRoute: AuthedRouteWithChildren,
   SignInRoute: SignInRoute,
-}
+};
 export const routeTree = rootRouteImport
   ._addFileChildren(rootRouteChildren)
-  ._addFileTypes<FileRouteTypes>()
+  ._addFileTypes<FileRouteTypes>();
