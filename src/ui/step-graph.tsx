@@ -149,34 +149,36 @@ function StepGraphContent({ tree, selectedId, onSelect, now, label, height = 480
           );
         }}
       />
-      <div className={classes.layout}>
-        <div
-          ref={canvasRef}
-          className={classes.canvas}
-          style={{ height }}
-          role="group"
-          aria-label={`${label} (graph)`}
-        >
-          {width > 0 && (
-            <StepGraphCanvas
-              nodes={nodes}
-              edges={edges}
-              initialViewport={() => initialViewport(layout.steps, selectedId, width)}
-              onNodeClick={handleNodeClick}
-              label={label}
-            />
-          )}
+      <div className={classes.frame}>
+        <div className={classes.layout}>
+          <div
+            ref={canvasRef}
+            className={classes.canvas}
+            style={{ height }}
+            role="group"
+            aria-label={`${label} (graph)`}
+          >
+            {width > 0 && (
+              <StepGraphCanvas
+                nodes={nodes}
+                edges={edges}
+                initialViewport={() => initialViewport(layout.steps, selectedId, width)}
+                onNodeClick={handleNodeClick}
+                label={label}
+              />
+            )}
+          </div>
+          <StepOutline
+            rows={rows}
+            collapsed={collapsed}
+            selectedId={selectedId}
+            onSelect={onSelect}
+            onToggle={handleToggle}
+            label={label}
+            matches={matches}
+            height={height}
+          />
         </div>
-        <StepOutline
-          rows={rows}
-          collapsed={collapsed}
-          selectedId={selectedId}
-          onSelect={onSelect}
-          onToggle={handleToggle}
-          label={label}
-          matches={matches}
-          height={height}
-        />
       </div>
     </StepClockContext.Provider>
   );

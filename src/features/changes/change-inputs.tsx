@@ -7,6 +7,12 @@ export interface ChangeInputsProps {
   change: Change;
 }
 
+/** "1 key", "3 keys". */
+function keyCount(value: object): string {
+  const count = Object.keys(value).length;
+  return count === 1 ? '1 key' : `${String(count)} keys`;
+}
+
 /** The change's metadata, property overrides and the approvals it has had. */
 export function ChangeInputs({ change }: ChangeInputsProps) {
   const hasApprovals = (change.approved_by?.length ?? 0) > 0 || (change.rejected_by?.length ?? 0) > 0;
@@ -31,14 +37,14 @@ export function ChangeInputs({ change }: ChangeInputsProps) {
       )}
       <Accordion variant="contained" multiple>
         <Accordion.Item value="metadata">
-          <Accordion.Control>Metadata ({Object.keys(change.metadata).length} keys)</Accordion.Control>
+          <Accordion.Control>Metadata ({keyCount(change.metadata)})</Accordion.Control>
           <Accordion.Panel>
             <JsonView value={change.metadata} label="Metadata" maxHeight={240} />
           </Accordion.Panel>
         </Accordion.Item>
         <Accordion.Item value="overrides">
           <Accordion.Control>
-            Property overrides ({Object.keys(change.property_overrides).length} keys)
+            Property overrides ({keyCount(change.property_overrides)})
           </Accordion.Control>
           <Accordion.Panel>
             <JsonView value={change.property_overrides} label="Property overrides" maxHeight={240} />
