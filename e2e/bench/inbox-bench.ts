@@ -1,5 +1,6 @@
 // Approvals inbox benchmark (issue 14): 500 changes waiting for the approver's approval. Times the inbox
-// from its last data answer to the frame showing all 500 items (target ≤ 300 ms after data), and counts the
+// from its last data answer to the frame showing the list of all 500 (rendered, or windowed: the rows in view
+// and the list's full size; target ≤ 300 ms after data), and counts the
 // inbox requests the server receives per minute with 1 tab and with 5 tabs of one browser open (the tabs
 // share one poll). Prints numbers and asserts nothing.
 // Needs a build: `npx vite build && node --import tsx e2e/bench/inbox-bench.ts` (in `npm run bench:console`).
@@ -104,7 +105,9 @@ async function openInbox(page: Page): Promise<{ dataAt: number; paintedAt: numbe
   await page.goto(`${BASE}/approvals`, { waitUntil: 'commit' });
   const handle = await page.waitForFunction(
     `new Promise((resolve) => {
-      const done = () => document.querySelectorAll('main li').length >= ${String(ITEMS)};
+      // Every item is in the list: all rendered, or (a windowed list) the rows in view say how many there are.
+      const done = () => document.querySelectorAll('main li[data-key]').length >= ${String(ITEMS)} ||
+        [...document.querySelectorAll('main li[aria-setsize]')].some((row) => Number(row.getAttribute('aria-setsize')) >= ${String(ITEMS)});
       const finish = () => requestAnimationFrame(() => setTimeout(() => {
         const answers = performance.getEntriesByType('resource').filter((entry) => /\\/api\\/(steps|changes|workflow_steps|workflow_runs)\\?/.test(entry.name));
         resolve({ dataAt: Math.max(0, ...answers.map((entry) => entry.responseEnd)), paintedAt: performance.now() });
@@ -179,9 +182,9 @@ async function run(): Promise<void> {
     const med = median(afterData);
     console.log(`Approvals inbox (${String(ITEMS)} changes waiting for approval by the approvers group)`);
     console.log(
-      `  last inbox answer → all ${String(ITEMS)} items painted: ${String(Math.round(med))} ms median [${ms(afterData)}] (target ≤ ${String(TARGET_MS)} ms: ${med <= TARGET_MS ? 'within target' : 'OVER target'})`,
+      `  last inbox answer → the list of ${String(ITEMS)} items painted: ${String(Math.round(med))} ms median [${ms(afterData)}] (target ≤ ${String(TARGET_MS)} ms: ${med <= TARGET_MS ? 'within target' : 'OVER target'})`,
     );
-    console.log(`  page load → all items painted: ${ms(total)}`);
+    console.log(`  page load → list painted: ${ms(total)}`);
     console.log(
       `  inbox requests per minute over ${String(COUNT_SECONDS)} s: 1 tab ${oneTab.toFixed(0)}, 5 tabs ${fiveTabs.toFixed(0)}`,
     );

@@ -1,5 +1,5 @@
 import { Anchor, Badge, Checkbox, Group, Stack, Text } from '@mantine/core';
-import { memo, useId, type MouseEvent } from 'react';
+import { memo, useId, type CSSProperties, type MouseEvent } from 'react';
 import type { InboxDecision } from '@/api/approvals';
 import { waitsFor } from '@/lib/inbox-permissions';
 import { GuardedButton } from '@/ui/guarded-button';
@@ -18,7 +18,20 @@ export interface InboxItemRowProps {
   onToggle: (key: string, isRange: boolean) => void;
   onDecide: (key: string, decision: InboxDecision) => void;
   onNavigate: (href: string) => void;
+  /** In a windowed list: where the row sits, how it is measured, and its place in the whole list. */
+  windowed?: WindowedPlace | undefined;
 }
+
+export interface WindowedPlace {
+  index: number;
+  measure: (element: HTMLLIElement | null) => void;
+  style: CSSProperties;
+  setSize: number;
+  positionInSet: number;
+}
+
+/** Space between rows: a gap in a grid, a margin when the rows are placed one by one. */
+const ROW_GAP = 8;
 
 function InternalLink({
   href,
@@ -51,6 +64,7 @@ export const InboxItemRow = memo(function InboxItemRow({
   onToggle,
   onDecide,
   onNavigate,
+  windowed,
 }: InboxItemRowProps) {
   const titleId = useId();
   const href = runHref(item);
@@ -58,6 +72,10 @@ export const InboxItemRow = memo(function InboxItemRow({
     item.action !== null && item.action !== item.name && !item.action.startsWith('opschain_wait_step');
   return (
     <li
+      ref={windowed?.measure}
+      data-index={windowed?.index}
+      aria-setsize={windowed?.setSize}
+      aria-posinset={windowed?.positionInSet}
       data-key={item.key}
       tabIndex={isActive ? 0 : -1}
       aria-labelledby={titleId}
@@ -67,6 +85,9 @@ export const InboxItemRow = memo(function InboxItemRow({
         onFocusRow(item.key);
       }}
       style={{
+        ...windowed?.style,
+        // The row's own box (with border) is measured: the gap goes outside it.
+        ...(windowed === undefined ? {} : { marginBottom: ROW_GAP, boxSizing: 'border-box' }),
         listStyle: 'none',
         padding: 'var(--mantine-spacing-sm)',
         borderRadius: 'var(--mantine-radius-sm)',
