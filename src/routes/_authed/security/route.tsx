@@ -5,6 +5,8 @@ import { TabLink } from '@/ui/tab-link';
 // The security section: one route per tab, so each view has its own address.
 const SECTIONS = [
   { to: '/security/check', label: 'Check access' },
+  { to: '/security/rules', label: 'Rules' },
+  { to: '/security/policies', label: 'Policies' },
   { to: '/security/users', label: 'Users' },
   { to: '/security/groups', label: 'Groups' },
 ] as const;
