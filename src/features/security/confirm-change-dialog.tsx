@@ -1,5 +1,6 @@
 import { Button, Group, Stack, Text } from '@mantine/core';
-import { useMutation } from '@tanstack/react-query';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { authorisationKeys } from '@/api/authorisation';
 import { failureMessage, isForbidden } from '@/api/failures';
 import { useRecordDenial } from '@/api/record-denial';
 import type { AccessData } from '@/lib/access-model';
@@ -32,7 +33,12 @@ export interface ConfirmChangeDialogProps {
 /** Asks before a delete, detach or assignment change, with the impact preview above the one button. */
 export function ConfirmChangeDialog({ change, context, onClose }: ConfirmChangeDialogProps) {
   const recordDenial = useRecordDenial();
-  const mutation = useMutation({ mutationFn: (pending: PendingChange) => pending.run() });
+  const queryClient = useQueryClient();
+  const mutation = useMutation({
+    mutationFn: (pending: PendingChange) => pending.run(),
+    // Every authorisation list and the explainer's data may have changed.
+    onSettled: () => queryClient.invalidateQueries({ queryKey: authorisationKeys.all }),
+  });
   const handleClose = () => {
     mutation.reset();
     onClose();

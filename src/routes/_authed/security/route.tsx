@@ -31,10 +31,14 @@ export const Route = createFileRoute('/_authed/security')({
               </TabLink>
             ))}
           </Tabs.List>
-          <Tabs.Panel value={active ?? ''} pt="md">
-            <Outlet />
-          </Tabs.Panel>
+          {active === null ? null : (
+            <Tabs.Panel value={active} pt="md">
+              <Outlet />
+            </Tabs.Panel>
+          )}
         </Tabs>
+        {/* `/security` itself (it redirects to a tab) has no tab of its own: Mantine refuses a panel without one. */}
+        {active === null ? <Outlet /> : null}
       </Stack>
     );
   },
