@@ -102,6 +102,7 @@ export function PolicyDetail(props: PolicyDetailProps) {
             <PolicyRulesSection
               policy={held}
               access={access}
+              context={context}
               deniedReason={deniedReason}
               onChange={onChange}
             />

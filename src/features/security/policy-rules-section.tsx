@@ -2,12 +2,16 @@ import { Button, Group, Select, Stack, Table, Text, Title } from '@mantine/core'
 import { useState } from 'react';
 import { linkRules, unlinkRule } from '@/api/authorisation-admin';
 import type { AccessData, AccessPolicy, AccessRule } from '@/lib/access-model';
+import { Dialog } from '@/ui/dialog';
 import { GuardedButton } from '@/ui/guarded-button';
 import type { PendingChange } from './confirm-change-dialog';
+import { RuleForm } from './rule-form';
+import type { SecurityContext } from './use-security-context';
 
 export interface PolicyRulesSectionProps {
   policy: AccessPolicy;
   access: AccessData;
+  context: SecurityContext;
   /** Why the user may not change this policy (system, or no update permission); null when they may. */
   deniedReason: string | null;
   onChange: (change: PendingChange) => void;
@@ -27,8 +31,10 @@ function withRules(access: AccessData, policyId: string, ruleIds: readonly strin
 }
 
 /** The rules a policy holds, with detach, and attach for an existing rule; each change shows its impact first. */
-export function PolicyRulesSection({ policy, access, deniedReason, onChange }: PolicyRulesSectionProps) {
+export function PolicyRulesSection(props: PolicyRulesSectionProps) {
+  const { policy, access, context, deniedReason, onChange } = props;
   const [toAttach, setToAttach] = useState<string | null>(null);
+  const [isCreating, setCreating] = useState(false);
   const held = policy.ruleIds.flatMap((id) => access.rules.filter((rule) => rule.id === id));
   const attachable = access.rules.filter((rule) => !rule.system && !policy.ruleIds.includes(rule.id));
 
@@ -129,8 +135,33 @@ export function PolicyRulesSection({ policy, access, deniedReason, onChange }: P
           <Button onClick={handleAttach} disabled={toAttach === null}>
             Attach
           </Button>
+          <Button
+            variant="default"
+            onClick={() => {
+              setCreating(true);
+            }}
+          >
+            New rule in this policy
+          </Button>
         </Group>
       ) : null}
+      <Dialog
+        opened={isCreating}
+        onClose={() => {
+          setCreating(false);
+        }}
+        title={`New rule in ${policy.name}`}
+        size="xl"
+      >
+        <RuleForm
+          rule={null}
+          policy={policy}
+          context={context}
+          onDone={() => {
+            setCreating(false);
+          }}
+        />
+      </Dialog>
     </Stack>
   );
 }

@@ -2,7 +2,7 @@ import { Button, Checkbox, Group, Stack, Text, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useMemo } from 'react';
 import type { AuthorisationRule } from '@/api/authorisation';
-import { useSaveRule, type RuleValues } from '@/api/authorisation-admin';
+import { useLinkRule, useSaveRule, type RuleValues } from '@/api/authorisation-admin';
 import { formFailure } from '@/api/failures';
 import type { AccessData } from '@/lib/access-model';
 import { compileRulePath } from '@/lib/rule-tester';
@@ -16,6 +16,8 @@ export interface RuleFormProps {
   /** The rule to edit, or null to create one. */
   rule: AuthorisationRule | null;
   context: SecurityContext;
+  /** Create the rule inside this policy (attached as soon as it exists); null for a free-standing rule. */
+  policy?: { id: string; name: string } | null;
   onDone: () => void;
 }
 
@@ -27,9 +29,22 @@ function withRule(data: AccessData, id: string, values: RuleValues): AccessData 
   };
 }
 
+const DRAFT_ID = 'draft-rule';
+
+/** The objects with the draft rule added to one policy. */
+function withNewRuleIn(data: AccessData, policyId: string, values: RuleValues): AccessData {
+  return {
+    rules: [...data.rules, { id: DRAFT_ID, system: false, ...values }],
+    policies: data.policies.map((candidate) =>
+      candidate.id === policyId ? { ...candidate, ruleIds: [...candidate.ruleIds, DRAFT_ID] } : candidate,
+    ),
+  };
+}
+
 /** Name, path regex and read / update / execute; the path is checked and tried as it is typed. */
-export function RuleForm({ rule, context, onDone }: RuleFormProps) {
+export function RuleForm({ rule, context, policy = null, onDone }: RuleFormProps) {
   const save = useSaveRule();
+  const link = useLinkRule();
   const form = useForm<RuleValues>({
     initialValues: {
       name: rule?.name ?? '',
@@ -49,20 +64,39 @@ export function RuleForm({ rule, context, onDone }: RuleFormProps) {
 
   const after = useMemo(
     () =>
-      rule === null || context.access === undefined || pathError !== null
+      context.access === undefined || pathError !== null
         ? null
-        : withRule(context.access, rule.id, values),
+        : rule !== null
+          ? withRule(context.access, rule.id, values)
+          : policy !== null
+            ? withNewRuleIn(context.access, policy.id, values)
+            : null,
     // The values object is new on every render; its fields are what matter.
     // eslint-disable-next-line react-hooks/exhaustive-deps -- depends on the fields listed
-    [rule, context.access, pathError, values.path, values.readable, values.updatable, values.executable],
+    [
+      rule,
+      policy,
+      context.access,
+      pathError,
+      values.path,
+      values.readable,
+      values.updatable,
+      values.executable,
+    ],
   );
 
   const { handleSubmit, formError, isSubmitting } = useFormSubmit({
     form,
     fields: ['name', 'path', 'readable', 'updatable', 'executable'],
     describeFailure: formFailure,
-    submit: (draft: RuleValues) =>
-      save.mutateAsync({ id: rule?.id ?? null, values: { ...draft, name: draft.name.trim() } }),
+    submit: async (draft: RuleValues) => {
+      const saved = await save.mutateAsync({
+        id: rule?.id ?? null,
+        values: { ...draft, name: draft.name.trim() },
+      });
+      if (policy !== null) await link.mutateAsync({ policyId: policy.id, ruleId: saved.id });
+      return saved;
+    },
     deniable: { resource: '/authorisation_rules', action: 'update' },
     failureTitle: rule === null ? 'Rule not created' : 'Rule not saved',
     successMessage: (saved) =>
@@ -91,7 +125,7 @@ export function RuleForm({ rule, context, onDone }: RuleFormProps) {
           ranking.
         </Text>
         {pathError === null ? <RulePathTester path={values.path} nodePaths={context.nodePaths} /> : null}
-        {rule === null ? (
+        {rule === null && policy === null ? (
           <Text size="sm" c="dimmed">
             A new rule changes nobody&apos;s access until a policy holds it.
           </Text>
