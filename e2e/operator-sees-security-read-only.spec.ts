@@ -18,6 +18,11 @@ test('the operator reads rules and policies but every editing action says why it
   await expect(newRule).toHaveAccessibleDescription(REASON);
   const edit = security.rulesTable.getByRole('button', { name: 'Edit rule Operate all projects' });
   await expect(edit).toHaveAttribute('aria-disabled', 'true');
+  // The server filters the list by name or path; the filter is in the address.
+  await page.getByRole('textbox', { name: 'Filter rules' }).fill('Operate all');
+  await expect(page).toHaveURL(/q=Operate/);
+  await expect(security.rulesTable).not.toContainText('Read everything (viewers)');
+  await expect(security.rulesTable).toContainText('Operate all projects');
   await newRule.click({ force: true });
   await expect(security.dialog).toBeHidden();
   await axe();
