@@ -23,6 +23,8 @@ import { Route as AuthedProjectsProjectCodeRouteRouteImport } from './routes/_au
 import { Route as AuthedSecurityIndexRouteImport } from './routes/_authed/security/index';
 import { Route as AuthedSecurityCheckRouteImport } from './routes/_authed/security/check';
 import { Route as AuthedSecurityGroupsRouteImport } from './routes/_authed/security/groups';
+import { Route as AuthedSecurityPoliciesRouteImport } from './routes/_authed/security/policies';
+import { Route as AuthedSecurityRulesRouteImport } from './routes/_authed/security/rules';
 import { Route as AuthedSecurityUsersRouteImport } from './routes/_authed/security/users';
 import { Route as AuthedProjectsProjectCodeTabsRouteRouteImport } from './routes/_authed/projects/$projectCode/_tabs/route';
 import { Route as AuthedProjectsProjectCodeTabsIndexRouteImport } from './routes/_authed/projects/$projectCode/_tabs/index';
@@ -129,6 +131,16 @@ const AuthedSecurityCheckRoute = AuthedSecurityCheckRouteImport.update({
 const AuthedSecurityGroupsRoute = AuthedSecurityGroupsRouteImport.update({
   id: '/groups',
   path: '/groups',
+  getParentRoute: () => AuthedSecurityRouteRoute,
+} as any);
+const AuthedSecurityPoliciesRoute = AuthedSecurityPoliciesRouteImport.update({
+  id: '/policies',
+  path: '/policies',
+  getParentRoute: () => AuthedSecurityRouteRoute,
+} as any);
+const AuthedSecurityRulesRoute = AuthedSecurityRulesRouteImport.update({
+  id: '/rules',
+  path: '/rules',
   getParentRoute: () => AuthedSecurityRouteRoute,
 } as any);
 const AuthedSecurityUsersRoute = AuthedSecurityUsersRouteImport.update({
@@ -413,6 +425,8 @@ export interface FileRoutesByFullPath {
   '/changes/$changeId': typeof AuthedChangesChangeIdRoute;
   '/security/check': typeof AuthedSecurityCheckRoute;
   '/security/groups': typeof AuthedSecurityGroupsRoute;
+  '/security/policies': typeof AuthedSecurityPoliciesRoute;
+  '/security/rules': typeof AuthedSecurityRulesRoute;
   '/security/users': typeof AuthedSecurityUsersRoute;
   '/projects/': typeof AuthedProjectsIndexRoute;
   '/security/': typeof AuthedSecurityIndexRoute;
@@ -462,6 +476,8 @@ export interface FileRoutesByTo {
   '/changes/$changeId': typeof AuthedChangesChangeIdRoute;
   '/security/check': typeof AuthedSecurityCheckRoute;
   '/security/groups': typeof AuthedSecurityGroupsRoute;
+  '/security/policies': typeof AuthedSecurityPoliciesRoute;
+  '/security/rules': typeof AuthedSecurityRulesRoute;
   '/security/users': typeof AuthedSecurityUsersRoute;
   '/projects': typeof AuthedProjectsIndexRoute;
   '/security': typeof AuthedSecurityIndexRoute;
@@ -510,6 +526,8 @@ export interface FileRoutesById {
   '/_authed/changes/$changeId': typeof AuthedChangesChangeIdRoute;
   '/_authed/security/check': typeof AuthedSecurityCheckRoute;
   '/_authed/security/groups': typeof AuthedSecurityGroupsRoute;
+  '/_authed/security/policies': typeof AuthedSecurityPoliciesRoute;
+  '/_authed/security/rules': typeof AuthedSecurityRulesRoute;
   '/_authed/security/users': typeof AuthedSecurityUsersRoute;
   '/_authed/projects/': typeof AuthedProjectsIndexRoute;
   '/_authed/security/': typeof AuthedSecurityIndexRoute;
@@ -564,6 +582,8 @@ export interface FileRouteTypes {
     | '/changes/$changeId'
     | '/security/check'
     | '/security/groups'
+    | '/security/policies'
+    | '/security/rules'
     | '/security/users'
     | '/projects/'
     | '/security/'
@@ -613,6 +633,8 @@ export interface FileRouteTypes {
     | '/changes/$changeId'
     | '/security/check'
     | '/security/groups'
+    | '/security/policies'
+    | '/security/rules'
     | '/security/users'
     | '/projects'
     | '/security'
@@ -660,6 +682,8 @@ export interface FileRouteTypes {
     | '/_authed/changes/$changeId'
     | '/_authed/security/check'
     | '/_authed/security/groups'
+    | '/_authed/security/policies'
+    | '/_authed/security/rules'
     | '/_authed/security/users'
     | '/_authed/projects/'
     | '/_authed/security/'
@@ -804,6 +828,20 @@ declare module '@tanstack/react-router' {
       path: '/groups';
       fullPath: '/security/groups';
       preLoaderRoute: typeof AuthedSecurityGroupsRouteImport;
+      parentRoute: typeof AuthedSecurityRouteRoute;
+    };
+    '/_authed/security/policies': {
+      id: '/_authed/security/policies';
+      path: '/policies';
+      fullPath: '/security/policies';
+      preLoaderRoute: typeof AuthedSecurityPoliciesRouteImport;
+      parentRoute: typeof AuthedSecurityRouteRoute;
+    };
+    '/_authed/security/rules': {
+      id: '/_authed/security/rules';
+      path: '/rules';
+      fullPath: '/security/rules';
+      preLoaderRoute: typeof AuthedSecurityRulesRouteImport;
       parentRoute: typeof AuthedSecurityRouteRoute;
     };
     '/_authed/security/users': {
@@ -1071,6 +1109,8 @@ declare module '@tanstack/react-router' {
 interface AuthedSecurityRouteRouteChildren {
   AuthedSecurityCheckRoute: typeof AuthedSecurityCheckRoute;
   AuthedSecurityGroupsRoute: typeof AuthedSecurityGroupsRoute;
+  AuthedSecurityPoliciesRoute: typeof AuthedSecurityPoliciesRoute;
+  AuthedSecurityRulesRoute: typeof AuthedSecurityRulesRoute;
   AuthedSecurityUsersRoute: typeof AuthedSecurityUsersRoute;
   AuthedSecurityIndexRoute: typeof AuthedSecurityIndexRoute;
 }
@@ -1078,6 +1118,8 @@ interface AuthedSecurityRouteRouteChildren {
 const AuthedSecurityRouteRouteChildren: AuthedSecurityRouteRouteChildren = {
   AuthedSecurityCheckRoute: AuthedSecurityCheckRoute,
   AuthedSecurityGroupsRoute: AuthedSecurityGroupsRoute,
+  AuthedSecurityPoliciesRoute: AuthedSecurityPoliciesRoute,
+  AuthedSecurityRulesRoute: AuthedSecurityRulesRoute,
   AuthedSecurityUsersRoute: AuthedSecurityUsersRoute,
   AuthedSecurityIndexRoute: AuthedSecurityIndexRoute,
 };

@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import {
   accessChanges,
   assignmentApplies,
+  authorizerFor,
+  IMPACT_CHECKS,
   explainAccess,
   grantsFor,
   impactSentence,
@@ -9,6 +11,7 @@ import {
   summariseImpact,
   type AccessData,
   type AccessRule,
+  type ImpactUser,
 } from './access-model';
 
 const rule = (
@@ -200,5 +203,82 @@ describe('impact preview', () => {
     const read = lines.find((l) => l.permission === 'read');
     expect(read && impactSentence(read)).toBe('viewer loses read on /projects/bank and 2 nodes below');
     expect(accessChanges(before, before, users, nodes)).toEqual([]);
+  });
+});
+
+describe('accessChanges skips only what cannot change', () => {
+  // The brute force the pruning must agree with: every user × node × check, both ways.
+  function bruteForce(before: AccessData, after: AccessData, users: ImpactUser[], nodes: string[]) {
+    const out: string[] = [];
+    for (const user of users) {
+      const principal = { kind: 'user', username: user.username, groups: user.groups } as const;
+      const was = authorizerFor(before, principal);
+      const will = authorizerFor(after, principal);
+      for (const node of nodes) {
+        for (const { permission, subPath } of IMPACT_CHECKS) {
+          const b = permission === 'read' ? was.canRead(node) : was.may(node, subPath, permission);
+          const a = permission === 'read' ? will.canRead(node) : will.may(node, subPath, permission);
+          if (a !== b) out.push(`${user.username} ${permission} ${node}${subPath} ${String(a)}`);
+        }
+      }
+    }
+    return out.sort();
+  }
+
+  it('agrees with evaluating everything, on generated rules, policies and edits', () => {
+    let seed = 7;
+    const random = (n: number) => {
+      seed = (seed * 1103515245 + 12345) % 2147483648;
+      return seed % n;
+    };
+    const nodes = ['/projects/a', '/projects/a/environments/x', '/projects/b', '/projects/b/assets/c'];
+    const patterns = [
+      '',
+      '^/',
+      '^/projects/a',
+      '^/projects/b',
+      '^/projects/.*/properties',
+      '^/projects/a/environments',
+    ];
+    const users: ImpactUser[] = [
+      { username: 'u1', groups: ['g1'] },
+      { username: 'u2', groups: ['g2'] },
+      { username: 'u3', groups: [] },
+    ];
+    const assignees = [
+      { username: 'u1', groupname: null },
+      { username: null, groupname: 'g1' },
+      { username: null, groupname: 'g2' },
+      { username: null, groupname: null },
+    ];
+    const generate = (): AccessData => {
+      const rules = Array.from({ length: 6 }, (_, i) => ({
+        id: `r${String(i)}`,
+        name: `r${String(i)}`,
+        path: patterns[random(patterns.length)] ?? '',
+        readable: random(3) > 0,
+        updatable: random(2) === 0,
+        executable: random(2) === 0,
+        system: false,
+      }));
+      const policies = Array.from({ length: 3 }, (_, p) => ({
+        id: `p${String(p)}`,
+        name: `p${String(p)}`,
+        system: p === 0 && random(4) === 0,
+        ruleIds: rules.filter(() => random(2) === 0).map((rule) => rule.id),
+        assignments: assignees
+          .filter(() => random(2) === 0)
+          .map((a, i) => ({ id: `a${String(p)}${String(i)}`, ...a })),
+      }));
+      return { rules, policies };
+    };
+    for (let round = 0; round < 200; round += 1) {
+      const before = generate();
+      const after = generate();
+      const pruned = accessChanges(before, after, users, nodes)
+        .map((c) => `${c.username} ${c.permission} ${c.path} ${String(c.after)}`)
+        .sort();
+      expect(pruned).toEqual(bruteForce(before, after, users, nodes));
+    }
   });
 });

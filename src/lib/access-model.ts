@@ -1,5 +1,6 @@
 import {
   Authorizer,
+  nodePrefixes,
   type Decision,
   type Permission,
   type ReadDecision,
@@ -238,9 +239,16 @@ export function accessChanges(
   const changes: AccessChange[] = [];
   for (const user of users) {
     const principal: Principal = { kind: 'user', username: user.username, groups: user.groups };
+    const touched = changedGrantPatterns(grantsFor(before, principal), grantsFor(after, principal));
+    // The same grants decide the same everywhere: nothing to compare for this user.
+    if (touched.length === 0) continue;
     const was = authorizerFor(before, principal);
     const will = authorizerFor(after, principal);
     for (const nodePath of nodePaths) {
+      // A decision can change only where a grant that came or went matches the node, an ancestor (read
+      // needs every prefix) or a checked sub-path; elsewhere the same grants match, so it is the same.
+      const paths = [...nodePrefixes(nodePath), ...IMPACT_CHECKS.map(({ subPath }) => nodePath + subPath)];
+      if (!touched.some((pattern) => paths.some((path) => pattern.test(path)))) continue;
       for (const { permission, subPath } of IMPACT_CHECKS) {
         const b = permission === 'read' ? was.canRead(nodePath) : was.may(nodePath, subPath, permission);
         const a = permission === 'read' ? will.canRead(nodePath) : will.may(nodePath, subPath, permission);
@@ -257,6 +265,43 @@ export function accessChanges(
     }
   }
   return changes;
+}
+
+/**
+ * What a grant decides with: its pattern, permissions and rank (system, assignee kind). Two grants with the
+ * same key decide alike wherever they match, whichever rule or policy they come through, so having one or
+ * both changes nothing.
+ */
+function grantKey(grant: RuleGrant): string {
+  const assignee = grant.username !== null ? 'user' : grant.groupname !== null ? 'group' : 'everyone';
+  return JSON.stringify([
+    grant.path,
+    grant.readable,
+    grant.updatable,
+    grant.executable,
+    grant.ruleSystem || grant.policySystem,
+    assignee,
+  ]);
+}
+
+/** The path patterns of the grants in one list but not the other (an invalid pattern matches nothing). */
+function changedGrantPatterns(before: readonly RuleGrant[], after: readonly RuleGrant[]): RegExp[] {
+  const was = new Set(before.map(grantKey));
+  const will = new Set(after.map(grantKey));
+  const changed = [
+    ...before.filter((grant) => !will.has(grantKey(grant))),
+    ...after.filter((grant) => !was.has(grantKey(grant))),
+  ];
+  const patterns = new Map<string, RegExp>();
+  for (const grant of changed) {
+    if (patterns.has(grant.path)) continue;
+    try {
+      patterns.set(grant.path, new RegExp(grant.path));
+    } catch {
+      // The evaluator skips such a rule too.
+    }
+  }
+  return [...patterns.values()];
 }
 
 /** "viewer loses read on /projects/bank and 14 nodes below": changes grouped, descendants folded in. */

@@ -5,6 +5,8 @@ import { TabLink } from '@/ui/tab-link';
 // The security section: one route per tab, so each view has its own address.
 const SECTIONS = [
   { to: '/security/check', label: 'Check access' },
+  { to: '/security/rules', label: 'Rules' },
+  { to: '/security/policies', label: 'Policies' },
   { to: '/security/users', label: 'Users' },
   { to: '/security/groups', label: 'Groups' },
 ] as const;
@@ -29,10 +31,14 @@ export const Route = createFileRoute('/_authed/security')({
               </TabLink>
             ))}
           </Tabs.List>
-          <Tabs.Panel value={active ?? ''} pt="md">
-            <Outlet />
-          </Tabs.Panel>
+          {active === null ? null : (
+            <Tabs.Panel value={active} pt="md">
+              <Outlet />
+            </Tabs.Panel>
+          )}
         </Tabs>
+        {/* `/security` itself (it redirects to a tab) has no tab of its own: Mantine refuses a panel without one. */}
+        {active === null ? <Outlet /> : null}
       </Stack>
     );
   },
