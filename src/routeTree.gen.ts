@@ -34,6 +34,7 @@ import { Route as AuthedProjectsProjectCodeTabsPropertiesRouteImport } from './r
 import { Route as AuthedProjectsProjectCodeTabsSchedulesRouteImport } from './routes/_authed/projects/$projectCode/_tabs/schedules';
 import { Route as AuthedProjectsProjectCodeTabsSettingsRouteImport } from './routes/_authed/projects/$projectCode/_tabs/settings';
 import { Route as AuthedProjectsProjectCodeTabsTemplatesRouteImport } from './routes/_authed/projects/$projectCode/_tabs/templates';
+import { Route as AuthedProjectsProjectCodeTabsWorkflowsRouteImport } from './routes/_authed/projects/$projectCode/_tabs/workflows';
 import { Route as AuthedProjectsProjectCodeAssetsAssetCodeRouteRouteImport } from './routes/_authed/projects/$projectCode/assets/$assetCode/route';
 import { Route as AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeRouteRouteImport } from './routes/_authed/projects/$projectCode/environments/$environmentCode/route';
 import { Route as AuthedProjectsProjectCodeAssetsAssetCodeIndexRouteImport } from './routes/_authed/projects/$projectCode/assets/$assetCode/index';
@@ -45,6 +46,7 @@ import { Route as AuthedProjectsProjectCodeAssetsAssetCodeSchedulesRouteImport }
 import { Route as AuthedProjectsProjectCodeAssetsAssetCodeSettingsRouteImport } from './routes/_authed/projects/$projectCode/assets/$assetCode/settings';
 import { Route as AuthedProjectsProjectCodeAssetsAssetCodeTemplateRouteImport } from './routes/_authed/projects/$projectCode/assets/$assetCode/template';
 import { Route as AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeTabsRouteRouteImport } from './routes/_authed/projects/$projectCode/environments/$environmentCode/_tabs/route';
+import { Route as AuthedProjectsProjectCodeWorkflowsWorkflowCodeIndexRouteImport } from './routes/_authed/projects/$projectCode/workflows/$workflowCode/index';
 import { Route as AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeTabsIndexRouteImport } from './routes/_authed/projects/$projectCode/environments/$environmentCode/_tabs/index';
 import { Route as AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeTabsActivityRouteImport } from './routes/_authed/projects/$projectCode/environments/$environmentCode/_tabs/activity';
 import { Route as AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeTabsAssetsRouteImport } from './routes/_authed/projects/$projectCode/environments/$environmentCode/_tabs/assets';
@@ -52,6 +54,7 @@ import { Route as AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeTabsProper
 import { Route as AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeTabsSchedulesRouteImport } from './routes/_authed/projects/$projectCode/environments/$environmentCode/_tabs/schedules';
 import { Route as AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeTabsSettingsRouteImport } from './routes/_authed/projects/$projectCode/environments/$environmentCode/_tabs/settings';
 import { Route as AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeAssetsAssetCodeRouteRouteImport } from './routes/_authed/projects/$projectCode/environments/$environmentCode/assets/$assetCode/route';
+import { Route as AuthedProjectsProjectCodeWorkflowsWorkflowCodeRunsRunIdRouteImport } from './routes/_authed/projects/$projectCode/workflows/$workflowCode/runs/$runId';
 import { Route as AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeAssetsAssetCodeIndexRouteImport } from './routes/_authed/projects/$projectCode/environments/$environmentCode/assets/$assetCode/index';
 import { Route as AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeAssetsAssetCodeActivityRouteImport } from './routes/_authed/projects/$projectCode/environments/$environmentCode/assets/$assetCode/activity';
 import { Route as AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeAssetsAssetCodeConvergedPropertiesRouteImport } from './routes/_authed/projects/$projectCode/environments/$environmentCode/assets/$assetCode/converged-properties';
@@ -195,6 +198,12 @@ const AuthedProjectsProjectCodeTabsTemplatesRoute =
     path: '/templates',
     getParentRoute: () => AuthedProjectsProjectCodeTabsRouteRoute,
   } as any);
+const AuthedProjectsProjectCodeTabsWorkflowsRoute =
+  AuthedProjectsProjectCodeTabsWorkflowsRouteImport.update({
+    id: '/workflows',
+    path: '/workflows',
+    getParentRoute: () => AuthedProjectsProjectCodeTabsRouteRoute,
+  } as any);
 const AuthedProjectsProjectCodeAssetsAssetCodeRouteRoute =
   AuthedProjectsProjectCodeAssetsAssetCodeRouteRouteImport.update({
     id: '/assets/$assetCode',
@@ -265,6 +274,12 @@ const AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeTabsRouteRoute =
         AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeRouteRoute,
     } as any,
   );
+const AuthedProjectsProjectCodeWorkflowsWorkflowCodeIndexRoute =
+  AuthedProjectsProjectCodeWorkflowsWorkflowCodeIndexRouteImport.update({
+    id: '/workflows/$workflowCode/',
+    path: '/workflows/$workflowCode/',
+    getParentRoute: () => AuthedProjectsProjectCodeRouteRoute,
+  } as any);
 const AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeTabsIndexRoute =
   AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeTabsIndexRouteImport.update(
     {
@@ -328,6 +343,12 @@ const AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeAssetsAssetCodeRouteRo
         AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeRouteRoute,
     } as any,
   );
+const AuthedProjectsProjectCodeWorkflowsWorkflowCodeRunsRunIdRoute =
+  AuthedProjectsProjectCodeWorkflowsWorkflowCodeRunsRunIdRouteImport.update({
+    id: '/workflows/$workflowCode/runs/$runId',
+    path: '/workflows/$workflowCode/runs/$runId',
+    getParentRoute: () => AuthedProjectsProjectCodeRouteRoute,
+  } as any);
 const AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeAssetsAssetCodeIndexRoute =
   AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeAssetsAssetCodeIndexRouteImport.update(
     {
@@ -426,6 +447,7 @@ export interface FileRoutesByFullPath {
   '/projects/$projectCode/schedules': typeof AuthedProjectsProjectCodeTabsSchedulesRoute;
   '/projects/$projectCode/settings': typeof AuthedProjectsProjectCodeTabsSettingsRoute;
   '/projects/$projectCode/templates': typeof AuthedProjectsProjectCodeTabsTemplatesRoute;
+  '/projects/$projectCode/workflows': typeof AuthedProjectsProjectCodeTabsWorkflowsRoute;
   '/projects/$projectCode/': typeof AuthedProjectsProjectCodeTabsIndexRoute;
   '/projects/$projectCode/assets/$assetCode/activity': typeof AuthedProjectsProjectCodeAssetsAssetCodeActivityRoute;
   '/projects/$projectCode/assets/$assetCode/converged-properties': typeof AuthedProjectsProjectCodeAssetsAssetCodeConvergedPropertiesRoute;
@@ -435,12 +457,14 @@ export interface FileRoutesByFullPath {
   '/projects/$projectCode/assets/$assetCode/settings': typeof AuthedProjectsProjectCodeAssetsAssetCodeSettingsRoute;
   '/projects/$projectCode/assets/$assetCode/template': typeof AuthedProjectsProjectCodeAssetsAssetCodeTemplateRoute;
   '/projects/$projectCode/assets/$assetCode/': typeof AuthedProjectsProjectCodeAssetsAssetCodeIndexRoute;
+  '/projects/$projectCode/workflows/$workflowCode/': typeof AuthedProjectsProjectCodeWorkflowsWorkflowCodeIndexRoute;
   '/projects/$projectCode/environments/$environmentCode/assets/$assetCode': typeof AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeAssetsAssetCodeRouteRouteWithChildren;
   '/projects/$projectCode/environments/$environmentCode/activity': typeof AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeTabsActivityRoute;
   '/projects/$projectCode/environments/$environmentCode/assets': typeof AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeTabsAssetsRoute;
   '/projects/$projectCode/environments/$environmentCode/properties': typeof AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeTabsPropertiesRoute;
   '/projects/$projectCode/environments/$environmentCode/schedules': typeof AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeTabsSchedulesRoute;
   '/projects/$projectCode/environments/$environmentCode/settings': typeof AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeTabsSettingsRoute;
+  '/projects/$projectCode/workflows/$workflowCode/runs/$runId': typeof AuthedProjectsProjectCodeWorkflowsWorkflowCodeRunsRunIdRoute;
   '/projects/$projectCode/environments/$environmentCode/': typeof AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeTabsIndexRoute;
   '/projects/$projectCode/environments/$environmentCode/assets/$assetCode/activity': typeof AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeAssetsAssetCodeActivityRoute;
   '/projects/$projectCode/environments/$environmentCode/assets/$assetCode/converged-properties': typeof AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeAssetsAssetCodeConvergedPropertiesRoute;
@@ -474,6 +498,7 @@ export interface FileRoutesByTo {
   '/projects/$projectCode/schedules': typeof AuthedProjectsProjectCodeTabsSchedulesRoute;
   '/projects/$projectCode/settings': typeof AuthedProjectsProjectCodeTabsSettingsRoute;
   '/projects/$projectCode/templates': typeof AuthedProjectsProjectCodeTabsTemplatesRoute;
+  '/projects/$projectCode/workflows': typeof AuthedProjectsProjectCodeTabsWorkflowsRoute;
   '/projects/$projectCode/assets/$assetCode/activity': typeof AuthedProjectsProjectCodeAssetsAssetCodeActivityRoute;
   '/projects/$projectCode/assets/$assetCode/converged-properties': typeof AuthedProjectsProjectCodeAssetsAssetCodeConvergedPropertiesRoute;
   '/projects/$projectCode/assets/$assetCode/mintmodels': typeof AuthedProjectsProjectCodeAssetsAssetCodeMintmodelsRoute;
@@ -482,11 +507,13 @@ export interface FileRoutesByTo {
   '/projects/$projectCode/assets/$assetCode/settings': typeof AuthedProjectsProjectCodeAssetsAssetCodeSettingsRoute;
   '/projects/$projectCode/assets/$assetCode/template': typeof AuthedProjectsProjectCodeAssetsAssetCodeTemplateRoute;
   '/projects/$projectCode/assets/$assetCode': typeof AuthedProjectsProjectCodeAssetsAssetCodeIndexRoute;
+  '/projects/$projectCode/workflows/$workflowCode': typeof AuthedProjectsProjectCodeWorkflowsWorkflowCodeIndexRoute;
   '/projects/$projectCode/environments/$environmentCode/activity': typeof AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeTabsActivityRoute;
   '/projects/$projectCode/environments/$environmentCode/assets': typeof AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeTabsAssetsRoute;
   '/projects/$projectCode/environments/$environmentCode/properties': typeof AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeTabsPropertiesRoute;
   '/projects/$projectCode/environments/$environmentCode/schedules': typeof AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeTabsSchedulesRoute;
   '/projects/$projectCode/environments/$environmentCode/settings': typeof AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeTabsSettingsRoute;
+  '/projects/$projectCode/workflows/$workflowCode/runs/$runId': typeof AuthedProjectsProjectCodeWorkflowsWorkflowCodeRunsRunIdRoute;
   '/projects/$projectCode/environments/$environmentCode/assets/$assetCode/activity': typeof AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeAssetsAssetCodeActivityRoute;
   '/projects/$projectCode/environments/$environmentCode/assets/$assetCode/converged-properties': typeof AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeAssetsAssetCodeConvergedPropertiesRoute;
   '/projects/$projectCode/environments/$environmentCode/assets/$assetCode/mintmodels': typeof AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeAssetsAssetCodeMintmodelsRoute;
@@ -524,6 +551,7 @@ export interface FileRoutesById {
   '/_authed/projects/$projectCode/_tabs/schedules': typeof AuthedProjectsProjectCodeTabsSchedulesRoute;
   '/_authed/projects/$projectCode/_tabs/settings': typeof AuthedProjectsProjectCodeTabsSettingsRoute;
   '/_authed/projects/$projectCode/_tabs/templates': typeof AuthedProjectsProjectCodeTabsTemplatesRoute;
+  '/_authed/projects/$projectCode/_tabs/workflows': typeof AuthedProjectsProjectCodeTabsWorkflowsRoute;
   '/_authed/projects/$projectCode/_tabs/': typeof AuthedProjectsProjectCodeTabsIndexRoute;
   '/_authed/projects/$projectCode/environments/$environmentCode/_tabs': typeof AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeTabsRouteRouteWithChildren;
   '/_authed/projects/$projectCode/assets/$assetCode/activity': typeof AuthedProjectsProjectCodeAssetsAssetCodeActivityRoute;
@@ -534,12 +562,14 @@ export interface FileRoutesById {
   '/_authed/projects/$projectCode/assets/$assetCode/settings': typeof AuthedProjectsProjectCodeAssetsAssetCodeSettingsRoute;
   '/_authed/projects/$projectCode/assets/$assetCode/template': typeof AuthedProjectsProjectCodeAssetsAssetCodeTemplateRoute;
   '/_authed/projects/$projectCode/assets/$assetCode/': typeof AuthedProjectsProjectCodeAssetsAssetCodeIndexRoute;
+  '/_authed/projects/$projectCode/workflows/$workflowCode/': typeof AuthedProjectsProjectCodeWorkflowsWorkflowCodeIndexRoute;
   '/_authed/projects/$projectCode/environments/$environmentCode/assets/$assetCode': typeof AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeAssetsAssetCodeRouteRouteWithChildren;
   '/_authed/projects/$projectCode/environments/$environmentCode/_tabs/activity': typeof AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeTabsActivityRoute;
   '/_authed/projects/$projectCode/environments/$environmentCode/_tabs/assets': typeof AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeTabsAssetsRoute;
   '/_authed/projects/$projectCode/environments/$environmentCode/_tabs/properties': typeof AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeTabsPropertiesRoute;
   '/_authed/projects/$projectCode/environments/$environmentCode/_tabs/schedules': typeof AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeTabsSchedulesRoute;
   '/_authed/projects/$projectCode/environments/$environmentCode/_tabs/settings': typeof AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeTabsSettingsRoute;
+  '/_authed/projects/$projectCode/workflows/$workflowCode/runs/$runId': typeof AuthedProjectsProjectCodeWorkflowsWorkflowCodeRunsRunIdRoute;
   '/_authed/projects/$projectCode/environments/$environmentCode/_tabs/': typeof AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeTabsIndexRoute;
   '/_authed/projects/$projectCode/environments/$environmentCode/assets/$assetCode/activity': typeof AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeAssetsAssetCodeActivityRoute;
   '/_authed/projects/$projectCode/environments/$environmentCode/assets/$assetCode/converged-properties': typeof AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeAssetsAssetCodeConvergedPropertiesRoute;
@@ -577,6 +607,7 @@ export interface FileRouteTypes {
     | '/projects/$projectCode/schedules'
     | '/projects/$projectCode/settings'
     | '/projects/$projectCode/templates'
+    | '/projects/$projectCode/workflows'
     | '/projects/$projectCode/'
     | '/projects/$projectCode/assets/$assetCode/activity'
     | '/projects/$projectCode/assets/$assetCode/converged-properties'
@@ -586,12 +617,14 @@ export interface FileRouteTypes {
     | '/projects/$projectCode/assets/$assetCode/settings'
     | '/projects/$projectCode/assets/$assetCode/template'
     | '/projects/$projectCode/assets/$assetCode/'
+    | '/projects/$projectCode/workflows/$workflowCode/'
     | '/projects/$projectCode/environments/$environmentCode/assets/$assetCode'
     | '/projects/$projectCode/environments/$environmentCode/activity'
     | '/projects/$projectCode/environments/$environmentCode/assets'
     | '/projects/$projectCode/environments/$environmentCode/properties'
     | '/projects/$projectCode/environments/$environmentCode/schedules'
     | '/projects/$projectCode/environments/$environmentCode/settings'
+    | '/projects/$projectCode/workflows/$workflowCode/runs/$runId'
     | '/projects/$projectCode/environments/$environmentCode/'
     | '/projects/$projectCode/environments/$environmentCode/assets/$assetCode/activity'
     | '/projects/$projectCode/environments/$environmentCode/assets/$assetCode/converged-properties'
@@ -625,6 +658,7 @@ export interface FileRouteTypes {
     | '/projects/$projectCode/schedules'
     | '/projects/$projectCode/settings'
     | '/projects/$projectCode/templates'
+    | '/projects/$projectCode/workflows'
     | '/projects/$projectCode/assets/$assetCode/activity'
     | '/projects/$projectCode/assets/$assetCode/converged-properties'
     | '/projects/$projectCode/assets/$assetCode/mintmodels'
@@ -633,11 +667,13 @@ export interface FileRouteTypes {
     | '/projects/$projectCode/assets/$assetCode/settings'
     | '/projects/$projectCode/assets/$assetCode/template'
     | '/projects/$projectCode/assets/$assetCode'
+    | '/projects/$projectCode/workflows/$workflowCode'
     | '/projects/$projectCode/environments/$environmentCode/activity'
     | '/projects/$projectCode/environments/$environmentCode/assets'
     | '/projects/$projectCode/environments/$environmentCode/properties'
     | '/projects/$projectCode/environments/$environmentCode/schedules'
     | '/projects/$projectCode/environments/$environmentCode/settings'
+    | '/projects/$projectCode/workflows/$workflowCode/runs/$runId'
     | '/projects/$projectCode/environments/$environmentCode/assets/$assetCode/activity'
     | '/projects/$projectCode/environments/$environmentCode/assets/$assetCode/converged-properties'
     | '/projects/$projectCode/environments/$environmentCode/assets/$assetCode/mintmodels'
@@ -674,6 +710,7 @@ export interface FileRouteTypes {
     | '/_authed/projects/$projectCode/_tabs/schedules'
     | '/_authed/projects/$projectCode/_tabs/settings'
     | '/_authed/projects/$projectCode/_tabs/templates'
+    | '/_authed/projects/$projectCode/_tabs/workflows'
     | '/_authed/projects/$projectCode/_tabs/'
     | '/_authed/projects/$projectCode/environments/$environmentCode/_tabs'
     | '/_authed/projects/$projectCode/assets/$assetCode/activity'
@@ -684,12 +721,14 @@ export interface FileRouteTypes {
     | '/_authed/projects/$projectCode/assets/$assetCode/settings'
     | '/_authed/projects/$projectCode/assets/$assetCode/template'
     | '/_authed/projects/$projectCode/assets/$assetCode/'
+    | '/_authed/projects/$projectCode/workflows/$workflowCode/'
     | '/_authed/projects/$projectCode/environments/$environmentCode/assets/$assetCode'
     | '/_authed/projects/$projectCode/environments/$environmentCode/_tabs/activity'
     | '/_authed/projects/$projectCode/environments/$environmentCode/_tabs/assets'
     | '/_authed/projects/$projectCode/environments/$environmentCode/_tabs/properties'
     | '/_authed/projects/$projectCode/environments/$environmentCode/_tabs/schedules'
     | '/_authed/projects/$projectCode/environments/$environmentCode/_tabs/settings'
+    | '/_authed/projects/$projectCode/workflows/$workflowCode/runs/$runId'
     | '/_authed/projects/$projectCode/environments/$environmentCode/_tabs/'
     | '/_authed/projects/$projectCode/environments/$environmentCode/assets/$assetCode/activity'
     | '/_authed/projects/$projectCode/environments/$environmentCode/assets/$assetCode/converged-properties'
@@ -883,6 +922,13 @@ declare module '@tanstack/react-router' {
       preLoaderRoute: typeof AuthedProjectsProjectCodeTabsTemplatesRouteImport;
       parentRoute: typeof AuthedProjectsProjectCodeTabsRouteRoute;
     };
+    '/_authed/projects/$projectCode/_tabs/workflows': {
+      id: '/_authed/projects/$projectCode/_tabs/workflows';
+      path: '/workflows';
+      fullPath: '/projects/$projectCode/workflows';
+      preLoaderRoute: typeof AuthedProjectsProjectCodeTabsWorkflowsRouteImport;
+      parentRoute: typeof AuthedProjectsProjectCodeTabsRouteRoute;
+    };
     '/_authed/projects/$projectCode/assets/$assetCode': {
       id: '/_authed/projects/$projectCode/assets/$assetCode';
       path: '/assets/$assetCode';
@@ -960,6 +1006,13 @@ declare module '@tanstack/react-router' {
       preLoaderRoute: typeof AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeTabsRouteRouteImport;
       parentRoute: typeof AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeRouteRoute;
     };
+    '/_authed/projects/$projectCode/workflows/$workflowCode/': {
+      id: '/_authed/projects/$projectCode/workflows/$workflowCode/';
+      path: '/workflows/$workflowCode';
+      fullPath: '/projects/$projectCode/workflows/$workflowCode/';
+      preLoaderRoute: typeof AuthedProjectsProjectCodeWorkflowsWorkflowCodeIndexRouteImport;
+      parentRoute: typeof AuthedProjectsProjectCodeRouteRoute;
+    };
     '/_authed/projects/$projectCode/environments/$environmentCode/_tabs/': {
       id: '/_authed/projects/$projectCode/environments/$environmentCode/_tabs/';
       path: '/';
@@ -1008,6 +1061,13 @@ declare module '@tanstack/react-router' {
       fullPath: '/projects/$projectCode/environments/$environmentCode/assets/$assetCode';
       preLoaderRoute: typeof AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeAssetsAssetCodeRouteRouteImport;
       parentRoute: typeof AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeRouteRoute;
+    };
+    '/_authed/projects/$projectCode/workflows/$workflowCode/runs/$runId': {
+      id: '/_authed/projects/$projectCode/workflows/$workflowCode/runs/$runId';
+      path: '/workflows/$workflowCode/runs/$runId';
+      fullPath: '/projects/$projectCode/workflows/$workflowCode/runs/$runId';
+      preLoaderRoute: typeof AuthedProjectsProjectCodeWorkflowsWorkflowCodeRunsRunIdRouteImport;
+      parentRoute: typeof AuthedProjectsProjectCodeRouteRoute;
     };
     '/_authed/projects/$projectCode/environments/$environmentCode/assets/$assetCode/': {
       id: '/_authed/projects/$projectCode/environments/$environmentCode/assets/$assetCode/';
@@ -1094,6 +1154,7 @@ interface AuthedProjectsProjectCodeTabsRouteRouteChildren {
   AuthedProjectsProjectCodeTabsSchedulesRoute: typeof AuthedProjectsProjectCodeTabsSchedulesRoute;
   AuthedProjectsProjectCodeTabsSettingsRoute: typeof AuthedProjectsProjectCodeTabsSettingsRoute;
   AuthedProjectsProjectCodeTabsTemplatesRoute: typeof AuthedProjectsProjectCodeTabsTemplatesRoute;
+  AuthedProjectsProjectCodeTabsWorkflowsRoute: typeof AuthedProjectsProjectCodeTabsWorkflowsRoute;
   AuthedProjectsProjectCodeTabsIndexRoute: typeof AuthedProjectsProjectCodeTabsIndexRoute;
 }
 
@@ -1115,6 +1176,8 @@ const AuthedProjectsProjectCodeTabsRouteRouteChildren: AuthedProjectsProjectCode
       AuthedProjectsProjectCodeTabsSettingsRoute,
     AuthedProjectsProjectCodeTabsTemplatesRoute:
       AuthedProjectsProjectCodeTabsTemplatesRoute,
+    AuthedProjectsProjectCodeTabsWorkflowsRoute:
+      AuthedProjectsProjectCodeTabsWorkflowsRoute,
     AuthedProjectsProjectCodeTabsIndexRoute:
       AuthedProjectsProjectCodeTabsIndexRoute,
   };
@@ -1248,6 +1311,8 @@ interface AuthedProjectsProjectCodeRouteRouteChildren {
   AuthedProjectsProjectCodeTabsRouteRoute: typeof AuthedProjectsProjectCodeTabsRouteRouteWithChildren;
   AuthedProjectsProjectCodeAssetsAssetCodeRouteRoute: typeof AuthedProjectsProjectCodeAssetsAssetCodeRouteRouteWithChildren;
   AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeRouteRoute: typeof AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeRouteRouteWithChildren;
+  AuthedProjectsProjectCodeWorkflowsWorkflowCodeIndexRoute: typeof AuthedProjectsProjectCodeWorkflowsWorkflowCodeIndexRoute;
+  AuthedProjectsProjectCodeWorkflowsWorkflowCodeRunsRunIdRoute: typeof AuthedProjectsProjectCodeWorkflowsWorkflowCodeRunsRunIdRoute;
 }
 
 const AuthedProjectsProjectCodeRouteRouteChildren: AuthedProjectsProjectCodeRouteRouteChildren =
@@ -1258,6 +1323,10 @@ const AuthedProjectsProjectCodeRouteRouteChildren: AuthedProjectsProjectCodeRout
       AuthedProjectsProjectCodeAssetsAssetCodeRouteRouteWithChildren,
     AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeRouteRoute:
       AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeRouteRouteWithChildren,
+    AuthedProjectsProjectCodeWorkflowsWorkflowCodeIndexRoute:
+      AuthedProjectsProjectCodeWorkflowsWorkflowCodeIndexRoute,
+    AuthedProjectsProjectCodeWorkflowsWorkflowCodeRunsRunIdRoute:
+      AuthedProjectsProjectCodeWorkflowsWorkflowCodeRunsRunIdRoute,
   };
 
 const AuthedProjectsProjectCodeRouteRouteWithChildren =

@@ -1,9 +1,16 @@
 import type { WorkflowFilterKey, WorkflowSort } from '@contract/filters';
-import { workflowListDocumentSchema, type WorkflowAttributes } from '@contract/workflow';
+import {
+  workflowDocumentSchema,
+  workflowListDocumentSchema,
+  workflowVersionListDocumentSchema,
+  type WorkflowAttributes,
+  type WorkflowVersionAttributes,
+} from '@contract/workflow';
 import { queryOptions } from '@tanstack/react-query';
+import type { RowList } from '@/lib/list-rows';
 import { projectPath } from '@/lib/node-path';
 import { ransackParams, type RansackQuery } from '@/lib/ransack';
-import { fetchList, flatten, type Flat } from './json-api';
+import { fetchDocument, fetchList, flatten, toRowList, type Flat } from './json-api';
 
 // Workflows of an Enterprise project: `/api/projects/{p}/workflows` (domain §9.1). Standard projects
 // answer 422 "Unsupported project type": ask only projects whose `meta.can_have_workflows` is true.
@@ -35,4 +42,56 @@ export const workflowListQuery = (projectCode: string, query: WorkflowListQuery 
   queryOptions({
     queryKey: workflowKeys.list(projectCode, query),
     queryFn: ({ signal }) => listWorkflows(projectCode, query, signal),
+  });
+
+// ---- One workflow and its versions (`…/workflows/{w}`, `…/workflows/{w}/versions`)
+
+export type WorkflowVersion = Flat<WorkflowVersionAttributes, unknown>;
+
+const workflowPath = (projectCode: string, workflowCode: string) =>
+  `${projectPath(projectCode)}/workflows/${encodeURIComponent(workflowCode)}`;
+
+export const workflowDetailKeys = {
+  detail: (projectCode: string, workflowCode: string) =>
+    [...workflowKeys.all, 'detail', projectCode, workflowCode] as const,
+  versions: (projectCode: string, workflowCode: string) =>
+    [...workflowKeys.all, 'versions', projectCode, workflowCode] as const,
+};
+
+export async function getWorkflow(
+  projectCode: string,
+  workflowCode: string,
+  signal?: AbortSignal,
+): Promise<Workflow> {
+  const document = await fetchDocument(workflowDocumentSchema, workflowPath(projectCode, workflowCode), {
+    signal,
+  });
+  return { ...flatten(document.data), projectCode };
+}
+
+export const workflowQuery = (projectCode: string, workflowCode: string) =>
+  queryOptions({
+    queryKey: workflowDetailKeys.detail(projectCode, workflowCode),
+    queryFn: ({ signal }) => getWorkflow(projectCode, workflowCode, signal),
+  });
+
+/** Every version, newest first (drafts, published and archived alike). */
+export async function listWorkflowVersions(
+  projectCode: string,
+  workflowCode: string,
+  signal?: AbortSignal,
+): Promise<RowList<WorkflowVersion>> {
+  const list = await fetchList(
+    workflowVersionListDocumentSchema,
+    `${workflowPath(projectCode, workflowCode)}/versions`,
+    { signal },
+  );
+  const rows = toRowList(list, (resource) => flatten(resource));
+  return { ...rows, items: [...rows.items].sort((a, b) => b.version - a.version) };
+}
+
+export const workflowVersionsQuery = (projectCode: string, workflowCode: string) =>
+  queryOptions({
+    queryKey: workflowDetailKeys.versions(projectCode, workflowCode),
+    queryFn: ({ signal }) => listWorkflowVersions(projectCode, workflowCode, signal),
   });
