@@ -33,8 +33,10 @@ function lineOf(node: YamlNode | null | undefined, counter: LineCounter): number
 function text(map: YamlNode, key: string): string | undefined {
   if (!isMap(map)) return undefined;
   const value = map.get(key, true);
-  return isScalar(value) && value.value !== null && value.value !== undefined
-    ? String(value.value)
+  if (!isScalar(value)) return undefined;
+  const raw = value.value;
+  return typeof raw === 'string' || typeof raw === 'number' || typeof raw === 'boolean'
+    ? String(raw)
     : undefined;
 }
 
