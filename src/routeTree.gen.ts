@@ -47,6 +47,7 @@ import { Route as AuthedProjectsProjectCodeAssetsAssetCodeSettingsRouteImport } 
 import { Route as AuthedProjectsProjectCodeAssetsAssetCodeTemplateRouteImport } from './routes/_authed/projects/$projectCode/assets/$assetCode/template';
 import { Route as AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeTabsRouteRouteImport } from './routes/_authed/projects/$projectCode/environments/$environmentCode/_tabs/route';
 import { Route as AuthedProjectsProjectCodeWorkflowsWorkflowCodeIndexRouteImport } from './routes/_authed/projects/$projectCode/workflows/$workflowCode/index';
+import { Route as AuthedProjectsProjectCodeWorkflowsWorkflowCodeEditRouteImport } from './routes/_authed/projects/$projectCode/workflows/$workflowCode/edit';
 import { Route as AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeTabsIndexRouteImport } from './routes/_authed/projects/$projectCode/environments/$environmentCode/_tabs/index';
 import { Route as AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeTabsActivityRouteImport } from './routes/_authed/projects/$projectCode/environments/$environmentCode/_tabs/activity';
 import { Route as AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeTabsAssetsRouteImport } from './routes/_authed/projects/$projectCode/environments/$environmentCode/_tabs/assets';
@@ -280,6 +281,12 @@ const AuthedProjectsProjectCodeWorkflowsWorkflowCodeIndexRoute =
     path: '/workflows/$workflowCode/',
     getParentRoute: () => AuthedProjectsProjectCodeRouteRoute,
   } as any);
+const AuthedProjectsProjectCodeWorkflowsWorkflowCodeEditRoute =
+  AuthedProjectsProjectCodeWorkflowsWorkflowCodeEditRouteImport.update({
+    id: '/workflows/$workflowCode/edit',
+    path: '/workflows/$workflowCode/edit',
+    getParentRoute: () => AuthedProjectsProjectCodeRouteRoute,
+  } as any);
 const AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeTabsIndexRoute =
   AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeTabsIndexRouteImport.update(
     {
@@ -456,6 +463,7 @@ export interface FileRoutesByFullPath {
   '/projects/$projectCode/assets/$assetCode/schedules': typeof AuthedProjectsProjectCodeAssetsAssetCodeSchedulesRoute;
   '/projects/$projectCode/assets/$assetCode/settings': typeof AuthedProjectsProjectCodeAssetsAssetCodeSettingsRoute;
   '/projects/$projectCode/assets/$assetCode/template': typeof AuthedProjectsProjectCodeAssetsAssetCodeTemplateRoute;
+  '/projects/$projectCode/workflows/$workflowCode/edit': typeof AuthedProjectsProjectCodeWorkflowsWorkflowCodeEditRoute;
   '/projects/$projectCode/assets/$assetCode/': typeof AuthedProjectsProjectCodeAssetsAssetCodeIndexRoute;
   '/projects/$projectCode/workflows/$workflowCode/': typeof AuthedProjectsProjectCodeWorkflowsWorkflowCodeIndexRoute;
   '/projects/$projectCode/environments/$environmentCode/assets/$assetCode': typeof AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeAssetsAssetCodeRouteRouteWithChildren;
@@ -506,6 +514,7 @@ export interface FileRoutesByTo {
   '/projects/$projectCode/assets/$assetCode/schedules': typeof AuthedProjectsProjectCodeAssetsAssetCodeSchedulesRoute;
   '/projects/$projectCode/assets/$assetCode/settings': typeof AuthedProjectsProjectCodeAssetsAssetCodeSettingsRoute;
   '/projects/$projectCode/assets/$assetCode/template': typeof AuthedProjectsProjectCodeAssetsAssetCodeTemplateRoute;
+  '/projects/$projectCode/workflows/$workflowCode/edit': typeof AuthedProjectsProjectCodeWorkflowsWorkflowCodeEditRoute;
   '/projects/$projectCode/assets/$assetCode': typeof AuthedProjectsProjectCodeAssetsAssetCodeIndexRoute;
   '/projects/$projectCode/workflows/$workflowCode': typeof AuthedProjectsProjectCodeWorkflowsWorkflowCodeIndexRoute;
   '/projects/$projectCode/environments/$environmentCode/activity': typeof AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeTabsActivityRoute;
@@ -561,6 +570,7 @@ export interface FileRoutesById {
   '/_authed/projects/$projectCode/assets/$assetCode/schedules': typeof AuthedProjectsProjectCodeAssetsAssetCodeSchedulesRoute;
   '/_authed/projects/$projectCode/assets/$assetCode/settings': typeof AuthedProjectsProjectCodeAssetsAssetCodeSettingsRoute;
   '/_authed/projects/$projectCode/assets/$assetCode/template': typeof AuthedProjectsProjectCodeAssetsAssetCodeTemplateRoute;
+  '/_authed/projects/$projectCode/workflows/$workflowCode/edit': typeof AuthedProjectsProjectCodeWorkflowsWorkflowCodeEditRoute;
   '/_authed/projects/$projectCode/assets/$assetCode/': typeof AuthedProjectsProjectCodeAssetsAssetCodeIndexRoute;
   '/_authed/projects/$projectCode/workflows/$workflowCode/': typeof AuthedProjectsProjectCodeWorkflowsWorkflowCodeIndexRoute;
   '/_authed/projects/$projectCode/environments/$environmentCode/assets/$assetCode': typeof AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeAssetsAssetCodeRouteRouteWithChildren;
@@ -616,6 +626,7 @@ export interface FileRouteTypes {
     | '/projects/$projectCode/assets/$assetCode/schedules'
     | '/projects/$projectCode/assets/$assetCode/settings'
     | '/projects/$projectCode/assets/$assetCode/template'
+    | '/projects/$projectCode/workflows/$workflowCode/edit'
     | '/projects/$projectCode/assets/$assetCode/'
     | '/projects/$projectCode/workflows/$workflowCode/'
     | '/projects/$projectCode/environments/$environmentCode/assets/$assetCode'
@@ -666,6 +677,7 @@ export interface FileRouteTypes {
     | '/projects/$projectCode/assets/$assetCode/schedules'
     | '/projects/$projectCode/assets/$assetCode/settings'
     | '/projects/$projectCode/assets/$assetCode/template'
+    | '/projects/$projectCode/workflows/$workflowCode/edit'
     | '/projects/$projectCode/assets/$assetCode'
     | '/projects/$projectCode/workflows/$workflowCode'
     | '/projects/$projectCode/environments/$environmentCode/activity'
@@ -720,6 +732,7 @@ export interface FileRouteTypes {
     | '/_authed/projects/$projectCode/assets/$assetCode/schedules'
     | '/_authed/projects/$projectCode/assets/$assetCode/settings'
     | '/_authed/projects/$projectCode/assets/$assetCode/template'
+    | '/_authed/projects/$projectCode/workflows/$workflowCode/edit'
     | '/_authed/projects/$projectCode/assets/$assetCode/'
     | '/_authed/projects/$projectCode/workflows/$workflowCode/'
     | '/_authed/projects/$projectCode/environments/$environmentCode/assets/$assetCode'
@@ -1011,6 +1024,13 @@ declare module '@tanstack/react-router' {
       path: '/workflows/$workflowCode';
       fullPath: '/projects/$projectCode/workflows/$workflowCode/';
       preLoaderRoute: typeof AuthedProjectsProjectCodeWorkflowsWorkflowCodeIndexRouteImport;
+      parentRoute: typeof AuthedProjectsProjectCodeRouteRoute;
+    };
+    '/_authed/projects/$projectCode/workflows/$workflowCode/edit': {
+      id: '/_authed/projects/$projectCode/workflows/$workflowCode/edit';
+      path: '/workflows/$workflowCode/edit';
+      fullPath: '/projects/$projectCode/workflows/$workflowCode/edit';
+      preLoaderRoute: typeof AuthedProjectsProjectCodeWorkflowsWorkflowCodeEditRouteImport;
       parentRoute: typeof AuthedProjectsProjectCodeRouteRoute;
     };
     '/_authed/projects/$projectCode/environments/$environmentCode/_tabs/': {
@@ -1311,6 +1331,7 @@ interface AuthedProjectsProjectCodeRouteRouteChildren {
   AuthedProjectsProjectCodeTabsRouteRoute: typeof AuthedProjectsProjectCodeTabsRouteRouteWithChildren;
   AuthedProjectsProjectCodeAssetsAssetCodeRouteRoute: typeof AuthedProjectsProjectCodeAssetsAssetCodeRouteRouteWithChildren;
   AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeRouteRoute: typeof AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeRouteRouteWithChildren;
+  AuthedProjectsProjectCodeWorkflowsWorkflowCodeEditRoute: typeof AuthedProjectsProjectCodeWorkflowsWorkflowCodeEditRoute;
   AuthedProjectsProjectCodeWorkflowsWorkflowCodeIndexRoute: typeof AuthedProjectsProjectCodeWorkflowsWorkflowCodeIndexRoute;
   AuthedProjectsProjectCodeWorkflowsWorkflowCodeRunsRunIdRoute: typeof AuthedProjectsProjectCodeWorkflowsWorkflowCodeRunsRunIdRoute;
 }
@@ -1323,6 +1344,8 @@ const AuthedProjectsProjectCodeRouteRouteChildren: AuthedProjectsProjectCodeRout
       AuthedProjectsProjectCodeAssetsAssetCodeRouteRouteWithChildren,
     AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeRouteRoute:
       AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeRouteRouteWithChildren,
+    AuthedProjectsProjectCodeWorkflowsWorkflowCodeEditRoute:
+      AuthedProjectsProjectCodeWorkflowsWorkflowCodeEditRoute,
     AuthedProjectsProjectCodeWorkflowsWorkflowCodeIndexRoute:
       AuthedProjectsProjectCodeWorkflowsWorkflowCodeIndexRoute,
     AuthedProjectsProjectCodeWorkflowsWorkflowCodeRunsRunIdRoute:

@@ -6,10 +6,11 @@ import {
   type WorkflowAttributes,
   type WorkflowVersionAttributes,
 } from '@contract/workflow';
-import { queryOptions } from '@tanstack/react-query';
+import { queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
 import type { RowList } from '@/lib/list-rows';
 import { projectPath } from '@/lib/node-path';
 import { ransackParams, type RansackQuery } from '@/lib/ransack';
+import { apiRequest } from './client';
 import { fetchDocument, fetchList, flatten, toRowList, type Flat } from './json-api';
 
 // Workflows of an Enterprise project: `/api/projects/{p}/workflows` (domain §9.1). Standard projects
@@ -95,3 +96,43 @@ export const workflowVersionsQuery = (projectCode: string, workflowCode: string)
     queryKey: workflowDetailKeys.versions(projectCode, workflowCode),
     queryFn: ({ signal }) => listWorkflowVersions(projectCode, workflowCode, signal),
   });
+
+// ---- Saving a new version (`PATCH …/workflows/{w}` with the YAML): check only, as a draft, or published
+
+export interface SaveWorkflowInput {
+  projectCode: string;
+  workflowCode: string;
+  sourceYaml: string;
+  /** `check` sends `meta.validate: true`: the server checks and saves nothing. */
+  mode: 'check' | 'draft' | 'publish';
+}
+
+/**
+ * Checks or saves the YAML as the workflow's next version. A 422 is thrown as ApiError, its errors'
+ * pointers naming the step (`/data/attributes/steps/1/target`).
+ */
+export async function saveWorkflowVersion({
+  projectCode,
+  workflowCode,
+  sourceYaml,
+  mode,
+}: SaveWorkflowInput): Promise<void> {
+  await apiRequest(workflowPath(projectCode, workflowCode), {
+    method: 'PATCH',
+    body: {
+      data: {
+        attributes: { source_yaml: sourceYaml, ...(mode === 'check' ? {} : { draft: mode === 'draft' }) },
+      },
+      ...(mode === 'check' ? { meta: { validate: true } } : {}),
+    },
+  });
+}
+
+export function useSaveWorkflowVersion() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: saveWorkflowVersion,
+    onSuccess: (_result, input) =>
+      input.mode === 'check' ? undefined : queryClient.invalidateQueries({ queryKey: workflowKeys.all }),
+  });
+}

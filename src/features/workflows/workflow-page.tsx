@@ -9,7 +9,7 @@ import { workflowRunListQuery } from '@/api/workflow-runs';
 import { workflowQuery, workflowVersionsQuery } from '@/api/workflows';
 import { denial } from '@/lib/permissions';
 import { GuardedButton } from '@/ui/guarded-button';
-import { AnchorLink } from '@/ui/router-links';
+import { AnchorLink, ButtonLink } from '@/ui/router-links';
 import { StatusBadge } from '@/ui/status-badge';
 import { RunWorkflowDialog } from './run-workflow-dialog';
 import { WorkflowRunsTable } from './workflow-runs-table';
@@ -67,13 +67,22 @@ export function WorkflowPage({ projectCode, workflowCode, onRunStarted }: Workfl
           </Text>
           {workflow.description === '' ? null : <Text size="sm">{workflow.description}</Text>}
         </Stack>
-        <GuardedButton
-          leftSection={<IconPlayerPlay size={16} aria-hidden />}
-          deniedReason={runDenied}
-          onClick={running.open}
-        >
-          Run workflow
-        </GuardedButton>
+        <Group gap="xs">
+          <ButtonLink
+            variant="default"
+            to="/projects/$projectCode/workflows/$workflowCode/edit"
+            params={{ projectCode, workflowCode }}
+          >
+            {project.meta.authorisations.workflows?.update === true ? 'Edit YAML' : 'View YAML'}
+          </ButtonLink>
+          <GuardedButton
+            leftSection={<IconPlayerPlay size={16} aria-hidden />}
+            deniedReason={runDenied}
+            onClick={running.open}
+          >
+            Run workflow
+          </GuardedButton>
+        </Group>
       </Group>
       <Stack gap="xs">
         <Title order={2} size="h3">
