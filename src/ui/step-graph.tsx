@@ -4,6 +4,7 @@ import {
   Background,
   Controls,
   MiniMap,
+  Panel,
   ReactFlow,
   ReactFlowProvider,
   useReactFlow,
@@ -202,6 +203,13 @@ function initialViewport(
   return { x: width / 2 - centreOf(target).x, y: 24 - target.y, zoom: 1 };
 }
 
+/**
+ * The overview map draws every node, visible or not, and redraws as the view moves: above this many laid-out
+ * steps it cost seconds on opening a 2,000-step change and long tasks while panning, so it is left out
+ * (collapsing groups brings it back).
+ */
+export const MINIMAP_MAX_STEPS = 300;
+
 interface StepGraphCanvasProps {
   nodes: StepFlowNode[];
   edges: Edge[];
@@ -220,6 +228,7 @@ function StepGraphCanvas({
 }: StepGraphCanvasProps) {
   const colorScheme = useComputedColorScheme('light');
   const [defaultViewport] = useState(viewport);
+  const showsMiniMap = nodes.length <= MINIMAP_MAX_STEPS;
   return (
     <ReactFlow<StepFlowNode>
       nodes={nodes}
@@ -240,12 +249,18 @@ function StepGraphCanvas({
     >
       <Background gap={24} />
       <Controls showInteractive={false} fitViewOptions={{ padding: 0.1 }} />
-      <MiniMap<StepFlowNode>
-        pannable
-        zoomable
-        ariaLabel={`${label} (overview map)`}
-        nodeColor={(node) => STATUS_GROUP_COLORS[statusGroup(node.data.step.status)]}
-      />
+      {showsMiniMap ? (
+        <MiniMap<StepFlowNode>
+          pannable
+          zoomable
+          ariaLabel={`${label} (overview map)`}
+          nodeColor={(node) => STATUS_GROUP_COLORS[statusGroup(node.data.step.status)]}
+        />
+      ) : (
+        <Panel position="bottom-right" className={classes.mapNote}>
+          No overview map above {MINIMAP_MAX_STEPS} steps shown: collapse groups to bring it back.
+        </Panel>
+      )}
     </ReactFlow>
   );
 }

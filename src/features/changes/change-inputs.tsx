@@ -43,9 +43,7 @@ export function ChangeInputs({ change }: ChangeInputsProps) {
           </Accordion.Panel>
         </Accordion.Item>
         <Accordion.Item value="overrides">
-          <Accordion.Control>
-            Property overrides ({keyCount(change.property_overrides)})
-          </Accordion.Control>
+          <Accordion.Control>Property overrides ({keyCount(change.property_overrides)})</Accordion.Control>
           <Accordion.Panel>
             <JsonView value={change.property_overrides} label="Property overrides" maxHeight={240} />
           </Accordion.Panel>

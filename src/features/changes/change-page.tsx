@@ -60,6 +60,10 @@ export function ChangePage({
     () => stepTreeFromSteps(detail.steps, detail.rootStepId).tree,
     [detail.steps, detail.rootStepId],
   );
+  const stepNames = useMemo(
+    () => new Map(detail.steps.map((step) => [step.id, step.name ?? step.id])),
+    [detail.steps],
+  );
   const selected = useMemo(
     () => detail.steps.find((step) => step.id === selectedStepId),
     [detail.steps, selectedStepId],
@@ -144,7 +148,7 @@ export function ChangePage({
           <Title order={2} size="h3">
             Change log
           </Title>
-          {logPane({ changeId, isLive })}
+          {logPane({ changeId, isLive, stepNames })}
         </Stack>
       )}
     </Stack>

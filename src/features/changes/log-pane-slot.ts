@@ -5,6 +5,8 @@ export interface LogScope {
   changeId: string;
   stepId?: string;
   isLive: boolean;
+  /** Each step's name by id, so the log can name steps rather than show their ids. */
+  stepNames?: ReadonlyMap<string, string>;
 }
 
 /**

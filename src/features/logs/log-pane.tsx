@@ -27,6 +27,8 @@ export interface LogPaneProps {
   onLineHashChange?: ((hash: string) => void) | undefined;
   /** The pane's accessible name (a page may show two logs). @default 'Log' */
   label?: string | undefined;
+  /** Step names by id, for the step filter (ids are shown for steps it does not name). */
+  stepNames?: ReadonlyMap<string, string> | undefined;
 }
 
 /** Copying more lines at once would stall the page. */
@@ -40,6 +42,7 @@ export function LogPane({
   lineHash,
   onLineHashChange,
   label = 'Log',
+  stepNames,
 }: LogPaneProps) {
   const { feed, state } = useLogFeed({ changeId, stepId }, isLive);
   const store = feed.store;
@@ -188,6 +191,7 @@ export function LogPane({
         isWrapped={isWrapped}
         isFollowing={follow.isFollowing}
         stepIds={stepId === undefined ? store.stepIds : []}
+        stepNames={stepNames}
         stepFilter={stepFilter}
         hasError={store.firstError >= 0}
         selectedCount={selection === null ? 0 : Math.min(selection.end, store.length) - selection.start + 1}

@@ -1,4 +1,5 @@
 import { Button, Group, SegmentedControl, Select, Switch } from '@mantine/core';
+import { useMemo } from 'react';
 import { IconAlertCircle, IconCopy, IconDownload } from '@tabler/icons-react';
 import type { LogTimeMode } from '@/lib/log-time';
 import { GuardedButton } from '@/ui/guarded-button';
@@ -9,6 +10,8 @@ export interface LogToolbarProps {
   isFollowing: boolean;
   /** Steps to filter by (ids); empty hides the filter. */
   stepIds: readonly string[];
+  /** Step names by id; a step it does not name shows its id. */
+  stepNames?: ReadonlyMap<string, string> | undefined;
   stepFilter: string | null;
   hasError: boolean;
   /** Lines selected (for copying), 0 without a selection. */
@@ -34,7 +37,26 @@ function isTimeMode(value: string): value is LogTimeMode {
 }
 
 /** The pane's view settings and actions. */
+/** Options the step filter renders at once; typing narrows to the rest. */
+const STEP_OPTION_LIMIT = 100;
+
+/** The step filter's options: each step by name, with the start of its id when two steps share a name. */
+export function stepFilterOptions(
+  stepIds: readonly string[],
+  stepNames: ReadonlyMap<string, string> | undefined,
+): { value: string; label: string }[] {
+  const nameOf = (id: string) => stepNames?.get(id) ?? `Step ${id}`;
+  const counts = new Map<string, number>();
+  for (const id of stepIds) counts.set(nameOf(id), (counts.get(nameOf(id)) ?? 0) + 1);
+  return stepIds.map((id) => {
+    const name = nameOf(id);
+    return { value: id, label: (counts.get(name) ?? 0) > 1 ? `${name} (${id.slice(0, 8)})` : name };
+  });
+}
+
 export function LogToolbar(props: LogToolbarProps) {
+  const { stepIds, stepNames } = props;
+  const stepOptions = useMemo(() => stepFilterOptions(stepIds, stepNames), [stepIds, stepNames]);
   return (
     <Group gap="sm" wrap="wrap">
       <SegmentedControl
@@ -68,7 +90,11 @@ export function LogToolbar(props: LogToolbarProps) {
           aria-label="Show the lines of"
           placeholder="All steps"
           clearable
-          data={props.stepIds.map((id) => ({ value: id, label: `Step ${id}` }))}
+          searchable
+          // A change of 2,000 steps would otherwise put 2,000 options in the page on every new batch.
+          limit={STEP_OPTION_LIMIT}
+          nothingFoundMessage="No step by that name has lines"
+          data={stepOptions}
           value={props.stepFilter}
           onChange={props.onStepFilterChange}
           w="12rem"
