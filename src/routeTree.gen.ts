@@ -36,6 +36,7 @@ import { Route as AuthedProjectsProjectCodeTabsPropertiesRouteImport } from './r
 import { Route as AuthedProjectsProjectCodeTabsSchedulesRouteImport } from './routes/_authed/projects/$projectCode/_tabs/schedules';
 import { Route as AuthedProjectsProjectCodeTabsSettingsRouteImport } from './routes/_authed/projects/$projectCode/_tabs/settings';
 import { Route as AuthedProjectsProjectCodeTabsTemplatesRouteImport } from './routes/_authed/projects/$projectCode/_tabs/templates';
+import { Route as AuthedProjectsProjectCodeTabsWorkflowsRouteImport } from './routes/_authed/projects/$projectCode/_tabs/workflows';
 import { Route as AuthedProjectsProjectCodeAssetsAssetCodeRouteRouteImport } from './routes/_authed/projects/$projectCode/assets/$assetCode/route';
 import { Route as AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeRouteRouteImport } from './routes/_authed/projects/$projectCode/environments/$environmentCode/route';
 import { Route as AuthedProjectsProjectCodeAssetsAssetCodeIndexRouteImport } from './routes/_authed/projects/$projectCode/assets/$assetCode/index';
@@ -47,6 +48,8 @@ import { Route as AuthedProjectsProjectCodeAssetsAssetCodeSchedulesRouteImport }
 import { Route as AuthedProjectsProjectCodeAssetsAssetCodeSettingsRouteImport } from './routes/_authed/projects/$projectCode/assets/$assetCode/settings';
 import { Route as AuthedProjectsProjectCodeAssetsAssetCodeTemplateRouteImport } from './routes/_authed/projects/$projectCode/assets/$assetCode/template';
 import { Route as AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeTabsRouteRouteImport } from './routes/_authed/projects/$projectCode/environments/$environmentCode/_tabs/route';
+import { Route as AuthedProjectsProjectCodeWorkflowsWorkflowCodeIndexRouteImport } from './routes/_authed/projects/$projectCode/workflows/$workflowCode/index';
+import { Route as AuthedProjectsProjectCodeWorkflowsWorkflowCodeEditRouteImport } from './routes/_authed/projects/$projectCode/workflows/$workflowCode/edit';
 import { Route as AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeTabsIndexRouteImport } from './routes/_authed/projects/$projectCode/environments/$environmentCode/_tabs/index';
 import { Route as AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeTabsActivityRouteImport } from './routes/_authed/projects/$projectCode/environments/$environmentCode/_tabs/activity';
 import { Route as AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeTabsAssetsRouteImport } from './routes/_authed/projects/$projectCode/environments/$environmentCode/_tabs/assets';
@@ -54,6 +57,7 @@ import { Route as AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeTabsProper
 import { Route as AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeTabsSchedulesRouteImport } from './routes/_authed/projects/$projectCode/environments/$environmentCode/_tabs/schedules';
 import { Route as AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeTabsSettingsRouteImport } from './routes/_authed/projects/$projectCode/environments/$environmentCode/_tabs/settings';
 import { Route as AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeAssetsAssetCodeRouteRouteImport } from './routes/_authed/projects/$projectCode/environments/$environmentCode/assets/$assetCode/route';
+import { Route as AuthedProjectsProjectCodeWorkflowsWorkflowCodeRunsRunIdRouteImport } from './routes/_authed/projects/$projectCode/workflows/$workflowCode/runs/$runId';
 import { Route as AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeAssetsAssetCodeIndexRouteImport } from './routes/_authed/projects/$projectCode/environments/$environmentCode/assets/$assetCode/index';
 import { Route as AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeAssetsAssetCodeActivityRouteImport } from './routes/_authed/projects/$projectCode/environments/$environmentCode/assets/$assetCode/activity';
 import { Route as AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeAssetsAssetCodeConvergedPropertiesRouteImport } from './routes/_authed/projects/$projectCode/environments/$environmentCode/assets/$assetCode/converged-properties';
@@ -207,6 +211,12 @@ const AuthedProjectsProjectCodeTabsTemplatesRoute =
     path: '/templates',
     getParentRoute: () => AuthedProjectsProjectCodeTabsRouteRoute,
   } as any);
+const AuthedProjectsProjectCodeTabsWorkflowsRoute =
+  AuthedProjectsProjectCodeTabsWorkflowsRouteImport.update({
+    id: '/workflows',
+    path: '/workflows',
+    getParentRoute: () => AuthedProjectsProjectCodeTabsRouteRoute,
+  } as any);
 const AuthedProjectsProjectCodeAssetsAssetCodeRouteRoute =
   AuthedProjectsProjectCodeAssetsAssetCodeRouteRouteImport.update({
     id: '/assets/$assetCode',
@@ -277,6 +287,18 @@ const AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeTabsRouteRoute =
         AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeRouteRoute,
     } as any,
   );
+const AuthedProjectsProjectCodeWorkflowsWorkflowCodeIndexRoute =
+  AuthedProjectsProjectCodeWorkflowsWorkflowCodeIndexRouteImport.update({
+    id: '/workflows/$workflowCode/',
+    path: '/workflows/$workflowCode/',
+    getParentRoute: () => AuthedProjectsProjectCodeRouteRoute,
+  } as any);
+const AuthedProjectsProjectCodeWorkflowsWorkflowCodeEditRoute =
+  AuthedProjectsProjectCodeWorkflowsWorkflowCodeEditRouteImport.update({
+    id: '/workflows/$workflowCode/edit',
+    path: '/workflows/$workflowCode/edit',
+    getParentRoute: () => AuthedProjectsProjectCodeRouteRoute,
+  } as any);
 const AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeTabsIndexRoute =
   AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeTabsIndexRouteImport.update(
     {
@@ -340,6 +362,12 @@ const AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeAssetsAssetCodeRouteRo
         AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeRouteRoute,
     } as any,
   );
+const AuthedProjectsProjectCodeWorkflowsWorkflowCodeRunsRunIdRoute =
+  AuthedProjectsProjectCodeWorkflowsWorkflowCodeRunsRunIdRouteImport.update({
+    id: '/workflows/$workflowCode/runs/$runId',
+    path: '/workflows/$workflowCode/runs/$runId',
+    getParentRoute: () => AuthedProjectsProjectCodeRouteRoute,
+  } as any);
 const AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeAssetsAssetCodeIndexRoute =
   AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeAssetsAssetCodeIndexRouteImport.update(
     {
@@ -440,6 +468,7 @@ export interface FileRoutesByFullPath {
   '/projects/$projectCode/schedules': typeof AuthedProjectsProjectCodeTabsSchedulesRoute;
   '/projects/$projectCode/settings': typeof AuthedProjectsProjectCodeTabsSettingsRoute;
   '/projects/$projectCode/templates': typeof AuthedProjectsProjectCodeTabsTemplatesRoute;
+  '/projects/$projectCode/workflows': typeof AuthedProjectsProjectCodeTabsWorkflowsRoute;
   '/projects/$projectCode/': typeof AuthedProjectsProjectCodeTabsIndexRoute;
   '/projects/$projectCode/assets/$assetCode/activity': typeof AuthedProjectsProjectCodeAssetsAssetCodeActivityRoute;
   '/projects/$projectCode/assets/$assetCode/converged-properties': typeof AuthedProjectsProjectCodeAssetsAssetCodeConvergedPropertiesRoute;
@@ -448,13 +477,16 @@ export interface FileRoutesByFullPath {
   '/projects/$projectCode/assets/$assetCode/schedules': typeof AuthedProjectsProjectCodeAssetsAssetCodeSchedulesRoute;
   '/projects/$projectCode/assets/$assetCode/settings': typeof AuthedProjectsProjectCodeAssetsAssetCodeSettingsRoute;
   '/projects/$projectCode/assets/$assetCode/template': typeof AuthedProjectsProjectCodeAssetsAssetCodeTemplateRoute;
+  '/projects/$projectCode/workflows/$workflowCode/edit': typeof AuthedProjectsProjectCodeWorkflowsWorkflowCodeEditRoute;
   '/projects/$projectCode/assets/$assetCode/': typeof AuthedProjectsProjectCodeAssetsAssetCodeIndexRoute;
+  '/projects/$projectCode/workflows/$workflowCode/': typeof AuthedProjectsProjectCodeWorkflowsWorkflowCodeIndexRoute;
   '/projects/$projectCode/environments/$environmentCode/assets/$assetCode': typeof AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeAssetsAssetCodeRouteRouteWithChildren;
   '/projects/$projectCode/environments/$environmentCode/activity': typeof AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeTabsActivityRoute;
   '/projects/$projectCode/environments/$environmentCode/assets': typeof AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeTabsAssetsRoute;
   '/projects/$projectCode/environments/$environmentCode/properties': typeof AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeTabsPropertiesRoute;
   '/projects/$projectCode/environments/$environmentCode/schedules': typeof AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeTabsSchedulesRoute;
   '/projects/$projectCode/environments/$environmentCode/settings': typeof AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeTabsSettingsRoute;
+  '/projects/$projectCode/workflows/$workflowCode/runs/$runId': typeof AuthedProjectsProjectCodeWorkflowsWorkflowCodeRunsRunIdRoute;
   '/projects/$projectCode/environments/$environmentCode/': typeof AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeTabsIndexRoute;
   '/projects/$projectCode/environments/$environmentCode/assets/$assetCode/activity': typeof AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeAssetsAssetCodeActivityRoute;
   '/projects/$projectCode/environments/$environmentCode/assets/$assetCode/converged-properties': typeof AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeAssetsAssetCodeConvergedPropertiesRoute;
@@ -490,6 +522,7 @@ export interface FileRoutesByTo {
   '/projects/$projectCode/schedules': typeof AuthedProjectsProjectCodeTabsSchedulesRoute;
   '/projects/$projectCode/settings': typeof AuthedProjectsProjectCodeTabsSettingsRoute;
   '/projects/$projectCode/templates': typeof AuthedProjectsProjectCodeTabsTemplatesRoute;
+  '/projects/$projectCode/workflows': typeof AuthedProjectsProjectCodeTabsWorkflowsRoute;
   '/projects/$projectCode/assets/$assetCode/activity': typeof AuthedProjectsProjectCodeAssetsAssetCodeActivityRoute;
   '/projects/$projectCode/assets/$assetCode/converged-properties': typeof AuthedProjectsProjectCodeAssetsAssetCodeConvergedPropertiesRoute;
   '/projects/$projectCode/assets/$assetCode/mintmodels': typeof AuthedProjectsProjectCodeAssetsAssetCodeMintmodelsRoute;
@@ -497,12 +530,15 @@ export interface FileRoutesByTo {
   '/projects/$projectCode/assets/$assetCode/schedules': typeof AuthedProjectsProjectCodeAssetsAssetCodeSchedulesRoute;
   '/projects/$projectCode/assets/$assetCode/settings': typeof AuthedProjectsProjectCodeAssetsAssetCodeSettingsRoute;
   '/projects/$projectCode/assets/$assetCode/template': typeof AuthedProjectsProjectCodeAssetsAssetCodeTemplateRoute;
+  '/projects/$projectCode/workflows/$workflowCode/edit': typeof AuthedProjectsProjectCodeWorkflowsWorkflowCodeEditRoute;
   '/projects/$projectCode/assets/$assetCode': typeof AuthedProjectsProjectCodeAssetsAssetCodeIndexRoute;
+  '/projects/$projectCode/workflows/$workflowCode': typeof AuthedProjectsProjectCodeWorkflowsWorkflowCodeIndexRoute;
   '/projects/$projectCode/environments/$environmentCode/activity': typeof AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeTabsActivityRoute;
   '/projects/$projectCode/environments/$environmentCode/assets': typeof AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeTabsAssetsRoute;
   '/projects/$projectCode/environments/$environmentCode/properties': typeof AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeTabsPropertiesRoute;
   '/projects/$projectCode/environments/$environmentCode/schedules': typeof AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeTabsSchedulesRoute;
   '/projects/$projectCode/environments/$environmentCode/settings': typeof AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeTabsSettingsRoute;
+  '/projects/$projectCode/workflows/$workflowCode/runs/$runId': typeof AuthedProjectsProjectCodeWorkflowsWorkflowCodeRunsRunIdRoute;
   '/projects/$projectCode/environments/$environmentCode/assets/$assetCode/activity': typeof AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeAssetsAssetCodeActivityRoute;
   '/projects/$projectCode/environments/$environmentCode/assets/$assetCode/converged-properties': typeof AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeAssetsAssetCodeConvergedPropertiesRoute;
   '/projects/$projectCode/environments/$environmentCode/assets/$assetCode/mintmodels': typeof AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeAssetsAssetCodeMintmodelsRoute;
@@ -542,6 +578,7 @@ export interface FileRoutesById {
   '/_authed/projects/$projectCode/_tabs/schedules': typeof AuthedProjectsProjectCodeTabsSchedulesRoute;
   '/_authed/projects/$projectCode/_tabs/settings': typeof AuthedProjectsProjectCodeTabsSettingsRoute;
   '/_authed/projects/$projectCode/_tabs/templates': typeof AuthedProjectsProjectCodeTabsTemplatesRoute;
+  '/_authed/projects/$projectCode/_tabs/workflows': typeof AuthedProjectsProjectCodeTabsWorkflowsRoute;
   '/_authed/projects/$projectCode/_tabs/': typeof AuthedProjectsProjectCodeTabsIndexRoute;
   '/_authed/projects/$projectCode/environments/$environmentCode/_tabs': typeof AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeTabsRouteRouteWithChildren;
   '/_authed/projects/$projectCode/assets/$assetCode/activity': typeof AuthedProjectsProjectCodeAssetsAssetCodeActivityRoute;
@@ -551,13 +588,16 @@ export interface FileRoutesById {
   '/_authed/projects/$projectCode/assets/$assetCode/schedules': typeof AuthedProjectsProjectCodeAssetsAssetCodeSchedulesRoute;
   '/_authed/projects/$projectCode/assets/$assetCode/settings': typeof AuthedProjectsProjectCodeAssetsAssetCodeSettingsRoute;
   '/_authed/projects/$projectCode/assets/$assetCode/template': typeof AuthedProjectsProjectCodeAssetsAssetCodeTemplateRoute;
+  '/_authed/projects/$projectCode/workflows/$workflowCode/edit': typeof AuthedProjectsProjectCodeWorkflowsWorkflowCodeEditRoute;
   '/_authed/projects/$projectCode/assets/$assetCode/': typeof AuthedProjectsProjectCodeAssetsAssetCodeIndexRoute;
+  '/_authed/projects/$projectCode/workflows/$workflowCode/': typeof AuthedProjectsProjectCodeWorkflowsWorkflowCodeIndexRoute;
   '/_authed/projects/$projectCode/environments/$environmentCode/assets/$assetCode': typeof AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeAssetsAssetCodeRouteRouteWithChildren;
   '/_authed/projects/$projectCode/environments/$environmentCode/_tabs/activity': typeof AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeTabsActivityRoute;
   '/_authed/projects/$projectCode/environments/$environmentCode/_tabs/assets': typeof AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeTabsAssetsRoute;
   '/_authed/projects/$projectCode/environments/$environmentCode/_tabs/properties': typeof AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeTabsPropertiesRoute;
   '/_authed/projects/$projectCode/environments/$environmentCode/_tabs/schedules': typeof AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeTabsSchedulesRoute;
   '/_authed/projects/$projectCode/environments/$environmentCode/_tabs/settings': typeof AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeTabsSettingsRoute;
+  '/_authed/projects/$projectCode/workflows/$workflowCode/runs/$runId': typeof AuthedProjectsProjectCodeWorkflowsWorkflowCodeRunsRunIdRoute;
   '/_authed/projects/$projectCode/environments/$environmentCode/_tabs/': typeof AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeTabsIndexRoute;
   '/_authed/projects/$projectCode/environments/$environmentCode/assets/$assetCode/activity': typeof AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeAssetsAssetCodeActivityRoute;
   '/_authed/projects/$projectCode/environments/$environmentCode/assets/$assetCode/converged-properties': typeof AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeAssetsAssetCodeConvergedPropertiesRoute;
@@ -597,6 +637,7 @@ export interface FileRouteTypes {
     | '/projects/$projectCode/schedules'
     | '/projects/$projectCode/settings'
     | '/projects/$projectCode/templates'
+    | '/projects/$projectCode/workflows'
     | '/projects/$projectCode/'
     | '/projects/$projectCode/assets/$assetCode/activity'
     | '/projects/$projectCode/assets/$assetCode/converged-properties'
@@ -605,13 +646,16 @@ export interface FileRouteTypes {
     | '/projects/$projectCode/assets/$assetCode/schedules'
     | '/projects/$projectCode/assets/$assetCode/settings'
     | '/projects/$projectCode/assets/$assetCode/template'
+    | '/projects/$projectCode/workflows/$workflowCode/edit'
     | '/projects/$projectCode/assets/$assetCode/'
+    | '/projects/$projectCode/workflows/$workflowCode/'
     | '/projects/$projectCode/environments/$environmentCode/assets/$assetCode'
     | '/projects/$projectCode/environments/$environmentCode/activity'
     | '/projects/$projectCode/environments/$environmentCode/assets'
     | '/projects/$projectCode/environments/$environmentCode/properties'
     | '/projects/$projectCode/environments/$environmentCode/schedules'
     | '/projects/$projectCode/environments/$environmentCode/settings'
+    | '/projects/$projectCode/workflows/$workflowCode/runs/$runId'
     | '/projects/$projectCode/environments/$environmentCode/'
     | '/projects/$projectCode/environments/$environmentCode/assets/$assetCode/activity'
     | '/projects/$projectCode/environments/$environmentCode/assets/$assetCode/converged-properties'
@@ -647,6 +691,7 @@ export interface FileRouteTypes {
     | '/projects/$projectCode/schedules'
     | '/projects/$projectCode/settings'
     | '/projects/$projectCode/templates'
+    | '/projects/$projectCode/workflows'
     | '/projects/$projectCode/assets/$assetCode/activity'
     | '/projects/$projectCode/assets/$assetCode/converged-properties'
     | '/projects/$projectCode/assets/$assetCode/mintmodels'
@@ -654,12 +699,15 @@ export interface FileRouteTypes {
     | '/projects/$projectCode/assets/$assetCode/schedules'
     | '/projects/$projectCode/assets/$assetCode/settings'
     | '/projects/$projectCode/assets/$assetCode/template'
+    | '/projects/$projectCode/workflows/$workflowCode/edit'
     | '/projects/$projectCode/assets/$assetCode'
+    | '/projects/$projectCode/workflows/$workflowCode'
     | '/projects/$projectCode/environments/$environmentCode/activity'
     | '/projects/$projectCode/environments/$environmentCode/assets'
     | '/projects/$projectCode/environments/$environmentCode/properties'
     | '/projects/$projectCode/environments/$environmentCode/schedules'
     | '/projects/$projectCode/environments/$environmentCode/settings'
+    | '/projects/$projectCode/workflows/$workflowCode/runs/$runId'
     | '/projects/$projectCode/environments/$environmentCode/assets/$assetCode/activity'
     | '/projects/$projectCode/environments/$environmentCode/assets/$assetCode/converged-properties'
     | '/projects/$projectCode/environments/$environmentCode/assets/$assetCode/mintmodels'
@@ -698,6 +746,7 @@ export interface FileRouteTypes {
     | '/_authed/projects/$projectCode/_tabs/schedules'
     | '/_authed/projects/$projectCode/_tabs/settings'
     | '/_authed/projects/$projectCode/_tabs/templates'
+    | '/_authed/projects/$projectCode/_tabs/workflows'
     | '/_authed/projects/$projectCode/_tabs/'
     | '/_authed/projects/$projectCode/environments/$environmentCode/_tabs'
     | '/_authed/projects/$projectCode/assets/$assetCode/activity'
@@ -707,13 +756,16 @@ export interface FileRouteTypes {
     | '/_authed/projects/$projectCode/assets/$assetCode/schedules'
     | '/_authed/projects/$projectCode/assets/$assetCode/settings'
     | '/_authed/projects/$projectCode/assets/$assetCode/template'
+    | '/_authed/projects/$projectCode/workflows/$workflowCode/edit'
     | '/_authed/projects/$projectCode/assets/$assetCode/'
+    | '/_authed/projects/$projectCode/workflows/$workflowCode/'
     | '/_authed/projects/$projectCode/environments/$environmentCode/assets/$assetCode'
     | '/_authed/projects/$projectCode/environments/$environmentCode/_tabs/activity'
     | '/_authed/projects/$projectCode/environments/$environmentCode/_tabs/assets'
     | '/_authed/projects/$projectCode/environments/$environmentCode/_tabs/properties'
     | '/_authed/projects/$projectCode/environments/$environmentCode/_tabs/schedules'
     | '/_authed/projects/$projectCode/environments/$environmentCode/_tabs/settings'
+    | '/_authed/projects/$projectCode/workflows/$workflowCode/runs/$runId'
     | '/_authed/projects/$projectCode/environments/$environmentCode/_tabs/'
     | '/_authed/projects/$projectCode/environments/$environmentCode/assets/$assetCode/activity'
     | '/_authed/projects/$projectCode/environments/$environmentCode/assets/$assetCode/converged-properties'
@@ -921,6 +973,13 @@ declare module '@tanstack/react-router' {
       preLoaderRoute: typeof AuthedProjectsProjectCodeTabsTemplatesRouteImport;
       parentRoute: typeof AuthedProjectsProjectCodeTabsRouteRoute;
     };
+    '/_authed/projects/$projectCode/_tabs/workflows': {
+      id: '/_authed/projects/$projectCode/_tabs/workflows';
+      path: '/workflows';
+      fullPath: '/projects/$projectCode/workflows';
+      preLoaderRoute: typeof AuthedProjectsProjectCodeTabsWorkflowsRouteImport;
+      parentRoute: typeof AuthedProjectsProjectCodeTabsRouteRoute;
+    };
     '/_authed/projects/$projectCode/assets/$assetCode': {
       id: '/_authed/projects/$projectCode/assets/$assetCode';
       path: '/assets/$assetCode';
@@ -998,6 +1057,20 @@ declare module '@tanstack/react-router' {
       preLoaderRoute: typeof AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeTabsRouteRouteImport;
       parentRoute: typeof AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeRouteRoute;
     };
+    '/_authed/projects/$projectCode/workflows/$workflowCode/': {
+      id: '/_authed/projects/$projectCode/workflows/$workflowCode/';
+      path: '/workflows/$workflowCode';
+      fullPath: '/projects/$projectCode/workflows/$workflowCode/';
+      preLoaderRoute: typeof AuthedProjectsProjectCodeWorkflowsWorkflowCodeIndexRouteImport;
+      parentRoute: typeof AuthedProjectsProjectCodeRouteRoute;
+    };
+    '/_authed/projects/$projectCode/workflows/$workflowCode/edit': {
+      id: '/_authed/projects/$projectCode/workflows/$workflowCode/edit';
+      path: '/workflows/$workflowCode/edit';
+      fullPath: '/projects/$projectCode/workflows/$workflowCode/edit';
+      preLoaderRoute: typeof AuthedProjectsProjectCodeWorkflowsWorkflowCodeEditRouteImport;
+      parentRoute: typeof AuthedProjectsProjectCodeRouteRoute;
+    };
     '/_authed/projects/$projectCode/environments/$environmentCode/_tabs/': {
       id: '/_authed/projects/$projectCode/environments/$environmentCode/_tabs/';
       path: '/';
@@ -1046,6 +1119,13 @@ declare module '@tanstack/react-router' {
       fullPath: '/projects/$projectCode/environments/$environmentCode/assets/$assetCode';
       preLoaderRoute: typeof AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeAssetsAssetCodeRouteRouteImport;
       parentRoute: typeof AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeRouteRoute;
+    };
+    '/_authed/projects/$projectCode/workflows/$workflowCode/runs/$runId': {
+      id: '/_authed/projects/$projectCode/workflows/$workflowCode/runs/$runId';
+      path: '/workflows/$workflowCode/runs/$runId';
+      fullPath: '/projects/$projectCode/workflows/$workflowCode/runs/$runId';
+      preLoaderRoute: typeof AuthedProjectsProjectCodeWorkflowsWorkflowCodeRunsRunIdRouteImport;
+      parentRoute: typeof AuthedProjectsProjectCodeRouteRoute;
     };
     '/_authed/projects/$projectCode/environments/$environmentCode/assets/$assetCode/': {
       id: '/_authed/projects/$projectCode/environments/$environmentCode/assets/$assetCode/';
@@ -1136,6 +1216,7 @@ interface AuthedProjectsProjectCodeTabsRouteRouteChildren {
   AuthedProjectsProjectCodeTabsSchedulesRoute: typeof AuthedProjectsProjectCodeTabsSchedulesRoute;
   AuthedProjectsProjectCodeTabsSettingsRoute: typeof AuthedProjectsProjectCodeTabsSettingsRoute;
   AuthedProjectsProjectCodeTabsTemplatesRoute: typeof AuthedProjectsProjectCodeTabsTemplatesRoute;
+  AuthedProjectsProjectCodeTabsWorkflowsRoute: typeof AuthedProjectsProjectCodeTabsWorkflowsRoute;
   AuthedProjectsProjectCodeTabsIndexRoute: typeof AuthedProjectsProjectCodeTabsIndexRoute;
 }
 
@@ -1157,6 +1238,8 @@ const AuthedProjectsProjectCodeTabsRouteRouteChildren: AuthedProjectsProjectCode
       AuthedProjectsProjectCodeTabsSettingsRoute,
     AuthedProjectsProjectCodeTabsTemplatesRoute:
       AuthedProjectsProjectCodeTabsTemplatesRoute,
+    AuthedProjectsProjectCodeTabsWorkflowsRoute:
+      AuthedProjectsProjectCodeTabsWorkflowsRoute,
     AuthedProjectsProjectCodeTabsIndexRoute:
       AuthedProjectsProjectCodeTabsIndexRoute,
   };
@@ -1290,6 +1373,9 @@ interface AuthedProjectsProjectCodeRouteRouteChildren {
   AuthedProjectsProjectCodeTabsRouteRoute: typeof AuthedProjectsProjectCodeTabsRouteRouteWithChildren;
   AuthedProjectsProjectCodeAssetsAssetCodeRouteRoute: typeof AuthedProjectsProjectCodeAssetsAssetCodeRouteRouteWithChildren;
   AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeRouteRoute: typeof AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeRouteRouteWithChildren;
+  AuthedProjectsProjectCodeWorkflowsWorkflowCodeEditRoute: typeof AuthedProjectsProjectCodeWorkflowsWorkflowCodeEditRoute;
+  AuthedProjectsProjectCodeWorkflowsWorkflowCodeIndexRoute: typeof AuthedProjectsProjectCodeWorkflowsWorkflowCodeIndexRoute;
+  AuthedProjectsProjectCodeWorkflowsWorkflowCodeRunsRunIdRoute: typeof AuthedProjectsProjectCodeWorkflowsWorkflowCodeRunsRunIdRoute;
 }
 
 const AuthedProjectsProjectCodeRouteRouteChildren: AuthedProjectsProjectCodeRouteRouteChildren =
@@ -1300,6 +1386,12 @@ const AuthedProjectsProjectCodeRouteRouteChildren: AuthedProjectsProjectCodeRout
       AuthedProjectsProjectCodeAssetsAssetCodeRouteRouteWithChildren,
     AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeRouteRoute:
       AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeRouteRouteWithChildren,
+    AuthedProjectsProjectCodeWorkflowsWorkflowCodeEditRoute:
+      AuthedProjectsProjectCodeWorkflowsWorkflowCodeEditRoute,
+    AuthedProjectsProjectCodeWorkflowsWorkflowCodeIndexRoute:
+      AuthedProjectsProjectCodeWorkflowsWorkflowCodeIndexRoute,
+    AuthedProjectsProjectCodeWorkflowsWorkflowCodeRunsRunIdRoute:
+      AuthedProjectsProjectCodeWorkflowsWorkflowCodeRunsRunIdRoute,
   };
 
 const AuthedProjectsProjectCodeRouteRouteWithChildren =

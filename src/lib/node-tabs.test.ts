@@ -64,6 +64,7 @@ describe('availableTabs', () => {
       'settings',
       'git-remotes',
       'templates',
+      'workflows',
       'activity',
     ]);
   });
@@ -75,8 +76,15 @@ describe('availableTabs', () => {
       'properties',
       'settings',
       'git-remotes',
+      'workflows',
       'activity',
     ]);
+  });
+
+  it('gives projects a Workflows tab (a Standard one says why it has none), and environments none', () => {
+    expect(availableTabs(standardProject)).toContain('workflows');
+    expect(availableTabs(environment)).not.toContain('workflows');
+    expect(availableTabs(asset)).not.toContain('workflows');
   });
 
   it('gives an environment its assets but no Git remotes', () => {
@@ -132,6 +140,7 @@ describe('tabsOf', () => {
       'properties',
       'settings',
       'git-remotes',
+      'workflows',
       'activity',
     ]);
     // An asset's flags on a project would ask for asset tabs; a project has no routes for them.

@@ -20,6 +20,7 @@ export const NODE_TABS = [
   'mintmodels',
   'activity',
   'schedules',
+  'workflows',
 ] as const;
 export type NodeTab = (typeof NODE_TABS)[number];
 
@@ -38,6 +39,7 @@ export const NODE_TAB_LABELS: Record<NodeTab, string> = {
   mintmodels: 'MintModels',
   activity: 'Activity',
   schedules: 'Schedules',
+  workflows: 'Workflows',
 };
 
 /** The tabs each kind of node has routes for, in display order; the meta flags choose among them. */
@@ -49,6 +51,7 @@ export const PROJECT_TABS = [
   'settings',
   'git-remotes',
   'templates',
+  'workflows',
   'activity',
   'schedules',
 ] as const satisfies readonly NodeTab[];
@@ -89,6 +92,9 @@ export function availableTabs(meta: NodeMeta): NodeTab[] {
   // Only projects have Git remotes; the server says so with the facet it sends.
   if (meta.authorisations.git_remotes !== undefined) tabs.push('git-remotes');
   if (meta.can_have_templates) tabs.push('templates');
+  // Workflows belong to Enterprise projects; a Standard project (a project: it has Git remotes) shows the
+  // tab too, to say why it has none.
+  if (meta.can_have_workflows || meta.authorisations.git_remotes !== undefined) tabs.push('workflows');
   if (meta.requires_template) tabs.push('mintmodels');
   // Every node lists the changes on it and below it (a Standard project's are its environments').
   tabs.push('activity');

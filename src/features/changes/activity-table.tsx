@@ -22,12 +22,27 @@ function WhatCell({ row }: { row: ActivityRow }) {
       </ChangeLink>
     );
   }
-  // The console has no workflow run page yet: the run is shown without a link.
-  return (
-    <Group gap={6} wrap="nowrap">
+  // A run opens its page when its project and workflow are known (from its links).
+  const project = row.target_path === null ? null : parseNodePath(row.target_path);
+  const name =
+    project?.kind === 'project' && row.workflow_code !== null ? (
+      <AnchorLink
+        to="/projects/$projectCode/workflows/$workflowCode/runs/$runId"
+        params={{ projectCode: project.projectCode, workflowCode: row.workflow_code, runId: row.id }}
+        size="sm"
+        fw={500}
+      >
+        {row.action}
+        <VisuallyHidden>, workflow run {row.id}</VisuallyHidden>
+      </AnchorLink>
+    ) : (
       <Text size="sm" fw={500}>
         {row.action}
       </Text>
+    );
+  return (
+    <Group gap={6} wrap="nowrap">
+      {name}
       <StatusBadge tone="accent" size="xs">
         workflow run
       </StatusBadge>

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { GROUP_LIMIT, groupHits, type SearchHit } from './search-model';
+import { GROUP_LIMIT, groupHits, workflowHit, type SearchHit } from './search-model';
 
 function hit(kind: SearchHit['kind'], name: string, code: string, extra: Partial<SearchHit> = {}): SearchHit {
   return {
@@ -66,5 +66,30 @@ describe('groupHits', () => {
     const groups = groupHits([hit('project', 'Bank', 'bank'), hit('project', 'Bank', 'bank')], 'bank');
 
     expect(groups[0]?.hits).toHaveLength(1);
+  });
+});
+
+describe('workflowHit', () => {
+  it('opens the workflow’s page', () => {
+    const workflow = {
+      id: 'w1',
+      projectCode: 'bank',
+      code: 'soa release',
+      name: 'SOA release',
+      description: '',
+      draft: false,
+      archived: false,
+      created_by: 'admin',
+      created_at: '2026-01-01T00:00:00Z',
+      updated_at: '2026-01-01T00:00:00Z',
+      source_yaml: '',
+      steps: [],
+      latest_version: 1,
+      latest_published_version: 1,
+      relationships: {},
+      links: {},
+      meta: undefined,
+    };
+    expect(workflowHit(workflow, 'Bank').target).toBe('/projects/bank/workflows/soa%20release');
   });
 });

@@ -26,7 +26,7 @@ export interface SearchHit {
   name: string;
   code: string;
   archived: boolean;
-  /** Where choosing the hit goes: the node's path (a workflow's project, until workflows have pages). */
+  /** Where choosing the hit goes: the node's path, or the workflow's page. */
   target: string;
   /** Where it lives, for telling apart equal names: "Core Banking Platform › Development". */
   context: string;
@@ -59,7 +59,7 @@ export function workflowHit(workflow: Workflow, projectName: string): SearchHit 
     name: workflow.name,
     code: workflow.code,
     archived: workflow.archived,
-    target: projectPath(workflow.projectCode),
+    target: `${projectPath(workflow.projectCode)}/workflows/${encodeURIComponent(workflow.code)}`,
     context: `Workflow in ${projectName}`,
   };
 }

@@ -62,6 +62,7 @@ describe('node page tabs', () => {
       'Properties',
       'Settings',
       'Git remotes',
+      'Workflows',
       'Activity',
     ]);
     await expectSelectedTab('Overview');
@@ -184,8 +185,8 @@ describe('node page tab routes', () => {
     const tabs = routes.filter((route) => isLayout(route.parentRoute?.id ?? ''));
 
     expect(layouts).toHaveLength(4);
-    // Project 9, environment 6, asset 8 below a project and 8 below an environment.
-    expect(tabs).toHaveLength(31);
+    // Project 10, environment 6, asset 8 below a project and 8 below an environment.
+    expect(tabs).toHaveLength(32);
     for (const tab of tabs) expect(tab.options.pendingComponent).toBe(NodeTabPending);
     for (const layout of layouts) expect(layout.options.pendingComponent).toBeUndefined();
   });

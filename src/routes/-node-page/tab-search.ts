@@ -3,6 +3,7 @@ import { listSearchSchema, listSearchShape } from '@/lib/list-search';
 import { activitySearchSchema } from '@/features/changes/activity-search';
 import type { NodeTab } from '@/lib/node-tabs';
 import { schedulesSearchSchema } from '@/features/schedules/schedules-search';
+import { workflowsSearchSchema } from '@/features/workflows/workflows-search';
 
 // Each tab route validates only its own search parameters, so one tab's filters never reach another.
 // Bad values fall back to the defaults. List tabs (environments, assets, Git remotes) use listSearchSchema.
@@ -38,4 +39,5 @@ export const TAB_SEARCH_SCHEMAS: Record<NodeTab, z.ZodObject> = {
   mintmodels: mintmodelsTabSearchSchema,
   activity: activitySearchSchema,
   schedules: schedulesSearchSchema,
+  workflows: workflowsSearchSchema,
 };

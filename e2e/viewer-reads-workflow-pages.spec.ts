@@ -1,0 +1,60 @@
+import { JSON_API, expect as baseExpect, test } from './fixtures.ts';
+import { seedEnterpriseProject, uniqueCode } from './node-seed.ts';
+import { SignInPage } from './pages/sign-in-page.ts';
+import { WorkflowPage, WorkflowRunPage } from './pages/workflow-pages.ts';
+
+// Journey (issue 15): a viewer opens a project's workflows, a workflow and one of its runs: everything reads,
+// and Run, Cancel and Continue stay visible but disabled, each saying why.
+const expect = baseExpect.configure({ timeout: 20_000 });
+
+test('a viewer reads workflow and run pages, with Run, Cancel and Continue disabled and explained', async ({
+  page,
+  api,
+  axe,
+}) => {
+  const admin = await api('opschain');
+  const project = await seedEnterpriseProject(admin, 'wfview');
+  const workflowCode = uniqueCode('hold');
+  const workflowName = `Pause ${workflowCode}`;
+  const send = async (path: string, attributes: Record<string, unknown>) => {
+    const response = await admin.post(path, {
+      headers: { 'content-type': JSON_API },
+      data: JSON.stringify({ data: { attributes } }),
+    });
+    expect(response.status(), await response.text()).toBe(201);
+    return ((await response.json()) as { data: { id: string } }).data.id;
+  };
+  await send(`/api/projects/${project.code}/workflows`, {
+    code: workflowCode,
+    name: workflowName,
+    description: '',
+    draft: false,
+    steps: [{ type: 'wait', name: 'Hold' }],
+  });
+  const runId = await send(`/api/projects/${project.code}/workflows/${workflowCode}/runs`, {
+    workflow_code: workflowCode,
+  });
+
+  await page.goto(`/projects/${project.code}/workflows`);
+  await new SignInPage(page).signIn('viewer', 'viewer');
+  await page.getByRole('table', { name: 'Workflows' }).getByRole('link', { name: workflowName }).click();
+  const workflow = new WorkflowPage(page);
+  await workflow.expectOpen(workflowName);
+  await expect(workflow.runButton).toHaveAttribute('aria-disabled', 'true');
+  await expect(workflow.runButton).toHaveAccessibleDescription(/You need execute permission/);
+  await expect(workflow.runs.getByRole('row')).toHaveCount(2);
+  await axe();
+
+  await workflow.runs.getByRole('link', { name: new RegExp(`run ${runId}`) }).click();
+  const run = new WorkflowRunPage(page);
+  await run.expectOpen(workflowName);
+  await expect(run.step('Hold')).toContainText(/waiting/i, { timeout: 60_000 });
+  const cancel = page.getByRole('button', { name: 'Cancel run' });
+  await expect(cancel).toHaveAttribute('aria-disabled', 'true');
+  await expect(cancel).toHaveAccessibleDescription('You may not execute workflow runs in this project');
+  await run.openStep('Hold');
+  const proceed = run.drawer.getByRole('button', { name: 'Continue' });
+  await expect(proceed).toHaveAttribute('aria-disabled', 'true');
+  await expect(proceed).toHaveAccessibleDescription('You may not execute workflow runs in this project');
+  await axe();
+});

@@ -1,0 +1,161 @@
+import { toOneId } from '@contract/json-api';
+import {
+  flattenWorkflowStep,
+  workflowRunDocumentSchema,
+  workflowRunListDocumentSchema,
+  workflowStepResourceSchema,
+  workflowVersionResourceSchema,
+  type WorkflowRunAttributes,
+  type WorkflowRunMeta,
+  type WorkflowStep,
+} from '@contract/workflow';
+import { queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
+import type { RowList } from '@/lib/list-rows';
+import { projectPath } from '@/lib/node-path';
+import { ransackParams } from '@/lib/ransack';
+import { apiRequest } from './client';
+import { fetchDocument, fetchList, flatten, toRowList, type Flat } from './json-api';
+import { decideWorkflowStep } from './workflow-steps';
+import { workflowKeys } from './workflows';
+
+// Runs of a workflow (domain §9.3): `…/workflows/{w}/runs` lists and starts them (the server always runs the
+// latest published version), `…/runs/{r}` shows one with its steps in `included` and cancels it (DELETE).
+
+export type WorkflowRun = Flat<WorkflowRunAttributes, WorkflowRunMeta | undefined>;
+
+/** A run step with the ids its relationships name: the change a change step made, the run a workflow step started. */
+export type WorkflowRunStep = WorkflowStep & { changeId: string | null; childRunId: string | null };
+
+export interface WorkflowRunDetail {
+  run: WorkflowRun;
+  /** The version the run ran, when the answer included it. */
+  version: number | null;
+  steps: readonly WorkflowRunStep[];
+  /** Included steps that did not match the contract (not shown). */
+  unreadableSteps: number;
+}
+
+export interface WorkflowRunRef {
+  projectCode: string;
+  workflowCode: string;
+}
+
+const runsPath = ({ projectCode, workflowCode }: WorkflowRunRef) =>
+  `${projectPath(projectCode)}/workflows/${encodeURIComponent(workflowCode)}/runs`;
+
+export const workflowRunKeys = {
+  all: [...workflowKeys.all, 'runs'] as const,
+  list: (ref: WorkflowRunRef) => [...workflowRunKeys.all, 'list', ref.projectCode, ref.workflowCode] as const,
+  detail: (runId: string) => [...workflowRunKeys.all, 'detail', runId] as const,
+};
+
+/** The workflow's runs, newest first. */
+export async function listWorkflowRuns(
+  ref: WorkflowRunRef,
+  signal?: AbortSignal,
+): Promise<RowList<WorkflowRun>> {
+  const list = await fetchList(workflowRunListDocumentSchema, runsPath(ref), {
+    params: ransackParams({ sorts: 'created_at desc' }),
+    signal,
+  });
+  return toRowList(list, (resource) => flatten(resource));
+}
+
+export const workflowRunListQuery = (ref: WorkflowRunRef) =>
+  queryOptions({
+    queryKey: workflowRunKeys.list(ref),
+    queryFn: ({ signal }) => listWorkflowRuns(ref, signal),
+  });
+
+export async function getWorkflowRun(
+  ref: WorkflowRunRef,
+  runId: string,
+  signal?: AbortSignal,
+): Promise<WorkflowRunDetail> {
+  const document = await fetchDocument(
+    workflowRunDocumentSchema,
+    `${runsPath(ref)}/${encodeURIComponent(runId)}`,
+    {
+      signal,
+    },
+  );
+  const run = flatten(document.data);
+  const included = document.included ?? [];
+  const versionId = toOneId(run.relationships.workflow_version);
+  const versionMember = included.find(
+    (member) => member.type === 'workflow_version' && member.id === versionId,
+  );
+  const version = workflowVersionResourceSchema.safeParse(versionMember);
+  const steps: WorkflowRunStep[] = [];
+  let unreadableSteps = 0;
+  for (const member of included) {
+    if (!member.type.startsWith('workflow_') || !member.type.endsWith('_step')) continue;
+    const parsed = workflowStepResourceSchema.safeParse(member);
+    if (!parsed.success) {
+      unreadableSteps += 1;
+      continue;
+    }
+    const relationships = parsed.data.relationships ?? {};
+    steps.push({
+      ...flattenWorkflowStep(parsed.data),
+      changeId: toOneId(relationships.change),
+      childRunId: toOneId(relationships.child_workflow_run),
+    });
+  }
+  return {
+    run,
+    version: version.success ? version.data.attributes.version : null,
+    steps,
+    unreadableSteps,
+  };
+}
+
+export const workflowRunQuery = (ref: WorkflowRunRef, runId: string) =>
+  queryOptions({
+    queryKey: workflowRunKeys.detail(runId),
+    queryFn: ({ signal }) => getWorkflowRun(ref, runId, signal),
+  });
+
+/** Starts a run of the workflow's latest published version; answers the new run. */
+export async function startWorkflowRun(ref: WorkflowRunRef): Promise<WorkflowRun> {
+  const document = await fetchDocument(workflowRunDocumentSchema, runsPath(ref), {
+    method: 'POST',
+    body: { data: { attributes: { workflow_code: ref.workflowCode } } },
+  });
+  return flatten(document.data);
+}
+
+export async function cancelWorkflowRun({
+  ref,
+  runId,
+}: {
+  ref: WorkflowRunRef;
+  runId: string;
+}): Promise<void> {
+  await apiRequest(`${runsPath(ref)}/${encodeURIComponent(runId)}`, { method: 'DELETE' });
+}
+
+export function useStartWorkflowRun() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: startWorkflowRun,
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: workflowRunKeys.all }),
+  });
+}
+
+export function useCancelWorkflowRun() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: cancelWorkflowRun,
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: workflowRunKeys.all }),
+  });
+}
+
+/** Approve, reject or continue a wait step of a run (src/api/workflow-steps.ts); the run is read again. */
+export function useDecideWorkflowStep() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: decideWorkflowStep,
+    onSettled: () => queryClient.invalidateQueries({ queryKey: workflowRunKeys.all }),
+  });
+}

@@ -1,0 +1,45 @@
+import { Code, Stack, Text, Title } from '@mantine/core';
+import { createFileRoute } from '@tanstack/react-router';
+import { workflowQuery } from '@/api/workflows';
+import { WorkflowPage } from '@/features/workflows/workflow-page';
+import { ensureNode } from '@/routes/-loaders';
+import { ButtonLink } from '@/ui/router-links';
+
+export const Route = createFileRoute('/_authed/projects/$projectCode/workflows/$workflowCode/')({
+  loader: ({ context, params }) =>
+    ensureNode(context.queryClient, workflowQuery(params.projectCode, params.workflowCode)),
+  head: ({ loaderData }) => ({
+    meta: loaderData === undefined ? [] : [{ title: `Workflow ${loaderData.name} · OpsChain Console` }],
+  }),
+  notFoundComponent: function WorkflowNotFound() {
+    const { projectCode, workflowCode } = Route.useParams();
+    return (
+      <Stack gap="md" align="flex-start" py="md">
+        <Title order={1}>Workflow not found</Title>
+        <Text>
+          The project has no workflow <Code>{workflowCode}</Code> that you may see. The address may be
+          mistyped, or you may not have permission to read its workflows.
+        </Text>
+        <ButtonLink to="/projects/$projectCode/workflows" params={{ projectCode }}>
+          Go to the project&apos;s workflows
+        </ButtonLink>
+      </Stack>
+    );
+  },
+  component: function WorkflowRoute() {
+    const { projectCode, workflowCode } = Route.useParams();
+    const navigate = Route.useNavigate();
+    return (
+      <WorkflowPage
+        projectCode={projectCode}
+        workflowCode={workflowCode}
+        onRunStarted={(runId) =>
+          void navigate({
+            to: '/projects/$projectCode/workflows/$workflowCode/runs/$runId',
+            params: { projectCode, workflowCode, runId },
+          })
+        }
+      />
+    );
+  },
+});
