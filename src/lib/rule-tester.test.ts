@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { AccessData } from './access-model';
-import { compileRulePath, lockoutPaths, testRulePath } from './rule-tester';
+import { actionNamesIn, compileRulePath, lockoutPaths, testRulePath } from './rule-tester';
 
 const NODES = [
   '/projects/bank',
@@ -108,5 +108,15 @@ describe('lockoutPaths', () => {
       policies: [{ id: 'admin', name: 'admin', system: false, ruleIds: ['all'], assignments: [] }],
     };
     expect(lockoutPaths(base, after, alice)).toEqual(['/authorisation_policies', '/authorisation_rules']);
+  });
+
+  it('finds the action names a rule path spells out', () => {
+    expect(actionNamesIn('^/projects/shop/.*/actions/deploy$')).toEqual(['deploy']);
+    expect(actionNamesIn('/projects/[^/]+/actions/(deploy|roll-back)')).toEqual(['deploy', 'roll-back']);
+    expect(actionNamesIn('^/projects/shop/.*')).toEqual([]);
+    const pattern = compiled('/projects/shop/actions/(deploy|build)$');
+    expect(
+      testRulePath(pattern, NODES, actionNamesIn('/projects/shop/actions/(deploy|build)$')).shown,
+    ).toEqual(['/projects/shop/actions/deploy', '/projects/shop/actions/build']);
   });
 });

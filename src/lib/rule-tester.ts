@@ -18,6 +18,19 @@ export function compileRulePath(path: string): RulePathCheck {
   }
 }
 
+/**
+ * The action names a rule path spells out after `/actions/` (`…/actions/deploy`, `…/actions/(deploy|build)`),
+ * so the tester can try `/actions/<name>` below each node: actions belong to template versions, which the
+ * tester does not load, so it tries the names the rule itself is about.
+ */
+export function actionNamesIn(path: string): string[] {
+  const names = new Set<string>();
+  for (const match of path.matchAll(/\/actions\/\(?((?:[\w-]+\|)*[\w-]+)\)?/g)) {
+    for (const name of (match[1] ?? '').split('|')) if (name !== '') names.add(name);
+  }
+  return [...names];
+}
+
 export interface RuleTestResult {
   /** The first `limit` matching paths, in node order. */
   shown: string[];

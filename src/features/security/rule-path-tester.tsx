@@ -1,6 +1,6 @@
 import { List, Stack, Text } from '@mantine/core';
 import { useDeferredValue, useMemo } from 'react';
-import { compileRulePath, testRulePath } from '@/lib/rule-tester';
+import { actionNamesIn, compileRulePath, testRulePath } from '@/lib/rule-tester';
 
 export interface RulePathTesterProps {
   path: string;
@@ -14,7 +14,9 @@ export function RulePathTester({ path, nodePaths }: RulePathTesterProps) {
   const deferred = useDeferredValue(path);
   const result = useMemo(() => {
     const check = compileRulePath(deferred);
-    return check.pattern === null ? null : testRulePath(check.pattern, nodePaths, [], SHOWN);
+    if (check.pattern === null) return null;
+    const actions = actionNamesIn(deferred);
+    return { ...testRulePath(check.pattern, nodePaths, actions, SHOWN), actions };
   }, [deferred, nodePaths]);
   if (result === null) return null;
   return (
@@ -25,7 +27,8 @@ export function RulePathTester({ path, nodePaths }: RulePathTesterProps) {
           : `Matches ${String(result.total)} of ${String(result.tried)} paths tried`}
       </Text>
       <Text size="xs" c="dimmed">
-        Tried: each project, environment and asset you can see, and its /changes, /properties and /settings.
+        Tried: each project, environment and asset you can see, and its /changes, /properties and /settings
+        {result.actions.length > 0 ? `, and the actions the rule names (${result.actions.join(', ')})` : ''}.
       </Text>
       {result.shown.length > 0 ? (
         <List size="sm" spacing={0} aria-label="Matching paths" ff="monospace">
