@@ -10,6 +10,7 @@ import { queryOptions, useMutation, useQueryClient } from '@tanstack/react-query
 import { ransackParams, type RansackQuery } from '@/lib/ransack';
 import { authorisationKeys, type AuthorisationPolicy, type AuthorisationRule } from './authorisation';
 import { apiRequest } from './client';
+import { failureMessage } from './failures';
 import { fetchDocument, fetchList, flatten, toRowList } from './json-api';
 
 // Editing authorisation rules, policies, their rule links and assignments (domain §5.1). Bodies are sent
@@ -80,6 +81,27 @@ export async function linkRules(policyId: string, ruleIds: readonly string[]): P
 }
 
 /**
+ * Links the rules a rename detached, trying twice: the API offers no single request that renames and keeps
+ * them. If both tries fail the policy is left without its rules, and the message says which to attach again.
+ */
+async function relinkRules(policyId: string, ruleIds: readonly string[]): Promise<void> {
+  try {
+    await linkRules(policyId, ruleIds);
+  } catch {
+    try {
+      await linkRules(policyId, ruleIds);
+    } catch (error) {
+      const reason = failureMessage(error);
+      throw new Error(
+        `The policy was saved, but OpsChain detached its rules when it did and attaching them again failed (${reason}). ` +
+          `Attach these rules to it again from the policy's Rules: ${ruleIds.join(', ')}.`,
+        { cause: error },
+      );
+    }
+  }
+}
+
+/**
  * Creates or renames a policy. A PATCH replaces the policy's rule links with the inline rules it sends (none
  * here), so the rules it had are linked again right after: editing the name keeps the rules.
  */
@@ -98,7 +120,7 @@ export async function savePolicy({
     { method: id === null ? 'POST' : 'PATCH', body: { data: { attributes: values } } },
   );
   const policy = flatten(document.data);
-  if (id !== null) await linkRules(policy.id, ruleIds);
+  if (id !== null) await relinkRules(policy.id, ruleIds);
   return policy;
 }
 
