@@ -3,50 +3,14 @@
 // frame showing change rows (target ≤ 300 ms): cold (first visit, nothing cached) and warm (back again), and
 // a full page load of /activity (navigation start → first rows). Prints numbers and asserts nothing.
 // Needs a build: `npx vite build && node --import tsx e2e/bench/activity-bench.ts` (in `npm run bench:console`).
-import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { chromium, type Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
+import { launchChromium, median, startBenchServer } from './bench-kit.ts';
 
-const ROOT = fileURLToPath(new URL('../..', import.meta.url));
-const PORT = Number(process.env.BENCH_PORT ?? 8394);
-const BASE = `http://127.0.0.1:${String(PORT)}`;
-const DIST = resolve(ROOT, process.env.CONSOLE_DIR ?? 'dist');
 const TARGET_MS = 300;
 const WARM_ROUNDS = 5;
 const RELOAD_ROUNDS = 3;
 /** A change row has painted: a link to a change's page inside the Activity table. */
 const HAS_ROWS = `() => document.querySelector('table[aria-label="Activity, newest first"] a[href^="/changes/"]') !== null`;
-
-function startServer(): ChildProcess {
-  if (!existsSync(`${DIST}/index.html`)) throw new Error('No build in dist/: run `npx vite build` first.');
-  return spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
-    cwd: ROOT,
-    env: {
-      ...process.env,
-      PORT: String(PORT),
-      HOST: '127.0.0.1',
-      EMULATOR_DB: ':memory:',
-      EMULATOR_SEED: 'bench',
-      OPSCHAIN_URL: '',
-      CONSOLE_DIR: DIST,
-    },
-    stdio: 'ignore',
-  });
-}
-
-async function waitForServer(deadline = Date.now() + 300_000): Promise<void> {
-  while (Date.now() < deadline) {
-    try {
-      if ((await fetch(`${BASE}/robots.txt`)).ok) return;
-    } catch {
-      // not listening yet: the bench seed takes a while
-    }
-    await new Promise((done) => setTimeout(done, 500));
-  }
-  throw new Error('the bench server did not start within 5 minutes');
-}
 
 /** From the next key press to the first frame painted after `HAS_ROWS` holds (measured in the page). */
 async function armTiming(page: Page): Promise<void> {
@@ -76,8 +40,6 @@ async function timed(page: Page): Promise<number> {
   return Number(await handle.jsonValue());
 }
 
-const median = (values: readonly number[]) =>
-  [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? Number.NaN;
 const verdict = (value: number) => (value <= TARGET_MS ? 'within target' : 'OVER target');
 
 async function openActivityByKey(page: Page): Promise<number> {
@@ -94,22 +56,10 @@ async function leaveActivity(page: Page): Promise<void> {
 }
 
 async function run(): Promise<void> {
-  const server = startServer();
+  const server = await startBenchServer(8394, { EMULATOR_SEED: 'bench' });
+  const BASE = server.base;
   try {
-    await waitForServer();
-    const chromiumPath = [process.env.CHROMIUM_PATH, '/usr/bin/chromium'].find(
-      (path) => path !== undefined && path !== '' && existsSync(path),
-    );
-    const browser = await chromium.launch({
-      ...(chromiumPath === undefined ? {} : { executablePath: chromiumPath }),
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--no-first-run',
-      ],
-    });
+    const browser = await launchChromium();
     const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
     await page.goto(`${BASE}/sign-in`);
     await page.getByRole('textbox', { name: 'Username' }).fill('operator');
@@ -132,9 +82,6 @@ async function run(): Promise<void> {
       await handle.dispose();
       reloads.push(await page.evaluate(() => performance.now()));
     }
-    const rows = await page
-      .locator('table[aria-label="Activity, newest first"] a[href^="/changes/"]')
-      .count();
     await browser.close();
 
     const ms = (value: number) => `${String(Math.round(value))} ms`;
@@ -148,9 +95,8 @@ async function run(): Promise<void> {
     console.log(
       `  full page load of /activity → first rows:      ${ms(median(reloads))} median (${reloads.map(ms).join(', ')})`,
     );
-    console.log(`  change rows rendered after the last load:             ${String(rows)}`);
   } finally {
-    server.kill();
+    server.process.kill();
   }
 }
 

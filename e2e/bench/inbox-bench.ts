@@ -4,50 +4,16 @@
 // inbox requests the server receives per minute with 1 tab and with 5 tabs of one browser open (the tabs
 // share one poll). Prints numbers and asserts nothing.
 // Needs a build: `npx vite build && node --import tsx e2e/bench/inbox-bench.ts` (in `npm run bench:console`).
-import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { chromium, type BrowserContext, type Page } from '@playwright/test';
+import type { BrowserContext, Page } from '@playwright/test';
 import { z } from 'zod';
+import { launchChromium, median, startBenchServer } from './bench-kit.ts';
 
-const ROOT = fileURLToPath(new URL('../..', import.meta.url));
-const PORT = Number(process.env.BENCH_PORT ?? 8397);
-const BASE = `http://127.0.0.1:${String(PORT)}`;
-const DIST = resolve(ROOT, process.env.CONSOLE_DIR ?? 'dist');
 const ITEMS = Number(process.env.BENCH_INBOX_ITEMS ?? 500);
 const TARGET_MS = 300;
 const COUNT_SECONDS = Number(process.env.BENCH_INBOX_SECONDS ?? 30);
 const ADMIN = `Basic ${Buffer.from('opschain:opschain').toString('base64')}`;
-
-function startServer(): ChildProcess {
-  if (!existsSync(`${DIST}/index.html`)) throw new Error('No build in dist/: run `npx vite build` first.');
-  return spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
-    cwd: ROOT,
-    env: {
-      ...process.env,
-      PORT: String(PORT),
-      HOST: '127.0.0.1',
-      EMULATOR_DB: ':memory:',
-      EMULATOR_SEED: 'demo',
-      OPSCHAIN_URL: '',
-      CONSOLE_DIR: DIST,
-    },
-    stdio: 'ignore',
-  });
-}
-
-async function waitForServer(deadline = Date.now() + 120_000): Promise<void> {
-  while (Date.now() < deadline) {
-    try {
-      if ((await fetch(`${BASE}/robots.txt`)).ok) return;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((done) => setTimeout(done, 300));
-  }
-  throw new Error('the bench server did not start within 2 minutes');
-}
+const server = await startBenchServer(8397, { EMULATOR_SEED: 'demo' });
+const BASE = server.base;
 
 async function api(method: string, path: string, attributes?: Record<string, unknown>): Promise<unknown> {
   const res = await fetch(`${BASE}/api${path}`, {
@@ -135,23 +101,9 @@ async function inboxRequestsPerMinute(context: BrowserContext): Promise<number> 
 }
 
 async function run(): Promise<void> {
-  const server = startServer();
   try {
-    await waitForServer();
     await seedWaitingChanges();
-    const chromiumPath = [process.env.CHROMIUM_PATH, '/usr/bin/chromium'].find(
-      (path) => path !== undefined && path !== '' && existsSync(path),
-    );
-    const browser = await chromium.launch({
-      ...(chromiumPath === undefined ? {} : { executablePath: chromiumPath }),
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--no-first-run',
-      ],
-    });
+    const browser = await launchChromium();
     const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
     const page = await context.newPage();
     await page.goto(`${BASE}/sign-in`);
@@ -177,8 +129,6 @@ async function run(): Promise<void> {
 
     const ms = (values: readonly number[]) =>
       values.map((value) => `${String(Math.round(value))} ms`).join(', ');
-    const median = (values: readonly number[]) =>
-      [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? Number.NaN;
     const med = median(afterData);
     console.log(`Approvals inbox (${String(ITEMS)} changes waiting for approval by the approvers group)`);
     console.log(
@@ -189,7 +139,7 @@ async function run(): Promise<void> {
       `  inbox requests per minute over ${String(COUNT_SECONDS)} s: 1 tab ${oneTab.toFixed(0)}, 5 tabs ${fiveTabs.toFixed(0)}`,
     );
   } finally {
-    server.kill();
+    server.process.kill();
   }
 }
 
