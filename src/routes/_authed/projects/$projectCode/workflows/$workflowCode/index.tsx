@@ -1,6 +1,7 @@
 import { Code, Stack, Text, Title } from '@mantine/core';
+import { useQueryClient } from '@tanstack/react-query';
 import { createFileRoute } from '@tanstack/react-router';
-import { workflowQuery } from '@/api/workflows';
+import { workflowDetailKeys, workflowQuery } from '@/api/workflows';
 import { WorkflowPage } from '@/features/workflows/workflow-page';
 import { ensureNode } from '@/routes/-loaders';
 import { ButtonLink } from '@/ui/router-links';
@@ -29,6 +30,7 @@ export const Route = createFileRoute('/_authed/projects/$projectCode/workflows/$
   component: function WorkflowRoute() {
     const { projectCode, workflowCode } = Route.useParams();
     const navigate = Route.useNavigate();
+    const queryClient = useQueryClient();
     return (
       <WorkflowPage
         projectCode={projectCode}
@@ -37,6 +39,19 @@ export const Route = createFileRoute('/_authed/projects/$projectCode/workflows/$
           void navigate({
             to: '/projects/$projectCode/workflows/$workflowCode/runs/$runId',
             params: { projectCode, workflowCode, runId },
+          })
+        }
+        onCompare={(from, to) =>
+          void navigate({
+            to: '/projects/$projectCode/workflows/$workflowCode/compare',
+            params: { projectCode, workflowCode },
+            search: { from, to },
+          })
+        }
+        onDeleted={() =>
+          void navigate({ to: '/projects/$projectCode/workflows', params: { projectCode } }).then(() => {
+            // Only once the page is left: a deleted workflow is not asked for again (a 404), nor shown from cache.
+            queryClient.removeQueries({ queryKey: workflowDetailKeys.detail(projectCode, workflowCode) });
           })
         }
       />
