@@ -101,7 +101,7 @@ export function WorkflowVersionsSection({
         rowActions={[
           {
             label: 'Compare with previous',
-            accessibleName: (row) => `Compare version ${String(row.version)} with the previous version`,
+            accessibleName: (row) => `Compare with previous: version ${String(row.version)}`,
             icon: () => <IconArrowsDiff size={12} aria-hidden />,
             deniedReason: (row) =>
               previousVersion(numbers, row.version) === undefined ? 'This is the first version' : null,
