@@ -1,5 +1,6 @@
 import { JSON_API, expect as baseExpect, test } from './fixtures.ts';
 import { seedEnterpriseProject, uniqueCode } from './node-seed.ts';
+import { AppShell } from './pages/app-shell.ts';
 import { SignInPage } from './pages/sign-in-page.ts';
 import { CompareVersionsPage, WorkflowPage } from './pages/workflow-pages.ts';
 
@@ -7,7 +8,7 @@ import { CompareVersionsPage, WorkflowPage } from './pages/workflow-pages.ts';
 // draft (gone from the API too), then archives the workflow, after which Run is disabled and says why.
 const expect = baseExpect.configure({ timeout: 20_000 });
 
-test('an admin compares version 1 and 2, deletes the draft 3, and archives the workflow', async ({
+test('an admin finds a workflow with search, compares version 1 and 2, deletes the draft 3, and archives it', async ({
   page,
   api,
   axe,
@@ -36,8 +37,15 @@ test('an admin compares version 1 and 2, deletes the draft 3, and archives the w
   await send('PATCH', workflowUrl, { name, steps: steps('Wait for QA sign-off'), draft: false });
   await send('PATCH', workflowUrl, { name, steps: steps('Unfinished idea'), draft: true });
 
-  await page.goto(`/projects/${project.code}/workflows/${code}`);
+  // Found with global search: a workflow hit opens the workflow's page.
+  const shell = new AppShell(page);
+  await new SignInPage(page).open();
   await new SignInPage(page).signIn('opschain', 'opschain');
+  await expect(shell.pageHeading).toHaveText('Projects');
+  await page.keyboard.press('/');
+  await expect(shell.searchBox).toBeFocused();
+  await page.keyboard.type(code);
+  await page.getByRole('button', { name: new RegExp(`^${name}`) }).click();
   const workflow = new WorkflowPage(page);
   await workflow.expectOpen(name);
   await expect(workflow.versions.getByRole('row')).toHaveCount(4);
