@@ -16,14 +16,32 @@ test('an operator edits an environment’s properties, saves, and compares the l
   const code = uniqueCode('props');
   await seedEnvironment(seeder, project.code, code, 'Staging');
   const path = `/projects/${project.code}/environments/${code}`;
-  const before = await writeProperties(seeder, path, { region: 'eu-west-1', replicas: 2 });
+  const secret = 'secret-vault://staging/db/password';
+  const before = await writeProperties(seeder, path, {
+    region: 'eu-west-1',
+    replicas: 2,
+    db_password: secret,
+  });
   const editor = new DocumentEditorPage(page, 'Staging');
 
   await page.goto(`${path}/properties`);
   await new SignInPage(page).signIn('operator', 'operator');
+  // A reference to the secret vault is named as one, in the read view and in the editor.
+  await expect(page.getByRole('region', { name: 'Secret vault references' })).toContainText(
+    `/db_password → ${secret}`,
+  );
   await editor.startEditing();
+  const mark = page.locator('.console-string-mark');
+  await expect(mark).toHaveCount(1);
+  await mark.hover();
+  await expect(page.getByText('Secret vault reference.', { exact: false }).first()).toBeVisible();
   await axe();
-  await editor.replaceDocument({ region: 'eu-west-1', replicas: 3, strategy: 'blue-green' });
+  await editor.replaceDocument({
+    region: 'eu-west-1',
+    replicas: 3,
+    strategy: 'blue-green',
+    db_password: secret,
+  });
   await page.getByRole('button', { name: 'Review changes' }).click();
   await expect(editor.list('Your changes')).toContainText('Changed /replicas');
   await expect(editor.list('Your changes')).toContainText('Added /strategy');
@@ -33,7 +51,12 @@ test('an operator edits an environment’s properties, saves, and compares the l
   await expect(editor.savedNotice).toBeVisible();
   const after = await readProperties(seeder, path);
   expect(after.version).toBe(before.version + 1);
-  expect(after.data).toEqual({ region: 'eu-west-1', replicas: 3, strategy: 'blue-green' });
+  expect(after.data).toEqual({
+    region: 'eu-west-1',
+    replicas: 3,
+    strategy: 'blue-green',
+    db_password: secret,
+  });
 
   await editor.historyButton.click();
   const versions = page.getByRole('table', { name: 'Versions of the properties' });

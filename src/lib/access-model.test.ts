@@ -7,6 +7,7 @@ import {
   explainAccess,
   grantsFor,
   impactSentence,
+  policiesReaching,
   splitPath,
   summariseImpact,
   type AccessData,
@@ -169,6 +170,61 @@ describe('grantsFor', () => {
       policies: [{ id: 'p', name: 'Ghost', system: false, ruleIds: ['gone'], assignments: [everyone] }],
     });
     expect(grantsFor(d, viewer).map((g) => g.ruleId)).toEqual(['allow-all']);
+  });
+});
+
+describe('policiesReaching', () => {
+  const d = data({
+    rules: [rule('r1', '/projects', { readable: true }), rule('r2', '/x', { updatable: true })],
+    policies: [
+      {
+        id: 'p-mixed',
+        name: 'Viewers',
+        system: false,
+        ruleIds: ['r1', 'r2'],
+        assignments: [
+          { id: 'a1', username: null, groupname: 'viewers' },
+          { id: 'a2', username: 'viewer', groupname: null },
+          { id: 'a3', username: 'viewer', groupname: 'viewers' },
+          { id: 'a4', username: 'viewer', groupname: null },
+        ],
+      },
+      {
+        id: 'p-other',
+        name: 'Operators',
+        system: false,
+        ruleIds: ['r2'],
+        assignments: [{ id: 'a5', username: 'operator', groupname: 'viewers' }],
+      },
+    ],
+  });
+
+  it('lists each policy reaching a user once, with every way it reaches them', () => {
+    expect(policiesReaching(d, viewer)).toEqual([
+      { policyId: 'p-all', policyName: 'Allow all', system: false, ruleCount: 1, via: ['as everyone'] },
+      {
+        policyId: 'p-mixed',
+        policyName: 'Viewers',
+        system: false,
+        ruleCount: 2,
+        via: ['through group viewers', 'directly', 'directly, while in group viewers'],
+      },
+    ]);
+  });
+
+  it('for a group, counts only assignments to that group or to everyone', () => {
+    expect(
+      policiesReaching(d, { kind: 'group', groupname: 'viewers' }).map((reach) => [
+        reach.policyId,
+        reach.via,
+      ]),
+    ).toEqual([
+      ['p-all', ['as everyone']],
+      ['p-mixed', ['through group viewers']],
+    ]);
+    expect(
+      policiesReaching(d, { kind: 'user', username: 'nobody', groups: [] }).map((r) => r.policyId),
+    ).toEqual(['p-all']);
   });
 });
 

@@ -81,6 +81,44 @@ export function assignmentApplies(assignment: AccessAssignment, principal: Princ
   }
 }
 
+/** A policy that reaches a principal, and through which of its assignments. */
+export interface PolicyReach {
+  policyId: string;
+  policyName: string;
+  system: boolean;
+  ruleCount: number;
+  /** How each assignment that applies reaches the principal: "directly", "through group ops", "everyone". */
+  via: readonly string[];
+}
+
+function viaText(assignment: AccessAssignment): string {
+  const { username, groupname } = assignment;
+  if (username !== null && groupname !== null) return `directly, while in group ${groupname}`;
+  if (username !== null) return 'directly';
+  if (groupname !== null) return `through group ${groupname}`;
+  return 'as everyone';
+}
+
+/** The policies whose assignments reach the principal, in the API's order, with how each reaches them. */
+export function policiesReaching(data: AccessData, principal: Principal): PolicyReach[] {
+  return data.policies.flatMap((policy) => {
+    const via = policy.assignments
+      .filter((assignment) => assignmentApplies(assignment, principal))
+      .map(viaText);
+    return via.length === 0
+      ? []
+      : [
+          {
+            policyId: policy.id,
+            policyName: policy.name,
+            system: policy.system,
+            ruleCount: policy.ruleIds.length,
+            via: [...new Set(via)],
+          },
+        ];
+  });
+}
+
 /** The grants (rule × policy × assignment) that reach the principal, in the API's order. */
 export function grantsFor(data: AccessData, principal: Principal): RuleGrant[] {
   const rulesById = new Map(data.rules.map((rule) => [rule.id, rule]));

@@ -41,6 +41,15 @@ export function propertiesJsonSchema(): JsonSchema {
   };
 }
 
+/** The editor's mark on every secret reference (a `StringMark` of src/ui/code-editor-types.ts). */
+export const secretReferenceMarks = [
+  {
+    prefix: SECRET_VAULT_PREFIX,
+    hoverMessage:
+      '**Secret vault reference.** OpsChain resolves it when an action runs; the secret itself is never stored in the properties.',
+  },
+] as const;
+
 /** A string value that references the secret vault, and where it is (RFC 6901 JSON pointer). */
 export interface SecretReference {
   pointer: string;

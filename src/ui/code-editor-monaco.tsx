@@ -1,8 +1,9 @@
 import { useComputedColorScheme } from '@mantine/core';
-import { DiffEditor, Editor, type DiffOnMount } from '@monaco-editor/react';
-import { useCallback, useEffect, useId, useMemo, useRef } from 'react';
+import { DiffEditor, Editor, type DiffOnMount, type OnMount } from '@monaco-editor/react';
+import { useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
 import { registerJsonSchema } from './monaco-setup';
-import type { CodeEditorProps, DiffEditorProps } from './code-editor-types';
+import type { CodeEditorProps, DiffEditorProps, StringMark } from './code-editor-types';
+import './code-editor-monaco.css';
 
 // The editors themselves, reached only through the lazy boundary in code-editor.tsx.
 
@@ -19,6 +20,7 @@ export function MonacoCodeEditor({
   isReadOnly = false,
   height,
   jsonSchema,
+  stringMarks,
 }: CodeEditorProps) {
   // Each editor its own model, so a schema applies to this document only.
   const modelPath = `inmemory://console/editor-${useId().replaceAll(':', '')}.${language}`;
@@ -32,9 +34,12 @@ export function MonacoCodeEditor({
     () => ({ ariaLabel: label, readOnly: isReadOnly, minimap: { enabled: false }, automaticLayout: true }),
     [label, isReadOnly],
   );
+  const [editor, setEditor] = useState<Parameters<OnMount>[0] | null>(null);
+  useStringMarks(editor, stringMarks);
   return (
     <Editor
       path={modelPath}
+      onMount={setEditor}
       value={value}
       language={language}
       theme={useMonacoTheme()}
@@ -45,6 +50,54 @@ export function MonacoCodeEditor({
       options={options}
     />
   );
+}
+
+const MARK_DELAY_MS = 250;
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/**
+ * Keeps a decoration on every string literal the marks name, recomputed a moment after the text stops
+ * changing (a search over a large document on every keystroke would cost a frame).
+ */
+function useStringMarks(
+  editor: Parameters<OnMount>[0] | null,
+  marks: readonly StringMark[] | undefined,
+): void {
+  useEffect(() => {
+    if (editor === null || marks === undefined || marks.length === 0) return undefined;
+    const collection = editor.createDecorationsCollection();
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const update = () => {
+      const model = editor.getModel();
+      if (model === null) return;
+      collection.set(
+        marks.flatMap((mark) =>
+          model
+            .findMatches(`"${escapeRegExp(mark.prefix)}(?:[^"\\\\]|\\\\.)*"`, false, true, true, null, false)
+            .map((match) => ({
+              range: match.range,
+              options: {
+                inlineClassName: 'console-string-mark',
+                hoverMessage: { value: mark.hoverMessage },
+              },
+            })),
+        ),
+      );
+    };
+    update();
+    const listener = editor.onDidChangeModelContent(() => {
+      clearTimeout(timer);
+      timer = setTimeout(update, MARK_DELAY_MS);
+    });
+    return () => {
+      clearTimeout(timer);
+      listener.dispose();
+      collection.clear();
+    };
+  }, [editor, marks]);
 }
 
 export function MonacoDiffEditor({

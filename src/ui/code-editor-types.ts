@@ -16,6 +16,17 @@ export interface CodeEditorProps {
    * and its `examples`/`enum` values as completions. Applies to this editor only.
    */
   jsonSchema?: JsonSchemaObject | undefined;
+  /**
+   * String literals to mark in the text (dotted underline) with a hover message: e.g. every
+   * `"secret-vault://…"` value of a properties document, so a reference is not mistaken for the secret.
+   */
+  stringMarks?: readonly StringMark[] | undefined;
+}
+
+/** Marks every string literal starting with `prefix`; hovering one shows `hoverMessage` (Markdown). */
+export interface StringMark {
+  prefix: string;
+  hoverMessage: string;
 }
 
 /** A JSON Schema (draft 7 or 2019-09, as Monaco's JSON language service reads it). */

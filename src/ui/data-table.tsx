@@ -8,9 +8,9 @@ import { ListState, type ListStateProps } from './list-state';
 import { SortableHeader } from './sortable-header';
 import { UnreadableRowsNotice } from './unreadable-rows-notice';
 
-// Theme-aware, so both schemes keep 4.5:1 (axe): Mantine's `light` variant is blue-1 in the light scheme
-// and a dark blue in the dark one.
-const ACTIVE_ROW_BG = 'var(--mantine-color-blue-light)';
+// Theme-aware, so both schemes keep 4.5:1 (axe): blue 0 in the light scheme (a link, blue 8, measured
+// 4.06:1 on Mantine's light variant, blue 1) and the light variant's dark blue in the dark one.
+const ACTIVE_ROW_BG = 'light-dark(var(--mantine-color-blue-0), var(--mantine-color-blue-light))';
 const CHECKBOX_WIDTH = 40;
 
 export interface DataTableProps<Row, Sort extends string> extends Omit<ListStateProps, 'count' | 'children'> {
@@ -124,7 +124,10 @@ export function DataTable<Row, Sort extends string = string>(props: DataTablePro
                 const details = rowDetails?.(row) ?? null;
                 return (
                   <Fragment key={key}>
-                    <Table.Tr bg={isActive ? ACTIVE_ROW_BG : undefined}>
+                    <Table.Tr
+                      bg={isActive ? ACTIVE_ROW_BG : undefined}
+                      aria-current={isActive ? 'true' : undefined}
+                    >
                       {selection === undefined ? null : (
                         <Table.Td style={stickyStyle(0, background)}>
                           <Checkbox

@@ -29,6 +29,23 @@ function renderBound(initialUrl: string) {
 }
 
 describe('useUrlBoundText', () => {
+  it('drops a commit that comes due after the address moved to another page', () => {
+    const start = window.location.pathname;
+    const { onCommit, type, pause } = renderBound('');
+    try {
+      type('eu');
+      window.history.pushState(null, '', '/somewhere-else');
+      pause();
+      expect(onCommit).not.toHaveBeenCalled();
+      window.history.pushState(null, '', start);
+      type('eu-');
+      pause();
+      expect(onCommit).toHaveBeenCalledExactlyOnceWith('eu-');
+    } finally {
+      window.history.pushState(null, '', start);
+    }
+  });
+
   it('commits once typing pauses', () => {
     const { result, onCommit, type, pause } = renderBound('');
     type('e');

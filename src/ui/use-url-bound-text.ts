@@ -1,4 +1,4 @@
-import { useEffect, useEffectEvent, useState } from 'react';
+import { useCallback, useEffect, useEffectEvent, useRef, useState } from 'react';
 
 // A text box whose value lives in the URL. Bound to the URL directly, every keystroke waits for an
 // asynchronous navigate before the box shows it; React then writes the value back and the caret jumps to the
@@ -41,7 +41,17 @@ export function useUrlBoundText(
     }
   }
 
+  // The page the keystrokes were typed on. A commit that comes due after the user has left for another page
+  // (which happens while that page's code loads and this one stays mounted) would pull them back: dropped.
+  // The router writes the new address to the history before it loads the page, so the address tells.
+  const typedOn = useRef<string | null>(null);
+  const onChange = useCallback((value: string) => {
+    typedOn.current = window.location.pathname;
+    setDraft(value);
+  }, []);
+
   const commit = useEffectEvent((value: string) => {
+    if (typedOn.current !== null && typedOn.current !== window.location.pathname) return;
     setInFlight((previous) => [...previous, value]);
     onCommit(value);
   });
@@ -58,5 +68,5 @@ export function useUrlBoundText(
     };
   }, [draft, urlValue, delayMs]);
 
-  return { value: draft, onChange: setDraft };
+  return { value: draft, onChange };
 }

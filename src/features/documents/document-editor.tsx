@@ -3,6 +3,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useEffect, useMemo, useState, type ReactNode } from 'react';
 import { documentQuery, type DocumentKind, type VersionedDocument } from '@/api/properties';
 import { formatJson, isJsonRecord, isJsonValue, parseJsonDocument } from '@/lib/json-merge3';
+import { secretReferenceMarks } from '@/lib/properties-schema';
 import { CodeEditor, DiffEditor } from '@/ui/code-editor';
 import type { JsonSchemaObject } from '@/ui/code-editor-types';
 import { FormAlert } from '@/ui/form-alert';
@@ -178,6 +179,7 @@ export function DocumentEditor(props: DocumentEditorProps) {
           label={`${label} (JSON)`}
           onChange={session.setText}
           jsonSchema={props.jsonSchema}
+          stringMarks={kind === 'properties' ? secretReferenceMarks : undefined}
           height="60vh"
         />
       )}

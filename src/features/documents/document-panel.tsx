@@ -5,6 +5,7 @@ import { documentQuery, documentVersionsQuery, type DocumentKind } from '@/api/p
 import { ErrorState } from '@/ui/error-state';
 import { DocumentEditing, type DocumentEditingProps } from './document-editing';
 import { JsonView } from '@/ui/json-view';
+import { SecretReferences } from './secret-references';
 import { TableSkeleton } from '@/ui/table-skeleton';
 import { Timestamp } from '@/ui/timestamp';
 import { UnreadableRowsNotice } from '@/ui/unreadable-rows-notice';
@@ -109,6 +110,7 @@ export function DocumentPanel({
         </Alert>
       )}
       <JsonView value={shown.data} label={`${label} version ${String(shown.version)}`} />
+      {kind === 'properties' ? <SecretReferences document={shown.data} /> : null}
     </Stack>
   );
   if (editing === undefined) return readView;

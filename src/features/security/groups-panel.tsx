@@ -7,14 +7,19 @@ import { DataTable } from '@/ui/data-table';
 import type { DataTableColumn } from '@/ui/data-table-types';
 import { ListFilterBar } from '@/ui/list-filter-bar';
 import { AnchorLink } from '@/ui/router-links';
+import { PrincipalDetail } from './principal-detail';
 import { formatWho } from './security-search';
 
 const GROUP_SORT_COLUMNS = ['cn'] as const;
 type GroupSortColumn = (typeof GROUP_SORT_COLUMNS)[number];
 
+export interface GroupsSearch extends ListSearch {
+  group?: string | undefined;
+}
+
 export interface GroupsPanelProps {
-  search: ListSearch;
-  onSearchChange: (patch: Partial<ListSearch>) => void;
+  search: GroupsSearch;
+  onSearchChange: (patch: Partial<GroupsSearch>) => void;
 }
 
 /** LDAP groups (policy assignments and approvals name them), with the known users in each. */
@@ -106,7 +111,25 @@ export function GroupsPanel({ search, onSearchChange }: GroupsPanelProps) {
         emptyTitle={text === '' ? 'No groups' : `No groups match “${text}”`}
         emptyHint="Groups come from LDAP; members appear once they have signed in."
         minWidth={560}
+        activeRowKey={
+          search.group === undefined
+            ? undefined
+            : groups.data?.items.find((group) => group.cn === search.group)?.id
+        }
+        rowActions={[
+          {
+            label: 'Open',
+            accessibleName: (group) => `Open group ${group.cn}`,
+            deniedReason: null,
+            onAction: (group) => {
+              onSearchChange({ group: group.cn });
+            },
+          },
+        ]}
       />
+      {search.group === undefined ? null : (
+        <PrincipalDetail key={search.group} principal={{ kind: 'group', groupname: search.group }} />
+      )}
     </Stack>
   );
 }

@@ -9,6 +9,7 @@ import { ListFilterBar } from '@/ui/list-filter-bar';
 import { AnchorLink } from '@/ui/router-links';
 import { StatusBadge } from '@/ui/status-badge';
 import { Timestamp } from '@/ui/timestamp';
+import { PrincipalDetail } from './principal-detail';
 import { formatWho } from './security-search';
 
 const USER_SORT_COLUMNS = ['username', 'auth_provider', 'created_at'] as const;
@@ -77,9 +78,13 @@ const COLUMNS: readonly DataTableColumn<User, UserSortColumn>[] = [
   },
 ];
 
+export interface UsersSearch extends ListSearch {
+  user?: string | undefined;
+}
+
 export interface UsersPanelProps {
-  search: ListSearch;
-  onSearchChange: (patch: Partial<ListSearch>) => void;
+  search: UsersSearch;
+  onSearchChange: (patch: Partial<UsersSearch>) => void;
 }
 
 /** The users OpsChain knows (LDAP users appear after their first sign-in) and their groups. */
@@ -115,7 +120,25 @@ export function UsersPanel({ search, onSearchChange }: UsersPanelProps) {
         emptyTitle={text === '' ? 'No users' : `No users match “${text}”`}
         emptyHint="LDAP users appear here after they first sign in."
         minWidth={560}
+        activeRowKey={
+          search.user === undefined
+            ? undefined
+            : users.data?.items.find((user) => user.username === search.user)?.id
+        }
+        rowActions={[
+          {
+            label: 'Open',
+            accessibleName: (user) => `Open user ${user.username}`,
+            deniedReason: null,
+            onAction: (user) => {
+              onSearchChange({ user: user.username });
+            },
+          },
+        ]}
       />
+      {search.user === undefined ? null : (
+        <PrincipalDetail key={search.user} principal={{ kind: 'user', username: search.user }} />
+      )}
     </Stack>
   );
 }

@@ -8,6 +8,7 @@ import { EffectiveSettingsSection } from '@/features/documents/effective-setting
 import { NodeSettingsForm } from '@/features/documents/node-settings-form';
 import { useSettingsSchema } from '@/features/documents/use-settings-schema';
 import { denial, deniedReason } from '@/lib/permissions';
+import { propertiesJsonSchema } from '@/lib/properties-schema';
 import type { documentTabSearchSchema } from './tab-search';
 import { UnsavedEditsGuard } from './unsaved-edits-guard';
 
@@ -26,6 +27,9 @@ function readDenied(node: AnyNode, kind: DocumentKind): string | null {
     ? deniedReason({ nodePath: node.path, facet: kind, permission: 'read', purpose: `see its ${kind}` })
     : null;
 }
+
+// One object for every properties editor: the editor registers its schema again when the object changes.
+const PROPERTIES_SCHEMA = propertiesJsonSchema();
 
 /** The properties or settings tab of any node: its document from the node's relationship. */
 export function DocumentTab({ node, kind, search, onSearchChange }: DocumentTabProps) {
@@ -66,7 +70,7 @@ export function DocumentTab({ node, kind, search, onSearchChange }: DocumentTabP
                 jsonSchema: settingsSchema,
                 renderForm: (form) => <NodeSettingsForm node={node} {...form} />,
               }
-            : {}),
+            : { jsonSchema: PROPERTIES_SCHEMA }),
         }}
       />
       {kind === 'settings' && search.mode === undefined ? <EffectiveSettingsSection node={node} /> : null}

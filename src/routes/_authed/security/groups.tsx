@@ -1,9 +1,16 @@
 import { createFileRoute } from '@tanstack/react-router';
 import { GroupsPanel } from '@/features/security/groups-panel';
-import { listSearchSchema } from '@/lib/list-search';
+import { z } from 'zod';
+import { listSearchShape } from '@/lib/list-search';
+
+const groupsSearchSchema = z.object({
+  ...listSearchShape,
+  /** The group opened below the list. */
+  group: z.string().max(200).optional().catch(undefined),
+});
 
 export const Route = createFileRoute('/_authed/security/groups')({
-  validateSearch: listSearchSchema,
+  validateSearch: groupsSearchSchema,
   head: () => ({ meta: [{ title: 'Groups · Security · OpsChain Console' }] }),
   component: function GroupsRoute() {
     const search = Route.useSearch();

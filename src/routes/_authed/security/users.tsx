@@ -1,9 +1,16 @@
 import { createFileRoute } from '@tanstack/react-router';
 import { UsersPanel } from '@/features/security/users-panel';
-import { listSearchSchema } from '@/lib/list-search';
+import { z } from 'zod';
+import { listSearchShape } from '@/lib/list-search';
+
+const usersSearchSchema = z.object({
+  ...listSearchShape,
+  /** The user opened below the list. */
+  user: z.string().max(200).optional().catch(undefined),
+});
 
 export const Route = createFileRoute('/_authed/security/users')({
-  validateSearch: listSearchSchema,
+  validateSearch: usersSearchSchema,
   head: () => ({ meta: [{ title: 'Users · Security · OpsChain Console' }] }),
   component: function UsersRoute() {
     const search = Route.useSearch();
