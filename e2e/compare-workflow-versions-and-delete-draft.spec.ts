@@ -82,6 +82,16 @@ test('an admin finds a workflow with search, compares version 1 and 2, deletes t
   };
   expect(left.data.map((version) => version.attributes.version)).toEqual([1, 2]);
 
+  // Its Schedules section offers the schedule form with this workflow already chosen.
+  await page.getByRole('button', { name: 'Schedule this workflow' }).click();
+  const scheduleDialog = page.getByRole('dialog', { name: `Schedule ${name}` });
+  await expect(scheduleDialog.getByRole('combobox', { name: 'Workflow' })).toHaveValue(
+    `${name} (${code}), version 2`,
+  );
+  await axe();
+  await scheduleDialog.getByRole('button', { name: 'Cancel' }).click();
+  await expect(scheduleDialog).toBeHidden();
+
   await workflow.archive();
   await expect(page.getByText('archived', { exact: true }).first()).toBeVisible();
   await expect(workflow.runButton).toHaveAttribute('aria-disabled', 'true');
