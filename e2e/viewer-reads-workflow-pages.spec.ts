@@ -4,10 +4,11 @@ import { SignInPage } from './pages/sign-in-page.ts';
 import { WorkflowPage, WorkflowRunPage } from './pages/workflow-pages.ts';
 
 // Journey (issue 15): a viewer opens a project's workflows, a workflow and one of its runs: everything reads,
-// and Run, Cancel and Continue stay visible but disabled, each saying why.
+// and Run, Archive, Delete (the workflow or a version), Schedule, Cancel and Continue stay visible but
+// disabled, each saying why.
 const expect = baseExpect.configure({ timeout: 20_000 });
 
-test('a viewer reads workflow and run pages, with Run, Cancel and Continue disabled and explained', async ({
+test('a viewer reads workflow and run pages, with Run, Archive, Delete, Schedule, Cancel and Continue disabled and explained', async ({
   page,
   api,
   axe,
@@ -43,6 +44,24 @@ test('a viewer reads workflow and run pages, with Run, Cancel and Continue disab
   await expect(workflow.runButton).toHaveAttribute('aria-disabled', 'true');
   await expect(workflow.runButton).toHaveAccessibleDescription(/You need execute permission/);
   await expect(workflow.runs.getByRole('row')).toHaveCount(2);
+  const workflowsPath = `/projects/${project.code}/workflows`;
+  for (const label of ['Archive', 'Delete']) {
+    const button = page.getByRole('button', { name: label, exact: true });
+    await expect(button).toHaveAttribute('aria-disabled', 'true');
+    await expect(button).toHaveAccessibleDescription(
+      `You need update permission on ${workflowsPath} to archive or delete workflows`,
+    );
+  }
+  const deleteVersion = workflow.versions.getByRole('button', { name: 'Delete version 1' });
+  await expect(deleteVersion).toHaveAttribute('aria-disabled', 'true');
+  await expect(deleteVersion).toHaveAccessibleDescription(
+    `You need update permission on ${workflowsPath} to delete workflow versions`,
+  );
+  const schedule = page.getByRole('button', { name: 'Schedule this workflow' });
+  await expect(schedule).toHaveAttribute('aria-disabled', 'true');
+  await expect(schedule).toHaveAccessibleDescription(
+    /^You need update permission on .* to create schedules$/,
+  );
   await axe();
 
   await workflow.runs.getByRole('link', { name: new RegExp(`run ${runId}`) }).click();

@@ -49,6 +49,7 @@ import { Route as AuthedProjectsProjectCodeAssetsAssetCodeSettingsRouteImport } 
 import { Route as AuthedProjectsProjectCodeAssetsAssetCodeTemplateRouteImport } from './routes/_authed/projects/$projectCode/assets/$assetCode/template';
 import { Route as AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeTabsRouteRouteImport } from './routes/_authed/projects/$projectCode/environments/$environmentCode/_tabs/route';
 import { Route as AuthedProjectsProjectCodeWorkflowsWorkflowCodeIndexRouteImport } from './routes/_authed/projects/$projectCode/workflows/$workflowCode/index';
+import { Route as AuthedProjectsProjectCodeWorkflowsWorkflowCodeCompareRouteImport } from './routes/_authed/projects/$projectCode/workflows/$workflowCode/compare';
 import { Route as AuthedProjectsProjectCodeWorkflowsWorkflowCodeEditRouteImport } from './routes/_authed/projects/$projectCode/workflows/$workflowCode/edit';
 import { Route as AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeTabsIndexRouteImport } from './routes/_authed/projects/$projectCode/environments/$environmentCode/_tabs/index';
 import { Route as AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeTabsActivityRouteImport } from './routes/_authed/projects/$projectCode/environments/$environmentCode/_tabs/activity';
@@ -293,6 +294,12 @@ const AuthedProjectsProjectCodeWorkflowsWorkflowCodeIndexRoute =
     path: '/workflows/$workflowCode/',
     getParentRoute: () => AuthedProjectsProjectCodeRouteRoute,
   } as any);
+const AuthedProjectsProjectCodeWorkflowsWorkflowCodeCompareRoute =
+  AuthedProjectsProjectCodeWorkflowsWorkflowCodeCompareRouteImport.update({
+    id: '/workflows/$workflowCode/compare',
+    path: '/workflows/$workflowCode/compare',
+    getParentRoute: () => AuthedProjectsProjectCodeRouteRoute,
+  } as any);
 const AuthedProjectsProjectCodeWorkflowsWorkflowCodeEditRoute =
   AuthedProjectsProjectCodeWorkflowsWorkflowCodeEditRouteImport.update({
     id: '/workflows/$workflowCode/edit',
@@ -477,6 +484,7 @@ export interface FileRoutesByFullPath {
   '/projects/$projectCode/assets/$assetCode/schedules': typeof AuthedProjectsProjectCodeAssetsAssetCodeSchedulesRoute;
   '/projects/$projectCode/assets/$assetCode/settings': typeof AuthedProjectsProjectCodeAssetsAssetCodeSettingsRoute;
   '/projects/$projectCode/assets/$assetCode/template': typeof AuthedProjectsProjectCodeAssetsAssetCodeTemplateRoute;
+  '/projects/$projectCode/workflows/$workflowCode/compare': typeof AuthedProjectsProjectCodeWorkflowsWorkflowCodeCompareRoute;
   '/projects/$projectCode/workflows/$workflowCode/edit': typeof AuthedProjectsProjectCodeWorkflowsWorkflowCodeEditRoute;
   '/projects/$projectCode/assets/$assetCode/': typeof AuthedProjectsProjectCodeAssetsAssetCodeIndexRoute;
   '/projects/$projectCode/workflows/$workflowCode/': typeof AuthedProjectsProjectCodeWorkflowsWorkflowCodeIndexRoute;
@@ -530,6 +538,7 @@ export interface FileRoutesByTo {
   '/projects/$projectCode/assets/$assetCode/schedules': typeof AuthedProjectsProjectCodeAssetsAssetCodeSchedulesRoute;
   '/projects/$projectCode/assets/$assetCode/settings': typeof AuthedProjectsProjectCodeAssetsAssetCodeSettingsRoute;
   '/projects/$projectCode/assets/$assetCode/template': typeof AuthedProjectsProjectCodeAssetsAssetCodeTemplateRoute;
+  '/projects/$projectCode/workflows/$workflowCode/compare': typeof AuthedProjectsProjectCodeWorkflowsWorkflowCodeCompareRoute;
   '/projects/$projectCode/workflows/$workflowCode/edit': typeof AuthedProjectsProjectCodeWorkflowsWorkflowCodeEditRoute;
   '/projects/$projectCode/assets/$assetCode': typeof AuthedProjectsProjectCodeAssetsAssetCodeIndexRoute;
   '/projects/$projectCode/workflows/$workflowCode': typeof AuthedProjectsProjectCodeWorkflowsWorkflowCodeIndexRoute;
@@ -588,6 +597,7 @@ export interface FileRoutesById {
   '/_authed/projects/$projectCode/assets/$assetCode/schedules': typeof AuthedProjectsProjectCodeAssetsAssetCodeSchedulesRoute;
   '/_authed/projects/$projectCode/assets/$assetCode/settings': typeof AuthedProjectsProjectCodeAssetsAssetCodeSettingsRoute;
   '/_authed/projects/$projectCode/assets/$assetCode/template': typeof AuthedProjectsProjectCodeAssetsAssetCodeTemplateRoute;
+  '/_authed/projects/$projectCode/workflows/$workflowCode/compare': typeof AuthedProjectsProjectCodeWorkflowsWorkflowCodeCompareRoute;
   '/_authed/projects/$projectCode/workflows/$workflowCode/edit': typeof AuthedProjectsProjectCodeWorkflowsWorkflowCodeEditRoute;
   '/_authed/projects/$projectCode/assets/$assetCode/': typeof AuthedProjectsProjectCodeAssetsAssetCodeIndexRoute;
   '/_authed/projects/$projectCode/workflows/$workflowCode/': typeof AuthedProjectsProjectCodeWorkflowsWorkflowCodeIndexRoute;
@@ -646,6 +656,7 @@ export interface FileRouteTypes {
     | '/projects/$projectCode/assets/$assetCode/schedules'
     | '/projects/$projectCode/assets/$assetCode/settings'
     | '/projects/$projectCode/assets/$assetCode/template'
+    | '/projects/$projectCode/workflows/$workflowCode/compare'
     | '/projects/$projectCode/workflows/$workflowCode/edit'
     | '/projects/$projectCode/assets/$assetCode/'
     | '/projects/$projectCode/workflows/$workflowCode/'
@@ -699,6 +710,7 @@ export interface FileRouteTypes {
     | '/projects/$projectCode/assets/$assetCode/schedules'
     | '/projects/$projectCode/assets/$assetCode/settings'
     | '/projects/$projectCode/assets/$assetCode/template'
+    | '/projects/$projectCode/workflows/$workflowCode/compare'
     | '/projects/$projectCode/workflows/$workflowCode/edit'
     | '/projects/$projectCode/assets/$assetCode'
     | '/projects/$projectCode/workflows/$workflowCode'
@@ -756,6 +768,7 @@ export interface FileRouteTypes {
     | '/_authed/projects/$projectCode/assets/$assetCode/schedules'
     | '/_authed/projects/$projectCode/assets/$assetCode/settings'
     | '/_authed/projects/$projectCode/assets/$assetCode/template'
+    | '/_authed/projects/$projectCode/workflows/$workflowCode/compare'
     | '/_authed/projects/$projectCode/workflows/$workflowCode/edit'
     | '/_authed/projects/$projectCode/assets/$assetCode/'
     | '/_authed/projects/$projectCode/workflows/$workflowCode/'
@@ -1062,6 +1075,13 @@ declare module '@tanstack/react-router' {
       path: '/workflows/$workflowCode';
       fullPath: '/projects/$projectCode/workflows/$workflowCode/';
       preLoaderRoute: typeof AuthedProjectsProjectCodeWorkflowsWorkflowCodeIndexRouteImport;
+      parentRoute: typeof AuthedProjectsProjectCodeRouteRoute;
+    };
+    '/_authed/projects/$projectCode/workflows/$workflowCode/compare': {
+      id: '/_authed/projects/$projectCode/workflows/$workflowCode/compare';
+      path: '/workflows/$workflowCode/compare';
+      fullPath: '/projects/$projectCode/workflows/$workflowCode/compare';
+      preLoaderRoute: typeof AuthedProjectsProjectCodeWorkflowsWorkflowCodeCompareRouteImport;
       parentRoute: typeof AuthedProjectsProjectCodeRouteRoute;
     };
     '/_authed/projects/$projectCode/workflows/$workflowCode/edit': {
@@ -1373,6 +1393,7 @@ interface AuthedProjectsProjectCodeRouteRouteChildren {
   AuthedProjectsProjectCodeTabsRouteRoute: typeof AuthedProjectsProjectCodeTabsRouteRouteWithChildren;
   AuthedProjectsProjectCodeAssetsAssetCodeRouteRoute: typeof AuthedProjectsProjectCodeAssetsAssetCodeRouteRouteWithChildren;
   AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeRouteRoute: typeof AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeRouteRouteWithChildren;
+  AuthedProjectsProjectCodeWorkflowsWorkflowCodeCompareRoute: typeof AuthedProjectsProjectCodeWorkflowsWorkflowCodeCompareRoute;
   AuthedProjectsProjectCodeWorkflowsWorkflowCodeEditRoute: typeof AuthedProjectsProjectCodeWorkflowsWorkflowCodeEditRoute;
   AuthedProjectsProjectCodeWorkflowsWorkflowCodeIndexRoute: typeof AuthedProjectsProjectCodeWorkflowsWorkflowCodeIndexRoute;
   AuthedProjectsProjectCodeWorkflowsWorkflowCodeRunsRunIdRoute: typeof AuthedProjectsProjectCodeWorkflowsWorkflowCodeRunsRunIdRoute;
@@ -1386,6 +1407,8 @@ const AuthedProjectsProjectCodeRouteRouteChildren: AuthedProjectsProjectCodeRout
       AuthedProjectsProjectCodeAssetsAssetCodeRouteRouteWithChildren,
     AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeRouteRoute:
       AuthedProjectsProjectCodeEnvironmentsEnvironmentCodeRouteRouteWithChildren,
+    AuthedProjectsProjectCodeWorkflowsWorkflowCodeCompareRoute:
+      AuthedProjectsProjectCodeWorkflowsWorkflowCodeCompareRoute,
     AuthedProjectsProjectCodeWorkflowsWorkflowCodeEditRoute:
       AuthedProjectsProjectCodeWorkflowsWorkflowCodeEditRoute,
     AuthedProjectsProjectCodeWorkflowsWorkflowCodeIndexRoute:

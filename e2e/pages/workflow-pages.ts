@@ -20,6 +20,29 @@ export class WorkflowPage {
     await expect(this.page.getByRole('heading', { level: 1, name })).toBeVisible();
   }
 
+  /** Ticks two versions in the versions table and opens their comparison. */
+  async compare(from: number, to: number): Promise<void> {
+    await this.versions.getByRole('checkbox', { name: `Select version ${String(from)}` }).check();
+    await this.versions.getByRole('checkbox', { name: `Select version ${String(to)}` }).check();
+    await this.page.getByRole('button', { name: 'Compare selected' }).click();
+  }
+
+  /** Deletes a draft version, confirming in its dialog. */
+  async deleteVersion(version: number): Promise<void> {
+    await this.versions.getByRole('button', { name: `Delete version ${String(version)}` }).click();
+    const dialog = this.page.getByRole('dialog', { name: `Delete draft version ${String(version)}?` });
+    await dialog.getByRole('button', { name: 'Delete version' }).click();
+    await expect(dialog).toBeHidden();
+  }
+
+  /** Archives the workflow, confirming in its dialog. */
+  async archive(): Promise<void> {
+    await this.page.getByRole('button', { name: 'Archive', exact: true }).click();
+    const dialog = this.page.getByRole('dialog', { name: /^Archive workflow / });
+    await dialog.getByRole('button', { name: 'Archive workflow' }).click();
+    await expect(dialog).toBeHidden();
+  }
+
   /** Runs the latest published version from the dialog. */
   async run(): Promise<void> {
     await this.runButton.click();
@@ -55,5 +78,27 @@ export class WorkflowRunPage {
   async openStep(name: string): Promise<void> {
     await this.step(name).click();
     await expect(this.drawer.getByRole('heading', { name: `Step ${name}` })).toBeVisible();
+  }
+}
+
+/** The comparison of two versions of a workflow (`…/compare?from=1&to=2`). */
+export class CompareVersionsPage {
+  readonly page: Page;
+
+  constructor(page: Page) {
+    this.page = page;
+  }
+
+  async expectOpen(workflowName: string): Promise<void> {
+    await expect(
+      this.page.getByRole('heading', { level: 1, name: `Compare versions of ${workflowName}` }),
+    ).toBeVisible();
+  }
+
+  /** The listed changed lines between the two versions. */
+  changedLines(from: number, to: number): Locator {
+    return this.page.getByRole('list', {
+      name: `Changed lines from version ${String(from)} to version ${String(to)}`,
+    });
   }
 }

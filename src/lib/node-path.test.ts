@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { ancestorPaths, assetPath, environmentPath, nodePath, parseNodePath, projectPath } from './node-path';
+import {
+  ancestorPaths,
+  assetPath,
+  environmentPath,
+  nodePath,
+  parseNodePath,
+  parseWorkflowPath,
+  projectPath,
+} from './node-path';
 
 describe('node paths', () => {
   it('builds the four OpsChain node paths', () => {
@@ -56,5 +64,21 @@ describe('node paths', () => {
       '/projects/p',
       '/projects/p/environments/e',
     ]);
+  });
+});
+
+describe('parseWorkflowPath', () => {
+  it('reads the project and workflow codes of a workflow path, decoded', () => {
+    expect(parseWorkflowPath('/projects/bank/workflows/soa%20release')).toEqual({
+      projectCode: 'bank',
+      workflowCode: 'soa release',
+    });
+  });
+
+  it('is null for node paths and anything below a workflow', () => {
+    expect(parseWorkflowPath('/projects/bank')).toBeNull();
+    expect(parseWorkflowPath('/projects/bank/environments/dev')).toBeNull();
+    expect(parseWorkflowPath('/projects/bank/workflows/soa/runs')).toBeNull();
+    expect(parseWorkflowPath('/projects/bank/workflows/')).toBeNull();
   });
 });

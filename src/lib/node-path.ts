@@ -75,6 +75,15 @@ export function parseNodePath(path: string): NodeRef | null {
   return null;
 }
 
+/** A workflow's OpsChain path (`/projects/bank/workflows/soa_release`) as codes; null for any other path. */
+export function parseWorkflowPath(path: string): { projectCode: string; workflowCode: string } | null {
+  const [empty, projects, project, workflows, workflow, ...rest] = path.split('/');
+  if (empty !== '' || projects !== 'projects' || workflows !== 'workflows' || rest.length > 0) return null;
+  const projectCode = decode(project ?? '');
+  const workflowCode = decode(workflow ?? '');
+  return projectCode === null || workflowCode === null ? null : { projectCode, workflowCode };
+}
+
 /** The paths of a node's ancestors, outermost first: `/projects/p`, `/projects/p/environments/e`. */
 export function ancestorPaths(ref: NodeRef): string[] {
   switch (ref.kind) {

@@ -25,17 +25,22 @@ export interface ScheduleFormProps {
   /** The target's other schedules, for the near-collision warning. */
   existing: readonly ScheduledActivity[];
   deniable: DeniableAction;
+  /** Prefills a scheduled workflow of this workflow (from the workflow's page). */
+  workflowCode?: string | undefined;
   onDone: () => void;
 }
 
 /** A new scheduled change or (Enterprise projects) scheduled workflow on the target. */
-export function ScheduleForm({ target, existing, deniable, onDone }: ScheduleFormProps) {
+export function ScheduleForm({ target, existing, deniable, workflowCode, onDone }: ScheduleFormProps) {
   const kindLabel = useId();
   const now = useNow();
   const create = useCreateScheduledActivity();
   const isAsset = target.assetActions !== null;
   const form = useForm<ScheduleFormValues>({
-    initialValues: initialScheduleValues(target.canHaveChanges ? 'change' : 'workflow'),
+    initialValues:
+      workflowCode === undefined
+        ? initialScheduleValues(target.canHaveChanges ? 'change' : 'workflow')
+        : { ...initialScheduleValues('workflow'), workflow_code: workflowCode },
     validate: (values) => validateSchedule(values, { isAsset, now: new Date() }),
   });
   const others = useMemo(

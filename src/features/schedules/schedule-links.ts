@@ -1,9 +1,5 @@
-import {
-  assetTabLinkOptions,
-  environmentTabLinkOptions,
-  nodeLinkOptions,
-  projectTabLinkOptions,
-} from '@/lib/node-links';
+import { linkOptions } from '@tanstack/react-router';
+import { assetTabLinkOptions, environmentTabLinkOptions, projectTabLinkOptions } from '@/lib/node-links';
 import type { NodeRef } from '@/lib/node-path';
 
 /** The Schedules tab of a node's page. */
@@ -18,10 +14,10 @@ export function scheduleTabLink(ref: NodeRef) {
   }
 }
 
-/**
- * Where a scheduled workflow's workflow is shown. The console has no workflow page yet, so this is the
- * project's page; point it at `/projects/$projectCode/workflows/$workflowCode` once that route exists.
- */
-export function workflowLink(projectCode: string) {
-  return nodeLinkOptions({ kind: 'project', projectCode });
+/** The page of the workflow a scheduled workflow runs. */
+export function workflowLink(projectCode: string, workflowCode: string) {
+  return linkOptions({
+    to: '/projects/$projectCode/workflows/$workflowCode',
+    params: { projectCode, workflowCode },
+  });
 }

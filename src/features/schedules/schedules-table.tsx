@@ -39,7 +39,7 @@ function WhatCell({ schedule }: { schedule: ScheduledActivity }) {
           {scheduleWhat(schedule)}
         </Text>
       ) : (
-        <AnchorLink size="sm" fw={600} {...workflowLink(schedule.project_code)}>
+        <AnchorLink size="sm" fw={600} {...workflowLink(schedule.project_code, schedule.workflow_code)}>
           {scheduleWhat(schedule)}
         </AnchorLink>
       )}

@@ -3,6 +3,7 @@ import { useDisclosure } from '@mantine/hooks';
 import { IconPlayerPlay } from '@tabler/icons-react';
 import { isTerminalStatus } from '@contract/change';
 import { useQuery, useSuspenseQuery } from '@tanstack/react-query';
+import type { ReactNode } from 'react';
 import { failureMessage } from '@/api/failures';
 import { projectQuery } from '@/api/projects';
 import { workflowRunListQuery } from '@/api/workflow-runs';
@@ -12,8 +13,9 @@ import { GuardedButton } from '@/ui/guarded-button';
 import { AnchorLink, ButtonLink } from '@/ui/router-links';
 import { StatusBadge } from '@/ui/status-badge';
 import { RunWorkflowDialog } from './run-workflow-dialog';
+import { WorkflowAdminActions } from './workflow-admin-actions';
 import { WorkflowRunsTable } from './workflow-runs-table';
-import { WorkflowVersionsTable } from './workflow-versions-table';
+import { WorkflowVersionsSection } from './workflow-versions-section';
 
 const RUNS_REFRESH_MS = 5_000;
 
@@ -22,6 +24,12 @@ export interface WorkflowPageProps {
   workflowCode: string;
   /** A run was started: open its page. */
   onRunStarted: (runId: string) => void;
+  /** Open the comparison of two versions. */
+  onCompare: (from: number, to: number) => void;
+  /** The workflow was deleted: leave its page. */
+  onDeleted: () => void;
+  /** The workflow's schedules (composed by the route from the schedules feature). */
+  schedules?: ReactNode;
 }
 
 /** Why the workflow cannot run, beyond permissions; null when it can. */
@@ -32,7 +40,14 @@ function unavailable(archived: boolean, latestPublished: number | null): string 
 }
 
 /** One workflow: what it is, its versions (draft, published, archived), its runs, and Run. */
-export function WorkflowPage({ projectCode, workflowCode, onRunStarted }: WorkflowPageProps) {
+export function WorkflowPage({
+  projectCode,
+  workflowCode,
+  onRunStarted,
+  onCompare,
+  onDeleted,
+  schedules,
+}: WorkflowPageProps) {
   const workflow = useSuspenseQuery(workflowQuery(projectCode, workflowCode)).data;
   const project = useSuspenseQuery(projectQuery(projectCode)).data;
   const versions = useQuery(workflowVersionsQuery(projectCode, workflowCode));
@@ -51,6 +66,14 @@ export function WorkflowPage({ projectCode, workflowCode, onRunStarted }: Workfl
       permission: 'execute',
       purpose: 'run workflows',
     }) ?? unavailable(workflow.archived, workflow.latest_published_version);
+  const need = (purpose: string) =>
+    denial(project.meta.authorisations, {
+      nodePath: project.path,
+      facet: 'workflows',
+      permission: 'update',
+      purpose,
+    });
+  const workflowPath = `${project.path}/workflows/${workflow.code}`;
   return (
     <Stack gap="md">
       <AnchorLink to="/projects/$projectCode/workflows" params={{ projectCode }} size="sm">
@@ -82,6 +105,16 @@ export function WorkflowPage({ projectCode, workflowCode, onRunStarted }: Workfl
           >
             Run workflow
           </GuardedButton>
+          <WorkflowAdminActions
+            workflow={workflow}
+            updateDenied={need('archive or delete workflows')}
+            hasRuns={runs.data === undefined ? null : runs.data.items.length > 0}
+            deniable={{
+              archive: { resource: workflowPath, action: 'archive' },
+              delete: { resource: workflowPath, action: 'delete' },
+            }}
+            onDeleted={onDeleted}
+          />
         </Group>
       </Group>
       <Stack gap="xs">
@@ -98,19 +131,14 @@ export function WorkflowPage({ projectCode, workflowCode, onRunStarted }: Workfl
           isFetching={runs.isFetching}
         />
       </Stack>
-      <Stack gap="xs">
-        <Title order={2} size="h3">
-          Versions
-        </Title>
-        <WorkflowVersionsTable
-          versions={versions.data?.items}
-          unreadable={versions.data?.unreadable}
-          latestPublished={workflow.latest_published_version}
-          failure={versions.isError ? failureMessage(versions.error) : null}
-          onRetry={() => void versions.refetch()}
-          isFetching={versions.isFetching}
-        />
-      </Stack>
+      <WorkflowVersionsSection
+        workflow={workflow}
+        versions={versions}
+        updateDenied={need('delete workflow versions')}
+        deniable={{ resource: workflowPath, action: 'delete-versions' }}
+        onCompare={onCompare}
+      />
+      {schedules}
       {isRunning ? (
         <RunWorkflowDialog
           workflow={workflow}

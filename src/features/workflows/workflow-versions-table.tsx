@@ -2,7 +2,7 @@ import { Text } from '@mantine/core';
 import type { WorkflowVersion } from '@/api/workflows';
 import type { UnreadableRow } from '@/lib/list-rows';
 import { DataTable } from '@/ui/data-table';
-import type { DataTableColumn } from '@/ui/data-table-types';
+import type { DataTableColumn, DataTableRowAction, DataTableSelection } from '@/ui/data-table-types';
 import { StatusBadge } from '@/ui/status-badge';
 import { Timestamp } from '@/ui/timestamp';
 
@@ -14,6 +14,9 @@ export interface WorkflowVersionsTableProps {
   failure: string | null;
   onRetry: () => void;
   isFetching: boolean;
+  /** Checkboxes, to pick two versions to compare. */
+  selection?: DataTableSelection<WorkflowVersion> | undefined;
+  rowActions?: readonly DataTableRowAction<WorkflowVersion>[] | undefined;
 }
 
 function VersionState({ version, isRunVersion }: { version: WorkflowVersion; isRunVersion: boolean }) {
@@ -41,6 +44,8 @@ export function WorkflowVersionsTable({
   versions,
   unreadable,
   latestPublished,
+  selection,
+  rowActions = [],
   ...state
 }: WorkflowVersionsTableProps) {
   const columns: readonly DataTableColumn<WorkflowVersion>[] = [
@@ -78,6 +83,8 @@ export function WorkflowVersionsTable({
       rowKey={(row) => row.id}
       columns={columns}
       unreadable={unreadable}
+      selection={selection}
+      rowActions={rowActions}
       emptyTitle="No versions"
       {...state}
     />

@@ -2,6 +2,7 @@ import { createFileRoute } from '@tanstack/react-router';
 import { ActivityPage } from '@/features/changes/activity-page';
 import { activitySearchSchema } from '@/features/changes/activity-search';
 import { RunChangeButton } from '@/features/changes/run-change-button';
+import { RunAnyWorkflowButton } from '@/features/workflows/run-any-workflow-button';
 import { useOpenChange } from '@/routes/-activity/use-open-change';
 
 export const Route = createFileRoute('/_authed/activity')({
@@ -17,7 +18,19 @@ export const Route = createFileRoute('/_authed/activity')({
         onSearchChange={(patch) =>
           void navigate({ search: (prev) => ({ ...prev, ...patch }), replace: true })
         }
-        actions={<RunChangeButton onCreated={openChange} />}
+        actions={
+          <>
+            <RunChangeButton onCreated={openChange} />
+            <RunAnyWorkflowButton
+              onStarted={({ projectCode, workflowCode, runId }) =>
+                void navigate({
+                  to: '/projects/$projectCode/workflows/$workflowCode/runs/$runId',
+                  params: { projectCode, workflowCode, runId },
+                })
+              }
+            />
+          </>
+        }
       />
     );
   },
