@@ -1,8 +1,9 @@
 import { useComputedColorScheme } from '@mantine/core';
-import { DiffEditor, Editor, type DiffOnMount } from '@monaco-editor/react';
-import { useCallback, useEffect, useId, useMemo, useRef } from 'react';
-import { registerJsonSchema } from './monaco-setup';
+import { DiffEditor, Editor, type DiffOnMount, type OnMount } from '@monaco-editor/react';
+import { useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
+import { registerJsonSchema, registerYamlSchema } from './monaco-setup';
 import type { CodeEditorProps, DiffEditorProps } from './code-editor-types';
+import { useEditorExtras } from './use-editor-extras';
 
 // The editors themselves, reached only through the lazy boundary in code-editor.tsx.
 
@@ -19,6 +20,11 @@ export function MonacoCodeEditor({
   isReadOnly = false,
   height,
   jsonSchema,
+  yamlSchema,
+  completions,
+  markers,
+  cursorRequest,
+  onCursorLineChange,
 }: CodeEditorProps) {
   // Each editor its own model, so a schema applies to this document only.
   const modelPath = `inmemory://console/editor-${useId().replaceAll(':', '')}.${language}`;
@@ -26,6 +32,12 @@ export function MonacoCodeEditor({
     () => (jsonSchema === undefined ? undefined : registerJsonSchema(modelPath, jsonSchema)),
     [modelPath, jsonSchema],
   );
+  useEffect(
+    () => (yamlSchema === undefined ? undefined : registerYamlSchema(modelPath, yamlSchema)),
+    [modelPath, yamlSchema],
+  );
+  const [editor, setEditor] = useState<Parameters<OnMount>[0] | null>(null);
+  useEditorExtras(editor, { language, completions, markers, cursorRequest, onCursorLineChange });
   // The same object while nothing changes: @monaco-editor/react applies new options on every render, which a
   // keystroke in a large document should not pay for.
   const options = useMemo(
@@ -43,6 +55,7 @@ export function MonacoCodeEditor({
         onChange?.(next ?? '');
       }}
       options={options}
+      onMount={setEditor}
     />
   );
 }

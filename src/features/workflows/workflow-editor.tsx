@@ -6,6 +6,7 @@ import { failureMessage } from '@/api/failures';
 import { projectQuery } from '@/api/projects';
 import { useSaveWorkflowVersion, workflowQuery, type SaveWorkflowInput } from '@/api/workflows';
 import { denial } from '@/lib/permissions';
+import { workflowYamlSchema } from '@/lib/workflow-schema';
 import { lineOfPointer, previewWorkflowYaml, selfCallProblems } from '@/lib/workflow-yaml';
 import { CodeEditor } from '@/ui/code-editor';
 import { FormAlert } from '@/ui/form-alert';
@@ -114,6 +115,7 @@ export function WorkflowEditor({ projectCode, workflowCode, onSaved }: WorkflowE
           <CodeEditor
             value={source}
             language="yaml"
+            yamlSchema={workflowYamlSchema}
             label={`YAML of workflow ${workflow.name}`}
             onChange={setSource}
             isReadOnly={denied !== null}
