@@ -9,7 +9,7 @@ import { NodeSettingsForm } from '@/features/documents/node-settings-form';
 import { useSettingsSchema } from '@/features/documents/use-settings-schema';
 import { denial, deniedReason } from '@/lib/permissions';
 import type { documentTabSearchSchema } from './tab-search';
-import { UnsavedEditsGuard } from './unsaved-edits-guard';
+import { UnsavedEditsGuard } from '@/ui/unsaved-edits-guard';
 
 export interface DocumentTabProps {
   node: AnyNode;
