@@ -62,8 +62,8 @@ export function WorkflowEditorPanes({
           height={480}
         />
         <Text size="xs" c="dimmed" mt={4}>
-          Ctrl+Space offers a snippet for each kind of step, and targets and actions after `target:` and
-          `action:`.
+          Ctrl+Space offers a snippet for each kind of step, and the project’s assets, workflows and actions
+          after target: and action:.
         </Text>
       </Grid.Col>
       <Grid.Col span={{ base: 12, lg: 6 }}>
