@@ -19,11 +19,19 @@ export default defineConfig({
     react(),
   ],
   resolve: {
-    alias: {
-      '@': fileURLToPath(new URL('./src', import.meta.url)),
-      '@contract': fileURLToPath(new URL('./contract', import.meta.url)),
-    },
+    alias: [
+      { find: '@', replacement: fileURLToPath(new URL('./src', import.meta.url)) },
+      { find: '@contract', replacement: fileURLToPath(new URL('./contract', import.meta.url)) },
+      // monaco-yaml 5 imports Monaco's old deep paths (`monaco-editor/esm/vs/editor/editor.worker`), which
+      // Monaco 0.57's exports no longer list: point them at the files themselves.
+      {
+        find: /^monaco-editor\/esm\/vs\/(.*?)(?:\.js)?$/,
+        replacement: `${fileURLToPath(new URL('./node_modules/monaco-editor/esm/vs/', import.meta.url))}$1.js`,
+      },
+    ],
   },
+  // Pre-bundled for the dev server, or its first visit to the editor reloads the page.
+  optimizeDeps: { include: ['monaco-yaml/yaml.worker.js'] },
   worker: { format: 'es' },
   // The manifest lets the benchmark add up what the first load (sign-in, shell) needs.
   build: { outDir: 'dist', manifest: true },

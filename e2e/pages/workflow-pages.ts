@@ -102,3 +102,62 @@ export class CompareVersionsPage {
     });
   }
 }
+
+/** The workflow YAML editor (`…/workflows/<w>/edit`): Monaco, its completions, the preview and the problems. */
+export class WorkflowEditorPage {
+  readonly page: Page;
+  readonly yaml: Locator;
+  readonly preview: Locator;
+  readonly problems: Locator;
+
+  constructor(page: Page, workflowName: string) {
+    this.page = page;
+    this.yaml = page.getByRole('textbox', { name: `YAML of workflow ${workflowName}` });
+    this.preview = page.getByRole('tree', { name: `Preview of the steps of ${workflowName}` });
+    this.problems = page.getByRole('region', { name: 'Problems' });
+  }
+
+  /** Empties the editor and leaves the cursor in it. */
+  async clear(): Promise<void> {
+    await this.yaml.focus();
+    await this.page.keyboard.press('ControlOrMeta+A');
+    await this.page.keyboard.press('Delete');
+  }
+
+  /** Types text as it is (no auto-indent), then closes any completion list it opened. */
+  async type(text: string): Promise<void> {
+    await this.page.keyboard.insertText(text);
+    await this.page.keyboard.press('Escape');
+  }
+
+  /** Opens completion (Ctrl+Space) and picks the item whose name starts with `label`. */
+  async complete(label: string): Promise<void> {
+    await this.page.keyboard.press('Control+Space');
+    // Monaco's list: a listbox named "Suggest" whose items are named "<label>, <kind>".
+    const option = this.page
+      .getByRole('listbox', { name: 'Suggest' })
+      .getByRole('listitem', { name: new RegExp(`^${escapeRegExp(label)}`) })
+      .first();
+    await expect(option).toBeVisible();
+    await option.click();
+  }
+
+  /** Opens an empty first line and puts the cursor on it (nothing above it to take an indent from). */
+  async newFirstLine(): Promise<void> {
+    await this.page.keyboard.press('ControlOrMeta+Home');
+    await this.page.keyboard.press('Enter');
+    await this.page.keyboard.press('ArrowUp');
+  }
+
+  /** Selects line `line` (1-based) from its first character to its end, ready to be typed over. */
+  async selectLine(line: number): Promise<void> {
+    await this.page.keyboard.press('ControlOrMeta+Home');
+    for (let index = 1; index < line; index += 1) await this.page.keyboard.press('ArrowDown');
+    await this.page.keyboard.press('End');
+    await this.page.keyboard.press('Shift+Home');
+  }
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}

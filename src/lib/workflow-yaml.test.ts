@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { lineOfPointer, previewWorkflowYaml, selfCallProblems } from './workflow-yaml';
+import { lineOfPointer, previewWorkflowYaml, selfCallProblems, stepAtLine } from './workflow-yaml';
 
 const SOURCE = `name: Release
 steps:
@@ -71,5 +71,16 @@ describe('selfCallProblems', () => {
     ]);
     expect(selfCallProblems(preview, { projectCode: 'bank', workflowCode: 'release' })).toEqual([]);
     expect(selfCallProblems(preview, { projectCode: 'other', workflowCode: 'smoke' })).toEqual([]);
+  });
+});
+
+describe('stepAtLine', () => {
+  it('finds the innermost step whose YAML spans the line', () => {
+    const preview = previewWorkflowYaml(SOURCE);
+    expect(stepAtLine(preview, 5)).toBe('steps/0');
+    expect(stepAtLine(preview, 8)).toBe('steps/1');
+    expect(stepAtLine(preview, 12)).toBe('steps/1/children/0');
+    expect(stepAtLine(preview, 14)).toBe('steps/1/children/1');
+    expect(stepAtLine(preview, 1)).toBeUndefined();
   });
 });

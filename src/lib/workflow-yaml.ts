@@ -17,6 +17,8 @@ export interface WorkflowYamlPreview {
   tree: StepTreeNode | null;
   /** Node id (pointer) → the 1-based line its step starts on. */
   lines: ReadonlyMap<string, number>;
+  /** Node id (pointer) → the 1-based lines its step spans (first and last). */
+  spans: ReadonlyMap<string, { first: number; last: number }>;
   /** What keeps the text from being a workflow, each on its line. */
   problems: readonly WorkflowYamlProblem[];
   /** `target`s of `type: workflow` steps with the line of each (for the self-call lint). */
@@ -28,6 +30,12 @@ const ROOT_ID = 'steps';
 function lineOf(node: YamlNode | null | undefined, counter: LineCounter): number {
   const offset = node?.range?.[0];
   return offset === undefined ? 1 : counter.linePos(offset).line;
+}
+
+function lastLineOf(node: YamlNode | null | undefined, counter: LineCounter): number {
+  const offset = node?.range?.[1];
+  // The value's end is the offset after its last character: that character's line.
+  return offset === undefined ? 1 : counter.linePos(Math.max(offset - 1, 0)).line;
 }
 
 function text(map: YamlNode, key: string): string | undefined {
@@ -47,12 +55,13 @@ export function previewWorkflowYaml(source: string, workflowName = 'Workflow'): 
   const counter = new LineCounter();
   const doc = parseDocument(source, { lineCounter: counter, uniqueKeys: false });
   const lines = new Map<string, number>();
+  const spans = new Map<string, { first: number; last: number }>();
   const problems: WorkflowYamlProblem[] = doc.errors.map((error) => ({
     line: error.linePos?.[0].line ?? 1,
     message: error.message.split('\n')[0] ?? error.message,
   }));
   const workflowTargets: { target: string; line: number }[] = [];
-  if (problems.length > 0) return { tree: null, lines, problems, workflowTargets };
+  if (problems.length > 0) return { tree: null, lines, spans, problems, workflowTargets };
 
   const contents = doc.contents;
   const stepsNode = isMap(contents) ? contents.get('steps', true) : contents;
@@ -60,13 +69,14 @@ export function previewWorkflowYaml(source: string, workflowName = 'Workflow'): 
   const name = ownName === undefined || ownName === '' ? workflowName : ownName;
   if (!isSeq(stepsNode)) {
     problems.push({ line: lineOf(contents, counter), message: 'The workflow needs a list of steps' });
-    return { tree: null, lines, problems, workflowTargets };
+    return { tree: null, lines, spans, problems, workflowTargets };
   }
 
   const build = (item: unknown, pointer: string): StepTreeNode => {
     const node = isNode(item) ? item : null;
     const line = lineOf(node, counter);
     lines.set(pointer, line);
+    spans.set(pointer, { first: line, last: Math.max(line, lastLineOf(node, counter)) });
     if (node === null || !isMap(node)) {
       problems.push({ line, message: 'A step is a mapping: type, name, …' });
       return leaf(pointer, 'Unreadable step', undefined, undefined);
@@ -95,7 +105,21 @@ export function previewWorkflowYaml(source: string, workflowName = 'Workflow'): 
   const steps = stepsNode.items.map((item, index) => build(item, `${ROOT_ID}/${String(index)}`));
   lines.set(ROOT_ID, lineOf(stepsNode, counter));
   const tree: StepTreeNode = { ...leaf(ROOT_ID, name, undefined, undefined), children: steps };
-  return { tree, lines, problems, workflowTargets };
+  return { tree, lines, spans, problems, workflowTargets };
+}
+
+/** The innermost step whose YAML spans `line` (its node id), or undefined between and outside steps. */
+export function stepAtLine(preview: Pick<WorkflowYamlPreview, 'spans'>, line: number): string | undefined {
+  let found: string | undefined;
+  let foundSize = Infinity;
+  for (const [id, span] of preview.spans) {
+    const size = span.last - span.first;
+    if (span.first <= line && line <= span.last && size <= foundSize) {
+      found = id;
+      foundSize = size;
+    }
+  }
+  return found;
 }
 
 function leaf(

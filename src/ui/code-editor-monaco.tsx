@@ -1,8 +1,9 @@
 import { useComputedColorScheme } from '@mantine/core';
 import { DiffEditor, Editor, type DiffOnMount, type OnMount } from '@monaco-editor/react';
 import { useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
-import { registerJsonSchema } from './monaco-setup';
+import { registerJsonSchema, registerYamlSchema } from './monaco-setup';
 import type { CodeEditorProps, DiffEditorProps, StringMark } from './code-editor-types';
+import { useEditorExtras } from './use-editor-extras';
 import './code-editor-monaco.css';
 
 // The editors themselves, reached only through the lazy boundary in code-editor.tsx.
@@ -20,6 +21,11 @@ export function MonacoCodeEditor({
   isReadOnly = false,
   height,
   jsonSchema,
+  yamlSchema,
+  completions,
+  markers,
+  cursorRequest,
+  onCursorLineChange,
   stringMarks,
 }: CodeEditorProps) {
   // Each editor its own model, so a schema applies to this document only.
@@ -28,18 +34,22 @@ export function MonacoCodeEditor({
     () => (jsonSchema === undefined ? undefined : registerJsonSchema(modelPath, jsonSchema)),
     [modelPath, jsonSchema],
   );
+  useEffect(
+    () => (yamlSchema === undefined ? undefined : registerYamlSchema(modelPath, yamlSchema)),
+    [modelPath, yamlSchema],
+  );
+  const [editor, setEditor] = useState<Parameters<OnMount>[0] | null>(null);
+  useEditorExtras(editor, { language, completions, markers, cursorRequest, onCursorLineChange });
   // The same object while nothing changes: @monaco-editor/react applies new options on every render, which a
   // keystroke in a large document should not pay for.
   const options = useMemo(
     () => ({ ariaLabel: label, readOnly: isReadOnly, minimap: { enabled: false }, automaticLayout: true }),
     [label, isReadOnly],
   );
-  const [editor, setEditor] = useState<Parameters<OnMount>[0] | null>(null);
   useStringMarks(editor, stringMarks);
   return (
     <Editor
       path={modelPath}
-      onMount={setEditor}
       value={value}
       language={language}
       theme={useMonacoTheme()}
@@ -48,6 +58,7 @@ export function MonacoCodeEditor({
         onChange?.(next ?? '');
       }}
       options={options}
+      onMount={setEditor}
     />
   );
 }

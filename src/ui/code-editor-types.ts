@@ -17,10 +17,65 @@ export interface CodeEditorProps {
    */
   jsonSchema?: JsonSchemaObject | undefined;
   /**
+   * For YAML: a JSON Schema the document is checked against (markers), with completion of its keys and
+   * values and its descriptions as hover text (monaco-yaml). Applies to this editor only.
+   */
+  yamlSchema?: JsonSchemaObject | undefined;
+  /** Snippets and values offered by completion (Ctrl+Space), besides the schema's. */
+  completions?: CodeCompletions | undefined;
+  /** Problems to mark on their lines (besides the schema's). */
+  markers?: readonly CodeMarker[] | undefined;
+  /** Moves the cursor to a line and shows it; a new object each time (focus moves only when asked). */
+  cursorRequest?: CodeCursorRequest | undefined;
+  /** The line the user moved the cursor to (by keyboard, mouse or typing; not by `cursorRequest`). */
+  onCursorLineChange?: ((line: number) => void) | undefined;
+  /**
    * String literals to mark in the text (dotted underline) with a hover message: e.g. every
    * `"secret-vault://…"` value of a properties document, so a reference is not mistaken for the secret.
    */
   stringMarks?: readonly StringMark[] | undefined;
+}
+
+export interface CodeSnippet {
+  /** What the completion list shows and filters by: "change step". */
+  label: string;
+  description: string;
+  /** Monaco snippet syntax: `${1:placeholder}` tab stops; lines after the first keep the cursor's indent. */
+  body: string;
+}
+
+export interface CodeCompletionValue {
+  label: string;
+  detail?: string | undefined;
+}
+
+export interface CodeCompletions {
+  snippets: readonly CodeSnippet[];
+  /**
+   * The values to offer at a position (1-based line and column) of the text, and the column the value being
+   * typed starts at (what a chosen value replaces); null: none here.
+   */
+  valuesAt?:
+    | ((
+        text: string,
+        line: number,
+        column: number,
+      ) => { startColumn: number; values: readonly CodeCompletionValue[] } | null)
+    | undefined;
+}
+
+export interface CodeMarker {
+  /** 1-based. */
+  line: number;
+  message: string;
+  severity: 'error' | 'warning';
+}
+
+export interface CodeCursorRequest {
+  /** 1-based. */
+  line: number;
+  /** Whether the editor takes the focus (the user asked for the line, e.g. clicked a step). */
+  isFocused: boolean;
 }
 
 /** Marks every string literal starting with `prefix`; hovering one shows `hoverMessage` (Markdown). */

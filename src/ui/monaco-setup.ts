@@ -5,6 +5,8 @@ import 'monaco-editor/languages/definitions/yaml/register';
 import { jsonDefaults } from 'monaco-editor/languages/features/json/register';
 import EditorWorker from 'monaco-editor/editor/editor.worker?worker';
 import JsonWorker from 'monaco-editor/languages/features/json/json.worker?worker';
+import { configureMonacoYaml, type MonacoYaml, type SchemasSettings } from 'monaco-yaml';
+import YamlWorker from './yaml.worker?worker';
 
 // Monaco, bundled (no CDN): imported only by code-editor-monaco.tsx, which code-editor.tsx loads lazily,
 // so none of this reaches the first load. Importing the module sets Monaco up, once: the workers (without
@@ -68,5 +70,54 @@ export function registerJsonSchema(modelPath: string, schema: Readonly<Record<st
   return () => {
     schemaByModel.delete(modelPath);
     applySchemas();
+  };
+}
+
+// YAML schemas work the same way, through monaco-yaml. monaco-yaml 5 starts its worker with Monaco's old
+// `createWebWorker({ moduleId, createData })`, which Monaco 0.57 no longer has (no diagnostics, "Missing
+// requestHandler"): it gets a Monaco whose createWebWorker starts our YAML worker and hands it the options
+// the way the worker's entry point expects them (a first message that starts it, then the options).
+const monacoForYaml = {
+  ...monaco,
+  editor: {
+    ...monaco.editor,
+    createWebWorker: <T extends object>(options: monaco.editor.IInternalWebWorkerOptions) => {
+      // Typed with 0.57's options, called with the old ones: `createData` is there at run time.
+      const createData = 'createData' in options ? options.createData : undefined;
+      const worker = new YamlWorker();
+      worker.postMessage('ignore');
+      worker.postMessage(createData);
+      return monaco.editor.createWebWorker<T>({ worker });
+    },
+  },
+};
+const yamlSchemaByModel = new Map<string, Readonly<Record<string, unknown>>>();
+let monacoYaml: MonacoYaml | undefined;
+
+function yamlSchemas(): SchemasSettings[] {
+  return [...yamlSchemaByModel].map(([modelPath, schema]) => ({
+    uri: `${modelPath}.schema.json`,
+    fileMatch: [modelPath],
+    schema,
+  }));
+}
+
+/** Checks, completes and explains the YAML model at `modelPath` by `schema` until the returned function is called. */
+export function registerYamlSchema(modelPath: string, schema: Readonly<Record<string, unknown>>): () => void {
+  yamlSchemaByModel.set(modelPath, schema);
+  // Configured on first use only: monaco-yaml's worker (~300 KB gzip) starts for an editor that needs it.
+  if (monacoYaml === undefined)
+    monacoYaml = configureMonacoYaml(monacoForYaml, {
+      enableSchemaRequest: false,
+      hover: true,
+      completion: true,
+      validate: true,
+      format: { enable: false },
+      schemas: yamlSchemas(),
+    });
+  else void monacoYaml.update({ schemas: yamlSchemas() });
+  return () => {
+    yamlSchemaByModel.delete(modelPath);
+    void monacoYaml?.update({ schemas: yamlSchemas() });
   };
 }

@@ -1,4 +1,4 @@
-import { Grid, Group, Stack, Text, Title } from '@mantine/core';
+import { Button, Group, Stack, Text, Title } from '@mantine/core';
 import { useSuspenseQuery } from '@tanstack/react-query';
 import { useDeferredValue, useMemo, useState } from 'react';
 import { errorText, isApiError } from '@/api/errors';
@@ -7,12 +7,16 @@ import { projectQuery } from '@/api/projects';
 import { useSaveWorkflowVersion, workflowQuery, type SaveWorkflowInput } from '@/api/workflows';
 import { denial } from '@/lib/permissions';
 import { lineOfPointer, previewWorkflowYaml, selfCallProblems } from '@/lib/workflow-yaml';
-import { CodeEditor } from '@/ui/code-editor';
+import type { CodeMarker } from '@/ui/code-editor-types';
 import { FormAlert } from '@/ui/form-alert';
 import { GuardedButton } from '@/ui/guarded-button';
 import { notifySuccess } from '@/ui/notify';
 import { AnchorLink } from '@/ui/router-links';
-import { LazyStepGraph } from '@/ui/step-graph-lazy';
+import { Timestamp } from '@/ui/timestamp';
+import { UnsavedEditsGuard } from '@/ui/unsaved-edits-guard';
+import { useWorkflowCompletions } from './use-workflow-completions';
+import { useWorkflowDraft } from './use-workflow-draft';
+import { WorkflowEditorPanes } from './workflow-editor-panes';
 import { workflowLinkOptions } from './workflow-links';
 import { localProblems, YamlProblems } from './yaml-problems';
 
@@ -38,10 +42,14 @@ const DONE = {
 export function WorkflowEditor({ projectCode, workflowCode, onSaved }: WorkflowEditorProps) {
   const workflow = useSuspenseQuery(workflowQuery(projectCode, workflowCode)).data;
   const project = useSuspenseQuery(projectQuery(projectCode)).data;
-  const [source, setSource] = useState(workflow.source_yaml);
+  const draft = useWorkflowDraft(projectCode, workflowCode, {
+    text: workflow.source_yaml,
+    version: workflow.latest_version,
+  });
+  const source = draft.source;
   const deferred = useDeferredValue(source);
   const preview = useMemo(() => previewWorkflowYaml(deferred, workflow.name), [deferred, workflow.name]);
-  const [selectedId, setSelectedId] = useState<string | undefined>();
+  const completions = useWorkflowCompletions(projectCode);
   const [serverProblems, setServerProblems] = useState<ServerProblem[]>([]);
   const [failure, setFailure] = useState<string | null>(null);
   const save = useSaveWorkflowVersion();
@@ -50,6 +58,18 @@ export function WorkflowEditor({ projectCode, workflowCode, onSaved }: WorkflowE
     ...localProblems(selfCallProblems(preview, { projectCode, workflowCode }), 'lint'),
     ...serverProblems,
   ];
+  const problemKey = JSON.stringify(problems);
+  // The same array while the problems stay the same: new markers on every keystroke would flicker.
+  const markers = useMemo(
+    (): CodeMarker[] =>
+      problems.flatMap((problem) =>
+        problem.line === null
+          ? []
+          : [{ line: problem.line, message: `${problem.message} (${problem.source})`, severity: 'error' }],
+      ),
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- keyed by content, see above
+    [problemKey],
+  );
   const denied = denial(project.meta.authorisations, {
     nodePath: project.path,
     facet: 'workflows',
@@ -65,7 +85,9 @@ export function WorkflowEditor({ projectCode, workflowCode, onSaved }: WorkflowE
         onSuccess: () => {
           setServerProblems([]);
           notifySuccess(DONE[mode]);
-          if (mode !== 'check') onSaved();
+          if (mode === 'check') return;
+          draft.forget();
+          onSaved();
         },
         onError: (error) => {
           if (!isApiError(error, 422)) {
@@ -83,9 +105,9 @@ export function WorkflowEditor({ projectCode, workflowCode, onSaved }: WorkflowE
       },
     );
   };
-  const selectedLine = selectedId === undefined ? undefined : preview.lines.get(selectedId);
   return (
     <Stack gap="md">
+      <UnsavedEditsGuard isDirty={draft.isDirty} what={`YAML of ${workflow.name}`} />
       <AnchorLink {...workflowLinkOptions(projectCode, workflowCode)} size="sm">
         Workflow {workflow.name}
       </AnchorLink>
@@ -93,6 +115,16 @@ export function WorkflowEditor({ projectCode, workflowCode, onSaved }: WorkflowE
       <Text size="sm" c="dimmed">
         Editing version {workflow.latest_version}; saving adds version {workflow.latest_version + 1}.
       </Text>
+      {draft.restoredAt === null ? null : (
+        <Group gap="xs" role="status">
+          <Text size="sm">
+            Restored your unsaved edit from <Timestamp value={draft.restoredAt} />
+          </Text>
+          <Button size="compact-sm" variant="default" onClick={draft.discard}>
+            Discard
+          </Button>
+        </Group>
+      )}
       <FormAlert message={failure} />
       <Group gap="xs">
         {(['check', 'draft', 'publish'] as const).map((mode) => (
@@ -109,41 +141,15 @@ export function WorkflowEditor({ projectCode, workflowCode, onSaved }: WorkflowE
           </GuardedButton>
         ))}
       </Group>
-      <Grid gap="md">
-        <Grid.Col span={{ base: 12, lg: 6 }}>
-          <CodeEditor
-            value={source}
-            language="yaml"
-            label={`YAML of workflow ${workflow.name}`}
-            onChange={setSource}
-            isReadOnly={denied !== null}
-            height={480}
-          />
-        </Grid.Col>
-        <Grid.Col span={{ base: 12, lg: 6 }}>
-          <Stack gap="xs">
-            <Title order={2} size="h3">
-              Preview
-            </Title>
-            {preview.tree === null ? (
-              <Text size="sm">No preview: the YAML has problems.</Text>
-            ) : (
-              <LazyStepGraph
-                tree={preview.tree}
-                selectedId={selectedId}
-                onSelect={setSelectedId}
-                label={`Preview of the steps of ${workflow.name}`}
-                height={400}
-              />
-            )}
-            {selectedLine === undefined ? null : (
-              <Text size="sm" role="status">
-                The selected step starts on line {selectedLine} of the YAML.
-              </Text>
-            )}
-          </Stack>
-        </Grid.Col>
-      </Grid>
+      <WorkflowEditorPanes
+        source={source}
+        onSourceChange={draft.setSource}
+        preview={preview}
+        workflowName={workflow.name}
+        isReadOnly={denied !== null}
+        markers={markers}
+        completions={completions}
+      />
       <YamlProblems problems={problems} />
     </Stack>
   );

@@ -10,7 +10,7 @@ import { useSettingsSchema } from '@/features/documents/use-settings-schema';
 import { denial, deniedReason } from '@/lib/permissions';
 import { propertiesJsonSchema } from '@/lib/properties-schema';
 import type { documentTabSearchSchema } from './tab-search';
-import { UnsavedEditsGuard } from './unsaved-edits-guard';
+import { UnsavedEditsGuard } from '@/ui/unsaved-edits-guard';
 
 export interface DocumentTabProps {
   node: AnyNode;
