@@ -239,6 +239,13 @@ function initialViewport(
  */
 export const MINIMAP_MAX_STEPS = 300;
 
+/**
+ * How far out a large graph zooms: at the usual 0.05 every one of 2,000 steps is in view and drawn, a
+ * half-second stall on each wheel step. At 0.3 a view holds about a hundred nodes; the outline, search and
+ * "next failed" reach the rest.
+ */
+const LARGE_GRAPH_MIN_ZOOM = 0.3;
+
 interface StepGraphCanvasProps {
   nodes: StepFlowNode[];
   edges: Edge[];
@@ -265,7 +272,7 @@ function StepGraphCanvas({
       nodeTypes={NODE_TYPES}
       defaultViewport={defaultViewport}
       onlyRenderVisibleElements
-      minZoom={0.05}
+      minZoom={showsMiniMap ? 0.05 : LARGE_GRAPH_MIN_ZOOM}
       maxZoom={2}
       nodesDraggable={false}
       nodesConnectable={false}
