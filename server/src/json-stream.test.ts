@@ -42,6 +42,33 @@ describe('streamListDocument', () => {
     expect(JSON.parse(await text(none))).toEqual({ data: [] });
   });
 
+  it('reads a generator a batch at a time and computes a rest function after the last item', async () => {
+    const events: string[] = [];
+    function* numbers(): Generator<number> {
+      for (let i = 0; i < 120; i++) {
+        if (i === 50) events.push('read past the first batch');
+        yield i;
+      }
+      events.push('source done');
+    }
+    const stream = streamListDocument(
+      numbers(),
+      (batch) => {
+        events.push(`batch ${String(batch.length)}`);
+        return batch;
+      },
+      () => {
+        events.push('rest');
+        return { meta: { partial_response: false } };
+      },
+    );
+    expect(JSON.parse(await text(stream))).toEqual({
+      data: Array.from({ length: 120 }, (_, i) => i),
+      meta: { partial_response: false },
+    });
+    expect(events).toEqual(['batch 50', 'read past the first batch', 'source done', 'batch 70', 'rest']);
+  });
+
   it('writes an empty list as an empty array', async () => {
     expect(JSON.parse(await text(streamListDocument([], () => [])))).toEqual({ data: [] });
   });

@@ -13,31 +13,42 @@ const BATCH = 500;
 
 /**
  * `{"data":[…], …rest}` as a stream of JSON text. `serialize` turns a batch of items into resources (it may
- * query the database: batches run one after another, never interleaved with themselves).
+ * query the database: batches run one after another, never interleaved with themselves). `items` may be a
+ * generator that reads the database as batches are asked for (the first batch leaves before the rest is
+ * read), and `rest` a function called once every item is out (for what depends on all of them).
  */
 export function streamListDocument<T>(
-  items: readonly T[],
+  items: Iterable<T>,
   serialize: (batch: readonly T[]) => readonly unknown[],
-  rest: Record<string, unknown> = {},
+  rest: Record<string, unknown> | (() => Record<string, unknown>) = {},
 ): Readable {
   async function* pieces(): AsyncGenerator<string> {
     yield '{"data":[';
-    let start = 0;
+    const source = items[Symbol.iterator]();
     let size = FIRST_BATCH;
     let written = false;
-    while (start < items.length) {
+    let isDone = false;
+    while (!isDone) {
+      const batch: T[] = [];
+      while (batch.length < size) {
+        const next = source.next();
+        if (next.done === true) {
+          isDone = true;
+          break;
+        }
+        batch.push(next.value);
+      }
       // A batch may serialize to nothing (every item filtered out).
-      const resources = serialize(items.slice(start, start + size));
+      const resources = batch.length === 0 ? [] : serialize(batch);
       if (resources.length > 0) {
         const text = resources.map((resource) => JSON.stringify(resource)).join(',');
         yield written ? `,${text}` : text;
         written = true;
       }
-      start += size;
       size = BATCH;
       await nextTurn();
     }
-    const tail = Object.entries(rest)
+    const tail = Object.entries(typeof rest === 'function' ? rest() : rest)
       .map(([key, value]) => `,${JSON.stringify(key)}:${JSON.stringify(value)}`)
       .join('');
     yield `]${tail}}`;

@@ -330,7 +330,11 @@ async function load(
     const rows = runRows.length === 0 ? changes : newestFirst([...changes, ...runRows]);
     return {
       rows,
-      unreadable: runs === undefined || 'failure' in runs ? unreadable : [...unreadable, ...runs.unreadable],
+      // The same array while nothing was added: the list does not re-render for it.
+      unreadable:
+        runs === undefined || 'failure' in runs || runs.unreadable.length === 0
+          ? unreadable
+          : [...unreadable, ...runs.unreadable],
       complete,
       watermark: newestUpdate(rows, null),
       runsFailure: runs !== undefined && 'failure' in runs ? runs.failure : null,

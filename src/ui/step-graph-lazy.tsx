@@ -1,10 +1,11 @@
 import { Skeleton, Stack, VisuallyHidden } from '@mantine/core';
 import { lazy, Suspense } from 'react';
+import { loadStepGraph } from './step-graph-chunk';
 import type { StepGraphProps } from './step-graph-types';
 
 // React Flow (about 75 KB gzip) loads with the first step graph, in its own chunk, never with the first
 // page (STYLE habit 10). Import this module, never step-graph.tsx.
-const LazyGraph = lazy(() => import('./step-graph').then((module) => ({ default: module.StepGraph })));
+const LazyGraph = lazy(() => loadStepGraph().then((module) => ({ default: module.StepGraph })));
 
 /**
  * The steps of a change (or workflow run) as a graph with an accessible outline beside it: statuses,

@@ -8,7 +8,9 @@ import {
   ReactFlow,
   ReactFlowProvider,
   useReactFlow,
+  Position,
   type Edge,
+  type NodeHandle,
   type NodeMouseHandler,
   type Viewport,
 } from '@xyflow/react';
@@ -32,6 +34,32 @@ import { STATUS_GROUP_COLORS } from './step-status-icon';
 const NODE_TYPES = { step: StepGraphNode };
 const { nodeWidth: NODE_WIDTH, nodeHeight: NODE_HEIGHT } = DEFAULT_LAYOUT_OPTIONS;
 const centreOf = (step: PositionedStep) => ({ x: step.x + NODE_WIDTH / 2, y: step.y + NODE_HEIGHT / 2 });
+
+/** React Flow's handle box (6 px and a 1 px border), centred on the node's top and bottom edges. */
+const HANDLE_SIZE = 8;
+/**
+ * Where each node's handles are, told up front: without them React Flow draws every node once to measure
+ * its handles (with `onlyRenderVisibleElements` too), which took seconds for 2,000 steps. Drawn nodes are
+ * measured anyway and replace these.
+ */
+const NODE_HANDLES: NodeHandle[] = [
+  {
+    type: 'target',
+    position: Position.Top,
+    x: (NODE_WIDTH - HANDLE_SIZE) / 2,
+    y: -HANDLE_SIZE / 2,
+    width: HANDLE_SIZE,
+    height: HANDLE_SIZE,
+  },
+  {
+    type: 'source',
+    position: Position.Bottom,
+    x: (NODE_WIDTH - HANDLE_SIZE) / 2,
+    y: NODE_HEIGHT - HANDLE_SIZE / 2,
+    width: HANDLE_SIZE,
+    height: HANDLE_SIZE,
+  },
+];
 
 /** The step graph with its outline. Lazy-load it through `LazyStepGraph` (`step-graph-lazy.tsx`). */
 export function StepGraph(props: StepGraphProps) {
@@ -87,6 +115,7 @@ function StepGraphContent({ tree, selectedId, onSelect, now, label, height = 480
         position: { x: step.x, y: step.y },
         width: NODE_WIDTH,
         height: NODE_HEIGHT,
+        handles: NODE_HANDLES,
         draggable: false,
         connectable: false,
         data: {
@@ -210,6 +239,13 @@ function initialViewport(
  */
 export const MINIMAP_MAX_STEPS = 300;
 
+/**
+ * How far out a large graph zooms: at the usual 0.05 every one of 2,000 steps is in view and drawn, a
+ * half-second stall on each wheel step. At 0.3 a view holds about a hundred nodes; the outline, search and
+ * "next failed" reach the rest.
+ */
+const LARGE_GRAPH_MIN_ZOOM = 0.3;
+
 interface StepGraphCanvasProps {
   nodes: StepFlowNode[];
   edges: Edge[];
@@ -236,7 +272,7 @@ function StepGraphCanvas({
       nodeTypes={NODE_TYPES}
       defaultViewport={defaultViewport}
       onlyRenderVisibleElements
-      minZoom={0.05}
+      minZoom={showsMiniMap ? 0.05 : LARGE_GRAPH_MIN_ZOOM}
       maxZoom={2}
       nodesDraggable={false}
       nodesConnectable={false}

@@ -1,13 +1,13 @@
 import { Alert, Box, Button, Group, Stack, Text } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
-import { useMemo, useRef, useState, type ReactNode } from 'react';
-import { activityCsvRequest, activityListQuery, type ActivityScope } from '@/api/activity';
+import { memo, useCallback, useDeferredValue, useMemo, useRef, useState, type ReactNode } from 'react';
+import { activityCsvRequest, activityListQuery, type ActivityRow, type ActivityScope } from '@/api/activity';
 import { exportCsv } from '@/api/downloads';
 import { failureMessage } from '@/api/failures';
 import { DownloadCsvButton } from '@/ui/download-csv-button';
 import { ActivityFilterBar, CLEARED } from './activity-filter-bar';
 import { isFiltered, toActivityFilters, type ActivitySearch } from './activity-search';
-import { ActivityTable } from './activity-table';
+import { ActivityTable, type ActivityTableProps } from './activity-table';
 import { useHeldRows, useIsScrolledPast } from './use-held-rows';
 
 export interface ActivityListProps {
@@ -21,6 +21,35 @@ export interface ActivityListProps {
 
 /** Rows drawn at first and added per "Show more": a table of 10,000 rows would take seconds to draw. */
 export const ACTIVITY_PAGE_ROWS = 100;
+
+/**
+ * Rows in the first frame, about a screenful: the rest of the first hundred follow in a render that yields
+ * to input and paint (a hundred rows of links, badges and timestamps took a few hundred milliseconds).
+ */
+const FIRST_FRAME_ROWS = 25;
+
+function sameRows(a: readonly ActivityRow[] | undefined, b: readonly ActivityRow[] | undefined): boolean {
+  if (a === b) return true;
+  if (a === undefined || b === undefined) return false;
+  return a.length === b.length && a.every((row, i) => row === b[i]);
+}
+
+/**
+ * The table re-renders only when its rows or state changed: each streamed batch (and each poll) makes a new
+ * list, but the first hundred rows are usually the same ones.
+ */
+const MemoActivityTable = memo(
+  ActivityTable,
+  (prev: ActivityTableProps, next: ActivityTableProps) =>
+    sameRows(prev.rows, next.rows) &&
+    prev.unreadable === next.unreadable &&
+    prev.failure === next.failure &&
+    prev.onRetry === next.onRetry &&
+    prev.isFetching === next.isFetching &&
+    prev.isFiltered === next.isFiltered &&
+    prev.onClearFilters === next.onClearFilters &&
+    prev.emptyHint === next.emptyHint,
+);
 
 /**
  * Changes (and, on the global list, workflow runs), newest first, filtered on the server, kept live by polling
@@ -66,8 +95,11 @@ function LiveActivity({ scope, search, onClearFilters }: LiveActivityProps) {
   const isScrolledDown = useIsScrolledPast(top);
   const held = useHeldRows(list?.rows, list?.complete === true, isScrolledDown);
   const [shown, setShown] = useState(ACTIVITY_PAGE_ROWS);
-  const rows = held.rows?.slice(0, shown);
+  const drawn = useDeferredValue(shown, FIRST_FRAME_ROWS);
+  const rows = held.rows?.slice(0, drawn);
   const total = held.rows?.length ?? 0;
+  const { refetch } = query;
+  const handleRetry = useCallback(() => void refetch(), [refetch]);
 
   return (
     <Stack gap="sm" aria-busy={list?.complete === false}>
@@ -98,11 +130,11 @@ function LiveActivity({ scope, search, onClearFilters }: LiveActivityProps) {
           {list.runsFailure} The changes below are complete.
         </Alert>
       )}
-      <ActivityTable
+      <MemoActivityTable
         rows={rows}
         unreadable={list?.unreadable}
         failure={list === undefined && query.isError ? failureMessage(query.error) : null}
-        onRetry={() => void query.refetch()}
+        onRetry={handleRetry}
         isFetching={query.isFetching}
         isFiltered={isFiltered(search)}
         onClearFilters={onClearFilters}

@@ -6,6 +6,7 @@ import { ChangePage } from '@/features/changes/change-page';
 import { LogPane } from '@/features/logs/log-pane';
 import { ensureNode } from '@/routes/-loaders';
 import { ButtonLink } from '@/ui/router-links';
+import { preloadStepGraph } from '@/ui/step-graph-chunk';
 
 const changeSearchSchema = z.object({
   step: z.string().min(1).optional().catch(undefined),
@@ -13,7 +14,11 @@ const changeSearchSchema = z.object({
 
 export const Route = createFileRoute('/_authed/changes/$changeId')({
   validateSearch: changeSearchSchema,
-  loader: ({ context, params }) => ensureNode(context.queryClient, changeQuery(params.changeId)),
+  loader: ({ context, params }) => {
+    // The graph's chunk downloads beside the change (a 2,000-step change takes a while to arrive).
+    preloadStepGraph();
+    return ensureNode(context.queryClient, changeQuery(params.changeId));
+  },
   head: ({ loaderData }) => ({
     meta:
       loaderData === undefined ? [] : [{ title: `Change ${loaderData.change.action} · OpsChain Console` }],
