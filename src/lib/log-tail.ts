@@ -33,9 +33,22 @@ export function microsOf(stamp: string): number {
   const m = STAMP.exec(stamp);
   if (m === null) return Number.NaN;
   const zone = m[3] === undefined || m[3] === 'Z' ? 'Z' : m[3];
-  const seconds = Date.parse(`${m[1] ?? ''}${zone}`);
+  const seconds = secondsOf(`${m[1] ?? ''}${zone}`);
   const fraction = Number((m[2] ?? '').padEnd(6, '0').slice(0, 6));
   return seconds * 1000 + fraction;
+}
+
+// Date.parse is most of microsOf's cost, and consecutive lines of a log mostly fall in the same second:
+// the last second parsed is remembered (a million-line log is read in seconds, issue 12).
+let lastSecondText = '';
+let lastSecondMs = Number.NaN;
+
+function secondsOf(text: string): number {
+  if (text !== lastSecondText) {
+    lastSecondMs = Date.parse(text);
+    lastSecondText = text;
+  }
+  return lastSecondMs;
 }
 
 /** Query parameters of the next poll from `cursor` (the sort is always `logged_at asc`). */
