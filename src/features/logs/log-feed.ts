@@ -1,7 +1,7 @@
 import { ApiError } from '@/api/errors';
 import { BULK_PAGE, fetchLogPage, FIRST_PAGE, type LogPage, type LogScope } from '@/api/log-lines';
 import { LogStore } from '@/lib/log-store';
-import { advanceCursor, microsOf, nextTailStep, START_CURSOR } from '@/lib/log-tail';
+import { advanceCursor, nextTailStep, START_CURSOR } from '@/lib/log-tail';
 
 // Loads a log into a LogStore and keeps it up to date: pages one after another while answers are partial
 // (a finished change's whole log), then polls every POLL_MS while the change runs, and stops after the change
@@ -132,8 +132,8 @@ export class LogFeed {
       });
       this.limit = page.isPartial ? BULK_PAGE : FIRST_PAGE * 2;
       if (step === 'poll-now') prefetched = this.request(signal);
-      for (const line of next.fresh)
-        this.store.push(line.message, microsOf(line.logged_at) / 1000, line.step_id);
+      for (const [i, line] of next.fresh.entries())
+        this.store.push(line.message, (next.freshMicros[i] ?? Number.NaN) / 1000, line.step_id);
       const unreadableCount = this.state.unreadableCount + page.unreadableCount;
       // While pages follow one another, listeners hear at most every NOTIFY_MS (each hearing re-renders
       // the pane); the first page and the last are always heard.
