@@ -45,6 +45,8 @@ export class LogStore {
   private openRaw = new Map<number, string>();
   private readonly stepTable: string[] = [];
   private readonly stepIndex = new Map<string, number>();
+  private lastStep: string | null = null;
+  private lastStepNumber = NO_STEP;
   private firstErrorLine = -1;
   private count = 0;
 
@@ -146,12 +148,16 @@ export class LogStore {
   }
 
   private stepNumber(stepId: string): number {
+    // Consecutive lines mostly belong to one step: no map look-up for them.
+    if (stepId === this.lastStep) return this.lastStepNumber;
     let n = this.stepIndex.get(stepId);
     if (n === undefined) {
       n = this.stepTable.length;
       this.stepTable.push(stepId);
       this.stepIndex.set(stepId, n);
     }
+    this.lastStep = stepId;
+    this.lastStepNumber = n;
     return n;
   }
 

@@ -33,9 +33,22 @@ export function microsOf(stamp: string): number {
   const m = STAMP.exec(stamp);
   if (m === null) return Number.NaN;
   const zone = m[3] === undefined || m[3] === 'Z' ? 'Z' : m[3];
-  const seconds = Date.parse(`${m[1] ?? ''}${zone}`);
+  const seconds = secondsOf(`${m[1] ?? ''}${zone}`);
   const fraction = Number((m[2] ?? '').padEnd(6, '0').slice(0, 6));
   return seconds * 1000 + fraction;
+}
+
+// Date.parse is most of microsOf's cost, and consecutive lines of a log mostly fall in the same second:
+// the last second parsed is remembered (a million-line log is read in seconds, issue 12).
+let lastSecondText = '';
+let lastSecondMs = Number.NaN;
+
+function secondsOf(text: string): number {
+  if (text !== lastSecondText) {
+    lastSecondMs = Date.parse(text);
+    lastSecondText = text;
+  }
+  return lastSecondMs;
 }
 
 /** Query parameters of the next poll from `cursor` (the sort is always `logged_at asc`). */
@@ -55,24 +68,32 @@ export function cursorParams(cursor: TailCursor): [string, string][] {
 export function advanceCursor<T extends TailLine>(
   cursor: TailCursor,
   lines: readonly T[],
-): { cursor: TailCursor; fresh: T[] } {
+): { cursor: TailCursor; fresh: T[]; freshMicros: number[] } {
   const fresh: T[] = [];
+  /** microsOf each fresh line's `logged_at` (so the caller need not parse the times again). */
+  const freshMicros: number[] = [];
   let { loggedAt, micros } = cursor;
-  let held = new Set(cursor.idsAtLoggedAt);
+  let heldIds: string[] = [...cursor.idsAtLoggedAt];
+  // Built only when a second line comes at the same instant: most lines of a log have a time of their own.
+  let held: Set<string> | null = null;
   for (const line of lines) {
     const at = microsOf(line.logged_at);
     if (Number.isNaN(at) || at < micros) continue;
     if (at === micros) {
+      held ??= new Set(heldIds);
       if (held.has(line.id)) continue;
       held.add(line.id);
+      heldIds.push(line.id);
     } else {
       micros = at;
       loggedAt = line.logged_at;
-      held = new Set([line.id]);
+      heldIds = [line.id];
+      held = null;
     }
     fresh.push(line);
+    freshMicros.push(at);
   }
-  return { cursor: { loggedAt, micros, idsAtLoggedAt: [...held] }, fresh };
+  return { cursor: { loggedAt, micros, idsAtLoggedAt: heldIds }, fresh, freshMicros };
 }
 
 export type TailStep = 'poll-now' | 'wait' | 'stop';

@@ -1,7 +1,7 @@
 import { ApiError } from '@/api/errors';
-import { BULK_PAGE, fetchLogPage, FIRST_PAGE, type LogScope } from '@/api/log-lines';
+import { BULK_PAGE, fetchLogPage, FIRST_PAGE, type LogPage, type LogScope } from '@/api/log-lines';
 import { LogStore } from '@/lib/log-store';
-import { advanceCursor, microsOf, nextTailStep, START_CURSOR } from '@/lib/log-tail';
+import { advanceCursor, nextTailStep, START_CURSOR } from '@/lib/log-tail';
 
 // Loads a log into a LogStore and keeps it up to date: pages one after another while answers are partial
 // (a finished change's whole log), then polls every POLL_MS while the change runs, and stops after the change
@@ -9,6 +9,8 @@ import { advanceCursor, microsOf, nextTailStep, START_CURSOR } from '@/lib/log-t
 
 export const POLL_MS = 1000;
 const RETRY_MS = 3000;
+/** While a long log loads page after page, how often the pane re-renders. */
+const NOTIFY_MS = 250;
 
 export interface FeedState {
   /** Bumped whenever lines arrive or the status changes. */
@@ -93,12 +95,25 @@ export class LogFeed {
     this.wake = null;
   }
 
+  /** Sends the next request from the current cursor; `wasTerminalWhenSent` is the change's state then. */
+  private request(signal: AbortSignal): PendingPage {
+    const promise = fetchLogPage(this.scope, this.cursor, this.limit, signal);
+    // Awaited later (after the page before it is stored): a failure meanwhile is not "unhandled".
+    promise.catch(() => undefined);
+    return { promise, wasTerminalWhenSent: !this.isLive };
+  }
+
   private async run(signal: AbortSignal): Promise<void> {
+    // While answers are partial, the next page is requested as soon as this one's cursor is known, so the
+    // server prepares it while this page is stored and painted (a million-line log is 100 pages).
+    let prefetched: PendingPage | null = null;
+    let notifiedAt = Number.NEGATIVE_INFINITY;
     while (!signal.aborted) {
-      const wasTerminalWhenSent = !this.isLive;
+      const pending: PendingPage = prefetched ?? this.request(signal);
+      prefetched = null;
       let page;
       try {
-        page = await fetchLogPage(this.scope, this.cursor, this.limit, signal);
+        page = await pending.promise;
       } catch (error) {
         if (isAborted(signal)) return;
         const gone = error instanceof ApiError && (error.status === 404 || error.status === 403);
@@ -110,25 +125,34 @@ export class LogFeed {
       if (isAborted(signal)) return;
       const next = advanceCursor(this.cursor, page.lines);
       this.cursor = next.cursor;
-      for (const line of next.fresh)
-        this.store.push(line.message, microsOf(line.logged_at) / 1000, line.step_id);
       const step = nextTailStep({
         isPartial: page.isPartial,
         freshCount: next.fresh.length,
-        wasTerminalWhenSent,
-      });
-      this.update({
-        failure: null,
-        isDone: step === 'stop',
-        unreadableCount: this.state.unreadableCount + page.unreadableCount,
+        wasTerminalWhenSent: pending.wasTerminalWhenSent,
       });
       this.limit = page.isPartial ? BULK_PAGE : FIRST_PAGE * 2;
+      if (step === 'poll-now') prefetched = this.request(signal);
+      for (const [i, line] of next.fresh.entries())
+        this.store.push(line.message, (next.freshMicros[i] ?? Number.NaN) / 1000, line.step_id);
+      const unreadableCount = this.state.unreadableCount + page.unreadableCount;
+      // While pages follow one another, listeners hear at most every NOTIFY_MS (each hearing re-renders
+      // the pane); the first page and the last are always heard.
+      const now = performance.now();
+      if (step !== 'poll-now' || now - notifiedAt >= NOTIFY_MS || this.state.failure !== null) {
+        notifiedAt = now;
+        this.update({ failure: null, isDone: step === 'stop', unreadableCount });
+      } else this.state = { ...this.state, unreadableCount };
       if (step === 'stop') return;
       // A finished change needs no pause before its last, empty poll.
-      if (step === 'wait' && !wasTerminalWhenSent) await this.sleep(POLL_MS);
+      if (step === 'wait' && !pending.wasTerminalWhenSent) await this.sleep(POLL_MS);
       else await yieldToBrowser();
     }
   }
+}
+
+interface PendingPage {
+  promise: Promise<LogPage>;
+  wasTerminalWhenSent: boolean;
 }
 
 /** Read through a call: TypeScript would otherwise assume the flag cannot change across an await. */

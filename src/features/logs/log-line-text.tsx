@@ -1,5 +1,4 @@
 import type { CSSProperties, ReactNode } from 'react';
-import { useComputedColorScheme } from '@mantine/core';
 import { ansiSpans, readableColour, type AnsiSpan } from '@/lib/log-ansi';
 import { linkPieces } from '@/lib/log-links';
 import { matchRanges } from '@/lib/log-search';
@@ -13,6 +12,8 @@ export interface LogLineTextProps {
   raw: string;
   /** The current search, to mark its matches; null without one. */
   pattern: RegExp | null;
+  /** The colour scheme shown (ANSI colours are adjusted to stay readable on it). */
+  scheme: 'light' | 'dark';
 }
 
 function spanStyle(span: AnsiSpan, scheme: 'light' | 'dark'): CSSProperties | undefined {
@@ -95,8 +96,12 @@ function renderSpans(
   });
 }
 
-export function LogLineText({ raw, pattern }: LogLineTextProps) {
-  const scheme = useComputedColorScheme('light');
+/** What linkPieces looks for (log-links.ts): a line without it has no link. */
+const PLAIN_LINK = /https?:\/\//i;
+
+export function LogLineText({ raw, pattern, scheme }: LogLineTextProps) {
+  // Most lines are plain text: no spans, links or marks to build.
+  if (pattern === null && !raw.includes('\u001b') && !PLAIN_LINK.test(raw)) return raw;
   const spans = ansiSpans(raw);
   const ranges = pattern === null ? [] : matchRanges(spans.map((s) => s.text).join(''), pattern);
   return renderSpans(spans, ranges, scheme);

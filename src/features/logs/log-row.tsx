@@ -14,6 +14,7 @@ export interface LogRowProps {
   isSelected: boolean;
   isCurrentMatch: boolean;
   pattern: RegExp | null;
+  scheme: 'light' | 'dark';
   onLineClick: (line: number, isExtending: boolean) => void;
 }
 
@@ -27,6 +28,7 @@ export const LogRow = memo(function LogRow({
   isSelected,
   isCurrentMatch,
   pattern,
+  scheme,
   onLineClick,
 }: LogRowProps) {
   const number = line + 1;
@@ -62,7 +64,7 @@ export const LogRow = memo(function LogRow({
         className={classes.text}
         title={isRedacted ? 'Redacted: you may not read the log lines of this action' : undefined}
       >
-        <LogLineText raw={raw} pattern={pattern} />
+        <LogLineText raw={raw} pattern={pattern} scheme={scheme} />
       </span>
     </div>
   );

@@ -1,3 +1,4 @@
+import { useComputedColorScheme } from '@mantine/core';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useCallback, useEffect, useImperativeHandle, useRef, type Ref } from 'react';
 import type { LogStore } from '@/lib/log-store';
@@ -50,6 +51,14 @@ export function LogViewport(props: LogViewportProps) {
     estimateSize: () => ROW_HEIGHT,
     overscan: 12,
   });
+  // Rows are one line high unless wrapped: only wrapped rows are measured (measuring every row that scrolls
+  // into view costs a layout each, and a million-line log scrolls through thousands).
+  const { isWrapped } = props;
+  useEffect(() => {
+    virtualizer.measure();
+  }, [isWrapped, virtualizer]);
+  // Read once for all rows (a media-query listener per row was a measurable part of scrolling).
+  const scheme = useComputedColorScheme('light');
   const lineOf = useCallback((row: number) => (view === null ? row : (view[row] ?? 0)), [view]);
 
   useImperativeHandle(props.handleRef, () => ({
@@ -84,7 +93,7 @@ export function LogViewport(props: LogViewportProps) {
   return (
     <div
       ref={scrollRef}
-      className={[classes.viewport, props.isWrapped ? classes.wrap : ''].join(' ')}
+      className={[classes.viewport, isWrapped ? classes.wrap : ''].join(' ')}
       tabIndex={0}
       role="region"
       aria-label="Log lines"
@@ -107,7 +116,7 @@ export function LogViewport(props: LogViewportProps) {
             <div
               key={item.key}
               data-index={item.index}
-              ref={virtualizer.measureElement}
+              ref={isWrapped ? virtualizer.measureElement : undefined}
               className={classes.row}
               style={{ transform: `translateY(${String(item.start)}px)` }}
             >
@@ -120,6 +129,7 @@ export function LogViewport(props: LogViewportProps) {
                 isSelected={selection !== null && number >= selection.start && number <= selection.end}
                 isCurrentMatch={line === currentLine}
                 pattern={pattern}
+                scheme={scheme}
                 onLineClick={onLineClick}
               />
             </div>
