@@ -17,7 +17,7 @@ self.MonacoEnvironment = {
 };
 loader.config({ monaco });
 
-// Monaco's own themes with darker (light scheme) or lighter (dark scheme) JSON token colours: on the diff
+// Monaco's own themes with darker (light scheme) or lighter (dark scheme) JSON and YAML token colours: on the diff
 // editor's green and red line backgrounds the stock colours measured below 4.5:1 (axe, WCAG AA).
 monaco.editor.defineTheme('console-light', {
   base: 'vs',
@@ -29,6 +29,15 @@ monaco.editor.defineTheme('console-light', {
     { token: 'number.json', foreground: '0B5128' },
     { token: 'keyword', foreground: '1B1BA8' },
     { token: 'keyword.json', foreground: '1B1BA8' },
+    { token: 'type', foreground: '8B0000' },
+    { token: 'type.yaml', foreground: '8B0000' },
+    { token: 'string', foreground: '003B7A' },
+    { token: 'string.yaml', foreground: '003B7A' },
+    { token: 'comment', foreground: '2F4F2F' },
+    { token: 'comment.yaml', foreground: '2F4F2F' },
+    { token: 'operators.yaml', foreground: '000000' },
+    { token: 'number.yaml', foreground: '0B5128' },
+    { token: 'keyword.yaml', foreground: '1B1BA8' },
   ],
   colors: {},
 });
@@ -42,6 +51,15 @@ monaco.editor.defineTheme('console-dark', {
     { token: 'number.json', foreground: 'CDE6C0' },
     { token: 'keyword', foreground: 'A9D1FF' },
     { token: 'keyword.json', foreground: 'A9D1FF' },
+    { token: 'type', foreground: 'B4E1FF' },
+    { token: 'type.yaml', foreground: 'B4E1FF' },
+    { token: 'string', foreground: 'F2C6AE' },
+    { token: 'string.yaml', foreground: 'F2C6AE' },
+    { token: 'comment', foreground: 'C8DCC8' },
+    { token: 'comment.yaml', foreground: 'C8DCC8' },
+    { token: 'operators.yaml', foreground: 'FFFFFF' },
+    { token: 'number.yaml', foreground: 'CDE6C0' },
+    { token: 'keyword.yaml', foreground: 'A9D1FF' },
   ],
   colors: {},
 });

@@ -116,9 +116,7 @@ export function CompareVersionsPage({
               <DiffEditor
                 original={from.data.source_yaml}
                 modified={to.data.source_yaml}
-                // Plain text: the YAML token colours of the editor theme measured below 4.5:1 on the diff's
-                // red and green lines (teal keys, 3.35:1); switch to 'yaml' once the theme has YAML rules.
-                language="plaintext"
+                language="yaml"
                 label={`Workflow ${workflow.name}, version ${String(pair.from)} compared with version ${String(pair.to)}`}
                 sideNames={sideNames}
                 height="60vh"
