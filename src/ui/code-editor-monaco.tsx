@@ -2,7 +2,7 @@ import { useComputedColorScheme } from '@mantine/core';
 import { DiffEditor, Editor, type DiffOnMount, type OnMount } from '@monaco-editor/react';
 import { useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
 import { registerJsonSchema, registerYamlSchema } from './monaco-setup';
-import type { CodeEditorProps, DiffEditorProps, StringMark } from './code-editor-types';
+import type { CodeEditorProps, DiffEditorProps } from './code-editor-types';
 import { useEditorExtras } from './use-editor-extras';
 import './code-editor-monaco.css';
 
@@ -39,14 +39,13 @@ export function MonacoCodeEditor({
     [modelPath, yamlSchema],
   );
   const [editor, setEditor] = useState<Parameters<OnMount>[0] | null>(null);
-  useEditorExtras(editor, { language, completions, markers, cursorRequest, onCursorLineChange });
+  useEditorExtras(editor, { language, completions, markers, cursorRequest, onCursorLineChange, stringMarks });
   // The same object while nothing changes: @monaco-editor/react applies new options on every render, which a
   // keystroke in a large document should not pay for.
   const options = useMemo(
     () => ({ ariaLabel: label, readOnly: isReadOnly, minimap: { enabled: false }, automaticLayout: true }),
     [label, isReadOnly],
   );
-  useStringMarks(editor, stringMarks);
   return (
     <Editor
       path={modelPath}
@@ -61,54 +60,6 @@ export function MonacoCodeEditor({
       onMount={setEditor}
     />
   );
-}
-
-const MARK_DELAY_MS = 250;
-
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
-
-/**
- * Keeps a decoration on every string literal the marks name, recomputed a moment after the text stops
- * changing (a search over a large document on every keystroke would cost a frame).
- */
-function useStringMarks(
-  editor: Parameters<OnMount>[0] | null,
-  marks: readonly StringMark[] | undefined,
-): void {
-  useEffect(() => {
-    if (editor === null || marks === undefined || marks.length === 0) return undefined;
-    const collection = editor.createDecorationsCollection();
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const update = () => {
-      const model = editor.getModel();
-      if (model === null) return;
-      collection.set(
-        marks.flatMap((mark) =>
-          model
-            .findMatches(`"${escapeRegExp(mark.prefix)}(?:[^"\\\\]|\\\\.)*"`, false, true, true, null, false)
-            .map((match) => ({
-              range: match.range,
-              options: {
-                inlineClassName: 'console-string-mark',
-                hoverMessage: { value: mark.hoverMessage },
-              },
-            })),
-        ),
-      );
-    };
-    update();
-    const listener = editor.onDidChangeModelContent(() => {
-      clearTimeout(timer);
-      timer = setTimeout(update, MARK_DELAY_MS);
-    });
-    return () => {
-      clearTimeout(timer);
-      listener.dispose();
-      collection.clear();
-    };
-  }, [editor, marks]);
 }
 
 export function MonacoDiffEditor({

@@ -1,9 +1,10 @@
 import * as monaco from 'monaco-editor/editor';
 import { useEffect, useRef } from 'react';
-import type { CodeCompletions, CodeCursorRequest, CodeMarker } from './code-editor-types';
+import type { CodeCompletions, CodeCursorRequest, CodeMarker, StringMark } from './code-editor-types';
 
 // What a code editor adds to Monaco for one model: completion (snippets and values), markers, the cursor
-// moved on request and reported when the user moves it. Part of the lazy Monaco chunk.
+// moved on request and reported when the user moves it, and marked string literals. Part of the lazy Monaco
+// chunk.
 
 type Editor = monaco.editor.IStandaloneCodeEditor;
 
@@ -13,6 +14,7 @@ export interface EditorExtras {
   markers?: readonly CodeMarker[] | undefined;
   cursorRequest?: CodeCursorRequest | undefined;
   onCursorLineChange?: ((line: number) => void) | undefined;
+  stringMarks?: readonly StringMark[] | undefined;
 }
 
 const MARKER_OWNER = 'console';
@@ -132,9 +134,55 @@ function useCursor(
   }, [editor]);
 }
 
+const MARK_DELAY_MS = 250;
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/**
+ * Keeps a decoration on every string literal the marks name, recomputed a moment after the text stops
+ * changing (a search over a large document on every keystroke would cost a frame).
+ */
+function useStringMarks(editor: Editor | null, marks: readonly StringMark[] | undefined): void {
+  useEffect(() => {
+    if (editor === null || marks === undefined || marks.length === 0) return undefined;
+    const collection = editor.createDecorationsCollection();
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const update = () => {
+      const model = editor.getModel();
+      if (model === null) return;
+      collection.set(
+        marks.flatMap((mark) =>
+          model
+            .findMatches(`"${escapeRegExp(mark.prefix)}(?:[^"\\\\]|\\\\.)*"`, false, true, true, null, false)
+            .map((match) => ({
+              range: match.range,
+              options: {
+                inlineClassName: 'console-string-mark',
+                hoverMessage: { value: mark.hoverMessage },
+              },
+            })),
+        ),
+      );
+    };
+    update();
+    const listener = editor.onDidChangeModelContent(() => {
+      clearTimeout(timer);
+      timer = setTimeout(update, MARK_DELAY_MS);
+    });
+    return () => {
+      clearTimeout(timer);
+      listener.dispose();
+      collection.clear();
+    };
+  }, [editor, marks]);
+}
+
 /** Wires the extras into `editor` (null until Monaco has mounted it). */
 export function useEditorExtras(editor: Editor | null, extras: EditorExtras): void {
   useCompletions(editor, extras.language, extras.completions);
   useMarkers(editor, extras.markers);
   useCursor(editor, extras.cursorRequest, extras.onCursorLineChange);
+  useStringMarks(editor, extras.stringMarks);
 }
