@@ -55,14 +55,16 @@ test('an admin denies the viewer one project with a rule and policy, then remove
   await axe();
 
   await shell.signOut();
-  await new SignInPage(page).signIn('viewer', 'viewer');
+  // Navigating before the sign-in has finished would land on the sign-in page again.
+  await new SignInPage(page).signInAndWait('viewer', 'viewer');
   await page.goto('/projects');
   await expect(shell.tree.getByRole('treeitem').first()).toBeVisible();
   await expect(shell.treeItem(project.name)).toHaveCount(0);
 
   // The admin takes the assignment away again: the viewer sees the project once more.
   await shell.signOut();
-  await new SignInPage(page).signIn('opschain', 'opschain');
+  // Navigating before the sign-in has finished would land on the sign-in page again.
+  await new SignInPage(page).signInAndWait('opschain', 'opschain');
   await page.goto('/security/policies');
   await security.policiesTable.getByRole('button', { name: `Open policy ${policyName}` }).click();
   await security.policy(policyName).getByRole('button', { name: 'Remove assignment to user viewer' }).click();
@@ -72,7 +74,8 @@ test('an admin denies the viewer one project with a rule and policy, then remove
   await expect(security.policy(policyName)).toContainText('Not assigned to anyone');
 
   await shell.signOut();
-  await new SignInPage(page).signIn('viewer', 'viewer');
+  // Navigating before the sign-in has finished would land on the sign-in page again.
+  await new SignInPage(page).signInAndWait('viewer', 'viewer');
   await page.goto('/projects');
   await expect(shell.treeItem(project.name)).toBeVisible();
 });

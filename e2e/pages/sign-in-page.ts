@@ -36,6 +36,12 @@ export class SignInPage {
     await this.submit.click();
   }
 
+  /** Signs in and waits until the console has taken the session (before the test navigates elsewhere). */
+  async signInAndWait(username: string, password: string): Promise<void> {
+    await this.signIn(username, password);
+    await expect(this.heading).toBeHidden();
+  }
+
   /** Signs in with nothing but the keyboard: type, Tab, type, Enter. */
   async signInWithKeyboard(username: string, password: string): Promise<void> {
     await this.username.focus();
