@@ -122,6 +122,13 @@ export function ApprovalsPage({ search, onSearchChange, onNavigate }: ApprovalsP
     }
   };
   useInboxKeyboard(handleShortcut, request === null && !isHelpOpen);
+  // One object per request: the dialog starts afresh (an empty message) whenever it receives a new one, so
+  // a new object on every render (each poll) wiped what the approver was typing.
+  const dialogRequest = useMemo(
+    () =>
+      request === null ? null : { decision: request.decision, names: request.items.map((item) => item.name) },
+    [request],
+  );
 
   const handleSubmit = async (message: string) => {
     if (request === null || decide.isSending) return;
@@ -310,14 +317,7 @@ export function ApprovalsPage({ search, onSearchChange, onNavigate }: ApprovalsP
         </Tabs.Panel>
       </Tabs>
       <DecisionDialog
-        request={
-          request === null
-            ? null
-            : {
-                decision: request.decision,
-                names: request.items.map((item) => item.name),
-              }
-        }
+        request={dialogRequest}
         isSending={decide.isSending}
         onSubmit={(message) => void handleSubmit(message)}
         onClose={handleCloseDialog}
