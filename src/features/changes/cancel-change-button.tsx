@@ -1,11 +1,10 @@
-import { Button, Group, List, Stack, Text } from '@mantine/core';
+import { List, Text } from '@mantine/core';
 import { useState } from 'react';
 import type { ChangeDetail } from '@/api/changes';
 import { useCancelChange } from '@/api/changes';
 import { failureMessage } from '@/api/failures';
 import type { Verdict } from '@/lib/step-permissions';
-import { Dialog } from '@/ui/dialog';
-import { FormAlert } from '@/ui/form-alert';
+import { ConfirmDialog } from '@/ui/confirm-dialog';
 import { GuardedButton } from '@/ui/guarded-button';
 import { notifySuccess } from '@/ui/notify';
 import { activityStatusLabel } from '@/ui/activity-status-badge';
@@ -49,41 +48,40 @@ export function CancelChangeButton({ detail, deniedReason }: CancelChangeButtonP
       >
         Cancel change
       </GuardedButton>
-      <Dialog opened={isOpen} onClose={handleClose} title="Cancel this change?">
-        <Stack gap="sm">
-          <FormAlert title="Not cancelled" message={cancel.isError ? failureMessage(cancel.error) : null} />
-          {stopping.length === 0 ? (
-            <Text size="sm">The change has not started any step yet; it will not start.</Text>
-          ) : (
-            <>
-              <Text size="sm">
-                {stopping.length === 1 ? 'This step stops' : `These ${String(stopping.length)} steps stop`}{' '}
-                and end cancelled; steps that have not started will not run:
+      <ConfirmDialog
+        opened={isOpen}
+        title="Cancel this change?"
+        confirmLabel="Cancel change"
+        cancelLabel="Keep running"
+        pending={cancel.isPending}
+        failure={cancel.isError ? failureMessage(cancel.error) : null}
+        failureTitle="Not cancelled"
+        onConfirm={handleConfirm}
+        onClose={handleClose}
+      >
+        {stopping.length === 0 ? (
+          <Text size="sm">The change has not started any step yet; it will not start.</Text>
+        ) : (
+          <>
+            <Text size="sm">
+              {stopping.length === 1 ? 'This step stops' : `These ${String(stopping.length)} steps stop`} and
+              end cancelled; steps that have not started will not run:
+            </Text>
+            <List size="sm" aria-label="Steps that will stop">
+              {stopping.slice(0, 20).map((step) => (
+                <List.Item key={step.id}>
+                  {stepLabel(step)} ({activityStatusLabel(step.status_code).toLowerCase()})
+                </List.Item>
+              ))}
+            </List>
+            {stopping.length > 20 ? (
+              <Text size="sm" c="dimmed">
+                and {String(stopping.length - 20)} more
               </Text>
-              <List size="sm" aria-label="Steps that will stop">
-                {stopping.slice(0, 20).map((step) => (
-                  <List.Item key={step.id}>
-                    {stepLabel(step)} ({activityStatusLabel(step.status_code).toLowerCase()})
-                  </List.Item>
-                ))}
-              </List>
-              {stopping.length > 20 ? (
-                <Text size="sm" c="dimmed">
-                  and {String(stopping.length - 20)} more
-                </Text>
-              ) : null}
-            </>
-          )}
-          <Group justify="flex-end">
-            <Button variant="default" onClick={handleClose}>
-              Keep running
-            </Button>
-            <Button color="red" loading={cancel.isPending} onClick={handleConfirm}>
-              Cancel change
-            </Button>
-          </Group>
-        </Stack>
-      </Dialog>
+            ) : null}
+          </>
+        )}
+      </ConfirmDialog>
     </>
   );
 }

@@ -1,12 +1,11 @@
-import { Button, Group, Stack, Text } from '@mantine/core';
+import { Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { failureMessage, isForbidden } from '@/api/failures';
 import { useDeleteGitRemote, type GitRemote } from '@/api/git-remotes';
 import { useRecordDenial } from '@/api/record-denial';
 import type { DeniableAction } from '@/lib/server-denials';
 import { notifyFailure, notifySuccess } from '@/ui/notify';
-import { Dialog } from '@/ui/dialog';
-import { FormAlert } from '@/ui/form-alert';
+import { ConfirmDialog } from '@/ui/confirm-dialog';
 import { WarningAlert } from '@/ui/warning-alert';
 
 export interface DeleteGitRemoteDialogProps {
@@ -64,27 +63,24 @@ export function DeleteGitRemoteDialog({
     );
   };
   return (
-    <Dialog opened={remote !== null} onClose={handleClose} title={`Delete Git remote ${remote?.name ?? ''}?`}>
-      <Stack>
-        <Text size="sm">
-          Only archived remotes can be deleted. If changes have used this remote, OpsChain keeps it for their
-          history and removes its credentials instead.
-        </Text>
-        {remote !== null && !remote.archived ? (
-          <WarningAlert title="This remote is not archived">
-            Archive it first; OpsChain refuses to delete an active remote.
-          </WarningAlert>
-        ) : null}
-        <FormAlert title="Not deleted" message={remove.isError ? failureMessage(remove.error) : null} />
-        <Group justify="flex-end">
-          <Button variant="default" onClick={handleClose}>
-            Cancel
-          </Button>
-          <Button color="red" onClick={handleConfirm} loading={remove.isPending} data-autofocus>
-            Delete Git remote
-          </Button>
-        </Group>
-      </Stack>
-    </Dialog>
+    <ConfirmDialog
+      opened={remote !== null}
+      title={`Delete Git remote ${remote?.name ?? ''}?`}
+      confirmLabel="Delete Git remote"
+      pending={remove.isPending}
+      failure={remove.isError ? failureMessage(remove.error) : null}
+      onConfirm={handleConfirm}
+      onClose={handleClose}
+    >
+      <Text size="sm">
+        Only archived remotes can be deleted. If changes have used this remote, OpsChain keeps it for their
+        history and removes its credentials instead.
+      </Text>
+      {remote !== null && !remote.archived ? (
+        <WarningAlert title="This remote is not archived">
+          Archive it first; OpsChain refuses to delete an active remote.
+        </WarningAlert>
+      ) : null}
+    </ConfirmDialog>
   );
 }

@@ -1,11 +1,10 @@
-import { Button, Group, Stack, Text } from '@mantine/core';
+import { Text } from '@mantine/core';
 import { failureMessage, isForbidden } from '@/api/failures';
 import { useUpdateNode, type AnyNode } from '@/api/node-mutations';
 import { useRecordDenial } from '@/api/record-denial';
 import { notifyFailure, notifySuccess } from '@/ui/notify';
 import { NODE_KIND_LABELS } from './node-labels';
-import { Dialog } from '@/ui/dialog';
-import { FormAlert } from '@/ui/form-alert';
+import { ConfirmDialog } from '@/ui/confirm-dialog';
 
 export interface ArchiveNodeDialogProps {
   node: AnyNode;
@@ -64,31 +63,22 @@ export function ArchiveNodeDialog({ node, opened, onClose }: ArchiveNodeDialogPr
   };
 
   return (
-    <Dialog opened={opened} onClose={handleClose} title={`${verb} ${kind} ${node.code}?`}>
-      <Stack>
-        <Text size="sm">
-          {isRestore
-            ? `${node.name} becomes active again. ${RESTORE_CONSEQUENCES[node.kind]}`
-            : `${node.name} will be archived. ${CONSEQUENCES[node.kind]}`}
-        </Text>
-        <FormAlert
-          title={`Not ${isRestore ? 'restored' : 'archived'}`}
-          message={update.isError ? failureMessage(update.error) : null}
-        />
-        <Group justify="flex-end">
-          <Button variant="default" onClick={handleClose}>
-            Cancel
-          </Button>
-          <Button
-            color={isRestore ? undefined : 'red'}
-            onClick={handleConfirm}
-            loading={update.isPending}
-            data-autofocus
-          >
-            {verb} {kind}
-          </Button>
-        </Group>
-      </Stack>
-    </Dialog>
+    <ConfirmDialog
+      opened={opened}
+      title={`${verb} ${kind} ${node.code}?`}
+      confirmLabel={`${verb} ${kind}`}
+      isDestructive={!isRestore}
+      pending={update.isPending}
+      failure={update.isError ? failureMessage(update.error) : null}
+      failureTitle={`Not ${isRestore ? 'restored' : 'archived'}`}
+      onConfirm={handleConfirm}
+      onClose={handleClose}
+    >
+      <Text size="sm">
+        {isRestore
+          ? `${node.name} becomes active again. ${RESTORE_CONSEQUENCES[node.kind]}`
+          : `${node.name} will be archived. ${CONSEQUENCES[node.kind]}`}
+      </Text>
+    </ConfirmDialog>
   );
 }

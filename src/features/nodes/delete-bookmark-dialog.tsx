@@ -1,12 +1,11 @@
-import { Button, Group, Stack, Text } from '@mantine/core';
+import { Text } from '@mantine/core';
 import { useDeleteBookmark, type Bookmark } from '@/api/bookmarks';
 import { failureMessage, isForbidden } from '@/api/failures';
 import { maskUrlCredentials } from '@/lib/mask-url-credentials';
 import { useRecordDenial } from '@/api/record-denial';
 import type { DeniableAction } from '@/lib/server-denials';
 import { notifyFailure, notifySuccess } from '@/ui/notify';
-import { Dialog } from '@/ui/dialog';
-import { FormAlert } from '@/ui/form-alert';
+import { ConfirmDialog } from '@/ui/confirm-dialog';
 
 export interface DeleteBookmarkDialogProps {
   nodePath: string;
@@ -42,22 +41,19 @@ export function DeleteBookmarkDialog({ nodePath, bookmark, deniable, onClose }: 
     );
   };
   return (
-    <Dialog opened={bookmark !== null} onClose={handleClose} title="Delete bookmark?">
-      <Stack>
-        <Text size="sm">
-          The bookmark &ldquo;{bookmark?.description}&rdquo; (
-          {bookmark === null ? '' : maskUrlCredentials(bookmark.url)}) will be deleted for everyone.
-        </Text>
-        <FormAlert title="Not deleted" message={remove.isError ? failureMessage(remove.error) : null} />
-        <Group justify="flex-end">
-          <Button variant="default" onClick={handleClose}>
-            Cancel
-          </Button>
-          <Button color="red" onClick={handleConfirm} loading={remove.isPending} data-autofocus>
-            Delete bookmark
-          </Button>
-        </Group>
-      </Stack>
-    </Dialog>
+    <ConfirmDialog
+      opened={bookmark !== null}
+      title="Delete bookmark?"
+      confirmLabel="Delete bookmark"
+      pending={remove.isPending}
+      failure={remove.isError ? failureMessage(remove.error) : null}
+      onConfirm={handleConfirm}
+      onClose={handleClose}
+    >
+      <Text size="sm">
+        The bookmark &ldquo;{bookmark?.description}&rdquo; (
+        {bookmark === null ? '' : maskUrlCredentials(bookmark.url)}) will be deleted for everyone.
+      </Text>
+    </ConfirmDialog>
   );
 }

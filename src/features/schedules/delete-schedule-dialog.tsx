@@ -1,10 +1,9 @@
-import { Button, Code, Group, Stack, Text } from '@mantine/core';
+import { Code, Text } from '@mantine/core';
 import { failureMessage, isForbidden } from '@/api/failures';
 import { useRecordDenial } from '@/api/record-denial';
 import { useDeleteScheduledActivity, type ScheduledActivity } from '@/api/scheduled-activities';
 import type { DeniableAction } from '@/lib/server-denials';
-import { Dialog } from '@/ui/dialog';
-import { FormAlert } from '@/ui/form-alert';
+import { ConfirmDialog } from '@/ui/confirm-dialog';
 import { notifyFailure, notifySuccess } from '@/ui/notify';
 import { scheduleWhat, scheduleWhen, scheduleWhere } from './schedule-labels';
 
@@ -42,28 +41,25 @@ export function DeleteScheduleDialog({ schedule, deniable, onClose }: DeleteSche
     );
   };
   return (
-    <Dialog opened={schedule !== null} onClose={handleClose} title="Delete this schedule?">
+    <ConfirmDialog
+      opened={schedule !== null}
+      title="Delete this schedule?"
+      confirmLabel="Delete schedule"
+      pending={remove.isPending}
+      failure={remove.isError ? failureMessage(remove.error) : null}
+      onConfirm={handleConfirm}
+      onClose={handleClose}
+    >
       {schedule === null ? null : (
-        <Stack>
-          <Text size="sm">
-            <strong>{scheduleWhat(schedule)}</strong> on {scheduleWhere(schedule)},{' '}
-            <Code>{schedule.cron_schedule}</Code> ({scheduleWhen(schedule.cron_schedule)}, UTC).
-          </Text>
-          <Text size="sm">
-            It will not start anything again. Changes and workflow runs it already started are not affected.
-            There is no undo: to schedule it again, create it anew.
-          </Text>
-          <FormAlert title="Not deleted" message={remove.isError ? failureMessage(remove.error) : null} />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={handleClose}>
-              Cancel
-            </Button>
-            <Button color="red" onClick={handleConfirm} loading={remove.isPending} data-autofocus>
-              Delete schedule
-            </Button>
-          </Group>
-        </Stack>
+        <Text size="sm">
+          <strong>{scheduleWhat(schedule)}</strong> on {scheduleWhere(schedule)},{' '}
+          <Code>{schedule.cron_schedule}</Code> ({scheduleWhen(schedule.cron_schedule)}, UTC).
+        </Text>
       )}
-    </Dialog>
+      <Text size="sm">
+        It will not start anything again. Changes and workflow runs it already started are not affected. There
+        is no undo: to schedule it again, create it anew.
+      </Text>
+    </ConfirmDialog>
   );
 }

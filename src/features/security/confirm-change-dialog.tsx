@@ -1,12 +1,11 @@
-import { Button, Group, Stack, Text } from '@mantine/core';
+import { Text } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { authorisationKeys } from '@/api/authorisation';
 import { failureMessage, isForbidden } from '@/api/failures';
 import { useRecordDenial } from '@/api/record-denial';
 import type { AccessData } from '@/lib/access-model';
 import type { DeniableAction } from '@/lib/server-denials';
-import { Dialog } from '@/ui/dialog';
-import { FormAlert } from '@/ui/form-alert';
+import { ConfirmDialog } from '@/ui/confirm-dialog';
 import { notifyFailure, notifySuccess } from '@/ui/notify';
 import { ImpactPreview } from './impact-preview';
 import type { SecurityContext } from './use-security-context';
@@ -59,27 +58,24 @@ export function ConfirmChangeDialog({ change, context, onClose }: ConfirmChangeD
     });
   };
   return (
-    <Dialog opened={change !== null} onClose={handleClose} title={change?.title ?? ''} size="lg">
+    <ConfirmDialog
+      opened={change !== null}
+      title={change?.title ?? ''}
+      confirmLabel={change?.confirmLabel ?? ''}
+      isDestructive={change?.isDestructive ?? false}
+      pending={mutation.isPending}
+      failure={mutation.isError ? failureMessage(mutation.error) : null}
+      failureTitle="Not saved"
+      size="lg"
+      onConfirm={handleConfirm}
+      onClose={handleClose}
+    >
       {change === null ? null : (
-        <Stack>
+        <>
           <Text size="sm">{change.description}</Text>
           <ImpactPreview context={context} after={change.after} />
-          <FormAlert message={mutation.isError ? failureMessage(mutation.error) : null} />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={handleClose}>
-              Cancel
-            </Button>
-            <Button
-              color={change.isDestructive ? 'red' : undefined}
-              onClick={handleConfirm}
-              loading={mutation.isPending}
-              data-autofocus
-            >
-              {change.confirmLabel}
-            </Button>
-          </Group>
-        </Stack>
+        </>
       )}
-    </Dialog>
+    </ConfirmDialog>
   );
 }

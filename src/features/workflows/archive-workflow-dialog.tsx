@@ -1,11 +1,10 @@
-import { Button, Group, Stack, Text } from '@mantine/core';
+import { Text } from '@mantine/core';
 import { failureMessage } from '@/api/failures';
 import { useRecordDenial } from '@/api/record-denial';
 import { useSetWorkflowArchived } from '@/api/workflow-versions';
 import type { Workflow } from '@/api/workflows';
 import type { DeniableAction } from '@/lib/server-denials';
-import { Dialog } from '@/ui/dialog';
-import { FormAlert } from '@/ui/form-alert';
+import { ConfirmDialog } from '@/ui/confirm-dialog';
 import { notifySuccess } from '@/ui/notify';
 
 export interface ArchiveWorkflowDialogProps {
@@ -40,35 +39,27 @@ export function ArchiveWorkflowDialog({ workflow, opened, deniable, onClose }: A
   };
   const next = workflow.latest_version + 1;
   return (
-    <Dialog
+    <ConfirmDialog
       opened={opened}
-      onClose={handleClose}
       title={isRestoring ? `Restore workflow ${workflow.name}?` : `Archive workflow ${workflow.name}?`}
+      confirmLabel={isRestoring ? 'Restore workflow' : 'Archive workflow'}
+      isDestructive={false}
+      pending={archive.isPending}
+      failure={archive.isError ? failureMessage(archive.error) : null}
+      failureTitle={isRestoring ? 'Not restored' : 'Not archived'}
+      onConfirm={handleConfirm}
+      onClose={handleClose}
     >
-      <Stack>
-        <Text size="sm">
-          {isRestoring
-            ? 'It can run again, and be scheduled.'
-            : 'It can no longer run and stays listed as archived; its runs, versions and schedules stay. You can restore it later.'}
-        </Text>
-        <Text size="sm">
-          OpsChain saves every update of a workflow as a new version: this saves version {next}, the same
-          steps as version {workflow.latest_version} ({workflow.draft ? 'a draft' : 'published'}), with the
-          workflow {isRestoring ? 'restored' : 'archived'}.
-        </Text>
-        <FormAlert
-          title={isRestoring ? 'Not restored' : 'Not archived'}
-          message={archive.isError ? failureMessage(archive.error) : null}
-        />
-        <Group justify="flex-end">
-          <Button variant="default" onClick={handleClose}>
-            Cancel
-          </Button>
-          <Button onClick={handleConfirm} loading={archive.isPending} data-autofocus>
-            {isRestoring ? 'Restore workflow' : 'Archive workflow'}
-          </Button>
-        </Group>
-      </Stack>
-    </Dialog>
+      <Text size="sm">
+        {isRestoring
+          ? 'It can run again, and be scheduled.'
+          : 'It can no longer run and stays listed as archived; its runs, versions and schedules stay. You can restore it later.'}
+      </Text>
+      <Text size="sm">
+        OpsChain saves every update of a workflow as a new version: this saves version {next}, the same steps
+        as version {workflow.latest_version} ({workflow.draft ? 'a draft' : 'published'}), with the workflow{' '}
+        {isRestoring ? 'restored' : 'archived'}.
+      </Text>
+    </ConfirmDialog>
   );
 }

@@ -1,11 +1,10 @@
-import { Button, Group, Stack, Text } from '@mantine/core';
+import { Text } from '@mantine/core';
 import { failureMessage } from '@/api/failures';
 import { useRecordDenial } from '@/api/record-denial';
 import { useDeleteDraftVersions, useDeleteWorkflowVersion } from '@/api/workflow-versions';
 import type { Workflow } from '@/api/workflows';
 import type { DeniableAction } from '@/lib/server-denials';
-import { Dialog } from '@/ui/dialog';
-import { FormAlert } from '@/ui/form-alert';
+import { ConfirmDialog } from '@/ui/confirm-dialog';
 import { notifySuccess } from '@/ui/notify';
 
 /** What to delete: one draft version, or every draft. */
@@ -59,26 +58,23 @@ export function DeleteVersionsDialog({ workflow, deletion, deniable, onClose }: 
       ? 'Delete all draft versions?'
       : `Delete draft version ${String(deletion?.version ?? '')}?`;
   return (
-    <Dialog opened={deletion !== null} onClose={handleClose} title={title}>
+    <ConfirmDialog
+      opened={deletion !== null}
+      title={title}
+      confirmLabel={deletion?.kind === 'drafts' ? 'Delete drafts' : 'Delete version'}
+      pending={mutation.isPending}
+      failure={mutation.isError ? failureMessage(mutation.error) : null}
+      onConfirm={handleConfirm}
+      onClose={handleClose}
+    >
       {deletion === null ? null : (
-        <Stack>
-          <Text size="sm">
-            {deletion.kind === 'drafts'
-              ? `The drafts of ${workflow.name} (${listed(deletion.versions)}) are deleted; its published and archived versions stay.`
-              : `Version ${String(deletion.version)} of ${workflow.name} is deleted; the other versions stay.`}{' '}
-            Drafts never ran, so no run refers to them. There is no undo.
-          </Text>
-          <FormAlert title="Not deleted" message={mutation.isError ? failureMessage(mutation.error) : null} />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={handleClose}>
-              Cancel
-            </Button>
-            <Button color="red" onClick={handleConfirm} loading={mutation.isPending} data-autofocus>
-              {deletion.kind === 'drafts' ? 'Delete drafts' : 'Delete version'}
-            </Button>
-          </Group>
-        </Stack>
+        <Text size="sm">
+          {deletion.kind === 'drafts'
+            ? `The drafts of ${workflow.name} (${listed(deletion.versions)}) are deleted; its published and archived versions stay.`
+            : `Version ${String(deletion.version)} of ${workflow.name} is deleted; the other versions stay.`}{' '}
+          Drafts never ran, so no run refers to them. There is no undo.
+        </Text>
       )}
-    </Dialog>
+    </ConfirmDialog>
   );
 }

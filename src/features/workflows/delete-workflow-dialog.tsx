@@ -1,11 +1,10 @@
-import { Button, Group, Stack, Text } from '@mantine/core';
+import { Text } from '@mantine/core';
 import { failureMessage } from '@/api/failures';
 import { useRecordDenial } from '@/api/record-denial';
 import { useDeleteWorkflow } from '@/api/workflow-versions';
 import type { Workflow } from '@/api/workflows';
 import type { DeniableAction } from '@/lib/server-denials';
-import { Dialog } from '@/ui/dialog';
-import { FormAlert } from '@/ui/form-alert';
+import { ConfirmDialog } from '@/ui/confirm-dialog';
 import { notifySuccess } from '@/ui/notify';
 
 export interface DeleteWorkflowDialogProps {
@@ -64,19 +63,16 @@ export function DeleteWorkflowDialog({
     );
   };
   return (
-    <Dialog opened={opened} onClose={handleClose} title={`Delete workflow ${workflow.name}?`}>
-      <Stack>
-        <Text size="sm">{consequence(hasRuns)}</Text>
-        <FormAlert title="Not deleted" message={remove.isError ? failureMessage(remove.error) : null} />
-        <Group justify="flex-end">
-          <Button variant="default" onClick={handleClose}>
-            Cancel
-          </Button>
-          <Button color="red" onClick={handleConfirm} loading={remove.isPending} data-autofocus>
-            Delete workflow
-          </Button>
-        </Group>
-      </Stack>
-    </Dialog>
+    <ConfirmDialog
+      opened={opened}
+      title={`Delete workflow ${workflow.name}?`}
+      confirmLabel="Delete workflow"
+      pending={remove.isPending}
+      failure={remove.isError ? failureMessage(remove.error) : null}
+      onConfirm={handleConfirm}
+      onClose={handleClose}
+    >
+      <Text size="sm">{consequence(hasRuns)}</Text>
+    </ConfirmDialog>
   );
 }
