@@ -1,4 +1,4 @@
-import { Group, Stack, Textarea } from '@mantine/core';
+import { Group, Stack } from '@mantine/core';
 import { useState } from 'react';
 import type { ChangeStep } from '@/api/changes';
 import { failureMessage } from '@/api/failures';
@@ -7,6 +7,7 @@ import { alreadyDecidedMessage, type StepAction, type Verdict } from '@/lib/step
 import { FormAlert } from '@/ui/form-alert';
 import { GuardedButton } from '@/ui/guarded-button';
 import { notifySuccess } from '@/ui/notify';
+import { StepDecisionControls } from '@/ui/step-decision-controls';
 
 export interface StepActionsProps {
   step: ChangeStep;
@@ -32,7 +33,6 @@ export function StepActions({ step, verdicts }: StepActionsProps) {
   const isApproval = step.requires_approval_from !== null || step.status_code === 'waiting_for_approval';
   const isWait = step.status_code === 'waiting' || (step.continued_by?.length ?? 0) > 0;
   const isFailed = step.status_code === 'error';
-  const canDecide = verdicts.approve === null || verdicts.reject === null;
 
   const handleDecision = (decision: StepDecision) => {
     setProblem(null);
@@ -75,58 +75,15 @@ export function StepActions({ step, verdicts }: StepActionsProps) {
   return (
     <Stack gap="sm" aria-label="Step actions" role="group">
       <FormAlert title={problem?.title ?? 'Not done'} message={problem?.text ?? null} />
-      {isApproval ? (
-        <>
-          {canDecide ? (
-            <Textarea
-              label="Message (optional)"
-              description="Recorded with your decision"
-              autosize
-              minRows={2}
-              maxRows={6}
-              value={message}
-              onChange={(event) => {
-                setMessage(event.currentTarget.value);
-              }}
-            />
-          ) : null}
-          <Group gap="xs">
-            <GuardedButton
-              deniedReason={verdicts.approve}
-              loading={decide.isPending && decide.variables.decision === 'approve'}
-              onClick={() => {
-                handleDecision('approve');
-              }}
-            >
-              Approve
-            </GuardedButton>
-            <GuardedButton
-              deniedReason={verdicts.reject}
-              variant="default"
-              color="red"
-              loading={decide.isPending && decide.variables.decision === 'reject'}
-              onClick={() => {
-                handleDecision('reject');
-              }}
-            >
-              Reject
-            </GuardedButton>
-          </Group>
-        </>
-      ) : null}
-      {isWait ? (
-        <Group>
-          <GuardedButton
-            deniedReason={verdicts.continue}
-            loading={decide.isPending && decide.variables.decision === 'continue'}
-            onClick={() => {
-              handleDecision('continue');
-            }}
-          >
-            Continue
-          </GuardedButton>
-        </Group>
-      ) : null}
+      <StepDecisionControls
+        isApproval={isApproval}
+        isWait={isWait}
+        verdicts={verdicts}
+        pending={decide.isPending ? decide.variables.decision : null}
+        message={message}
+        onMessageChange={setMessage}
+        onDecide={handleDecision}
+      />
       {isFailed ? (
         <Group>
           <GuardedButton

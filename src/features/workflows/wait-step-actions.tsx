@@ -1,4 +1,4 @@
-import { Group, Stack, Textarea } from '@mantine/core';
+import { Stack } from '@mantine/core';
 import { useState } from 'react';
 import { failureMessage } from '@/api/failures';
 import { useDecideWorkflowStep, type WorkflowRunStep } from '@/api/workflow-runs';
@@ -6,8 +6,8 @@ import type { WorkflowStepDecision } from '@/api/workflow-steps';
 import { alreadyDecidedMessage, type Verdict } from '@/lib/step-permissions';
 import type { WorkflowStepAction } from '@/lib/workflow-step-permissions';
 import { FormAlert } from '@/ui/form-alert';
-import { GuardedButton } from '@/ui/guarded-button';
 import { notifySuccess } from '@/ui/notify';
+import { StepDecisionControls } from '@/ui/step-decision-controls';
 
 export interface WaitStepActionsProps {
   step: Extract<WorkflowRunStep, { type: 'workflow_wait_step' }>;
@@ -26,7 +26,6 @@ export function WaitStepActions({ step, verdicts }: WaitStepActionsProps) {
   const [problem, setProblem] = useState<{ title: string; text: string } | null>(null);
   const decide = useDecideWorkflowStep();
   const isApproval = step.requires_approval_from !== null;
-  const canDecide = verdicts.approve === null;
 
   const handleDecision = (decision: WorkflowStepDecision) => {
     setProblem(null);
@@ -50,45 +49,18 @@ export function WaitStepActions({ step, verdicts }: WaitStepActionsProps) {
       },
     );
   };
-  const button = (decision: WorkflowStepDecision, label: string, isPrimary: boolean) => (
-    <GuardedButton
-      deniedReason={verdicts[decision]}
-      variant={isPrimary ? 'filled' : 'default'}
-      loading={decide.isPending && decide.variables.decision === decision}
-      onClick={() => {
-        handleDecision(decision);
-      }}
-    >
-      {label}
-    </GuardedButton>
-  );
-
   return (
     <Stack gap="sm" aria-label="Step actions" role="group">
       <FormAlert title={problem?.title ?? 'Not done'} message={problem?.text ?? null} />
-      {isApproval && canDecide ? (
-        <Textarea
-          label="Message (optional)"
-          description="Recorded with your decision"
-          autosize
-          minRows={2}
-          maxRows={6}
-          value={message}
-          onChange={(event) => {
-            setMessage(event.currentTarget.value);
-          }}
-        />
-      ) : null}
-      <Group gap="xs">
-        {isApproval ? (
-          <>
-            {button('approve', 'Approve', true)}
-            {button('reject', 'Reject', false)}
-          </>
-        ) : (
-          button('continue', 'Continue', true)
-        )}
-      </Group>
+      <StepDecisionControls
+        isApproval={isApproval}
+        isWait={!isApproval}
+        verdicts={verdicts}
+        pending={decide.isPending ? decide.variables.decision : null}
+        message={message}
+        onMessageChange={setMessage}
+        onDecide={handleDecision}
+      />
     </Stack>
   );
 }
