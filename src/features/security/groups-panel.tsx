@@ -1,6 +1,6 @@
 import { Stack, Text } from '@mantine/core';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { failureMessage } from '@/api/failures';
+import { listQueryState } from '@/api/list-query-state';
 import { groupListQuery, userListQuery, type Group } from '@/api/users';
 import { resolveSort, sortSpec, type ListSearch } from '@/lib/list-search';
 import { DataTable } from '@/ui/data-table';
@@ -98,15 +98,11 @@ export function GroupsPanel({ search, onSearchChange }: GroupsPanelProps) {
       <DataTable
         label="Groups"
         what="groups"
-        rows={groups.data?.items}
+        {...listQueryState(groups)}
         rowKey={(group) => group.id}
         columns={columns}
         sort={sort}
         onSortChange={onSearchChange}
-        unreadable={groups.data?.unreadable}
-        failure={groups.isError ? failureMessage(groups.error) : null}
-        onRetry={() => void groups.refetch()}
-        isFetching={groups.isFetching}
         skeletonRows={4}
         emptyTitle={text === '' ? 'No groups' : `No groups match “${text}”`}
         emptyHint="Groups come from LDAP; members appear once they have signed in."

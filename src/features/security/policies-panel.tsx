@@ -3,7 +3,7 @@ import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { AuthorisationPolicy } from '@/api/authorisation';
 import { policyFilteredListQuery } from '@/api/authorisation-admin';
-import { failureMessage } from '@/api/failures';
+import { listQueryState } from '@/api/list-query-state';
 import { groupListQuery } from '@/api/users';
 import { resolveSort, sortSpec, type ListSearch } from '@/lib/list-search';
 import { DataTable } from '@/ui/data-table';
@@ -106,15 +106,11 @@ export function PoliciesPanel({ search, onSearchChange }: PoliciesPanelProps) {
       <DataTable
         label="Authorisation policies"
         what="policies"
-        rows={policies.data?.items}
+        {...listQueryState(policies)}
         rowKey={(policy) => policy.id}
         columns={COLUMNS}
         sort={sort}
         onSortChange={onSearchChange}
-        unreadable={policies.data?.unreadable}
-        failure={policies.isError ? failureMessage(policies.error) : null}
-        onRetry={() => void policies.refetch()}
-        isFetching={policies.isFetching}
         skeletonRows={4}
         emptyTitle={text === '' ? 'No policies' : `No policies match “${text}”`}
         emptyHint="Policies bundle rules and are assigned to users, groups or everyone."

@@ -3,7 +3,7 @@ import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { AuthorisationRule } from '@/api/authorisation';
 import { deleteRule, ruleListQuery } from '@/api/authorisation-admin';
-import { failureMessage } from '@/api/failures';
+import { listQueryState } from '@/api/list-query-state';
 import { resolveSort, sortSpec, type ListSearch } from '@/lib/list-search';
 import { DataTable } from '@/ui/data-table';
 import type { DataTableColumn } from '@/ui/data-table-types';
@@ -131,15 +131,11 @@ export function RulesPanel({ search, onSearchChange }: RulesPanelProps) {
       <DataTable
         label="Authorisation rules"
         what="rules"
-        rows={rules.data?.items}
+        {...listQueryState(rules)}
         rowKey={(rule) => rule.id}
         columns={COLUMNS}
         sort={sort}
         onSortChange={onSearchChange}
-        unreadable={rules.data?.unreadable}
-        failure={rules.isError ? failureMessage(rules.error) : null}
-        onRetry={() => void rules.refetch()}
-        isFetching={rules.isFetching}
         skeletonRows={4}
         emptyTitle={text === '' ? 'No rules' : `No rules match “${text}”`}
         emptyHint="Rules grant or deny read, update and execute on the paths their regular expression matches."

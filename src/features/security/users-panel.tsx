@@ -1,6 +1,6 @@
 import { Group, Stack, Text } from '@mantine/core';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { failureMessage } from '@/api/failures';
+import { listQueryState } from '@/api/list-query-state';
 import { userListQuery, type User } from '@/api/users';
 import { resolveSort, sortSpec, type ListSearch } from '@/lib/list-search';
 import { DataTable } from '@/ui/data-table';
@@ -107,15 +107,11 @@ export function UsersPanel({ search, onSearchChange }: UsersPanelProps) {
       <DataTable
         label="Users"
         what="users"
-        rows={users.data?.items}
+        {...listQueryState(users)}
         rowKey={(user) => user.id}
         columns={COLUMNS}
         sort={sort}
         onSortChange={onSearchChange}
-        unreadable={users.data?.unreadable}
-        failure={users.isError ? failureMessage(users.error) : null}
-        onRetry={() => void users.refetch()}
-        isFetching={users.isFetching}
         skeletonRows={4}
         emptyTitle={text === '' ? 'No users' : `No users match “${text}”`}
         emptyHint="LDAP users appear here after they first sign in."
