@@ -1,5 +1,5 @@
 import { logLineListDocumentSchema, type LogLine } from '@contract/change';
-import { cursorParams, type TailCursor } from '@/lib/log-tail';
+import { cursorParams, START_CURSOR, type TailCursor } from '@/lib/log-tail';
 import { apiDownload, apiRequest, apiUrl, describeRequest } from './client';
 import { parseList } from './json-api';
 
@@ -35,15 +35,39 @@ export interface LogPage {
   unreadableCount: number;
 }
 
-/** One page after `cursor` (lines at or after its time, without the ids it already holds). */
+/**
+ * One page after `cursor` (lines at or after its time, without the ids it already holds); with `before` (a
+ * timestamp), only lines logged before it.
+ */
 export async function fetchLogPage(
   scope: LogScope,
   cursor: TailCursor,
   limit: number,
   signal?: AbortSignal,
+  before?: string,
+): Promise<LogPage> {
+  return readPage(scope, [...cursorParams(cursor, before), ['limit', String(limit)]], signal);
+}
+
+/** The newest line of the log (where a log read in parts ends), or null for an empty log. */
+export async function fetchNewestLogLine(scope: LogScope, signal?: AbortSignal): Promise<LogLine | null> {
+  const page = await readPage(
+    scope,
+    [
+      ['filter[sorts]', 'logged_at desc'],
+      ['limit', '1'],
+    ],
+    signal,
+  );
+  return page.lines[0] ?? null;
+}
+
+async function readPage(
+  scope: LogScope,
+  params: [string, string][],
+  signal: AbortSignal | undefined,
 ): Promise<LogPage> {
   const path = logLinesPath(scope);
-  const params = [...cursorParams(cursor), ['limit', String(limit)] as [string, string]];
   const body = await apiRequest(path, { params, signal });
   // The list key leaves the cursor out: a mismatch is reported once per log, not once per poll.
   const list = parseList(logLineListDocumentSchema, body, describeRequest('GET', path), apiUrl(path));
@@ -52,6 +76,35 @@ export async function fetchLogPage(
     isPartial: list.meta?.partial_response === true,
     unreadableCount: list.unreadable.length,
   };
+}
+
+// The first page of a log, asked for by the route that shows it before the page's own code has loaded and
+// rendered (a few hundred milliseconds earlier on the change page); the pane's first request takes it.
+// Kept briefly: a prefetch the pane never takes (the reader went elsewhere) is dropped.
+const EARLY_TTL_MS = 10_000;
+const early = new Map<string, { page: Promise<LogPage>; at: number }>();
+
+const scopeKey = (scope: LogScope) => `${scope.changeId}|${scope.stepId ?? ''}`;
+
+/** Starts loading the first page of a log (FIRST_PAGE lines from its start) now. */
+export function prefetchFirstLogPage(scope: LogScope): void {
+  const key = scopeKey(scope);
+  const now = performance.now();
+  for (const [k, v] of early) if (now - v.at >= EARLY_TTL_MS) early.delete(k);
+  const known = early.get(key);
+  if (known !== undefined && now - known.at < EARLY_TTL_MS) return;
+  const page = fetchLogPage(scope, START_CURSOR, FIRST_PAGE);
+  // Awaited by the pane, if it comes: a failure meanwhile is not "unhandled" (the pane then asks again).
+  page.catch(() => undefined);
+  early.set(key, { page, at: now });
+}
+
+/** The prefetched first page of a log (once), or null when none is fresh. */
+export function takeFirstLogPage(scope: LogScope): Promise<LogPage> | null {
+  const key = scopeKey(scope);
+  const known = early.get(key);
+  early.delete(key);
+  return known !== undefined && performance.now() - known.at < EARLY_TTL_MS ? known.page : null;
 }
 
 /** A file name for a log download: `change-<id>.log` or `change-<id>-step-<id>.log`. */

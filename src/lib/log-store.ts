@@ -85,6 +85,28 @@ export class LogStore {
     if (this.openMessages.length === CHUNK_SIZE) this.seal();
   }
 
+  /**
+   * Appends lines `from` (inclusive) to `to` (exclusive) of `other`, as they are stored there: a log read in
+   * several parts at once (log-feed.ts) joins them in order without classifying each line again.
+   */
+  appendFrom(other: LogStore, from: number, to: number): void {
+    for (let i = from; i < to; i++) {
+      const at = this.openMessages.length;
+      const text = other.message(i);
+      const raw = other.rawMessage(i);
+      if (raw !== text) this.openRaw.set(at, raw);
+      const flags = other.flags(i);
+      if (flags & LINE_ERROR && this.firstErrorLine < 0) this.firstErrorLine = this.count;
+      const stepId = other.stepId(i);
+      this.openMessages.push(text);
+      this.openTimes[at] = other.time(i);
+      this.openSteps[at] = stepId === null ? NO_STEP : this.stepNumber(stepId);
+      this.openFlags[at] = flags;
+      this.count++;
+      if (this.openMessages.length === CHUNK_SIZE) this.seal();
+    }
+  }
+
   /** The line as received, with its escape sequences (for rendering colours). */
   rawMessage(index: number): string {
     const chunk = this.sealed[index >>> CHUNK_BITS];

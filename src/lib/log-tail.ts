@@ -51,9 +51,40 @@ function secondsOf(text: string): number {
   return lastSecondMs;
 }
 
-/** Query parameters of the next poll from `cursor` (the sort is always `logged_at asc`). */
-export function cursorParams(cursor: TailCursor): [string, string][] {
+/** An OpsChain timestamp (`2025-04-25T06:21:23.984222Z`, UTC) for micro-seconds since the epoch. */
+export function stampOfMicros(micros: number): string {
+  const whole = Math.floor(micros);
+  const fraction = String(((whole % 1_000_000) + 1_000_000) % 1_000_000).padStart(6, '0');
+  return `${new Date(Math.floor(whole / 1000)).toISOString().slice(0, 19)}.${fraction}Z`;
+}
+
+/** A cursor that takes every line at or after `micros` (where a part of a log read in parts starts). */
+export function cursorAt(micros: number): TailCursor {
+  return { loggedAt: stampOfMicros(micros), micros, idsAtLoggedAt: [] };
+}
+
+/**
+ * Splits the time from `fromMicros` to `toMicros` (the first and the newest line's) into `count` parts of
+ * equal length: the instants where parts 2…count start, ascending, each after `fromMicros` and at most
+ * `toMicros` (fewer when the span is too short to split).
+ */
+export function splitTimes(fromMicros: number, toMicros: number, count: number): number[] {
+  const starts: number[] = [];
+  if (!Number.isFinite(fromMicros) || !Number.isFinite(toMicros)) return starts;
+  for (let k = 1; k < count; k++) {
+    const at = Math.floor(fromMicros + ((toMicros - fromMicros) * k) / count);
+    if (at > (starts[starts.length - 1] ?? fromMicros) && at <= toMicros) starts.push(at);
+  }
+  return starts;
+}
+
+/**
+ * Query parameters of the next poll from `cursor` (the sort is always `logged_at asc`); with `before` (a
+ * timestamp), only lines logged before it (one part of a log read in parts).
+ */
+export function cursorParams(cursor: TailCursor, before?: string): [string, string][] {
   const params: [string, string][] = [['filter[sorts]', 'logged_at asc']];
+  if (before !== undefined) params.push(['filter[logged_at_lt]', before]);
   if (cursor.loggedAt === null) return params;
   params.push(['filter[logged_at_gteq]', cursor.loggedAt]);
   for (const id of cursor.idsAtLoggedAt) params.push(['filter[id_not_in][]', id]);
