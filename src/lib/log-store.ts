@@ -93,8 +93,8 @@ export class LogStore {
     for (let i = from; i < to; i++) {
       const at = this.openMessages.length;
       const text = other.message(i);
-      const raw = other.rawMessage(i);
-      if (raw !== text) this.openRaw.set(at, raw);
+      const raw = other.rawOnly(i);
+      if (raw !== undefined) this.openRaw.set(at, raw);
       const flags = other.flags(i);
       if (flags & LINE_ERROR && this.firstErrorLine < 0) this.firstErrorLine = this.count;
       const stepId = other.stepId(i);
@@ -109,9 +109,14 @@ export class LogStore {
 
   /** The line as received, with its escape sequences (for rendering colours). */
   rawMessage(index: number): string {
+    return this.rawOnly(index) ?? this.message(index);
+  }
+
+  /** The raw text of a line that has escape sequences; undefined for the others. */
+  private rawOnly(index: number): string | undefined {
     const chunk = this.sealed[index >>> CHUNK_BITS];
     const at = index & (CHUNK_SIZE - 1);
-    return (chunk === undefined ? this.openRaw.get(at) : chunk.raw.get(at)) ?? this.message(index);
+    return chunk === undefined ? this.openRaw.get(at) : chunk.raw.get(at);
   }
 
   /** The line's text without escape sequences (what search, copy and error detection see). */

@@ -34,6 +34,15 @@ describe('microsOf', () => {
     expect(microsOf('2025-04-25T08:21:23+02:00')).toBe(microsOf('2025-04-25T06:21:23Z'));
     expect(microsOf('yesterday')).toBeNaN();
   });
+
+  it('reads stamps of the second read last as it reads any other', () => {
+    const base = Date.parse('2025-04-25T06:21:23Z') * 1000;
+    expect(microsOf('2025-04-25T06:21:23.000001Z')).toBe(base + 1);
+    expect(microsOf('2025-04-25T06:21:23.984222Z')).toBe(base + 984222);
+    expect(microsOf('2025-04-25T06:21:23.98422xZ')).toBeNaN();
+    expect(microsOf('2025-04-25T06:21:23.984222+01:00')).toBe(base + 984222 - 3_600_000_000);
+    expect(microsOf('2025-04-25T06:21:23.5Z')).toBe(base + 500000);
+  });
 });
 
 describe('the tail cursor', () => {

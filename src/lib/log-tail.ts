@@ -30,6 +30,11 @@ const STAMP = /^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2})(?:\.(\d{1,9}))?(Z|[+-]\d{2
  * UTC), or NaN. Date.parse would drop the micro-seconds, which order lines within one millisecond.
  */
 export function microsOf(stamp: string): number {
+  // The emulator's and OpsChain's own form (`…:23.984222Z`) in the second read last: no pattern to match.
+  if (stamp.length === 27 && stamp.endsWith('Z') && stamp.startsWith(lastSecondPrefix)) {
+    const fraction = stamp.slice(20, 26);
+    if (DIGITS6.test(fraction)) return lastSecondMs * 1000 + Number(fraction);
+  }
   const m = STAMP.exec(stamp);
   if (m === null) return Number.NaN;
   const zone = m[3] === undefined || m[3] === 'Z' ? 'Z' : m[3];
@@ -42,11 +47,18 @@ export function microsOf(stamp: string): number {
 // the last second parsed is remembered (a million-line log is read in seconds, issue 12).
 let lastSecondText = '';
 let lastSecondMs = Number.NaN;
+/** `2025-04-25T06:21:23.` when the last second parsed was in UTC and valid; else a text no stamp starts with. */
+let lastSecondPrefix = '\u0000';
+const DIGITS6 = /^\d{6}$/;
 
 function secondsOf(text: string): number {
   if (text !== lastSecondText) {
     lastSecondMs = Date.parse(text);
     lastSecondText = text;
+    lastSecondPrefix =
+      text.length === 20 && text.endsWith('Z') && !Number.isNaN(lastSecondMs)
+        ? `${text.slice(0, 19)}.`
+        : '\u0000';
   }
   return lastSecondMs;
 }
