@@ -5,8 +5,9 @@ import { apiDownload, apiRequest, apiUrl, describeRequest } from './client';
 import { parseList, reportUnreadableRows } from './json-api';
 
 // Log lines of a change or of one step (domain §8). The pane loads them with one request shape, the tail
-// cursor (README "Tailing logs"): a finished change's log is read in pages of BULK_PAGE lines one after
-// another (each page starts where the last ended), a running change's by polling with the same cursor.
+// cursor (README "Tailing logs"): a long log is read in pages of BULK_PAGE lines (each page starts where the
+// last ended; the feed reads a few time ranges of it side by side, `filter[logged_at_lt]` ending each), a
+// running change's by polling with the same cursor.
 // Pages of log_lines were chosen over the `download` file for the bulk load because only they carry each
 // line's time and step (the pane shows times and filters by step); the console benchmark measures both.
 
