@@ -18,6 +18,13 @@ const LINES = Number(process.env.LOG_BENCH_LINES ?? 1_000_000);
 const PAGE_PATH = process.env.LOG_BENCH_PAGE ?? '/changes/{id}';
 const AUTH = `Basic ${Buffer.from('operator:operator').toString('base64')}`;
 const TARGETS = { firstScreenMs: 1000, loadedMs: 10_000, heapMb: 200, searchMs: 500, longTaskMs: 50 };
+/**
+ * The pane's polling (src/features/logs/log-feed.ts; e2e code does not import src/): POLL_MS is the nominal
+ * interval a quiet running change is polled at, and the one the tail lag is held to; while lines keep
+ * arriving the next poll goes ACTIVE_POLL_MS after the previous answer.
+ */
+const POLL_MS = 1000;
+const ACTIVE_POLL_MS = 250;
 
 function startServer(): ChildProcess {
   if (!existsSync(`${DIST}/index.html`)) throw new Error('No build in dist/: run `npx vite build` first.');
@@ -279,7 +286,9 @@ async function run(): Promise<void> {
     const liveTasks = await takeLongTasks(page);
     lags.sort((a, b) => a - b);
     console.log(
-      `  live at 500 lines/s for 15 s: tail lag p50 ${ms(lags[Math.floor(lags.length / 2)] ?? 0)}, max ${ms(lags[lags.length - 1] ?? 0)} (target ≤ one poll interval, 1000 ms); ${longTaskLine(liveTasks)}`,
+      `  live at 500 lines/s for 15 s: tail lag p50 ${ms(lags[Math.floor(lags.length / 2)] ?? 0)}, max ${ms(lags[lags.length - 1] ?? 0)} ` +
+        `(target ≤ one nominal poll interval, ${ms(POLL_MS)} ${verdict(lags[lags.length - 1] ?? 0, POLL_MS)}; ` +
+        `while lines keep arriving the pane polls ${ms(ACTIVE_POLL_MS)} after each answer); ${longTaskLine(liveTasks)}`,
     );
     await browser.close();
   } finally {

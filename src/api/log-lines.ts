@@ -1,11 +1,13 @@
-import { logLineListDocumentSchema, type LogLine } from '@contract/change';
-import { cursorParams, type TailCursor } from '@/lib/log-tail';
+import { logLineListDocumentSchema, logLineResourceSchema, type LogLine } from '@contract/change';
+import { parseRows, type UnreadableRow } from '@/lib/list-rows';
+import { cursorParams, START_CURSOR, type TailCursor } from '@/lib/log-tail';
 import { apiDownload, apiRequest, apiUrl, describeRequest } from './client';
-import { parseList } from './json-api';
+import { parseList, reportUnreadableRows } from './json-api';
 
 // Log lines of a change or of one step (domain §8). The pane loads them with one request shape, the tail
-// cursor (README "Tailing logs"): a finished change's log is read in pages of BULK_PAGE lines one after
-// another (each page starts where the last ended), a running change's by polling with the same cursor.
+// cursor (README "Tailing logs"): a long log is read in pages of BULK_PAGE lines (each page starts where the
+// last ended; the feed reads a few time ranges of it side by side, `filter[logged_at_lt]` ending each), a
+// running change's by polling with the same cursor.
 // Pages of log_lines were chosen over the `download` file for the bulk load because only they carry each
 // line's time and step (the pane shows times and filters by step); the console benchmark measures both.
 
@@ -35,23 +37,134 @@ export interface LogPage {
   unreadableCount: number;
 }
 
-/** One page after `cursor` (lines at or after its time, without the ids it already holds). */
+/**
+ * One page after `cursor` (lines at or after its time, without the ids it already holds); with `before` (a
+ * timestamp), only lines logged before it.
+ */
 export async function fetchLogPage(
   scope: LogScope,
   cursor: TailCursor,
   limit: number,
   signal?: AbortSignal,
+  before?: string,
+): Promise<LogPage> {
+  return readPage(scope, [...cursorParams(cursor, before), ['limit', String(limit)]], signal);
+}
+
+/** The newest line of the log (where a log read in parts ends), or null for an empty log. */
+export async function fetchNewestLogLine(scope: LogScope, signal?: AbortSignal): Promise<LogLine | null> {
+  const page = await readPage(
+    scope,
+    [
+      ['filter[sorts]', 'logged_at desc'],
+      ['limit', '1'],
+    ],
+    signal,
+  );
+  return page.lines[0] ?? null;
+}
+
+async function readPage(
+  scope: LogScope,
+  params: [string, string][],
+  signal: AbortSignal | undefined,
 ): Promise<LogPage> {
   const path = logLinesPath(scope);
-  const params = [...cursorParams(cursor), ['limit', String(limit)] as [string, string]];
   const body = await apiRequest(path, { params, signal });
   // The list key leaves the cursor out: a mismatch is reported once per log, not once per poll.
-  const list = parseList(logLineListDocumentSchema, body, describeRequest('GET', path), apiUrl(path));
+  return parseLogLines(body, describeRequest('GET', path), apiUrl(path));
+}
+
+/**
+ * A log_lines list document, every row checked (a million-line log is 100 answers of 10,000 rows, so the
+ * usual row check is done by hand here): a row exactly in the shape OpsChain sends is read directly into a
+ * flat line; any other row goes through the contract schema like the rows of every list (`parseList`),
+ * which reads it or marks it unreadable. The envelope (meta) is checked by the contract schema.
+ */
+export function parseLogLines(body: unknown, request: string, listKey: string): LogPage {
+  const record = isRecord(body) ? body : null;
+  const members: readonly unknown[] | null =
+    record !== null && Array.isArray(record.data) ? record.data : null;
+  // The envelope without its rows; not a list at all, parseList says what is wrong (it throws).
+  const envelope = parseList(
+    logLineListDocumentSchema,
+    record === null || members === null ? body : { ...record, data: [] },
+    request,
+    listKey,
+  );
+  const lines: LogLine[] = [];
+  const unreadable: UnreadableRow[] = [];
+  for (const [index, member] of (members ?? []).entries()) {
+    const line = plainLogLine(member);
+    if (line !== null) {
+      lines.push(line);
+      continue;
+    }
+    const checked = parseRows(logLineResourceSchema, [member], index);
+    for (const r of checked.items) lines.push({ id: r.id, ...r.attributes });
+    unreadable.push(...checked.unreadable);
+  }
+  reportUnreadableRows(request, unreadable, listKey);
   return {
-    lines: list.data.map((r) => ({ id: r.id, ...r.attributes })),
-    isPartial: list.meta?.partial_response === true,
-    unreadableCount: list.unreadable.length,
+    lines,
+    isPartial: envelope.meta?.partial_response === true,
+    unreadableCount: unreadable.length,
   };
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+// What `timestampSchema` (an ISO 8601 date-time with an offset) accepts, narrowed to in-range fields; a
+// time it does not match goes to the schema, which decides.
+const PLAIN_STAMP =
+  /^\d{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])T(?:[01]\d|2[0-3]):[0-5]\d:[0-5]\d(?:\.\d{1,9})?(?:Z|[+-](?:[01]\d|2[0-3]):[0-5]\d)$/;
+
+/**
+ * A resource `{ id, type: 'log_line', attributes: { change_id, step_id, message, logged_at } }` with
+ * strings where the contract wants them and nothing else to check (no links, relationships or meta), as a
+ * flat line; null for any other value (the contract schema then decides).
+ */
+export function plainLogLine(member: unknown): LogLine | null {
+  if (!isRecord(member) || member.type !== 'log_line' || typeof member.id !== 'string') return null;
+  if ('links' in member || 'relationships' in member || 'meta' in member) return null;
+  const a = member.attributes;
+  if (!isRecord(a)) return null;
+  const { change_id, step_id, message, logged_at } = a;
+  if (typeof change_id !== 'string' || typeof step_id !== 'string' || typeof message !== 'string')
+    return null;
+  if (typeof logged_at !== 'string' || !PLAIN_STAMP.test(logged_at)) return null;
+  return { id: member.id, change_id, step_id, message, logged_at };
+}
+
+// The first page of a log, asked for by the route that shows it before the page's own code has loaded and
+// rendered (a few hundred milliseconds earlier on the change page); the pane's first request takes it.
+// Kept briefly: a prefetch the pane never takes (the reader went elsewhere) is dropped.
+const EARLY_TTL_MS = 10_000;
+const early = new Map<string, { page: Promise<LogPage>; at: number }>();
+
+const scopeKey = (scope: LogScope) => `${scope.changeId}|${scope.stepId ?? ''}`;
+
+/** Starts loading the first page of a log (FIRST_PAGE lines from its start) now. */
+export function prefetchFirstLogPage(scope: LogScope): void {
+  const key = scopeKey(scope);
+  const now = performance.now();
+  for (const [k, v] of early) if (now - v.at >= EARLY_TTL_MS) early.delete(k);
+  const known = early.get(key);
+  if (known !== undefined && now - known.at < EARLY_TTL_MS) return;
+  const page = fetchLogPage(scope, START_CURSOR, FIRST_PAGE);
+  // Awaited by the pane, if it comes: a failure meanwhile is not "unhandled" (the pane then asks again).
+  page.catch(() => undefined);
+  early.set(key, { page, at: now });
+}
+
+/** The prefetched first page of a log (once), or null when none is fresh. */
+export function takeFirstLogPage(scope: LogScope): Promise<LogPage> | null {
+  const key = scopeKey(scope);
+  const known = early.get(key);
+  early.delete(key);
+  return known !== undefined && performance.now() - known.at < EARLY_TTL_MS ? known.page : null;
 }
 
 /** A file name for a log download: `change-<id>.log` or `change-<id>-step-<id>.log`. */

@@ -59,4 +59,20 @@ describe('LogStore', () => {
     expect(store.linesOfStep('nope')).toHaveLength(0);
     expect(store.stepIds).toEqual(['step-a', 'step-b']);
   });
+  it('appends part of another store as it is stored there, across chunk boundaries', () => {
+    const part = new LogStore();
+    part.push('\u001b[31mE, [2025] ERROR -- : boom\u001b[0m', 5, 'step-c');
+    for (let i = 1; i < CHUNK_SIZE + 3; i++) part.push(`part ${String(i)}`, 5 + i, 'step-a');
+    const store = filled(CHUNK_SIZE - 1);
+    store.appendFrom(part, 0, 2);
+    store.appendFrom(part, 2, part.length);
+    expect(store.length).toBe(CHUNK_SIZE - 1 + part.length);
+    expect(store.message(CHUNK_SIZE - 1)).toBe('E, [2025] ERROR -- : boom');
+    expect(store.rawMessage(CHUNK_SIZE - 1)).toBe('\u001b[31mE, [2025] ERROR -- : boom\u001b[0m');
+    expect(store.firstError).toBe(CHUNK_SIZE - 1);
+    expect(store.stepId(CHUNK_SIZE - 1)).toBe('step-c');
+    expect(store.message(store.length - 1)).toBe(`part ${String(CHUNK_SIZE + 2)}`);
+    expect(store.time(store.length - 1)).toBe(5 + CHUNK_SIZE + 2);
+    expect(store.stepIds).toEqual(['step-a', 'step-b', 'step-c']);
+  });
 });

@@ -85,11 +85,38 @@ export class LogStore {
     if (this.openMessages.length === CHUNK_SIZE) this.seal();
   }
 
+  /**
+   * Appends lines `from` (inclusive) to `to` (exclusive) of `other`, as they are stored there: a log read in
+   * several parts at once (log-feed.ts) joins them in order without classifying each line again.
+   */
+  appendFrom(other: LogStore, from: number, to: number): void {
+    for (let i = from; i < to; i++) {
+      const at = this.openMessages.length;
+      const text = other.message(i);
+      const raw = other.rawOnly(i);
+      if (raw !== undefined) this.openRaw.set(at, raw);
+      const flags = other.flags(i);
+      if (flags & LINE_ERROR && this.firstErrorLine < 0) this.firstErrorLine = this.count;
+      const stepId = other.stepId(i);
+      this.openMessages.push(text);
+      this.openTimes[at] = other.time(i);
+      this.openSteps[at] = stepId === null ? NO_STEP : this.stepNumber(stepId);
+      this.openFlags[at] = flags;
+      this.count++;
+      if (this.openMessages.length === CHUNK_SIZE) this.seal();
+    }
+  }
+
   /** The line as received, with its escape sequences (for rendering colours). */
   rawMessage(index: number): string {
+    return this.rawOnly(index) ?? this.message(index);
+  }
+
+  /** The raw text of a line that has escape sequences; undefined for the others. */
+  private rawOnly(index: number): string | undefined {
     const chunk = this.sealed[index >>> CHUNK_BITS];
     const at = index & (CHUNK_SIZE - 1);
-    return (chunk === undefined ? this.openRaw.get(at) : chunk.raw.get(at)) ?? this.message(index);
+    return chunk === undefined ? this.openRaw.get(at) : chunk.raw.get(at);
   }
 
   /** The line's text without escape sequences (what search, copy and error detection see). */

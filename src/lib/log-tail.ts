@@ -30,6 +30,11 @@ const STAMP = /^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2})(?:\.(\d{1,9}))?(Z|[+-]\d{2
  * UTC), or NaN. Date.parse would drop the micro-seconds, which order lines within one millisecond.
  */
 export function microsOf(stamp: string): number {
+  // The emulator's and OpsChain's own form (`…:23.984222Z`) in the second read last: no pattern to match.
+  if (stamp.length === 27 && stamp.endsWith('Z') && stamp.startsWith(lastSecondPrefix)) {
+    const fraction = stamp.slice(20, 26);
+    if (DIGITS6.test(fraction)) return lastSecondMs * 1000 + Number(fraction);
+  }
   const m = STAMP.exec(stamp);
   if (m === null) return Number.NaN;
   const zone = m[3] === undefined || m[3] === 'Z' ? 'Z' : m[3];
@@ -42,18 +47,56 @@ export function microsOf(stamp: string): number {
 // the last second parsed is remembered (a million-line log is read in seconds, issue 12).
 let lastSecondText = '';
 let lastSecondMs = Number.NaN;
+/** `2025-04-25T06:21:23.` when the last second parsed was in UTC and valid; else a text no stamp starts with. */
+let lastSecondPrefix = '\u0000';
+const DIGITS6 = /^\d{6}$/;
 
 function secondsOf(text: string): number {
   if (text !== lastSecondText) {
     lastSecondMs = Date.parse(text);
     lastSecondText = text;
+    lastSecondPrefix =
+      text.length === 20 && text.endsWith('Z') && !Number.isNaN(lastSecondMs)
+        ? `${text.slice(0, 19)}.`
+        : '\u0000';
   }
   return lastSecondMs;
 }
 
-/** Query parameters of the next poll from `cursor` (the sort is always `logged_at asc`). */
-export function cursorParams(cursor: TailCursor): [string, string][] {
+/** An OpsChain timestamp (`2025-04-25T06:21:23.984222Z`, UTC) for micro-seconds since the epoch. */
+export function stampOfMicros(micros: number): string {
+  const whole = Math.floor(micros);
+  const fraction = String(((whole % 1_000_000) + 1_000_000) % 1_000_000).padStart(6, '0');
+  return `${new Date(Math.floor(whole / 1000)).toISOString().slice(0, 19)}.${fraction}Z`;
+}
+
+/** A cursor that takes every line at or after `micros` (where a part of a log read in parts starts). */
+export function cursorAt(micros: number): TailCursor {
+  return { loggedAt: stampOfMicros(micros), micros, idsAtLoggedAt: [] };
+}
+
+/**
+ * Splits the time from `fromMicros` to `toMicros` (the first and the newest line's) into `count` parts of
+ * equal length: the instants where parts 2…count start, ascending, each after `fromMicros` and at most
+ * `toMicros` (fewer when the span is too short to split).
+ */
+export function splitTimes(fromMicros: number, toMicros: number, count: number): number[] {
+  const starts: number[] = [];
+  if (!Number.isFinite(fromMicros) || !Number.isFinite(toMicros)) return starts;
+  for (let k = 1; k < count; k++) {
+    const at = Math.floor(fromMicros + ((toMicros - fromMicros) * k) / count);
+    if (at > (starts[starts.length - 1] ?? fromMicros) && at <= toMicros) starts.push(at);
+  }
+  return starts;
+}
+
+/**
+ * Query parameters of the next poll from `cursor` (the sort is always `logged_at asc`); with `before` (a
+ * timestamp), only lines logged before it (one part of a log read in parts).
+ */
+export function cursorParams(cursor: TailCursor, before?: string): [string, string][] {
   const params: [string, string][] = [['filter[sorts]', 'logged_at asc']];
+  if (before !== undefined) params.push(['filter[logged_at_lt]', before]);
   if (cursor.loggedAt === null) return params;
   params.push(['filter[logged_at_gteq]', cursor.loggedAt]);
   for (const id of cursor.idsAtLoggedAt) params.push(['filter[id_not_in][]', id]);

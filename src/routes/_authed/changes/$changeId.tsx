@@ -2,6 +2,7 @@ import { Code, Stack, Text, Title } from '@mantine/core';
 import { createFileRoute, useLocation } from '@tanstack/react-router';
 import { z } from 'zod';
 import { changeQuery } from '@/api/changes';
+import { prefetchFirstLogPage } from '@/api/log-lines';
 import { ChangePage } from '@/features/changes/change-page';
 import { LogPane } from '@/features/logs/log-pane';
 import { ensureNode } from '@/routes/-loaders';
@@ -14,9 +15,13 @@ const changeSearchSchema = z.object({
 
 export const Route = createFileRoute('/_authed/changes/$changeId')({
   validateSearch: changeSearchSchema,
-  loader: ({ context, params }) => {
+  loader: ({ context, params, preload }) => {
     // The graph's chunk downloads beside the change (a 2,000-step change takes a while to arrive).
     preloadStepGraph();
+    // The log's first page is asked for beside the change, before the page's code has loaded and rendered:
+    // the change log's first screen comes that much sooner (issue 12: ≤ 1 s). Its pane takes the answer.
+    // Not on hover (a preload): moving across a list of changes would ask for many logs.
+    if (!preload) prefetchFirstLogPage({ changeId: params.changeId });
     return ensureNode(context.queryClient, changeQuery(params.changeId));
   },
   head: ({ loaderData }) => ({
