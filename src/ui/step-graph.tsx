@@ -70,7 +70,15 @@ export function StepGraph(props: StepGraphProps) {
   );
 }
 
-function StepGraphContent({ tree, selectedId, onSelect, now, label, height = 480 }: StepGraphProps) {
+function StepGraphContent({
+  tree,
+  selectedId,
+  onSelect,
+  now,
+  label,
+  onPainted,
+  height = 480,
+}: StepGraphProps) {
   const [collapsed, setCollapsed] = useState<ReadonlySet<string>>(() => new Set());
   const [query, setQuery] = useState('');
   /** A step to bring into view once the layout that shows it is drawn (`seq` tells repeats apart). */
@@ -194,6 +202,7 @@ function StepGraphContent({ tree, selectedId, onSelect, now, label, height = 480
                 edges={edges}
                 initialViewport={() => initialViewport(layout.steps, selectedId, width)}
                 onNodeClick={handleNodeClick}
+                onPainted={onPainted}
                 label={label}
               />
             )}
@@ -252,6 +261,7 @@ interface StepGraphCanvasProps {
   /** Read once, when the canvas first renders. */
   initialViewport: () => Viewport;
   onNodeClick: NodeMouseHandler<StepFlowNode>;
+  onPainted: (() => void) | undefined;
   label: string;
 }
 
@@ -260,10 +270,23 @@ function StepGraphCanvas({
   edges,
   initialViewport: viewport,
   onNodeClick,
+  onPainted,
   label,
 }: StepGraphCanvasProps) {
   const colorScheme = useComputedColorScheme('light');
   const [defaultViewport] = useState(viewport);
+  // Once React Flow has drawn its first nodes: the next frame, then a task after it, is when they are painted.
+  const painted = useRef(onPainted);
+  useEffect(() => {
+    painted.current = onPainted;
+  }, [onPainted]);
+  const handleInit = useCallback(() => {
+    requestAnimationFrame(() =>
+      setTimeout(() => {
+        painted.current?.();
+      }, 0),
+    );
+  }, []);
   const showsMiniMap = nodes.length <= MINIMAP_MAX_STEPS;
   return (
     <ReactFlow<StepFlowNode>
@@ -280,6 +303,7 @@ function StepGraphCanvas({
       edgesFocusable={false}
       elementsSelectable={false}
       onNodeClick={onNodeClick}
+      onInit={handleInit}
       colorMode={colorScheme}
       proOptions={{ hideAttribution: true }}
     >
