@@ -21,7 +21,7 @@ import { DEFAULT_LAYOUT_OPTIONS, layoutStepTree, type PositionedStep } from '@/l
 import { indexStepTree, revealIn, searchSteps, visibleSteps } from '@/lib/step-tree-nav';
 import { StepClockContext, useStepClock } from './step-clock';
 import classes from './step-graph.module.css';
-import { StepGraphNode, type StepFlowNode } from './step-graph-node';
+import { isSameStepData, StepGraphNode, type StepFlowNode } from './step-graph-node';
 import { StepGraphToolbar } from './step-graph-toolbar';
 import type { StepGraphProps } from './step-graph-types';
 import { StepOutline } from './step-outline';
@@ -115,27 +115,22 @@ function StepGraphContent({
     [index, onSelect],
   );
 
-  const nodes = useMemo(
-    () =>
-      layout.steps.map((step): StepFlowNode => ({
-        id: step.id,
-        type: 'step',
-        position: { x: step.x, y: step.y },
-        width: NODE_WIDTH,
-        height: NODE_HEIGHT,
-        handles: NODE_HANDLES,
-        draggable: false,
-        connectable: false,
-        data: {
-          step: step.node,
-          isSelected: step.id === selectedId,
-          hiddenCount: step.hiddenCount,
-          hiddenStatus: hiddenStatusOf(step),
-          onToggle: handleToggle,
-        },
-      })),
-    [layout, selectedId, handleToggle],
-  );
+  // A node whose step, place and marks did not change is handed to React Flow again as the same object, which
+  // it then skips: a poll or a selection in a 2,000-step tree would otherwise make it take in every node anew.
+  // (Derived during render from the previous nodes, React's pattern for state that follows props.)
+  const [built, setBuilt] = useState(() => ({
+    layout,
+    selectedId,
+    nodes: layout.steps.map((step) => toFlowNode(step, step.id === selectedId, handleToggle)),
+  }));
+  let nodes = built.nodes;
+  if (built.layout !== layout || built.selectedId !== selectedId) {
+    nodes = reuseNodes(
+      built.nodes,
+      layout.steps.map((step) => toFlowNode(step, step.id === selectedId, handleToggle)),
+    );
+    setBuilt({ layout, selectedId, nodes });
+  }
   const edges = useMemo(
     () =>
       layout.edges.map((edge): Edge => ({
@@ -221,6 +216,40 @@ function StepGraphContent({
       </div>
     </StepClockContext.Provider>
   );
+}
+
+function toFlowNode(step: PositionedStep, isSelected: boolean, onToggle: (id: string) => void): StepFlowNode {
+  return {
+    id: step.id,
+    type: 'step',
+    position: { x: step.x, y: step.y },
+    width: NODE_WIDTH,
+    height: NODE_HEIGHT,
+    handles: NODE_HANDLES,
+    draggable: false,
+    connectable: false,
+    data: {
+      step: step.node,
+      isSelected,
+      hiddenCount: step.hiddenCount,
+      hiddenStatus: hiddenStatusOf(step),
+      onToggle,
+    },
+  };
+}
+
+/** `next`, with each node that equals its namesake in `previous` replaced by that earlier object. */
+function reuseNodes(previous: readonly StepFlowNode[], next: StepFlowNode[]): StepFlowNode[] {
+  const byId = new Map(previous.map((node) => [node.id, node]));
+  return next.map((node) => {
+    const before = byId.get(node.id);
+    return before !== undefined && isSameFlowNode(before, node) ? before : node;
+  });
+}
+
+/** Same place and same data as far as the node shows it (`isSameStepData`). */
+function isSameFlowNode(a: StepFlowNode, b: StepFlowNode): boolean {
+  return a.position.x === b.position.x && a.position.y === b.position.y && isSameStepData(a.data, b.data);
 }
 
 /** For a collapsed step: the most telling status inside, when it differs from the step's own. */
