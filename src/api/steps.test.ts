@@ -168,6 +168,29 @@ describe('change detail', () => {
     });
     expect(onAsset.templateVersion).toEqual({ templateCode: 'web_tpl', version: 'v2' });
     expect(onAsset.isSettled).toBe(false);
+
+    // Opened after it finished: every step ended, so no last poll is needed; a step still running needs one.
+    const ended = toChangeDetail(
+      { ...body, included: [step('s1', 'success'), step('s3', 'aborted')] },
+      'GET',
+    );
+    expect(ended.isSettled).toBe(true);
+    const running = toChangeDetail(
+      { ...body, included: [step('s1', 'success'), step('s3', 'running')] },
+      'GET',
+    );
+    expect(running.isSettled).toBe(false);
+
+    // Members of other types are not the page's business; a malformed `included` fails the document.
+    const mixed = toChangeDetail(
+      { ...body, included: [step('s1', 'success'), { type: 'project', id: 'p1', attributes: 'odd' }] },
+      'GET',
+    );
+    expect(mixed.steps.map((s) => s.id)).toEqual(['s1']);
+    expect(mixed.unreadableSteps).toEqual([]);
+    expect(() => toChangeDetail({ ...body, included: 'steps' }, 'GET /api/changes/c1')).toThrow(
+      /GET \/api\/changes\/c1/,
+    );
   });
 });
 

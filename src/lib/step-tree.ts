@@ -242,8 +242,11 @@ function toNode(step: StepRecord, children: StepTreeNode[]): StepTreeNode {
 
 // ---- Statuses ----
 
+const KNOWN_STATUSES: ReadonlySet<string> = new Set(ACTIVITY_STATUSES);
+
+// A set, not a scan: the graph asks this several times per step on every render of a 2,000-step tree.
 export function isActivityStatus(status: string): status is ActivityStatus {
-  return ACTIVITY_STATUSES.some((known) => known === status);
+  return KNOWN_STATUSES.has(status);
 }
 
 /**

@@ -1,6 +1,6 @@
 import { Skeleton, Stack, VisuallyHidden } from '@mantine/core';
-import { lazy, Suspense } from 'react';
-import { loadStepGraph } from './step-graph-chunk';
+import { lazy, Suspense, useState } from 'react';
+import { loadedStepGraph, loadStepGraph } from './step-graph-chunk';
 import type { StepGraphProps } from './step-graph-types';
 
 // React Flow (about 75 KB gzip) loads with the first step graph, in its own chunk, never with the first
@@ -12,6 +12,9 @@ const LazyGraph = lazy(() => loadStepGraph().then((module) => ({ default: module
  * live elapsed time, collapse and expand, search and "next failed / waiting" jumps. Loaded on first use.
  */
 export function LazyStepGraph(props: StepGraphProps) {
+  // Decided once: switching from the lazy path to the loaded one later would remount the graph.
+  const [Loaded] = useState(() => loadedStepGraph()?.StepGraph);
+  if (Loaded !== undefined) return <Loaded {...props} />;
   return (
     <Suspense
       fallback={

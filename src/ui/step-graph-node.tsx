@@ -89,13 +89,16 @@ function sameStep(a: StepTreeNode, b: StepTreeNode): boolean {
   );
 }
 
+/** Whether a node with data `b` shows the same as with `a` (what it draws, and what its button does). */
+export function isSameStepData(a: StepNodeData, b: StepNodeData): boolean {
+  return (
+    sameStep(a.step, b.step) &&
+    a.isSelected === b.isSelected &&
+    a.hiddenCount === b.hiddenCount &&
+    a.hiddenStatus === b.hiddenStatus &&
+    a.onToggle === b.onToggle
+  );
+}
+
 // Every poll brings a new tree; a node re-renders only when what it shows changed.
-export const StepGraphNode = memo(
-  StepGraphNodeView,
-  (prev, next) =>
-    sameStep(prev.data.step, next.data.step) &&
-    prev.data.isSelected === next.data.isSelected &&
-    prev.data.hiddenCount === next.data.hiddenCount &&
-    prev.data.hiddenStatus === next.data.hiddenStatus &&
-    prev.data.onToggle === next.data.onToggle,
-);
+export const StepGraphNode = memo(StepGraphNodeView, (prev, next) => isSameStepData(prev.data, next.data));

@@ -14,6 +14,11 @@ export interface StepGraphProps {
   now?: number | undefined;
   /** Names the graph and the outline for assistive technology: "Steps of change deploy". */
   label: string;
+  /**
+   * Called once, after the first frame with the graph's nodes in it: a page can hold back its other heavy
+   * parts (a log pane) until then, so they do not compete with the graph on opening.
+   */
+  onPainted?: (() => void) | undefined;
   /** CSS height of the graph canvas. @default 480 */
   height?: number | string | undefined;
 }

@@ -21,7 +21,7 @@ import { DEFAULT_LAYOUT_OPTIONS, layoutStepTree, type PositionedStep } from '@/l
 import { indexStepTree, revealIn, searchSteps, visibleSteps } from '@/lib/step-tree-nav';
 import { StepClockContext, useStepClock } from './step-clock';
 import classes from './step-graph.module.css';
-import { StepGraphNode, type StepFlowNode } from './step-graph-node';
+import { isSameStepData, StepGraphNode, type StepFlowNode } from './step-graph-node';
 import { StepGraphToolbar } from './step-graph-toolbar';
 import type { StepGraphProps } from './step-graph-types';
 import { StepOutline } from './step-outline';
@@ -70,7 +70,15 @@ export function StepGraph(props: StepGraphProps) {
   );
 }
 
-function StepGraphContent({ tree, selectedId, onSelect, now, label, height = 480 }: StepGraphProps) {
+function StepGraphContent({
+  tree,
+  selectedId,
+  onSelect,
+  now,
+  label,
+  onPainted,
+  height = 480,
+}: StepGraphProps) {
   const [collapsed, setCollapsed] = useState<ReadonlySet<string>>(() => new Set());
   const [query, setQuery] = useState('');
   /** A step to bring into view once the layout that shows it is drawn (`seq` tells repeats apart). */
@@ -107,27 +115,22 @@ function StepGraphContent({ tree, selectedId, onSelect, now, label, height = 480
     [index, onSelect],
   );
 
-  const nodes = useMemo(
-    () =>
-      layout.steps.map((step): StepFlowNode => ({
-        id: step.id,
-        type: 'step',
-        position: { x: step.x, y: step.y },
-        width: NODE_WIDTH,
-        height: NODE_HEIGHT,
-        handles: NODE_HANDLES,
-        draggable: false,
-        connectable: false,
-        data: {
-          step: step.node,
-          isSelected: step.id === selectedId,
-          hiddenCount: step.hiddenCount,
-          hiddenStatus: hiddenStatusOf(step),
-          onToggle: handleToggle,
-        },
-      })),
-    [layout, selectedId, handleToggle],
-  );
+  // A node whose step, place and marks did not change is handed to React Flow again as the same object, which
+  // it then skips: a poll or a selection in a 2,000-step tree would otherwise make it take in every node anew.
+  // (Derived during render from the previous nodes, React's pattern for state that follows props.)
+  const [built, setBuilt] = useState(() => ({
+    layout,
+    selectedId,
+    nodes: layout.steps.map((step) => toFlowNode(step, step.id === selectedId, handleToggle)),
+  }));
+  let nodes = built.nodes;
+  if (built.layout !== layout || built.selectedId !== selectedId) {
+    nodes = reuseNodes(
+      built.nodes,
+      layout.steps.map((step) => toFlowNode(step, step.id === selectedId, handleToggle)),
+    );
+    setBuilt({ layout, selectedId, nodes });
+  }
   const edges = useMemo(
     () =>
       layout.edges.map((edge): Edge => ({
@@ -194,6 +197,7 @@ function StepGraphContent({ tree, selectedId, onSelect, now, label, height = 480
                 edges={edges}
                 initialViewport={() => initialViewport(layout.steps, selectedId, width)}
                 onNodeClick={handleNodeClick}
+                onPainted={onPainted}
                 label={label}
               />
             )}
@@ -212,6 +216,40 @@ function StepGraphContent({ tree, selectedId, onSelect, now, label, height = 480
       </div>
     </StepClockContext.Provider>
   );
+}
+
+function toFlowNode(step: PositionedStep, isSelected: boolean, onToggle: (id: string) => void): StepFlowNode {
+  return {
+    id: step.id,
+    type: 'step',
+    position: { x: step.x, y: step.y },
+    width: NODE_WIDTH,
+    height: NODE_HEIGHT,
+    handles: NODE_HANDLES,
+    draggable: false,
+    connectable: false,
+    data: {
+      step: step.node,
+      isSelected,
+      hiddenCount: step.hiddenCount,
+      hiddenStatus: hiddenStatusOf(step),
+      onToggle,
+    },
+  };
+}
+
+/** `next`, with each node that equals its namesake in `previous` replaced by that earlier object. */
+function reuseNodes(previous: readonly StepFlowNode[], next: StepFlowNode[]): StepFlowNode[] {
+  const byId = new Map(previous.map((node) => [node.id, node]));
+  return next.map((node) => {
+    const before = byId.get(node.id);
+    return before !== undefined && isSameFlowNode(before, node) ? before : node;
+  });
+}
+
+/** Same place and same data as far as the node shows it (`isSameStepData`). */
+function isSameFlowNode(a: StepFlowNode, b: StepFlowNode): boolean {
+  return a.position.x === b.position.x && a.position.y === b.position.y && isSameStepData(a.data, b.data);
 }
 
 /** For a collapsed step: the most telling status inside, when it differs from the step's own. */
@@ -252,6 +290,7 @@ interface StepGraphCanvasProps {
   /** Read once, when the canvas first renders. */
   initialViewport: () => Viewport;
   onNodeClick: NodeMouseHandler<StepFlowNode>;
+  onPainted: (() => void) | undefined;
   label: string;
 }
 
@@ -260,10 +299,23 @@ function StepGraphCanvas({
   edges,
   initialViewport: viewport,
   onNodeClick,
+  onPainted,
   label,
 }: StepGraphCanvasProps) {
   const colorScheme = useComputedColorScheme('light');
   const [defaultViewport] = useState(viewport);
+  // Once React Flow has drawn its first nodes: the next frame, then a task after it, is when they are painted.
+  const painted = useRef(onPainted);
+  useEffect(() => {
+    painted.current = onPainted;
+  }, [onPainted]);
+  const handleInit = useCallback(() => {
+    requestAnimationFrame(() =>
+      setTimeout(() => {
+        painted.current?.();
+      }, 0),
+    );
+  }, []);
   const showsMiniMap = nodes.length <= MINIMAP_MAX_STEPS;
   return (
     <ReactFlow<StepFlowNode>
@@ -280,6 +332,7 @@ function StepGraphCanvas({
       edgesFocusable={false}
       elementsSelectable={false}
       onNodeClick={onNodeClick}
+      onInit={handleInit}
       colorMode={colorScheme}
       proOptions={{ hideAttribution: true }}
     >

@@ -8,8 +8,8 @@ import { capabilities, findNodeById, isEnterprise } from '../nodes.ts';
 import { catalogTree, TIMINGS } from './catalog-trees.ts';
 import { cancelRun, changeEvent, changeSelfLink } from './lifecycle.ts';
 import { isoFromMs } from './logs.ts';
-import { serializeStep } from './steps.ts';
-import type { ChangeView, StepView } from './store.ts';
+import { serializeStep, type SerializableStep } from './steps.ts';
+import type { ChangeView } from './store.ts';
 import {
   getChange,
   isTerminal,
@@ -17,7 +17,6 @@ import {
   parallelChangesAllowed,
   parseObject,
   parseRecords,
-  stepViewsOf,
 } from './store.ts';
 
 export interface NewChange {
@@ -350,9 +349,27 @@ export function serializeChange(
   };
 }
 
-/** The change's steps as resources, in tree order. */
+/** What `serializeStep` reads of a step's own row. */
+const STEP_RESOURCE_COLUMNS = `id, change_id, parent_id, action, name, step_type, child_execution_strategy,
+  requires_approval_from, approved_by, rejected_by, continued_by, skip_on_retry, status_code, created_at,
+  started_at, finished_at, updated_at`;
+
+/**
+ * The change's steps as resources, in tree order. A change may have thousands of steps (`big_tree`): only the
+ * columns the resource needs are read, and the change's own (target path, properties versions) once.
+ */
 export function serializeSteps(emu: Emulator, changeId: string): Resource[] {
-  const steps: StepView[] = stepViewsOf(emu, changeId);
+  const shared = emu
+    .sql(
+      `SELECT n.path AS node_path, c.properties_versions AS change_properties_versions
+       FROM changes c JOIN nodes n ON n.id = c.node_id WHERE c.id = ?`,
+    )
+    .get(changeId) as Pick<SerializableStep, 'node_path' | 'change_properties_versions'> | undefined;
+  if (shared === undefined) return [];
+  const rows = emu
+    .sql(`SELECT ${STEP_RESOURCE_COLUMNS} FROM steps WHERE change_id = ? ORDER BY sort_key`)
+    .all(changeId) as Omit<SerializableStep, 'node_path' | 'change_properties_versions'>[];
+  const steps: SerializableStep[] = rows.map((row) => ({ ...row, ...shared }));
   const children = new Map<string, string[]>();
   for (const s of steps) {
     if (s.parent_id === null) continue;

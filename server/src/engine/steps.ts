@@ -9,8 +9,32 @@ import { approve, changeSelfLink, continueWait, reject, setStep, stepEvent } fro
 import type { StepView } from './store.ts';
 import { getStep, parseRecords, parseStringArray } from './store.ts';
 
+/** The columns of a step (with its change's) that its resource is made of (`STEP_RESOURCE_COLUMNS`). */
+export type SerializableStep = Pick<
+  StepView,
+  | 'id'
+  | 'change_id'
+  | 'parent_id'
+  | 'action'
+  | 'name'
+  | 'step_type'
+  | 'child_execution_strategy'
+  | 'requires_approval_from'
+  | 'approved_by'
+  | 'rejected_by'
+  | 'continued_by'
+  | 'skip_on_retry'
+  | 'status_code'
+  | 'created_at'
+  | 'started_at'
+  | 'finished_at'
+  | 'updated_at'
+  | 'node_path'
+  | 'change_properties_versions'
+>;
+
 /** The step resource as the API answers it; `continue`/`approve`/`reject` links only while the step waits for them. */
-export function serializeStep(step: StepView, children: readonly string[]): Resource {
+export function serializeStep(step: SerializableStep, children: readonly string[]): Resource {
   const self = `/api/steps/${step.id}`;
   const links: Record<string, string> = {};
   if (step.status_code === 'waiting') links.continue = `${self}/continue`;

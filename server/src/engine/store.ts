@@ -137,12 +137,6 @@ export function stepsOf(emu: Emulator, changeId: string): StepRow[] {
   return emu.sql('SELECT * FROM steps WHERE change_id = ? ORDER BY sort_key').all(changeId) as StepRow[];
 }
 
-export function stepViewsOf(emu: Emulator, changeId: string): StepView[] {
-  return emu
-    .sql(`SELECT ${STEP_VIEW_COLUMNS} FROM ${STEP_VIEW_FROM} WHERE s.change_id = ? ORDER BY s.sort_key`)
-    .all(changeId) as StepView[];
-}
-
 export function childIds(emu: Emulator, stepId: string): string[] {
   return (
     emu.sql('SELECT id FROM steps WHERE parent_id = ? ORDER BY position').all(stepId) as { id: string }[]

@@ -2,7 +2,7 @@ import { Alert, Grid, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { IconPlugConnectedX } from '@tabler/icons-react';
 import { isTerminalStatus } from '@contract/change';
 import { useSuspenseQuery } from '@tanstack/react-query';
-import { useMemo } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import { changeQuery } from '@/api/changes';
 import { useCurrentUser } from '@/api/current-user';
 import { failureMessage } from '@/api/failures';
@@ -68,6 +68,7 @@ export function ChangePage({
     () => detail.steps.find((step) => step.id === selectedStepId),
     [detail.steps, selectedStepId],
   );
+  const { isReady: showsLog, onGraphPainted } = useAfterGraph(tree !== null);
 
   return (
     <Stack gap="md">
@@ -125,6 +126,7 @@ export function ChangePage({
                 onSelect={onSelectStep}
                 now={now}
                 label={`Steps of change ${change.action}`}
+                onPainted={onGraphPainted}
               />
             )}
           </Stack>
@@ -143,7 +145,7 @@ export function ChangePage({
           </Grid.Col>
         )}
       </Grid>
-      {logPane === undefined ? null : (
+      {logPane === undefined || !showsLog ? null : (
         <Stack gap="xs">
           <Title order={2} size="h3">
             Change log
@@ -153,4 +155,28 @@ export function ChangePage({
       )}
     </Stack>
   );
+}
+
+/** The longest the change log waits for the graph (its chunk may be slow to download, or fail). */
+const LOG_WAIT_MS = 3_000;
+
+/**
+ * Holds the change log back until the step graph has painted (or a few seconds have passed, or there is no
+ * graph): on a large change the log's requests and rows would otherwise compete with the graph on opening.
+ */
+function useAfterGraph(hasGraph: boolean): { isReady: boolean; onGraphPainted: () => void } {
+  const [painted, setPainted] = useState(false);
+  useEffect(() => {
+    if (painted || !hasGraph) return undefined;
+    const timer = window.setTimeout(() => {
+      setPainted(true);
+    }, LOG_WAIT_MS);
+    return () => {
+      window.clearTimeout(timer);
+    };
+  }, [painted, hasGraph]);
+  const onGraphPainted = useCallback(() => {
+    setPainted(true);
+  }, []);
+  return { isReady: painted || !hasGraph, onGraphPainted };
 }
