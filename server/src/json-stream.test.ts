@@ -9,7 +9,7 @@ async function text(stream: Readable): Promise<string> {
 }
 
 describe('streamListDocument', () => {
-  it('writes the same document JSON.stringify would, in batches of 50 then 500', async () => {
+  it('writes the same document JSON.stringify would, in batches of 50 then 25', async () => {
     const items = Array.from({ length: 1_234 }, (_, i) => i);
     const batches: number[] = [];
     const stream = streamListDocument(
@@ -25,7 +25,7 @@ describe('streamListDocument', () => {
       data: items.map((n) => ({ id: String(n), attributes: { name: `"quoted" ${String(n)}` } })),
       meta: { authorisations: { update: true } },
     });
-    expect(batches).toEqual([50, 500, 500, 184]);
+    expect(batches).toEqual([50, ...Array.from({ length: 47 }, () => 25), 9]);
   });
 
   it('skips batches that serialize to nothing', async () => {
@@ -66,7 +66,15 @@ describe('streamListDocument', () => {
       data: Array.from({ length: 120 }, (_, i) => i),
       meta: { partial_response: false },
     });
-    expect(events).toEqual(['batch 50', 'read past the first batch', 'source done', 'batch 70', 'rest']);
+    expect(events).toEqual([
+      'batch 50',
+      'read past the first batch',
+      'batch 25',
+      'batch 25',
+      'source done',
+      'batch 20',
+      'rest',
+    ]);
   });
 
   it('writes an empty list as an empty array', async () => {

@@ -7,9 +7,16 @@ import { setImmediate as nextTurn } from 'node:timers/promises';
 /** Below this many items a list is answered as one plain object (the usual Fastify serialisation). */
 export const STREAM_THRESHOLD = 500;
 
-/** The first batch is small so the first rows reach the client at once; later ones amortise the overhead. */
+/** The first batch is small so the first rows reach the client at once. */
 const FIRST_BATCH = 50;
-const BATCH = 500;
+/**
+ * Later batches are small too, and the loop hands the event loop on once it has worked for SLICE_MS: other
+ * requests are served only between turns, and a static file takes several (stat, open, read, compress). With
+ * batches of 500 changes (tens of milliseconds each, more on a busy machine) the Activity page's own scripts
+ * waited behind most of its 10,000 changes.
+ */
+const BATCH = 25;
+const SLICE_MS = 4;
 
 /**
  * `{"data":[…], …rest}` as a stream of JSON text. `serialize` turns a batch of items into resources (it may
@@ -28,6 +35,7 @@ export function streamListDocument<T>(
     let size = FIRST_BATCH;
     let written = false;
     let isDone = false;
+    let sliceStart = performance.now();
     while (!isDone) {
       const batch: T[] = [];
       while (batch.length < size) {
@@ -45,8 +53,12 @@ export function streamListDocument<T>(
         yield written ? `,${text}` : text;
         written = true;
       }
+      // After the first batch at once (it is on its way to the client), then once a slice is used up.
+      if (size === FIRST_BATCH || performance.now() - sliceStart >= SLICE_MS) {
+        await nextTurn();
+        sliceStart = performance.now();
+      }
       size = BATCH;
-      await nextTurn();
     }
     const tail = Object.entries(typeof rest === 'function' ? rest() : rest)
       .map(([key, value]) => `,${JSON.stringify(key)}:${JSON.stringify(value)}`)

@@ -1,20 +1,22 @@
-import { toOneId } from '@contract/json-api';
+import { resourceSchema, toOneId } from '@contract/json-api';
 import {
   flattenWorkflowStep,
   workflowRunDocumentSchema,
   workflowRunListDocumentSchema,
+  workflowRunResourceSchema,
   workflowStepResourceSchema,
-  workflowVersionResourceSchema,
+  workflowVersionAttributesSchema,
   type WorkflowRunAttributes,
   type WorkflowRunMeta,
   type WorkflowStep,
 } from '@contract/workflow';
 import { queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
+import { z } from 'zod';
 import type { RowList } from '@/lib/list-rows';
 import { projectPath } from '@/lib/node-path';
 import { ransackParams } from '@/lib/ransack';
-import { apiRequest } from './client';
-import { fetchDocument, fetchList, flatten, toRowList, type Flat } from './json-api';
+import { apiRequest, describeRequest } from './client';
+import { fetchDocument, fetchList, flatten, parseDocument, toRowList, type Flat } from './json-api';
 import { decideWorkflowStep } from './workflow-steps';
 import { workflowKeys } from './workflows';
 
@@ -67,25 +69,34 @@ export const workflowRunListQuery = (ref: WorkflowRunRef) =>
     queryFn: ({ signal }) => listWorkflowRuns(ref, signal),
   });
 
+// A run answers every step in `included`, and the version it ran with its whole definition and YAML: megabytes
+// for a run of thousands of steps. Checking `included` with the generic resource schema, then each member
+// again with its own, took most of a second on a 2,000-step run; so the envelope is checked with the members'
+// type and id only, and each member the page uses once, with its own schema (the version for its number).
+const runShowShellSchema = z.looseObject({
+  data: z.unknown(),
+  included: z.array(z.looseObject({ type: z.string(), id: z.string() })).optional(),
+});
+const versionNumberSchema = resourceSchema(
+  'workflow_version',
+  workflowVersionAttributesSchema.pick({ version: true }),
+);
+
 export async function getWorkflowRun(
   ref: WorkflowRunRef,
   runId: string,
   signal?: AbortSignal,
 ): Promise<WorkflowRunDetail> {
-  const document = await fetchDocument(
-    workflowRunDocumentSchema,
-    `${runsPath(ref)}/${encodeURIComponent(runId)}`,
-    {
-      signal,
-    },
-  );
-  const run = flatten(document.data);
-  const included = document.included ?? [];
+  const path = `${runsPath(ref)}/${encodeURIComponent(runId)}`;
+  const request = describeRequest('GET', path);
+  const shell = parseDocument(runShowShellSchema, await apiRequest(path, { signal }), request);
+  const run = flatten(parseDocument(workflowRunResourceSchema, shell.data, request));
+  const included = shell.included ?? [];
   const versionId = toOneId(run.relationships.workflow_version);
   const versionMember = included.find(
     (member) => member.type === 'workflow_version' && member.id === versionId,
   );
-  const version = workflowVersionResourceSchema.safeParse(versionMember);
+  const version = versionNumberSchema.safeParse(versionMember);
   const steps: WorkflowRunStep[] = [];
   let unreadableSteps = 0;
   for (const member of included) {

@@ -1,7 +1,7 @@
 // The JSON Schema of a workflow's YAML (domain §9.2), for the editor's completion, hover text and markers.
 // It says what the emulator's step reader accepts (server/src/workflows/definitions.ts): the same kinds of
 // step, the same keys per kind, the same required and blank rules. Two limits it cannot say are left to
-// the server's check: at most 500 steps and stages nested at most 10 deep. What the steps refer to (an
+// the server's check: at most 5,000 steps and stages nested at most 10 deep. What the steps refer to (an
 // asset that exists, a published workflow) is checked by the server only. Pure data: no Monaco here.
 
 type Schema = Readonly<Record<string, unknown>>;

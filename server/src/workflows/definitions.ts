@@ -70,7 +70,9 @@ const ACCEPTED: Record<'change' | 'wait' | 'workflow' | 'stage', readonly string
 };
 
 const STEP_TYPES = ['change', 'wait', 'workflow'] as const;
-const MAX_STEPS = 500;
+// OpsChain documents no limit; the emulator keeps one to bound the work of a save. Workflows of thousands of
+// steps are real (issue 15 benchmarks a run of 2,000).
+const MAX_STEPS = 5_000;
 const MAX_NESTING = 10;
 const MAX_NAME = 200;
 

@@ -561,7 +561,7 @@ function runStepAttributes(step: RunStepRow): RunStepAttributes {
 export function serializeRunStep(
   step: RunStepRow,
   place: RunPlace,
-  children: readonly RunStepRow[],
+  children: readonly Pick<RunStepRow, 'id' | 'type'>[],
 ): Resource {
   const runLink = runSelfLink(place, step.run_id);
   const self = `${runLink}/steps/${step.id}`;
@@ -595,13 +595,18 @@ export function serializeRunStep(
   return { id: step.id, type: step.type, attributes, relationships, links };
 }
 
+type StepRef = Pick<RunStepRow, 'id' | 'type' | 'parent_id'>;
+
 /** Serializes steps (of one or more runs) with their children, loading nothing else per step. */
 export function serializeRunSteps(emu: Emulator, steps: readonly RunStepRow[]): Resource[] {
-  const children = new Map<string, RunStepRow[]>();
+  const children = new Map<string, StepRef[]>();
   const runIds = [...new Set(steps.map((s) => s.run_id))];
+  // Only what a child contributes (its identifier): whole rows cost a third of a 2,000-step run's answer.
   const all = emu
-    .sql('SELECT * FROM workflow_steps WHERE run_id IN (SELECT value FROM json_each(?)) ORDER BY position')
-    .all(JSON.stringify(runIds)) as RunStepRow[];
+    .sql(
+      'SELECT id, type, parent_id FROM workflow_steps WHERE run_id IN (SELECT value FROM json_each(?)) ORDER BY position',
+    )
+    .all(JSON.stringify(runIds)) as StepRef[];
   for (const s of all) {
     if (s.parent_id === null) continue;
     const list = children.get(s.parent_id) ?? [];

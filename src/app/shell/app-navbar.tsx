@@ -16,6 +16,7 @@ import { nodePath } from '@/lib/node-path';
 import { nodeOfPagePath } from '@/lib/node-tabs';
 import { NavLinkLink } from '@/ui/router-links';
 import { ServerVersion } from './server-version';
+import { useIdleActivityPreload } from './use-idle-activity-preload';
 import { useDecidableInboxItems } from './use-inbox-count';
 
 export interface AppNavbarProps {
@@ -32,6 +33,7 @@ function selectedNodePath(pathname: string): string | null {
 /** Sections (only those that exist), the node navigator and the server's version. */
 export function AppNavbar({ pathname, onOpenNode }: AppNavbarProps) {
   const inbox = useDecidableInboxItems();
+  useIdleActivityPreload();
   // Security is offered to those who may read authorisation policies; a refusal (403) hides it, any other
   // failure keeps it, so the page can say what went wrong.
   const policies = useQuery(policyListQuery());

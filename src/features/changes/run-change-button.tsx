@@ -1,10 +1,16 @@
 import type { NodeMeta } from '@contract/node';
 import { useDisclosure } from '@mantine/hooks';
 import { IconPlayerPlay } from '@tabler/icons-react';
+import { lazy, Suspense, useState } from 'react';
 import { denial } from '@/lib/permissions';
 import { GuardedButton } from '@/ui/guarded-button';
-import { RunChangeDialog } from './run-change-dialog';
 import { RUN_CHANGE_ACTION } from './run-change-types';
+
+// The dialog (its form, target picker and their queries: a dozen chunks) loads when first opened, so the
+// pages that show the button (Activity, node pages) paint without waiting for it.
+const RunChangeDialog = lazy(() =>
+  import('./run-change-dialog').then((module) => ({ default: module.RunChangeDialog })),
+);
 
 export interface RunChangeButtonProps {
   /** The node whose page shows the button; without one the dialog asks for a target. */
@@ -29,6 +35,8 @@ export function runChangeDenial(node: NonNullable<RunChangeButtonProps['node']>)
 /** "Run change": opens the run-change dialog, or says why the user may not run one here. */
 export function RunChangeButton({ node, onCreated }: RunChangeButtonProps) {
   const [isOpen, dialog] = useDisclosure(false);
+  // Mounted from the first opening on, so closing it plays the modal's transition.
+  const [hasOpened, setHasOpened] = useState(false);
   return (
     <>
       <GuardedButton
@@ -36,11 +44,18 @@ export function RunChangeButton({ node, onCreated }: RunChangeButtonProps) {
         leftSection={<IconPlayerPlay size={16} aria-hidden />}
         deniedReason={node === undefined ? null : runChangeDenial(node)}
         deniable={node === undefined ? undefined : { resource: node.path, action: RUN_CHANGE_ACTION }}
-        onClick={dialog.open}
+        onClick={() => {
+          setHasOpened(true);
+          dialog.open();
+        }}
       >
         Run change
       </GuardedButton>
-      <RunChangeDialog opened={isOpen} onClose={dialog.close} target={node?.path} onCreated={onCreated} />
+      {hasOpened ? (
+        <Suspense fallback={null}>
+          <RunChangeDialog opened={isOpen} onClose={dialog.close} target={node?.path} onCreated={onCreated} />
+        </Suspense>
+      ) : null}
     </>
   );
 }

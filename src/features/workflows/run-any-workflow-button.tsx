@@ -1,8 +1,14 @@
-import { Button } from '@mantine/core';
+import { Button, Center, Loader } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { IconRoute } from '@tabler/icons-react';
+import { lazy, Suspense } from 'react';
 import { Dialog } from '@/ui/dialog';
-import { PickAndRunWorkflow, type StartedWorkflowRun } from './pick-and-run-workflow';
+import type { StartedWorkflowRun } from './pick-and-run-workflow';
+
+// The picker and the run form load when the dialog first opens: the Activity page paints without them.
+const PickAndRunWorkflow = lazy(() =>
+  import('./pick-and-run-workflow').then((module) => ({ default: module.PickAndRunWorkflow })),
+);
 
 export interface RunAnyWorkflowButtonProps {
   /** The run started: open its page. */
@@ -24,13 +30,21 @@ export function RunAnyWorkflowButton({ onStarted }: RunAnyWorkflowButtonProps) {
       </Button>
       <Dialog opened={isOpen} onClose={dialog.close} title="Run a workflow" size="lg">
         {isOpen ? (
-          <PickAndRunWorkflow
-            onCancel={dialog.close}
-            onStarted={(run) => {
-              dialog.close();
-              onStarted(run);
-            }}
-          />
+          <Suspense
+            fallback={
+              <Center py="md">
+                <Loader size="sm" aria-label="Loading the workflows" />
+              </Center>
+            }
+          >
+            <PickAndRunWorkflow
+              onCancel={dialog.close}
+              onStarted={(run) => {
+                dialog.close();
+                onStarted(run);
+              }}
+            />
+          </Suspense>
         ) : null}
       </Dialog>
     </>

@@ -5,6 +5,7 @@ import { workflowRunQuery } from '@/api/workflow-runs';
 import { RunPage } from '@/features/workflows/run-page';
 import { ensureNode } from '@/routes/-loaders';
 import { ButtonLink } from '@/ui/router-links';
+import { preloadStepGraph } from '@/ui/step-graph-chunk';
 
 const runSearchSchema = z.object({
   step: z.string().min(1).optional().catch(undefined),
@@ -12,11 +13,14 @@ const runSearchSchema = z.object({
 
 export const Route = createFileRoute('/_authed/projects/$projectCode/workflows/$workflowCode/runs/$runId')({
   validateSearch: runSearchSchema,
-  loader: ({ context, params }) =>
-    ensureNode(
+  loader: ({ context, params }) => {
+    // The graph's code downloads while the run does, not after it.
+    preloadStepGraph();
+    return ensureNode(
       context.queryClient,
       workflowRunQuery({ projectCode: params.projectCode, workflowCode: params.workflowCode }, params.runId),
-    ),
+    );
+  },
   head: ({ loaderData }) => ({
     meta:
       loaderData === undefined
