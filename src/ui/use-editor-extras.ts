@@ -1,6 +1,6 @@
 import * as monaco from 'monaco-editor/editor';
 import { useEffect, useRef } from 'react';
-import { changedLines, unionSpan, type LineSpan } from './changed-lines';
+import { advanceSpan, type LineSpan } from './changed-lines';
 import type { CodeCompletions, CodeCursorRequest, CodeMarker, StringMark } from './code-editor-types';
 
 // What a code editor adds to Monaco for one model: completion (snippets and values), markers, the cursor
@@ -203,9 +203,8 @@ function useStringMarks(editor: Editor | null, marks: readonly StringMark[] | un
       },
     }));
     let markIds: string[] = [];
-    // The lines edited since the last search, as a decoration so that later edits above it move it along.
-    let dirtyIds: string[] = [];
-    let isAllDirty = false;
+    // The lines edited since the last search (undefined: none; null: too many edits to follow, all lines).
+    let dirty: LineSpan | null | undefined;
     let timer: ReturnType<typeof setTimeout> | undefined;
 
     const find = (scope: monaco.IRange) =>
@@ -214,22 +213,19 @@ function useStringMarks(editor: Editor | null, marks: readonly StringMark[] | un
           .findMatches(pattern, scope, true, true, null, false)
           .map((match) => ({ range: match.range, options })),
       );
-    const dirtySpan = (): LineSpan | undefined => {
-      const range = dirtyIds[0] === undefined ? null : model.getDecorationRange(dirtyIds[0]);
-      return range === null ? undefined : { start: range.startLineNumber, end: range.endLineNumber };
-    };
     const searchAll = () => {
       markIds = model.deltaDecorations(markIds, find(model.getFullModelRange()));
     };
     const searchDirty = () => {
-      const span = dirtySpan();
-      dirtyIds = model.deltaDecorations(dirtyIds, []);
-      if (isAllDirty || span === undefined) {
-        isAllDirty = false;
+      const span = dirty;
+      dirty = undefined;
+      if (span === undefined) return;
+      if (span === null) {
         searchAll();
         return;
       }
-      const scope = new monaco.Range(span.start, 1, span.end, model.getLineMaxColumn(span.end));
+      const last = Math.min(span.end, model.getLineCount());
+      const scope = new monaco.Range(Math.min(span.start, last), 1, last, model.getLineMaxColumn(last));
       const mine = new Set(markIds);
       const stale = model
         .getDecorationsInRange(scope)
@@ -242,24 +238,15 @@ function useStringMarks(editor: Editor | null, marks: readonly StringMark[] | un
 
     searchAll();
     const listener = editor.onDidChangeModelContent((event) => {
-      const span = event.isFlush ? null : changedLines(event.changes);
-      if (span === null) isAllDirty = true;
-      else {
-        const dirty = unionSpan(dirtySpan(), span);
-        dirtyIds = model.deltaDecorations(dirtyIds, [
-          {
-            range: new monaco.Range(dirty.start, 1, dirty.end, 1),
-            options: { stickiness: monaco.editor.TrackedRangeStickiness.AlwaysGrowsWhenTypingAtEdges },
-          },
-        ]);
-      }
+      // Only numbers here: Monaco refuses decoration changes while it reports an edit.
+      dirty = event.isFlush || dirty === null ? null : advanceSpan(dirty, event.changes);
       clearTimeout(timer);
       timer = setTimeout(searchDirty, MARK_DELAY_MS);
     });
     return () => {
       clearTimeout(timer);
       listener.dispose();
-      if (!model.isDisposed()) model.deltaDecorations([...markIds, ...dirtyIds], []);
+      if (!model.isDisposed()) model.deltaDecorations(markIds, []);
     };
   }, [editor, marks]);
 }
