@@ -48,7 +48,10 @@ test('an admin writes a workflow from snippets, fixes a problem on its line, pub
   await new SignInPage(page).signIn('opschain', 'opschain');
   await expect(page.getByRole('heading', { level: 1, name: `Edit ${workflowName}` })).toBeVisible();
   const editor = new WorkflowEditorPage(page, workflowName);
-  await expect(editor.preview.getByRole('treeitem', { name: /^Placeholder/ })).toBeVisible();
+  // The step graph's first load (its own chunk) can be slow on a busy machine.
+  await expect(editor.preview.getByRole('treeitem', { name: /^Placeholder/ })).toBeVisible({
+    timeout: 60_000,
+  });
   await axe();
 
   // The workflow as a bare list of steps, each snippet started on an empty first line (Monaco indents new

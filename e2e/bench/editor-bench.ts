@@ -114,8 +114,15 @@ async function editorReady(page: Page, label: string): Promise<void> {
   );
 }
 
-/** In-page: from a key press to the frame after Monaco's DOM changed. */
-async function timeKeystroke(page: Page, key: string): Promise<number> {
+interface KeystrokeTiming {
+  /** Key press → the end of the frame that shows the character (Monaco renders it in an animation frame). */
+  shown: number;
+  /** Key press → the frame after that one (what this benchmark printed first: it waits one frame more). */
+  frameAfter: number;
+}
+
+/** In-page: from a key press to the frame in which Monaco's DOM changed, and to the frame after it. */
+async function timeKeystroke(page: Page, key: string): Promise<KeystrokeTiming> {
   await page.evaluate(`(() => {
     delete window.benchResult;
     let start = null;
@@ -125,18 +132,25 @@ async function timeKeystroke(page: Page, key: string): Promise<number> {
       const began = start;
       start = null;
       observer.disconnect();
-      requestAnimationFrame(() => setTimeout(() => { window.benchResult = performance.now() - began; }, 0));
+      // A task queued during the frame's callbacks runs once that frame has been rendered.
+      let shown = null;
+      setTimeout(() => { shown = performance.now() - began; }, 0);
+      requestAnimationFrame(() => setTimeout(() => {
+        window.benchResult = { shown, frameAfter: performance.now() - began };
+      }, 0));
     });
     document.addEventListener('keydown', () => { start = performance.now(); }, { capture: true, once: true });
     observer.observe(lines, { childList: true, subtree: true, characterData: true });
   })()`);
   await page.keyboard.press(key);
   const handle = await page.waitForFunction(
-    () => (window as unknown as { benchResult?: number }).benchResult,
+    () => (window as unknown as { benchResult?: KeystrokeTiming }).benchResult,
     undefined,
     { timeout: 30_000 },
   );
-  return Number(await handle.jsonValue());
+  const timing = await handle.jsonValue();
+  if (timing === undefined) throw new Error('no keystroke timing');
+  return timing;
 }
 
 function median(values: readonly number[]): number {
@@ -212,8 +226,10 @@ async function run(): Promise<void> {
     await page.keyboard.press('ControlOrMeta+Home');
     await page.keyboard.press('End');
     await page.keyboard.press('Enter');
-    const keystrokes: number[] = [];
-    for (const key of '"benchmark_key"') keystrokes.push(await timeKeystroke(page, key));
+    const timings: KeystrokeTiming[] = [];
+    for (const key of '"benchmark_key"') timings.push(await timeKeystroke(page, key));
+    const keystrokes = timings.map((timing) => timing.shown);
+    const framesAfter = timings.map((timing) => timing.frameAfter);
     // Leave without the unsaved-edits prompt getting in the way.
     page.on('dialog', (dialog) => void dialog.accept());
     await browser.close();
@@ -226,7 +242,11 @@ async function run(): Promise<void> {
       `  1 MB document (${(paths.bigBytes / 1024 / 1024).toFixed(2)} MB formatted): click Edit → editable, Monaco loaded: ${bigOpen.toFixed(0)} ms (target ≤ ${String(TARGETS.bigOpenMs)} ms: ${verdict(bigOpen, TARGETS.bigOpenMs)})`,
     );
     console.log(
-      `  typing in it ${String(SETTLE_MS / 1000)} s after it opened, key press → next frame (median): ${median(keystrokes).toFixed(1)} ms, max ${Math.max(...keystrokes).toFixed(1)} ms over ${String(keystrokes.length)} keys (target ≤ ${String(TARGETS.keystrokeMs)} ms: ${verdict(median(keystrokes), TARGETS.keystrokeMs)})`,
+      `  typing in it ${String(SETTLE_MS / 1000)} s after it opened, key press → frame showing it (median): ${median(keystrokes).toFixed(1)} ms, max ${Math.max(...keystrokes).toFixed(1)} ms over ${String(keystrokes.length)} keys (target ≤ ${String(TARGETS.keystrokeMs)} ms: ${verdict(median(keystrokes), TARGETS.keystrokeMs)})`,
+    );
+    // The first measure of this benchmark: one frame later, so never under one frame however fast typing is.
+    console.log(
+      `  key press → the frame after it (median): ${median(framesAfter).toFixed(1)} ms, max ${Math.max(...framesAfter).toFixed(1)} ms`,
     );
   } finally {
     server.kill();

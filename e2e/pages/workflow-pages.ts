@@ -142,6 +142,18 @@ export class WorkflowEditorPage {
     await option.click();
   }
 
+  /**
+   * Replaces the YAML with `lines` as they are: typed bottom-up, each on a new first line, so that Monaco's
+   * auto-indent (which follows the line above) adds nothing.
+   */
+  async replaceWith(lines: readonly string[]): Promise<void> {
+    await this.clear();
+    for (const [index, line] of [...lines].reverse().entries()) {
+      if (index > 0) await this.newFirstLine();
+      await this.type(line);
+    }
+  }
+
   /** Opens an empty first line and puts the cursor on it (nothing above it to take an indent from). */
   async newFirstLine(): Promise<void> {
     await this.page.keyboard.press('ControlOrMeta+Home');

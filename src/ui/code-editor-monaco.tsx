@@ -4,6 +4,7 @@ import { useCallback, useEffect, useId, useMemo, useRef, useState } from 'react'
 import { registerJsonSchema, registerYamlSchema } from './monaco-setup';
 import type { CodeEditorProps, DiffEditorProps } from './code-editor-types';
 import { useEditorExtras } from './use-editor-extras';
+import { useEditorText } from './use-editor-text';
 import './code-editor-monaco.css';
 
 // The editors themselves, reached only through the lazy boundary in code-editor.tsx.
@@ -27,6 +28,8 @@ export function MonacoCodeEditor({
   cursorRequest,
   onCursorLineChange,
   stringMarks,
+  onLanguageProblemsChange,
+  changeDelayMs = 0,
 }: CodeEditorProps) {
   // Each editor its own model, so a schema applies to this document only.
   const modelPath = `inmemory://console/editor-${useId().replaceAll(':', '')}.${language}`;
@@ -39,7 +42,16 @@ export function MonacoCodeEditor({
     [modelPath, yamlSchema],
   );
   const [editor, setEditor] = useState<Parameters<OnMount>[0] | null>(null);
-  useEditorExtras(editor, { language, completions, markers, cursorRequest, onCursorLineChange, stringMarks });
+  useEditorText(editor, { value, onChange, delayMs: changeDelayMs });
+  useEditorExtras(editor, {
+    language,
+    completions,
+    markers,
+    cursorRequest,
+    onCursorLineChange,
+    stringMarks,
+    onLanguageProblemsChange,
+  });
   // The same object while nothing changes: @monaco-editor/react applies new options on every render, which a
   // keystroke in a large document should not pay for.
   const options = useMemo(
@@ -49,13 +61,10 @@ export function MonacoCodeEditor({
   return (
     <Editor
       path={modelPath}
-      value={value}
+      defaultValue={value}
       language={language}
       theme={useMonacoTheme()}
       height={height}
-      onChange={(next) => {
-        onChange?.(next ?? '');
-      }}
       options={options}
       onMount={setEditor}
     />

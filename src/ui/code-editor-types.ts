@@ -6,7 +6,18 @@ export interface CodeEditorProps {
   language: CodeLanguage;
   /** The editor's accessible name: "Properties of Core Banking Platform (JSON)". */
   label: string;
+  /**
+   * The text as the user edits it: once typing pauses for `changeDelayMs`, and at once when the focus leaves
+   * the editor, the page goes away or the editor closes. The editor keeps the text while the user types; a
+   * new `value` from the owner replaces it.
+   */
   onChange?: ((value: string) => void) | undefined;
+  /**
+   * How long typing must pause before `onChange` hears of it; 0 reports every change. A large document wants
+   * a pause: reading the whole text on every keystroke costs a frame.
+   * @default 0
+   */
+  changeDelayMs?: number | undefined;
   /** @default false */
   isReadOnly?: boolean;
   /** CSS height of the editor. */
@@ -25,6 +36,11 @@ export interface CodeEditorProps {
   completions?: CodeCompletions | undefined;
   /** Problems to mark on their lines (besides the schema's). */
   markers?: readonly CodeMarker[] | undefined;
+  /**
+   * The problems the language service marks (JSON or YAML syntax, the schema's), whenever they change, for
+   * a page that lists them; `markers` are not among them.
+   */
+  onLanguageProblemsChange?: ((problems: readonly CodeMarker[]) => void) | undefined;
   /** Moves the cursor to a line and shows it; a new object each time (focus moves only when asked). */
   cursorRequest?: CodeCursorRequest | undefined;
   /** The line the user moved the cursor to (by keyboard, mouse or typing; not by `cursorRequest`). */

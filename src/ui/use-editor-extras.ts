@@ -1,10 +1,11 @@
 import * as monaco from 'monaco-editor/editor';
 import { useEffect, useRef } from 'react';
+import { advanceSpan, type LineSpan } from './changed-lines';
 import type { CodeCompletions, CodeCursorRequest, CodeMarker, StringMark } from './code-editor-types';
 
 // What a code editor adds to Monaco for one model: completion (snippets and values), markers, the cursor
-// moved on request and reported when the user moves it, and marked string literals. Part of the lazy Monaco
-// chunk.
+// moved on request and reported when the user moves it, marked string literals, and the language service's
+// problems reported to the page. Part of the lazy Monaco chunk.
 
 type Editor = monaco.editor.IStandaloneCodeEditor;
 
@@ -15,6 +16,7 @@ export interface EditorExtras {
   cursorRequest?: CodeCursorRequest | undefined;
   onCursorLineChange?: ((line: number) => void) | undefined;
   stringMarks?: readonly StringMark[] | undefined;
+  onLanguageProblemsChange?: ((problems: readonly CodeMarker[]) => void) | undefined;
 }
 
 const MARKER_OWNER = 'console';
@@ -102,6 +104,47 @@ function useMarkers(editor: Editor | null, markers: readonly CodeMarker[] | unde
   }, [editor, markers]);
 }
 
+/** Reports the problems Monaco's language service marks (the schema's), whenever they change. */
+function useLanguageProblems(
+  editor: Editor | null,
+  onChange: ((problems: readonly CodeMarker[]) => void) | undefined,
+) {
+  const latest = useRef(onChange);
+  useEffect(() => {
+    latest.current = onChange;
+  });
+  const isWanted = onChange !== undefined;
+  useEffect(() => {
+    const model = editor?.getModel();
+    if (!isWanted || model === null || model === undefined) return undefined;
+    const report = () => {
+      latest.current?.(
+        monaco.editor
+          .getModelMarkers({ resource: model.uri })
+          .filter(
+            (marker) =>
+              marker.owner !== MARKER_OWNER &&
+              (marker.severity === monaco.MarkerSeverity.Error ||
+                marker.severity === monaco.MarkerSeverity.Warning),
+          )
+          .map((marker) => ({
+            line: marker.startLineNumber,
+            message: marker.message,
+            severity: marker.severity === monaco.MarkerSeverity.Error ? 'error' : 'warning',
+          })),
+      );
+    };
+    report();
+    const uri = model.uri.toString();
+    const subscription = monaco.editor.onDidChangeMarkers((changed) => {
+      if (changed.some((resource) => resource.toString() === uri)) report();
+    });
+    return () => {
+      subscription.dispose();
+    };
+  }, [editor, isWanted]);
+}
+
 function useCursor(
   editor: Editor | null,
   request: CodeCursorRequest | undefined,
@@ -135,46 +178,75 @@ function useCursor(
 }
 
 const MARK_DELAY_MS = 250;
+const MARK_CLASS = 'console-string-mark';
 
 function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
 /**
- * Keeps a decoration on every string literal the marks name, recomputed a moment after the text stops
- * changing (a search over a large document on every keystroke would cost a frame).
+ * Keeps a decoration on every string literal the marks name. The whole document is searched once; after
+ * that, a moment after the text stops changing, only the lines edited since (a search of a large document
+ * cost a frame, issue 13). A JSON string never spans lines, so a line's marks depend on that line alone.
  */
 function useStringMarks(editor: Editor | null, marks: readonly StringMark[] | undefined): void {
   useEffect(() => {
-    if (editor === null || marks === undefined || marks.length === 0) return undefined;
-    const collection = editor.createDecorationsCollection();
+    const model = editor?.getModel();
+    if (editor === null || model === null || model === undefined || marks === undefined || marks.length === 0)
+      return undefined;
+    const searches = marks.map((mark) => ({
+      pattern: `"${escapeRegExp(mark.prefix)}(?:[^"\\\\]|\\\\.)*"`,
+      options: {
+        inlineClassName: MARK_CLASS,
+        hoverMessage: { value: mark.hoverMessage },
+        stickiness: monaco.editor.TrackedRangeStickiness.NeverGrowsWhenTypingAtEdges,
+      },
+    }));
+    let markIds: string[] = [];
+    // The lines edited since the last search (undefined: none; null: too many edits to follow, all lines).
+    let dirty: LineSpan | null | undefined;
     let timer: ReturnType<typeof setTimeout> | undefined;
-    const update = () => {
-      const model = editor.getModel();
-      if (model === null) return;
-      collection.set(
-        marks.flatMap((mark) =>
-          model
-            .findMatches(`"${escapeRegExp(mark.prefix)}(?:[^"\\\\]|\\\\.)*"`, false, true, true, null, false)
-            .map((match) => ({
-              range: match.range,
-              options: {
-                inlineClassName: 'console-string-mark',
-                hoverMessage: { value: mark.hoverMessage },
-              },
-            })),
-        ),
+
+    const find = (scope: monaco.IRange) =>
+      searches.flatMap(({ pattern, options }) =>
+        model
+          .findMatches(pattern, scope, true, true, null, false)
+          .map((match) => ({ range: match.range, options })),
       );
+    const searchAll = () => {
+      markIds = model.deltaDecorations(markIds, find(model.getFullModelRange()));
     };
-    update();
-    const listener = editor.onDidChangeModelContent(() => {
+    const searchDirty = () => {
+      const span = dirty;
+      dirty = undefined;
+      if (span === undefined) return;
+      if (span === null) {
+        searchAll();
+        return;
+      }
+      const last = Math.min(span.end, model.getLineCount());
+      const scope = new monaco.Range(Math.min(span.start, last), 1, last, model.getLineMaxColumn(last));
+      const mine = new Set(markIds);
+      const stale = model
+        .getDecorationsInRange(scope)
+        .filter((decoration) => mine.has(decoration.id))
+        .map((decoration) => decoration.id);
+      const staleSet = new Set(stale);
+      const added = model.deltaDecorations(stale, find(scope));
+      markIds = [...markIds.filter((id) => !staleSet.has(id)), ...added];
+    };
+
+    searchAll();
+    const listener = editor.onDidChangeModelContent((event) => {
+      // Only numbers here: Monaco refuses decoration changes while it reports an edit.
+      dirty = event.isFlush || dirty === null ? null : advanceSpan(dirty, event.changes);
       clearTimeout(timer);
-      timer = setTimeout(update, MARK_DELAY_MS);
+      timer = setTimeout(searchDirty, MARK_DELAY_MS);
     });
     return () => {
       clearTimeout(timer);
       listener.dispose();
-      collection.clear();
+      if (!model.isDisposed()) model.deltaDecorations(markIds, []);
     };
   }, [editor, marks]);
 }
@@ -185,4 +257,5 @@ export function useEditorExtras(editor: Editor | null, extras: EditorExtras): vo
   useMarkers(editor, extras.markers);
   useCursor(editor, extras.cursorRequest, extras.onCursorLineChange);
   useStringMarks(editor, extras.stringMarks);
+  useLanguageProblems(editor, extras.onLanguageProblemsChange);
 }

@@ -11,7 +11,7 @@ import { ChangeSummary } from './change-summary';
 import { ConflictResolver } from './conflict-resolver';
 import { EditorNotices } from './editor-notices';
 import { EditorToolbar, type EditorView } from './editor-toolbar';
-import { useDocumentEditor, type EditorBase } from './use-document-editor';
+import { EDITOR_CHANGE_DELAY_MS, useDocumentEditor, type EditorBase } from './use-document-editor';
 
 /** How often an open editor asks whether someone saved a newer version (also on window focus). */
 const NEWER_VERSION_POLL_MS = 30_000;
@@ -178,6 +178,7 @@ export function DocumentEditor(props: DocumentEditorProps) {
           language="json"
           label={`${label} (JSON)`}
           onChange={session.setText}
+          changeDelayMs={EDITOR_CHANGE_DELAY_MS}
           jsonSchema={props.jsonSchema}
           stringMarks={kind === 'properties' ? secretReferenceMarks : undefined}
           height="60vh"

@@ -1,4 +1,4 @@
-import { useDebouncedCallback, useDebouncedValue, useWindowEvent } from '@mantine/hooks';
+import { useDebouncedCallback, useWindowEvent } from '@mantine/hooks';
 import { useQueryClient } from '@tanstack/react-query';
 import { useMemo, useRef, useState } from 'react';
 import { deniedReason, failureMessage } from '@/api/failures';
@@ -52,6 +52,23 @@ export interface UseDocumentEditorOptions {
 
 const encoder = new TextEncoder();
 
+/**
+ * How long typing pauses before the editor reports the text: the checks, the draft and the dirty flag below
+ * read the whole document, which on a large one must not happen on every keystroke (issue 13).
+ */
+export const EDITOR_CHANGE_DELAY_MS = 250;
+
+// The saved version's text, formatted once per version: the draft compares against it after each pause.
+const formattedTexts = new WeakMap<JsonRecord, string>();
+function formattedText(data: JsonRecord): string {
+  let text = formattedTexts.get(data);
+  if (text === undefined) {
+    text = formatJson(data);
+    formattedTexts.set(data, text);
+  }
+  return text;
+}
+
 /** The action a 403 on save denies (the Edit button reads it). */
 export const editAction = (nodePath: string, kind: DocumentKind) => ({
   resource: nodePath,
@@ -77,18 +94,17 @@ export function useDocumentEditor({
   // Set once the session ends (saved or discarded): no draft may be written after that.
   const isClosed = useRef(false);
 
-  const baseText = useMemo(() => formatJson(base.data), [base.data]);
+  const baseText = formattedText(base.data);
   const isDirty = text !== baseText;
-  // Parsing a large document on every keystroke would cost a frame; the check follows the typing shortly.
-  const [settledText] = useDebouncedValue(text, 250);
-  const parsed = useMemo(() => parseJsonDocument(settledText), [settledText]);
-  const bytes = useMemo(() => encoder.encode(settledText).length, [settledText]);
+  // The text changes once typing pauses (EDITOR_CHANGE_DELAY_MS), so the whole-document checks run then.
+  const parsed = useMemo(() => parseJsonDocument(text), [text]);
+  const bytes = useMemo(() => encoder.encode(text).length, [text]);
 
-  // The draft follows the text shortly after typing stops (writing a large document on every keystroke
-  // would cost a frame), and at once when a merge replaces the text.
+  // The draft follows the text shortly after (writing a large document on every pause would cost a frame
+  // each), at once when a merge replaces the text, and before the page goes away.
   const persist = (nextText: string, nextBase: EditorBase) => {
     if (isClosed.current) return;
-    if (nextText === formatJson(nextBase.data)) clearDraft(kind, id);
+    if (nextText === formattedText(nextBase.data)) clearDraft(kind, id);
     else setDraftKept(writeDraft(kind, id, { baseVersion: nextBase.version, text: nextText }));
   };
   const persistSoon = useDebouncedCallback(persist, { delay: 400, flushOnUnmount: true });

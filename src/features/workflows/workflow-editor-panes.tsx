@@ -13,6 +13,8 @@ export interface WorkflowEditorPanesProps {
   workflowName: string;
   isReadOnly: boolean;
   markers: readonly CodeMarker[];
+  /** The problems the YAML schema marks, as they change. */
+  onSchemaProblemsChange: (problems: readonly CodeMarker[]) => void;
   completions: CodeCompletions;
 }
 
@@ -27,6 +29,7 @@ export function WorkflowEditorPanes({
   workflowName,
   isReadOnly,
   markers,
+  onSchemaProblemsChange,
   completions,
 }: WorkflowEditorPanesProps) {
   const [selectedId, setSelectedId] = useState<string | undefined>();
@@ -54,6 +57,7 @@ export function WorkflowEditorPanes({
           yamlSchema={workflowYamlSchema}
           completions={completions}
           markers={markers}
+          onLanguageProblemsChange={onSchemaProblemsChange}
           cursorRequest={cursorRequest}
           onCursorLineChange={handleCursorLine}
           label={`YAML of workflow ${workflowName}`}

@@ -51,18 +51,32 @@ export function WorkflowEditor({ projectCode, workflowCode, onSaved }: WorkflowE
   const preview = useMemo(() => previewWorkflowYaml(deferred, workflow.name), [deferred, workflow.name]);
   const completions = useWorkflowCompletions(projectCode);
   const [serverProblems, setServerProblems] = useState<ServerProblem[]>([]);
+  // The schema's problems (monaco-yaml's markers), listed with the others; the editor marks them itself.
+  const [schemaProblems, setSchemaProblems] = useState<readonly CodeMarker[]>([]);
   const [failure, setFailure] = useState<string | null>(null);
   const save = useSaveWorkflowVersion();
-  const problems = [
+  const markedProblems = [
     ...localProblems(preview.problems, 'YAML'),
     ...localProblems(selfCallProblems(preview, { projectCode, workflowCode }), 'lint'),
     ...serverProblems,
   ];
-  const problemKey = JSON.stringify(problems);
+  // A syntax error is found by both: listed once, as the browser's YAML parser words it.
+  const problems = [
+    ...markedProblems,
+    ...schemaProblems
+      .filter(
+        (problem) =>
+          !markedProblems.some(
+            (marked) => marked.line === problem.line && marked.message.startsWith(problem.message),
+          ),
+      )
+      .map((problem) => ({ line: problem.line, message: problem.message, source: 'schema' })),
+  ];
+  const problemKey = JSON.stringify(markedProblems);
   // The same array while the problems stay the same: new markers on every keystroke would flicker.
   const markers = useMemo(
     (): CodeMarker[] =>
-      problems.flatMap((problem) =>
+      markedProblems.flatMap((problem) =>
         problem.line === null
           ? []
           : [{ line: problem.line, message: `${problem.message} (${problem.source})`, severity: 'error' }],
@@ -148,6 +162,7 @@ export function WorkflowEditor({ projectCode, workflowCode, onSaved }: WorkflowE
         workflowName={workflow.name}
         isReadOnly={denied !== null}
         markers={markers}
+        onSchemaProblemsChange={setSchemaProblems}
         completions={completions}
       />
       <YamlProblems problems={problems} />
