@@ -81,6 +81,8 @@ test('an admin previews a workflow’s YAML, checks it and saves it as a draft v
   await expect(page.getByRole('tooltip')).toContainText(
     'The group whose members approve the step (an approval step); null: anyone continues it.',
   );
+  // Its source is named after the schema, not the editor's internal model.
+  await expect(page.getByRole('tooltip')).toContainText('opschain-workflow.schema.json');
   await page.keyboard.press('Escape');
   await expect(page.getByRole('tooltip')).toHaveCount(0);
 

@@ -64,6 +64,14 @@ monaco.editor.defineTheme('console-dark', {
   colors: {},
 });
 
+// A schema's address, one per editor. Hover help names its source by the address's last segment, so that
+// segment is the schema's title ("opschain-workflow.schema.json"), not the editor's internal model name.
+function schemaUri(modelPath: string, schema: Readonly<Record<string, unknown>>): string {
+  const title = typeof schema.title === 'string' ? schema.title : 'schema';
+  const slug = title.toLowerCase().replaceAll(/[^a-z0-9]+/g, '-').replaceAll(/^-|-$/g, '') || 'schema';
+  return `${modelPath.replace('inmemory://console/', 'inmemory://console/schemas/')}/${slug}.schema.json`;
+}
+
 // Schemas by model path: Monaco's JSON options are global, so each editor with a schema registers it for its
 // own model only (`fileMatch` on the model's path) and takes it away when it closes.
 const schemaByModel = new Map<string, Readonly<Record<string, unknown>>>();
@@ -74,7 +82,7 @@ function applySchemas(): void {
     allowComments: false,
     enableSchemaRequest: false,
     schemas: [...schemaByModel].map(([modelPath, schema]) => ({
-      uri: `${modelPath}.schema.json`,
+      uri: schemaUri(modelPath, schema),
       fileMatch: [modelPath],
       schema,
     })),
@@ -114,7 +122,7 @@ let monacoYaml: MonacoYaml | undefined;
 
 function yamlSchemas(): SchemasSettings[] {
   return [...yamlSchemaByModel].map(([modelPath, schema]) => ({
-    uri: `${modelPath}.schema.json`,
+    uri: schemaUri(modelPath, schema),
     fileMatch: [modelPath],
     schema,
   }));
