@@ -6,7 +6,7 @@ import { useCallback, useEffect, useMemo, useState } from 'react';
 import { changeQuery } from '@/api/changes';
 import { useCurrentUser } from '@/api/current-user';
 import { failureMessage } from '@/api/failures';
-import { stepTreeFromSteps } from '@/lib/step-tree';
+import { LARGE_STEP_TREE, stepTreeFromSteps } from '@/lib/step-tree';
 import { LazyStepGraph } from '@/ui/step-graph-lazy';
 import { cancelVerdict, stepVerdicts, type Asker, type ChangeTarget } from '@/lib/step-permissions';
 import { ActivityStatusBadge } from '@/ui/activity-status-badge';
@@ -68,7 +68,9 @@ export function ChangePage({
     () => detail.steps.find((step) => step.id === selectedStepId),
     [detail.steps, selectedStepId],
   );
-  const { isReady: showsLog, onGraphPainted } = useAfterGraph(tree !== null);
+  const { isReady: showsLog, onGraphPainted } = useAfterGraph(
+    tree !== null && detail.steps.length > LARGE_STEP_TREE,
+  );
 
   return (
     <Stack gap="md">
@@ -161,8 +163,9 @@ export function ChangePage({
 const LOG_WAIT_MS = 3_000;
 
 /**
- * Holds the change log back until the step graph has painted (or a few seconds have passed, or there is no
- * graph): on a large change the log's requests and rows would otherwise compete with the graph on opening.
+ * Holds the change log of a large change back until the step graph has painted (or a few seconds have
+ * passed): the log's requests and rows would otherwise compete with the graph on opening. A small change's
+ * log shows at once (waiting for the graph's code held a long log's first screen back).
  */
 function useAfterGraph(hasGraph: boolean): { isReady: boolean; onGraphPainted: () => void } {
   const [painted, setPainted] = useState(false);

@@ -5,12 +5,10 @@ import { changeQuery } from '@/api/changes';
 import { prefetchFirstLogPage } from '@/api/log-lines';
 import { ChangePage } from '@/features/changes/change-page';
 import { LogPane } from '@/features/logs/log-pane';
+import { LARGE_STEP_TREE } from '@/lib/step-tree';
 import { ensureNode } from '@/routes/-loaders';
 import { ButtonLink } from '@/ui/router-links';
 import { preloadStepGraph } from '@/ui/step-graph-chunk';
-
-/** Above this many steps the change page draws its graph before anything else (see the loader). */
-const LOG_PREFETCH_MAX_STEPS = 300;
 
 const changeSearchSchema = z.object({
   step: z.string().min(1).optional().catch(undefined),
@@ -30,7 +28,7 @@ export const Route = createFileRoute('/_authed/changes/$changeId')({
     if (!preload)
       detail.then(
         ({ steps }) => {
-          if (steps.length <= LOG_PREFETCH_MAX_STEPS) prefetchFirstLogPage({ changeId: params.changeId });
+          if (steps.length <= LARGE_STEP_TREE) prefetchFirstLogPage({ changeId: params.changeId });
         },
         () => undefined,
       );
