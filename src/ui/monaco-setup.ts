@@ -68,7 +68,11 @@ monaco.editor.defineTheme('console-dark', {
 // segment is the schema's title ("opschain-workflow.schema.json"), not the editor's internal model name.
 function schemaUri(modelPath: string, schema: Readonly<Record<string, unknown>>): string {
   const title = typeof schema.title === 'string' ? schema.title : 'schema';
-  const slug = title.toLowerCase().replaceAll(/[^a-z0-9]+/g, '-').replaceAll(/^-|-$/g, '') || 'schema';
+  const slug =
+    title
+      .toLowerCase()
+      .replaceAll(/[^a-z0-9]+/g, '-')
+      .replaceAll(/^-|-$/g, '') || 'schema';
   return `${modelPath.replace('inmemory://console/', 'inmemory://console/schemas/')}/${slug}.schema.json`;
 }
 
