@@ -3,49 +3,13 @@
 // Prints numbers against the targets; asserts nothing. Needs a build: `npx vite build && node --import tsx
 // e2e/bench/editor-bench.ts` (`npm run bench:console` runs it after the navigator benchmark, which prints
 // the first-load JavaScript).
-import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { chromium, request, type APIRequestContext, type Page } from '@playwright/test';
+import { request, type APIRequestContext, type Page } from '@playwright/test';
+import { launchChromium, median, startBenchServer } from './bench-kit.ts';
 
-const ROOT = fileURLToPath(new URL('../..', import.meta.url));
-const PORT = Number(process.env.BENCH_PORT ?? 8394);
-const BASE = `http://127.0.0.1:${String(PORT)}`;
-const DIST = resolve(ROOT, process.env.CONSOLE_DIR ?? 'dist');
 const TARGETS = { coldEditMs: 1500, bigOpenMs: 1000, keystrokeMs: 16.7 };
 const JSON_API = 'application/vnd.api+json';
 const PROJECT = 'editor_bench';
 const SETTLE_MS = 5000;
-
-function startServer(): ChildProcess {
-  if (!existsSync(`${DIST}/index.html`)) throw new Error('No build in dist/: run `npx vite build` first.');
-  return spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
-    cwd: ROOT,
-    env: {
-      ...process.env,
-      PORT: String(PORT),
-      HOST: '127.0.0.1',
-      EMULATOR_DB: ':memory:',
-      EMULATOR_SEED: 'demo',
-      OPSCHAIN_URL: '',
-      CONSOLE_DIR: DIST,
-    },
-    stdio: 'ignore',
-  });
-}
-
-async function waitForServer(deadline = Date.now() + 180_000): Promise<void> {
-  while (Date.now() < deadline) {
-    try {
-      if ((await fetch(`${BASE}/robots.txt`)).ok) return;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((done) => setTimeout(done, 500));
-  }
-  throw new Error('the bench server did not start within 3 minutes');
-}
 
 async function send(api: APIRequestContext, method: string, path: string, attributes: unknown) {
   const response = await api.fetch(path, {
@@ -164,43 +128,23 @@ async function typeKeys(page: Page, editorLabel: string): Promise<KeystrokeTimin
   return timings;
 }
 
-function median(values: readonly number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)] ?? Number.NaN;
-}
-
 const verdict = (value: number, target: number) => (value <= target ? 'within target' : 'OVER target');
 
 async function run(): Promise<void> {
-  const server = startServer();
+  const server = await startBenchServer(8394, { EMULATOR_SEED: 'demo' });
   try {
-    await waitForServer();
     const api = await request.newContext({
-      baseURL: BASE,
+      baseURL: server.base,
       httpCredentials: { username: 'opschain', password: 'opschain', send: 'always' },
       extraHTTPHeaders: { accept: JSON_API },
     });
     const paths = await seed(api);
     await api.dispose();
 
-    const chromiumPath = [process.env.CHROMIUM_PATH, '/usr/bin/chromium'].find(
-      (path) => path !== undefined && path !== '' && existsSync(path),
-    );
-    const browser = await chromium.launch({
-      ...(chromiumPath === undefined ? {} : { executablePath: chromiumPath }),
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-      ],
-    });
+    const browser = await launchChromium();
     // A fresh context: empty HTTP cache, so Monaco's chunks and workers load from the server.
     const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
-    await page.goto(`${BASE}${paths.small}/properties`);
+    await page.goto(`${server.base}${paths.small}/properties`);
     await page.getByRole('textbox', { name: 'Username' }).fill('operator');
     await page.getByRole('textbox', { name: 'Password' }).fill('operator');
     await page.getByRole('button', { name: 'Sign in' }).click();
@@ -268,7 +212,7 @@ async function run(): Promise<void> {
       `  key press → the frame after it (median): ${median(framesAfter).toFixed(1)} ms, max ${Math.max(...framesAfter).toFixed(1)} ms`,
     );
   } finally {
-    server.kill();
+    server.process.kill();
   }
 }
 
