@@ -89,6 +89,9 @@ export function MonacoDiffEditor({
     diffEditor.current?.getModifiedEditor().updateOptions({ ariaLabel: modifiedLabel });
   }, [originalLabel, modifiedLabel]);
   useEffect(applyLabels);
+  // Hidden (out of the accessibility tree, still laid out) until the sides are labelled: between the editor's
+  // creation and `onMount` its text areas had no name, and a scan in that moment found them (CI, under load).
+  const [isLabelled, setIsLabelled] = useState(false);
   // @monaco-editor/react disposes the models before the diff editor lets go of them, which throws
   // ("TextModel got disposed before DiffEditorWidget model got reset"): it keeps them (props below), and
   // this lets go and disposes them, in that order, before the editor itself is disposed.
@@ -103,27 +106,30 @@ export function MonacoDiffEditor({
     [],
   );
   return (
-    <DiffEditor
-      original={original}
-      modified={modified}
-      language={language}
-      theme={useMonacoTheme()}
-      height={height}
-      keepCurrentOriginalModel
-      keepCurrentModifiedModel
-      options={{
-        readOnly: true,
-        automaticLayout: true,
-        renderSideBySide: true,
-        originalAriaLabel: originalLabel,
-        modifiedAriaLabel: modifiedLabel,
-      }}
-      onMount={(editor) => {
-        diffEditor.current = editor;
-        applyLabels();
-        editor.onDidUpdateDiff(applyLabels);
-        setTimeout(applyLabels, 0);
-      }}
-    />
+    <div style={isLabelled ? undefined : { visibility: 'hidden' }}>
+      <DiffEditor
+        original={original}
+        modified={modified}
+        language={language}
+        theme={useMonacoTheme()}
+        height={height}
+        keepCurrentOriginalModel
+        keepCurrentModifiedModel
+        options={{
+          readOnly: true,
+          automaticLayout: true,
+          renderSideBySide: true,
+          originalAriaLabel: originalLabel,
+          modifiedAriaLabel: modifiedLabel,
+        }}
+        onMount={(editor) => {
+          diffEditor.current = editor;
+          applyLabels();
+          editor.onDidUpdateDiff(applyLabels);
+          setTimeout(applyLabels, 0);
+          setIsLabelled(true);
+        }}
+      />
+    </div>
   );
 }
