@@ -1,3 +1,5 @@
+// First: the page's own data is asked for while the rest of the app's code starts (boot-requests.ts).
+import '@/app/boot-requests';
 import '@mantine/core/styles.css';
 import '@mantine/notifications/styles.css';
 import '@mantine/spotlight/styles.css';

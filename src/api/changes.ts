@@ -16,6 +16,7 @@ import { parseRows, type UnreadableRow } from '@/lib/list-rows';
 import { parseNodePath, type NodeRef } from '@/lib/node-path';
 import { ransackParams, type RansackQuery } from '@/lib/ransack';
 import { apiRequest } from './client';
+import { CHANGE_DETAIL_PARAMS, changePath } from './change-paths';
 import { fetchList, flatten, parseDocument, reportUnreadableRows, type Flat } from './json-api';
 
 // One change with its steps: `GET /api/changes/{id}?include=steps` (domain §7), and cancelling it,
@@ -60,8 +61,6 @@ export const changeKeys = {
   holder: (targetPath: string, changeId: string) => [...changeKeys.holders(), targetPath, changeId] as const,
   detail: (id: string) => [...changeKeys.details(), id] as const,
 };
-
-const changePath = (id: string) => `/changes/${encodeURIComponent(id)}`;
 
 function idsOf(relationships: Relationships | undefined, name: string): string[] {
   const data = relationships?.[name]?.data;
@@ -149,7 +148,7 @@ export async function getChangeDetail(
   signal?: AbortSignal,
   wasFinished = false,
 ): Promise<ChangeDetail> {
-  const body = await apiRequest(changePath(id), { params: [['include', 'steps']], signal });
+  const body = await apiRequest(changePath(id), { params: CHANGE_DETAIL_PARAMS, signal });
   return toChangeDetail(body, `GET /api${changePath(id)}`, wasFinished);
 }
 

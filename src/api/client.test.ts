@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { plainFetch, setUpEmulator, signInAs, unreachableFetch } from '@/test/emulator';
-import { apiRequest, apiUrl, onUnauthorized } from './client';
+import { apiRequest, apiUrl, onUnauthorized, startEarlyGet } from './client';
 import { credentialsStore } from './credentials';
 import { ApiError, NetworkError } from './errors';
 
@@ -76,6 +76,79 @@ describe('apiRequest against the emulator', () => {
     const error = await apiRequest('/info', { signal: controller.signal }).catch((caught: unknown) => caught);
 
     expect(error).not.toBeInstanceOf(NetworkError);
+    expect(error).toMatchObject({ name: 'AbortError' });
+  });
+});
+
+describe('GETs started early (boot)', () => {
+  setUpEmulator();
+
+  afterEach(() => {
+    vi.restoreAllMocks();
+  });
+
+  it('hands the early answer to the first request for the same URL, and asks anew after that', async () => {
+    signInAs('opschain');
+    const fetchSpy = vi.spyOn(globalThis, 'fetch');
+
+    startEarlyGet('/projects', [['filter[code_eq]', 'bank']]);
+    expect(fetchSpy).toHaveBeenCalledTimes(1);
+    await expect(apiRequest('/projects', { params: [['filter[code_eq]', 'bank']] })).resolves.toMatchObject({
+      data: [{ attributes: { code: 'bank' } }],
+    });
+    expect(fetchSpy).toHaveBeenCalledTimes(1);
+
+    await apiRequest('/projects', { params: [['filter[code_eq]', 'bank']] });
+    expect(fetchSpy).toHaveBeenCalledTimes(2);
+  });
+
+  it('asks nothing when nobody is signed in', () => {
+    const fetchSpy = vi.spyOn(globalThis, 'fetch');
+
+    startEarlyGet('/info');
+
+    expect(fetchSpy).not.toHaveBeenCalled();
+  });
+
+  it('is nobody else’s answer: another user, another URL or another method asks the server itself', async () => {
+    signInAs('opschain');
+    const fetchSpy = vi.spyOn(globalThis, 'fetch');
+    startEarlyGet('/info');
+    startEarlyGet('/projects');
+
+    signInAs('viewer');
+    await apiRequest('/info');
+    await apiRequest('/projects', { params: [['page[size]', '1']] });
+    await apiRequest('/projects', { method: 'DELETE' }).catch(() => undefined);
+
+    expect(fetchSpy).toHaveBeenCalledTimes(5);
+    const viewerAuth = `Basic ${btoa('viewer:viewer')}`;
+    for (const [, init] of fetchSpy.mock.calls.slice(2)) {
+      expect(new Headers(init?.headers).get('authorization')).toBe(viewerAuth);
+    }
+  });
+
+  it('reports an early 401 to the auth layer when the page takes it, like any other', async () => {
+    credentialsStore.set({ username: 'opschain', password: 'wrong' });
+    startEarlyGet('/info');
+    const listener = vi.fn();
+    const stop = onUnauthorized(listener);
+
+    const error = await apiRequest('/info').catch((caught: unknown) => caught);
+    stop();
+
+    expect((error as ApiError).status).toBe(401);
+    expect(listener).toHaveBeenCalledTimes(1);
+  });
+
+  it('honours the taker’s abort', async () => {
+    signInAs('opschain');
+    startEarlyGet('/info');
+    const controller = new AbortController();
+    controller.abort();
+
+    const error = await apiRequest('/info', { signal: controller.signal }).catch((caught: unknown) => caught);
+
     expect(error).toMatchObject({ name: 'AbortError' });
   });
 });
