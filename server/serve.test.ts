@@ -3,7 +3,7 @@ import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { gunzipSync } from 'node:zlib';
+import { brotliCompressSync, brotliDecompressSync, gzipSync, gunzipSync } from 'node:zlib';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CONSOLE_BACKEND_PATH, consoleBackendSchema } from '../contract/console-server.ts';
@@ -13,6 +13,7 @@ const JSON_API = /^application\/vnd\.api\+json/;
 const INDEX_HTML = '<!doctype html><html><head><title>test console</title></head><body></body></html>';
 // Above @fastify/compress's 1 KB threshold, and compressible.
 const ASSET_JS = `export const pad = ${JSON.stringify('opschain '.repeat(400))};\n`;
+const PRECOMPRESSED_JS = `export const text = ${JSON.stringify('console '.repeat(500))};\n`;
 const OPSCHAIN = `Basic ${Buffer.from('opschain:opschain').toString('base64')}`;
 
 function makeConsoleDir(): string {
@@ -20,6 +21,10 @@ function makeConsoleDir(): string {
   mkdirSync(join(dir, 'assets'));
   writeFileSync(join(dir, 'index.html'), INDEX_HTML);
   writeFileSync(join(dir, 'assets', 'index-AbCd1234.js'), ASSET_JS);
+  // As the build leaves them (vite.config.ts `precompress`): the file, and beside it its .br and .gz.
+  writeFileSync(join(dir, 'assets', 'chunk-Pre12345.js'), PRECOMPRESSED_JS);
+  writeFileSync(join(dir, 'assets', 'chunk-Pre12345.js.br'), brotliCompressSync(PRECOMPRESSED_JS));
+  writeFileSync(join(dir, 'assets', 'chunk-Pre12345.js.gz'), gzipSync(PRECOMPRESSED_JS));
   writeFileSync(join(dir, 'robots.txt'), 'User-agent: *\nDisallow: /\n');
   return dir;
 }
@@ -128,6 +133,32 @@ describe('buildServer with the emulator and a built console', () => {
     expect(res.headers['content-encoding']).toBe('gzip');
     expect(res.headers['cache-control']).toBe('public, max-age=31536000, immutable');
     expect(gunzipSync(res.rawPayload).toString('utf8')).toBe(ASSET_JS);
+  });
+
+  it('sends the build’s own .br or .gz of an asset as they are, by what the browser accepts', async () => {
+    const br = await app.inject({
+      method: 'GET',
+      url: '/assets/chunk-Pre12345.js',
+      headers: { 'accept-encoding': 'gzip, deflate, br' },
+    });
+    expect(br.statusCode).toBe(200);
+    expect(br.headers['content-encoding']).toBe('br');
+    expect(br.headers['content-type']).toMatch(/javascript/);
+    expect(br.headers['cache-control']).toBe('public, max-age=31536000, immutable');
+    expect(br.headers.vary).toMatch(/accept-encoding/i);
+    expect(brotliDecompressSync(br.rawPayload).toString('utf8')).toBe(PRECOMPRESSED_JS);
+
+    const gz = await app.inject({
+      method: 'GET',
+      url: '/assets/chunk-Pre12345.js',
+      headers: { 'accept-encoding': 'gzip' },
+    });
+    expect(gz.headers['content-encoding']).toBe('gzip');
+    expect(gunzipSync(gz.rawPayload).toString('utf8')).toBe(PRECOMPRESSED_JS);
+
+    const plain = await app.inject({ method: 'GET', url: '/assets/chunk-Pre12345.js' });
+    expect(plain.headers['content-encoding']).toBeUndefined();
+    expect(plain.body).toBe(PRECOMPRESSED_JS);
   });
 
   it('serves public files such as robots.txt as themselves', async () => {

@@ -136,6 +136,9 @@ async function consoleFiles(app: FastifyInstance, { root }: { root: string }): P
     // Routes for the files present at start; everything else reaches the fallback below.
     wildcard: false,
     cacheControl: false,
+    // The build writes `.br` and `.gz` beside its files (vite.config.ts): sent as they are, not compressed
+    // again for every request. A build without them is compressed on the fly.
+    preCompressed: true,
     setHeaders: (reply, path) => {
       // Vite puts content-hashed names under assets/; everything else (index.html, favicon) must revalidate.
       void reply.header(
