@@ -1,11 +1,13 @@
 import { CHANGE_DETAIL_PARAMS, changePath } from '@/api/change-paths';
 import { startEarlyGet } from '@/api/client';
+import { credentialsStore } from '@/api/credentials';
+import { preloadStepGraph } from '@/ui/step-graph-chunk';
 
 // The data a page opened by its address needs first, asked for while the app's code is still starting:
 // `main.tsx` imports this module before anything else, so the request goes out as soon as the first script
 // runs instead of after the router has started and the page's code has loaded (≈ 250 ms later). The page's
 // own query then takes the answer (`startEarlyGet`). Only for pages whose first request is large and known
-// from the address alone; nothing is asked for when nobody is signed in.
+// from the address alone (and the code they cannot do without); nothing is asked for when nobody is signed in.
 
 interface BootPage {
   /** The page's pathname; its groups are the `ids`. */
@@ -19,12 +21,16 @@ const BOOT_PAGES: readonly BootPage[] = [
     pattern: /^\/changes\/([^/]+)\/?$/,
     start: ([id = '']) => {
       startEarlyGet(changePath(id), CHANGE_DETAIL_PARAMS);
+      // React Flow's chunk too: downloaded and compiled while the rest of the app starts.
+      preloadStepGraph();
     },
   },
 ];
 
 /** Starts the first request of the page at `pathname`, if it is one of BOOT_PAGES. */
 export function startBootRequests(pathname: string): void {
+  // Signed out, the page is sign-in.
+  if (credentialsStore.get() === null) return;
   for (const page of BOOT_PAGES) {
     const match = page.pattern.exec(pathname);
     if (match === null) continue;
