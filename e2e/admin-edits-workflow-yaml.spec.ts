@@ -1,5 +1,5 @@
-import { JSON_API, expect as baseExpect, test } from './fixtures.ts';
-import { seedEnterpriseProject, uniqueCode } from './node-seed.ts';
+import { expect as baseExpect, test } from './fixtures.ts';
+import { seedEnterpriseProject, seedWorkflow, uniqueCode } from './node-seed.ts';
 import { SignInPage } from './pages/sign-in-page.ts';
 import { WorkflowEditorPage, WorkflowPage } from './pages/workflow-pages.ts';
 
@@ -17,24 +17,16 @@ test('an admin previews a workflow’s YAML, checks it and saves it as a draft v
   const project = await seedEnterpriseProject(admin, 'wfedit');
   const workflowCode = uniqueCode('gate');
   const workflowName = `Gate ${workflowCode}`;
-  const created = await admin.post(`/api/projects/${project.code}/workflows`, {
-    headers: { 'content-type': JSON_API },
-    data: JSON.stringify({
-      data: {
-        attributes: {
-          code: workflowCode,
-          name: workflowName,
-          description: '',
-          draft: false,
-          steps: [
-            { type: 'wait', name: 'First hold' },
-            { type: 'wait', name: 'Second hold', requires_approval_from: 'approvers' },
-          ],
-        },
-      },
-    }),
+  await seedWorkflow(admin, project.code, {
+    code: workflowCode,
+    name: workflowName,
+    description: '',
+    draft: false,
+    steps: [
+      { type: 'wait', name: 'First hold' },
+      { type: 'wait', name: 'Second hold', requires_approval_from: 'approvers' },
+    ],
   });
-  expect(created.status(), await created.text()).toBe(201);
 
   await page.goto(`/projects/${project.code}/workflows/${workflowCode}`);
   await new SignInPage(page).signIn('opschain', 'opschain');

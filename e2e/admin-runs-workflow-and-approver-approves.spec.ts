@@ -1,5 +1,5 @@
-import { JSON_API, expect as baseExpect, test } from './fixtures.ts';
-import { seedAsset, seedEnterpriseProject, uniqueCode } from './node-seed.ts';
+import { expect as baseExpect, test } from './fixtures.ts';
+import { seedAsset, seedEnterpriseProject, seedWorkflow, uniqueCode } from './node-seed.ts';
 import { ChangePage } from './pages/change-page.ts';
 import { SignInPage } from './pages/sign-in-page.ts';
 import { WorkflowPage, WorkflowRunPage } from './pages/workflow-pages.ts';
@@ -22,29 +22,21 @@ test('an admin runs a workflow, the approver approves its wait step on the run p
   await seedAsset(admin, project.code, assetCode, 'Storefront');
   const workflowCode = uniqueCode('release');
   const workflowName = `Release ${workflowCode}`;
-  const created = await admin.post(`/api/projects/${project.code}/workflows`, {
-    headers: { 'content-type': JSON_API },
-    data: JSON.stringify({
-      data: {
-        attributes: {
-          code: workflowCode,
-          name: workflowName,
-          description: 'Deploy, then sign off',
-          draft: false,
-          steps: [
-            {
-              type: 'change',
-              name: 'Deploy storefront',
-              target: `/projects/${project.code}/assets/${assetCode}`,
-              action: 'deploy',
-            },
-            { type: 'wait', name: 'Sign-off', requires_approval_from: 'approvers' },
-          ],
-        },
+  await seedWorkflow(admin, project.code, {
+    code: workflowCode,
+    name: workflowName,
+    description: 'Deploy, then sign off',
+    draft: false,
+    steps: [
+      {
+        type: 'change',
+        name: 'Deploy storefront',
+        target: `/projects/${project.code}/assets/${assetCode}`,
+        action: 'deploy',
       },
-    }),
+      { type: 'wait', name: 'Sign-off', requires_approval_from: 'approvers' },
+    ],
   });
-  expect(created.status(), await created.text()).toBe(201);
 
   // The admin: Workflows tab → workflow page → Run.
   await page.goto(`/projects/${project.code}/workflows`);

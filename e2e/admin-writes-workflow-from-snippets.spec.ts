@@ -1,5 +1,5 @@
-import { JSON_API, expect as baseExpect, test } from './fixtures.ts';
-import { seedAsset, seedEnterpriseProject, uniqueCode } from './node-seed.ts';
+import { expect as baseExpect, test } from './fixtures.ts';
+import { seedAsset, seedEnterpriseProject, seedWorkflow, uniqueCode } from './node-seed.ts';
 import { ChangePage } from './pages/change-page.ts';
 import { SignInPage } from './pages/sign-in-page.ts';
 import { WorkflowEditorPage, WorkflowPage, WorkflowRunPage } from './pages/workflow-pages.ts';
@@ -28,21 +28,13 @@ test('an admin writes a workflow from snippets, fixes a problem on its line, pub
   // an empty one); the editor replaces it.
   const workflowCode = uniqueCode('release');
   const workflowName = `Release ${workflowCode}`;
-  const created = await admin.post(`/api/projects/${project.code}/workflows`, {
-    headers: { 'content-type': JSON_API },
-    data: JSON.stringify({
-      data: {
-        attributes: {
-          code: workflowCode,
-          name: workflowName,
-          description: '',
-          draft: true,
-          steps: [{ type: 'wait', name: 'Placeholder' }],
-        },
-      },
-    }),
+  await seedWorkflow(admin, project.code, {
+    code: workflowCode,
+    name: workflowName,
+    description: '',
+    draft: true,
+    steps: [{ type: 'wait', name: 'Placeholder' }],
   });
-  expect(created.status(), await created.text()).toBe(201);
 
   await page.goto(`/projects/${project.code}/workflows/${workflowCode}/edit`);
   await new SignInPage(page).signIn('opschain', 'opschain');

@@ -1,6 +1,13 @@
 import { expect, type APIRequestContext } from '@playwright/test';
 import { JSON_API } from './fixtures.ts';
-import { seedEnterpriseProject, seedEnvironment, seedGitRemote, uniqueCode } from './node-seed.ts';
+import {
+  runWorkflow,
+  seedEnterpriseProject,
+  seedEnvironment,
+  seedGitRemote,
+  seedWorkflow,
+  uniqueCode,
+} from './node-seed.ts';
 
 // Things waiting for a decision, created by a journey over REST: changes running `approval_gate` (waits for
 // the approvers group) or `manual_wait` (waits to be continued), and workflow runs waiting at a wait step.
@@ -101,7 +108,7 @@ export async function startWaitingRun(
 ): Promise<WaitingRun> {
   const workflowCode = uniqueCode('wf');
   const stepName = `Sign-off ${workflowCode}`;
-  await send(api, 'POST', `/api/projects/${projectCode}/workflows`, {
+  await seedWorkflow(api, projectCode, {
     code: workflowCode,
     name: `Journey workflow ${workflowCode}`,
     description: 'Created by a browser journey',
@@ -112,10 +119,7 @@ export async function startWaitingRun(
         : { type: 'wait', name: stepName, requires_approval_from: requiresApprovalFrom },
     ],
   });
-  const run = await send(api, 'POST', `/api/projects/${projectCode}/workflows/${workflowCode}/runs`, {
-    workflow_code: workflowCode,
-  });
-  return { workflowCode, runId: idOf(run), stepName };
+  return { workflowCode, runId: await runWorkflow(api, projectCode, workflowCode), stepName };
 }
 
 /** Waits until the run's wait step waits and returns its id. */

@@ -139,3 +139,33 @@ export async function replaceDocument(
   const id = body.data.relationships[kind]?.data.id ?? '';
   await post(api, `/api/${kind}/${id}`, { data }, 'PATCH');
 }
+
+/** A workflow as the API creates it (domain §9): published unless `draft`, with its steps as written. */
+export interface WorkflowSeed {
+  code: string;
+  name: string;
+  description?: string;
+  draft: boolean;
+  steps: readonly Record<string, unknown>[];
+}
+
+/** Creates a workflow on an Enterprise project. */
+export async function seedWorkflow(
+  api: APIRequestContext,
+  projectCode: string,
+  workflow: WorkflowSeed,
+): Promise<void> {
+  await post(api, `/api/projects/${projectCode}/workflows`, { description: '', ...workflow });
+}
+
+/** Starts a run of a workflow's latest published version; the run's id. */
+export async function runWorkflow(
+  api: APIRequestContext,
+  projectCode: string,
+  workflowCode: string,
+): Promise<string> {
+  const response = await post(api, `/api/projects/${projectCode}/workflows/${workflowCode}/runs`, {
+    workflow_code: workflowCode,
+  });
+  return ((await response.json()) as { data: { id: string } }).data.id;
+}

@@ -1,5 +1,5 @@
-import { JSON_API, expect as baseExpect, test } from './fixtures.ts';
-import { seedEnterpriseProject, uniqueCode } from './node-seed.ts';
+import { expect as baseExpect, test } from './fixtures.ts';
+import { runWorkflow, seedEnterpriseProject, seedWorkflow, uniqueCode } from './node-seed.ts';
 import { SignInPage } from './pages/sign-in-page.ts';
 import { WorkflowPage, WorkflowRunPage } from './pages/workflow-pages.ts';
 
@@ -17,24 +17,13 @@ test('a viewer reads workflow and run pages, with Run, Archive, Delete, Schedule
   const project = await seedEnterpriseProject(admin, 'wfview');
   const workflowCode = uniqueCode('hold');
   const workflowName = `Pause ${workflowCode}`;
-  const send = async (path: string, attributes: Record<string, unknown>) => {
-    const response = await admin.post(path, {
-      headers: { 'content-type': JSON_API },
-      data: JSON.stringify({ data: { attributes } }),
-    });
-    expect(response.status(), await response.text()).toBe(201);
-    return ((await response.json()) as { data: { id: string } }).data.id;
-  };
-  await send(`/api/projects/${project.code}/workflows`, {
+  await seedWorkflow(admin, project.code, {
     code: workflowCode,
     name: workflowName,
-    description: '',
     draft: false,
     steps: [{ type: 'wait', name: 'Hold' }],
   });
-  const runId = await send(`/api/projects/${project.code}/workflows/${workflowCode}/runs`, {
-    workflow_code: workflowCode,
-  });
+  const runId = await runWorkflow(admin, project.code, workflowCode);
 
   await page.goto(`/projects/${project.code}/workflows`);
   await new SignInPage(page).signIn('viewer', 'viewer');

@@ -1,5 +1,5 @@
-import { JSON_API, expect as baseExpect, test } from './fixtures.ts';
-import { seedEnterpriseProject, uniqueCode } from './node-seed.ts';
+import { expect as baseExpect, test } from './fixtures.ts';
+import { seedEnterpriseProject, seedWorkflow, uniqueCode } from './node-seed.ts';
 import { SignInPage } from './pages/sign-in-page.ts';
 import { WorkflowEditorPage, WorkflowPage } from './pages/workflow-pages.ts';
 
@@ -18,21 +18,13 @@ test('unsaved workflow YAML survives a reload, leaving asks first, and Discard r
   const project = await seedEnterpriseProject(admin, 'wfdraft');
   const workflowCode = uniqueCode('hold');
   const workflowName = `Hold ${workflowCode}`;
-  const created = await admin.post(`/api/projects/${project.code}/workflows`, {
-    headers: { 'content-type': JSON_API },
-    data: JSON.stringify({
-      data: {
-        attributes: {
-          code: workflowCode,
-          name: workflowName,
-          description: '',
-          draft: true,
-          steps: [{ type: 'wait', name: 'Saved hold' }],
-        },
-      },
-    }),
+  await seedWorkflow(admin, project.code, {
+    code: workflowCode,
+    name: workflowName,
+    description: '',
+    draft: true,
+    steps: [{ type: 'wait', name: 'Saved hold' }],
   });
-  expect(created.status(), await created.text()).toBe(201);
 
   await page.goto(`/projects/${project.code}/workflows/${workflowCode}/edit`);
   await new SignInPage(page).signIn('opschain', 'opschain');
