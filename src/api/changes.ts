@@ -3,7 +3,6 @@ import {
   changeDocumentSchema,
   changeListDocumentSchema,
   isTerminalStatus,
-  stepResourceSchema,
   type ChangeAttributes,
   type ChangeMeta,
   type StepAttributes,
@@ -12,12 +11,13 @@ import {
 import type { Relationships } from '@contract/json-api';
 import { queryOptions, useMutation, useQueryClient, type Query } from '@tanstack/react-query';
 import { z } from 'zod';
-import { parseRows, type UnreadableRow } from '@/lib/list-rows';
+import type { UnreadableRow } from '@/lib/list-rows';
 import { parseNodePath, type NodeRef } from '@/lib/node-path';
 import { ransackParams, type RansackQuery } from '@/lib/ransack';
 import { apiRequest } from './client';
 import { CHANGE_DETAIL_PARAMS, changePath } from './change-paths';
 import { fetchList, flatten, parseDocument, reportUnreadableRows, type Flat } from './json-api';
+import { readStepRows } from './plain-step';
 
 // One change with its steps: `GET /api/changes/{id}?include=steps` (domain §7), and cancelling it,
 // `DELETE /api/changes/{id}`. The change page polls the detail while the change runs.
@@ -113,13 +113,14 @@ function isStepMember(member: unknown): boolean {
 
 /**
  * Reads a change document with its included steps; a step that does not match is kept as unreadable. Each
- * included step is checked once, with the step schema (a 2,000-step change is 2.5 MB): the envelope is
- * checked without them, and members of other types are left alone, as the page does not use them.
+ * included step is checked once, by hand or with the step schema (`readStepRows`; a 2,000-step change is
+ * 2.5 MB): the envelope is checked without them, and members of other types are left alone, as the page does
+ * not use them.
  */
 export function toChangeDetail(body: unknown, request: string, wasFinished = false): ChangeDetail {
   const { included = [], ...envelope } = parseDocument(includedShellSchema, body, request);
   const document = parseDocument(changeDocumentSchema, envelope, request);
-  const rows = parseRows(stepResourceSchema, included.filter(isStepMember));
+  const rows = readStepRows(included.filter(isStepMember));
   reportUnreadableRows(request, rows.unreadable);
   const change: Change = flatten(document.data);
   const target = targetOf(change.links.parent);

@@ -1,5 +1,4 @@
 import { useComputedColorScheme } from '@mantine/core';
-import { useElementSize } from '@mantine/hooks';
 import {
   Background,
   Controls,
@@ -7,15 +6,16 @@ import {
   Panel,
   ReactFlow,
   ReactFlowProvider,
-  useReactFlow,
+  useStoreApi,
   Position,
   type Edge,
   type NodeHandle,
   type NodeMouseHandler,
+  type ReactFlowInstance,
   type Viewport,
 } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { memo, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { rollUpStatus, statusGroup } from '@/lib/step-tree';
 import { DEFAULT_LAYOUT_OPTIONS, layoutStepTree, type PositionedStep } from '@/lib/step-tree-layout';
 import { indexStepTree, revealIn, searchSteps, visibleSteps } from '@/lib/step-tree-nav';
@@ -61,16 +61,11 @@ const NODE_HANDLES: NodeHandle[] = [
   },
 ];
 
-/** The step graph with its outline. Lazy-load it through `LazyStepGraph` (`step-graph-lazy.tsx`). */
-export function StepGraph(props: StepGraphProps) {
-  return (
-    <ReactFlowProvider>
-      <StepGraphContent {...props} />
-    </ReactFlowProvider>
-  );
-}
-
-function StepGraphContent({
+/**
+ * The step graph with its outline. Lazy-load it through `LazyStepGraph` (`step-graph-lazy.tsx`). Memoised: the
+ * page around it renders again as its other answers arrive, which would otherwise redraw the graph each time.
+ */
+export const StepGraph = memo(function StepGraph({
   tree,
   selectedId,
   onSelect,
@@ -84,8 +79,9 @@ function StepGraphContent({
   /** A step to bring into view once the layout that shows it is drawn (`seq` tells repeats apart). */
   const [reveal, setReveal] = useState<{ id: string; seq: number } | null>(null);
   const revealed = useRef(0);
-  const { ref: canvasRef, width } = useElementSize();
-  const flow = useReactFlow();
+  // React Flow's instance, once it is ready (`onInit`); a hook (`useReactFlow`) would render all of this again
+  // when React Flow starts.
+  const flow = useRef<ReactFlowInstance<StepFlowNode> | null>(null);
 
   const index = useMemo(() => indexStepTree(tree), [tree]);
   const layout = useMemo(() => layoutStepTree(tree, collapsed), [tree, collapsed]);
@@ -145,13 +141,22 @@ function StepGraphContent({
   );
 
   useEffect(() => {
-    if (reveal === null || revealed.current === reveal.seq) return;
+    const instance = flow.current;
+    if (reveal === null || revealed.current === reveal.seq || instance === null) return;
     const target = layout.steps.find((step) => step.id === reveal.id);
     if (target === undefined) return;
     revealed.current = reveal.seq;
     const centre = centreOf(target);
-    void flow.setCenter(centre.x, centre.y, { zoom: Math.max(flow.getZoom(), 0.6), duration: 200 });
-  }, [reveal, layout, flow]);
+    void instance.setCenter(centre.x, centre.y, { zoom: Math.max(instance.getZoom(), 0.6), duration: 200 });
+  }, [reveal, layout]);
+
+  const handleReady = useCallback((instance: ReactFlowInstance<StepFlowNode>) => {
+    flow.current = instance;
+  }, []);
+  const viewportFor = useCallback(
+    (width: number) => initialViewport(layout.steps, selectedId, width),
+    [layout, selectedId],
+  );
 
   const handleNodeClick: NodeMouseHandler<StepFlowNode> = useCallback(
     (_event, node) => {
@@ -184,24 +189,16 @@ function StepGraphContent({
       />
       <div className={classes.frame}>
         <div className={classes.layout}>
-          <div
-            ref={canvasRef}
-            className={classes.canvas}
-            style={{ height }}
-            role="group"
-            aria-label={`${label} (graph)`}
-          >
-            {width > 0 && (
-              <StepGraphCanvas
-                nodes={nodes}
-                edges={edges}
-                initialViewport={() => initialViewport(layout.steps, selectedId, width)}
-                onNodeClick={handleNodeClick}
-                onPainted={onPainted}
-                label={label}
-              />
-            )}
-          </div>
+          <StepGraphFrame
+            nodes={nodes}
+            edges={edges}
+            initialViewport={viewportFor}
+            onNodeClick={handleNodeClick}
+            onPainted={onPainted}
+            onReady={handleReady}
+            label={label}
+            height={height}
+          />
           <StepOutline
             rows={rows}
             collapsed={collapsed}
@@ -216,7 +213,7 @@ function StepGraphContent({
       </div>
     </StepClockContext.Provider>
   );
-}
+});
 
 function toFlowNode(step: PositionedStep, isSelected: boolean, onToggle: (id: string) => void): StepFlowNode {
   return {
@@ -287,69 +284,138 @@ const LARGE_GRAPH_MIN_ZOOM = 0.3;
 interface StepGraphCanvasProps {
   nodes: StepFlowNode[];
   edges: Edge[];
-  /** Read once, when the canvas first renders. */
-  initialViewport: () => Viewport;
+  /** Where the view starts, for a canvas this wide; read once, when the canvas first renders. */
+  initialViewport: (width: number) => Viewport;
   onNodeClick: NodeMouseHandler<StepFlowNode>;
   onPainted: (() => void) | undefined;
+  /** React Flow is ready: its instance moves the view. */
+  onReady: (instance: ReactFlowInstance<StepFlowNode>) => void;
   label: string;
 }
+
+/**
+ * The graph's box. Its size is read before the first paint (a layout effect), so the canvas is drawn in the
+ * page's first frame instead of after a resize observer reports it (~100 ms later with 2,000 steps); a box
+ * with no size yet (a hidden tab) waits for one.
+ */
+const StepGraphFrame = memo(function StepGraphFrame({
+  height,
+  label,
+  ...canvas
+}: StepGraphCanvasProps & { height: number | string }) {
+  const ref = useRef<HTMLDivElement>(null);
+  const [size, setSize] = useState<{ width: number; height: number } | null>(null);
+  useLayoutEffect(() => {
+    const element = ref.current;
+    if (element === null || size !== null) return undefined;
+    // The box inside the border: what React Flow's pane fills.
+    const measure = () => {
+      if (element.clientWidth === 0 || element.clientHeight === 0) return false;
+      setSize({ width: element.clientWidth, height: element.clientHeight });
+      return true;
+    };
+    if (measure() || typeof ResizeObserver === 'undefined') return undefined;
+    const observer = new ResizeObserver(() => {
+      if (measure()) observer.disconnect();
+    });
+    observer.observe(element);
+    return () => {
+      observer.disconnect();
+    };
+  }, [size]);
+  return (
+    <div ref={ref} className={classes.canvas} style={{ height }} role="group" aria-label={`${label} (graph)`}>
+      {size !== null && <StepGraphCanvas {...canvas} label={label} size={size} />}
+    </div>
+  );
+});
 
 function StepGraphCanvas({
   nodes,
   edges,
-  initialViewport: viewport,
+  initialViewport,
   onNodeClick,
   onPainted,
+  onReady,
   label,
-}: StepGraphCanvasProps) {
-  const colorScheme = useComputedColorScheme('light');
-  const [defaultViewport] = useState(viewport);
+  size,
+}: StepGraphCanvasProps & { size: { width: number; height: number } }) {
+  // Read when first drawn, not in an effect after it (a dark page would draw light first).
+  const colorScheme = useComputedColorScheme('light', { getInitialValueInEffect: false });
+  const [defaultViewport] = useState(() => initialViewport(size.width));
   // Once React Flow has drawn its first nodes: the next frame, then a task after it, is when they are painted.
   const painted = useRef(onPainted);
   useEffect(() => {
     painted.current = onPainted;
   }, [onPainted]);
-  const handleInit = useCallback(() => {
-    requestAnimationFrame(() =>
-      setTimeout(() => {
-        painted.current?.();
-      }, 0),
-    );
-  }, []);
+  const handleInit = useCallback(
+    (instance: ReactFlowInstance<StepFlowNode>) => {
+      onReady(instance);
+      requestAnimationFrame(() =>
+        setTimeout(() => {
+          painted.current?.();
+        }, 0),
+      );
+    },
+    [onReady],
+  );
   const showsMiniMap = nodes.length <= MINIMAP_MAX_STEPS;
   return (
-    <ReactFlow<StepFlowNode>
-      nodes={nodes}
-      edges={edges}
-      nodeTypes={NODE_TYPES}
-      defaultViewport={defaultViewport}
-      onlyRenderVisibleElements
-      minZoom={showsMiniMap ? 0.05 : LARGE_GRAPH_MIN_ZOOM}
-      maxZoom={2}
-      nodesDraggable={false}
-      nodesConnectable={false}
-      nodesFocusable={false}
-      edgesFocusable={false}
-      elementsSelectable={false}
-      onNodeClick={onNodeClick}
-      onInit={handleInit}
-      colorMode={colorScheme}
-      proOptions={{ hideAttribution: true }}
+    // The store starts with the nodes, the size and the view the canvas opens on, so React Flow's first render
+    // draws the visible nodes; otherwise it takes them in after mounting and draws them a render later.
+    <ReactFlowProvider
+      initialNodes={nodes}
+      initialEdges={edges}
+      initialWidth={size.width}
+      initialHeight={size.height}
     >
-      <Background gap={24} />
-      <Controls showInteractive={false} fitViewOptions={{ padding: 0.1 }} />
-      {showsMiniMap ? (
-        <MiniMap<StepFlowNode>
-          pannable
-          zoomable
-          ariaLabel={`${label} (overview map)`}
-          nodeColor={(node) => STATUS_GROUP_COLORS[statusGroup(node.data.step.status)]}
-        />
-      ) : (
-        <Panel position="bottom-right" className={classes.mapNote}>
-          No overview map above {MINIMAP_MAX_STEPS} steps shown: collapse groups to bring it back.
-        </Panel>
-      )}
-    </ReactFlow>
+      <StartAt viewport={defaultViewport} />
+      <ReactFlow<StepFlowNode>
+        nodes={nodes}
+        edges={edges}
+        nodeTypes={NODE_TYPES}
+        defaultViewport={defaultViewport}
+        onlyRenderVisibleElements
+        minZoom={showsMiniMap ? 0.05 : LARGE_GRAPH_MIN_ZOOM}
+        maxZoom={2}
+        nodesDraggable={false}
+        nodesConnectable={false}
+        nodesFocusable={false}
+        edgesFocusable={false}
+        elementsSelectable={false}
+        onNodeClick={onNodeClick}
+        onInit={handleInit}
+        colorMode={colorScheme}
+        proOptions={{ hideAttribution: true }}
+      >
+        <Background gap={24} />
+        <Controls showInteractive={false} fitViewOptions={{ padding: 0.1 }} />
+        {showsMiniMap ? (
+          <MiniMap<StepFlowNode>
+            pannable
+            zoomable
+            ariaLabel={`${label} (overview map)`}
+            nodeColor={(node) => STATUS_GROUP_COLORS[statusGroup(node.data.step.status)]}
+          />
+        ) : (
+          <Panel position="bottom-right" className={classes.mapNote}>
+            No overview map above {MINIMAP_MAX_STEPS} steps shown: collapse groups to bring it back.
+          </Panel>
+        )}
+      </ReactFlow>
+    </ReactFlowProvider>
   );
+}
+
+/**
+ * Puts the new store's view where the canvas opens (`defaultViewport`, which React Flow applies only after
+ * mounting), before React Flow's first render reads it. Rendered first inside a fresh provider: nothing is
+ * subscribed to the store yet. Setting the same view twice (a repeated render) changes nothing.
+ */
+function StartAt({ viewport }: { viewport: Viewport }) {
+  const store = useStoreApi<StepFlowNode>();
+  useState(() => {
+    store.setState({ transform: [viewport.x, viewport.y, viewport.zoom] });
+  });
+  return null;
 }

@@ -16,6 +16,12 @@ const changeSearchSchema = z.object({
 
 export const Route = createFileRoute('/_authed/changes/$changeId')({
   validateSearch: changeSearchSchema,
+  // The change (2.5 MB with 2,000 steps) usually arrives within a second: until then the progress bar shows
+  // (__root), and the page renders as soon as it is here. The usual skeleton appeared after 150 ms and was then
+  // held for at least 300 ms, which kept the change page (and its graph) back ~150-250 ms after the change had
+  // arrived (issue 11). A slower answer still gets the skeleton, never held once the change is here.
+  pendingMs: 1000,
+  pendingMinMs: 0,
   loader: ({ context, params, preload }) => {
     // The graph's chunk downloads beside the change (a 2,000-step change takes a while to arrive).
     preloadStepGraph();
