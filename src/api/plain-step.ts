@@ -6,25 +6,16 @@ import {
   type StepAttributes,
   type StepResource,
 } from '@contract/change';
-import { timestampSchema, type Links, type Relationship, type Relationships } from '@contract/json-api';
+import { type Links, type Relationship, type Relationships } from '@contract/json-api';
 import { z } from 'zod';
 import { parseRows, type RowList } from '@/lib/list-rows';
+import { isRecord, isTimestamp } from './plain-values';
 
 // The included steps of a change, each checked (a 2,000-step change is 2.5 MB, and zod took 70–90 ms of the
 // page's opening over it, issue 11), so the usual row check is done by hand: a step in the shape OpsChain
 // sends is read directly; any other goes through the contract schema like every row (`parseRows`), which
 // reads it or marks it unreadable. `plain-step.test.ts` checks the hand check never accepts a step the schema
 // refuses and reads each as the schema does.
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-// Timestamps are checked with the contract schema's own pattern (the whole of its check), or the schema.
-const TIMESTAMP = timestampSchema.def.pattern;
-const isTimestamp = (value: unknown): value is string =>
-  typeof value === 'string' &&
-  (TIMESTAMP === undefined ? timestampSchema.safeParse(value).success : TIMESTAMP.test(value));
 
 const isNullableTimestamp = (value: unknown): value is string | null => value === null || isTimestamp(value);
 
