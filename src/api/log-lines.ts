@@ -3,6 +3,7 @@ import { parseRows, type UnreadableRow } from '@/lib/list-rows';
 import { cursorParams, START_CURSOR, type TailCursor } from '@/lib/log-tail';
 import { apiDownload, apiRequest, apiUrl, describeRequest } from './client';
 import { parseList, reportUnreadableRows } from './json-api';
+import { isPlainStamp, isRecord } from './plain-json';
 
 // Log lines of a change or of one step (domain §8). The pane loads them with one request shape, the tail
 // cursor (README "Tailing logs"): a long log is read in pages of BULK_PAGE lines (each page starts where the
@@ -112,15 +113,6 @@ export function parseLogLines(body: unknown, request: string, listKey: string): 
   };
 }
 
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-// What `timestampSchema` (an ISO 8601 date-time with an offset) accepts, narrowed to in-range fields; a
-// time it does not match goes to the schema, which decides.
-const PLAIN_STAMP =
-  /^\d{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])T(?:[01]\d|2[0-3]):[0-5]\d:[0-5]\d(?:\.\d{1,9})?(?:Z|[+-](?:[01]\d|2[0-3]):[0-5]\d)$/;
-
 /**
  * A resource `{ id, type: 'log_line', attributes: { change_id, step_id, message, logged_at } }` with
  * strings where the contract wants them and nothing else to check (no links, relationships or meta), as a
@@ -134,7 +126,7 @@ export function plainLogLine(member: unknown): LogLine | null {
   const { change_id, step_id, message, logged_at } = a;
   if (typeof change_id !== 'string' || typeof step_id !== 'string' || typeof message !== 'string')
     return null;
-  if (typeof logged_at !== 'string' || !PLAIN_STAMP.test(logged_at)) return null;
+  if (!isPlainStamp(logged_at)) return null;
   return { id: member.id, change_id, step_id, message, logged_at };
 }
 
