@@ -8,7 +8,6 @@ import {
   workflowVersionAttributesSchema,
   type WorkflowRunAttributes,
   type WorkflowRunMeta,
-  type WorkflowStep,
 } from '@contract/workflow';
 import { queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
 import { z } from 'zod';
@@ -18,7 +17,7 @@ import { ransackParams } from '@/lib/ransack';
 import { apiRequest, describeRequest } from './client';
 import { fetchDocument, fetchList, flatten, parseDocument, toRowList, type Flat } from './json-api';
 import { isRecord } from './plain-json';
-import { plainWorkflowRunResource, plainWorkflowStep } from './plain-workflow-run';
+import { plainWorkflowRunResource, plainWorkflowStep, type PlainRunStep } from './plain-workflow-run';
 import { decideWorkflowStep } from './workflow-steps';
 import { workflowKeys } from './workflows';
 
@@ -28,7 +27,7 @@ import { workflowKeys } from './workflows';
 export type WorkflowRun = Flat<WorkflowRunAttributes, WorkflowRunMeta | undefined>;
 
 /** A run step with the ids its relationships name: the change a change step made, the run a workflow step started. */
-export type WorkflowRunStep = WorkflowStep & { changeId: string | null; childRunId: string | null };
+export type WorkflowRunStep = PlainRunStep;
 
 export interface WorkflowRunDetail {
   run: WorkflowRun;
