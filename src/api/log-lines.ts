@@ -3,7 +3,7 @@ import { parseRows, type UnreadableRow } from '@/lib/list-rows';
 import { cursorParams, START_CURSOR, type TailCursor } from '@/lib/log-tail';
 import { apiDownload, apiRequest, apiUrl, describeRequest } from './client';
 import { parseList, reportUnreadableRows } from './json-api';
-import { isRecord, isTimestamp } from './plain-values';
+import { isPlainStamp, isRecord } from './plain-json';
 
 // Log lines of a change or of one step (domain §8). The pane loads them with one request shape, the tail
 // cursor (README "Tailing logs"): a long log is read in pages of BULK_PAGE lines (each page starts where the
@@ -126,7 +126,7 @@ export function plainLogLine(member: unknown): LogLine | null {
   const { change_id, step_id, message, logged_at } = a;
   if (typeof change_id !== 'string' || typeof step_id !== 'string' || typeof message !== 'string')
     return null;
-  if (!isTimestamp(logged_at)) return null;
+  if (!isPlainStamp(logged_at)) return null;
   return { id: member.id, change_id, step_id, message, logged_at };
 }
 

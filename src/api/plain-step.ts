@@ -9,15 +9,13 @@ import {
 import { type Links, type Relationship, type Relationships } from '@contract/json-api';
 import { z } from 'zod';
 import { parseRows, type RowList } from '@/lib/list-rows';
-import { isRecord, isTimestamp } from './plain-values';
+import { isPlainStamp, isPlainStampOrNull, isRecord } from './plain-json';
 
 // The included steps of a change, each checked (a 2,000-step change is 2.5 MB, and zod took 70–90 ms of the
 // page's opening over it, issue 11), so the usual row check is done by hand: a step in the shape OpsChain
 // sends is read directly; any other goes through the contract schema like every row (`parseRows`), which
 // reads it or marks it unreadable. `plain-step.test.ts` checks the hand check never accepts a step the schema
 // refuses and reads each as the schema does.
-
-const isNullableTimestamp = (value: unknown): value is string | null => value === null || isTimestamp(value);
 
 const isNullableString = (value: unknown): value is string | null =>
   value === null || typeof value === 'string';
@@ -51,8 +49,8 @@ function plainAttributes(value: unknown): StepAttributes | null {
     return null;
   if (typeof status_code !== 'string' || typeof skip_on_retry !== 'boolean') return null;
   if (!isStrategy(child_execution_strategy)) return null;
-  if (!isTimestamp(created_at) || !isTimestamp(updated_at)) return null;
-  if (!isNullableTimestamp(started_at) || !isNullableTimestamp(finished_at)) return null;
+  if (!isPlainStamp(created_at) || !isPlainStamp(updated_at)) return null;
+  if (!isPlainStampOrNull(started_at) || !isPlainStampOrNull(finished_at)) return null;
   return {
     approved_by,
     rejected_by,

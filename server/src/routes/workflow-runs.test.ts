@@ -5,7 +5,14 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { attrs } from '@server/test/emulator.ts';
 import { changeStatus } from '../engine/changes.ts';
 import { START_MS } from '../engine/testing.ts';
-import { getRun, getRunStep } from '../workflows/runs.ts';
+import {
+  getRun,
+  getRunStep,
+  includedVersions,
+  serializeRun,
+  serializeRunSteps,
+  stepsOfRun,
+} from '../workflows/runs.ts';
 import {
   LEDGER_DEV,
   SOA_DEV,
@@ -254,6 +261,40 @@ describe('showing and listing runs', () => {
       WF_RUN,
     );
     expect(dig(nested.body, 'data', 'id')).toBe(id);
+  });
+
+  it('answers a run of every kind of step exactly as its steps and version serialise one by one', async () => {
+    await h.workflow('child', [hello(LEDGER_DEV, 'child hello')]);
+    await h.workflow('mixed', [
+      {
+        name: 'together',
+        run_as: 'parallel',
+        children: [hello(SOA_DEV, 'a'), hello(SOA_TEST, 'b'), { type: 'wait', name: 'gate' }],
+      },
+      { type: 'workflow', target: '/projects/bank/workflows/child', name: 'run child' },
+      { type: 'wait', name: 'approve', requires_approval_from: 'bank-approvers' },
+    ]);
+    const id = await h.run('mixed');
+    h.record(id, { stepMs: 500 });
+    const emu = h.app.emulator;
+    const run = getRun(emu, id);
+    if (!run) throw new Error('no run');
+    const res = await h.contract('viewer', 'GET', `/api/projects/bank/workflows/mixed/runs/${id}`, WF_RUN);
+    const expected = {
+      data: serializeRun(emu, run, dig(res.body, 'data', 'meta') as Record<string, unknown>),
+      included: [...includedVersions(emu, [run]), ...serializeRunSteps(emu, stepsOfRun(emu, id))],
+    };
+    expect(res.text).toBe(JSON.stringify(expected));
+    expect((dig(res.body, 'included') as unknown[]).map((r) => dig(r, 'type'))).toEqual([
+      'workflow_version',
+      'workflow_noop_step',
+      'workflow_noop_step',
+      'workflow_change_step',
+      'workflow_change_step',
+      'workflow_wait_step',
+      'workflow_workflow_step',
+      'workflow_wait_step',
+    ]);
   });
 
   it('answers 404 for unknown runs and runs of another workflow', async () => {

@@ -23,8 +23,7 @@ import {
   includedVersions,
   RUN_TERMINAL,
   serializeRun,
-  serializeRunSteps,
-  stepsOfRun,
+  showRunDocument,
 } from '../workflows/runs.ts';
 import type { WorkflowRow } from '../workflows/store.ts';
 import { findWorkflow, latestPublished } from '../workflows/store.ts';
@@ -99,10 +98,7 @@ function showMeta(emu: Emulator, run: RunRow): Record<string, unknown> {
 
 function showRun(emu: Emulator, run: RunRow): { data: Resource; included: Resource[] } {
   const fresh = getRun(emu, run.id) ?? run;
-  return {
-    data: serializeRun(emu, fresh, showMeta(emu, fresh)),
-    included: [...includedVersions(emu, [fresh]), ...serializeRunSteps(emu, stepsOfRun(emu, fresh.id))],
-  };
+  return showRunDocument(emu, fresh, showMeta(emu, fresh));
 }
 
 /** Starts a run of the workflow's latest published version, as `created_by` the caller. */
@@ -128,10 +124,7 @@ function startRun(
 
 function created(emu: Emulator, run: RunRow): { data: Resource; included: Resource[] } {
   // The create answer carries an empty meta, as the spec's example does.
-  return {
-    data: serializeRun(emu, run, {}),
-    included: [...includedVersions(emu, [run]), ...serializeRunSteps(emu, stepsOfRun(emu, run.id))],
-  };
+  return showRunDocument(emu, run, {});
 }
 
 function cancel(emu: Emulator, authz: Authorizer, username: string, run: RunRow, project: NodeRow): void {
