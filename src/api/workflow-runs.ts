@@ -1,3 +1,4 @@
+import { runsPath, workflowRunPath, type WorkflowRunRef } from './workflow-run-paths';
 import { resourceSchema, toOneId } from '@contract/json-api';
 import {
   flattenWorkflowStep,
@@ -12,7 +13,6 @@ import {
 import { queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
 import { z } from 'zod';
 import type { RowList } from '@/lib/list-rows';
-import { projectPath } from '@/lib/node-path';
 import { ransackParams } from '@/lib/ransack';
 import { apiRequest, describeRequest } from './client';
 import { fetchDocument, fetchList, flatten, parseDocument, toRowList, type Flat } from './json-api';
@@ -38,13 +38,7 @@ export interface WorkflowRunDetail {
   unreadableSteps: number;
 }
 
-export interface WorkflowRunRef {
-  projectCode: string;
-  workflowCode: string;
-}
-
-const runsPath = ({ projectCode, workflowCode }: WorkflowRunRef) =>
-  `${projectPath(projectCode)}/workflows/${encodeURIComponent(workflowCode)}/runs`;
+export type { WorkflowRunRef } from './workflow-run-paths';
 
 export const workflowRunKeys = {
   all: [...workflowKeys.all, 'runs'] as const,
@@ -150,7 +144,7 @@ export async function getWorkflowRun(
   runId: string,
   signal?: AbortSignal,
 ): Promise<WorkflowRunDetail> {
-  const path = `${runsPath(ref)}/${encodeURIComponent(runId)}`;
+  const path = workflowRunPath(ref, runId);
   return toWorkflowRunDetail(await apiRequest(path, { signal }), describeRequest('GET', path));
 }
 
@@ -176,7 +170,7 @@ export async function cancelWorkflowRun({
   ref: WorkflowRunRef;
   runId: string;
 }): Promise<void> {
-  await apiRequest(`${runsPath(ref)}/${encodeURIComponent(runId)}`, { method: 'DELETE' });
+  await apiRequest(workflowRunPath(ref, runId), { method: 'DELETE' });
 }
 
 export function useStartWorkflowRun() {

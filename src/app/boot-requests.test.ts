@@ -35,6 +35,16 @@ describe('startBootRequests', () => {
     expect(fetchSpy).toHaveBeenCalledTimes(1);
   });
 
+  it('asks for a workflow run page’s run', () => {
+    signInAs('opschain');
+    const fetchSpy = vi.spyOn(globalThis, 'fetch');
+
+    startBootRequests('/projects/bank/workflows/nightly/runs/run%201');
+
+    expect(fetchSpy).toHaveBeenCalledTimes(1);
+    expect(fetchSpy.mock.calls[0]?.[0]).toBe('/api/projects/bank/workflows/nightly/runs/run%201');
+  });
+
   it('asks nothing for other pages, for a malformed address or when nobody is signed in', async () => {
     signInAs('opschain');
     const id = await someChangeId();

@@ -1,6 +1,7 @@
 import { CHANGE_DETAIL_PARAMS, changePath } from '@/api/change-paths';
 import { startEarlyGet } from '@/api/client';
 import { credentialsStore } from '@/api/credentials';
+import { workflowRunPath } from '@/api/workflow-run-paths';
 import { preloadStepGraph } from '@/ui/step-graph-chunk';
 
 // The data a page opened by its address needs first, asked for while the app's code is still starting:
@@ -22,6 +23,14 @@ const BOOT_PAGES: readonly BootPage[] = [
     start: ([id = '']) => {
       startEarlyGet(changePath(id), CHANGE_DETAIL_PARAMS);
       // React Flow's chunk too: downloaded and compiled while the rest of the app starts.
+      preloadStepGraph();
+    },
+  },
+  {
+    // A workflow run's page: a run of 2,000 steps is 3.6 MB.
+    pattern: /^\/projects\/([^/]+)\/workflows\/([^/]+)\/runs\/([^/]+)\/?$/,
+    start: ([projectCode = '', workflowCode = '', runId = '']) => {
+      startEarlyGet(workflowRunPath({ projectCode, workflowCode }, runId));
       preloadStepGraph();
     },
   },
