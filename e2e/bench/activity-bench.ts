@@ -103,8 +103,8 @@ async function run(): Promise<void> {
       const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
       const fresh = await context.newPage();
       await signInAsOperator(fresh, BASE);
-      const preloaded = Boolean(await fresh.evaluate(PRELOADED));
-      colds.push({ ms: await openActivityByKey(fresh), preloaded });
+      const preloaded = await fresh.evaluate<unknown>(PRELOADED);
+      colds.push({ ms: await openActivityByKey(fresh), preloaded: preloaded === true });
       await context.close();
     }
     await browser.close();
