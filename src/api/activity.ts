@@ -9,7 +9,7 @@ import { ransackParams, type RansackQuery } from '@/lib/ransack';
 import type { CsvExportInput } from './downloads';
 import { failureMessage } from './failures';
 import { fetchList, streamResources } from './json-api';
-import { paintOpportunity } from './streamed-list';
+import { paintOpportunity, untilShown } from './streamed-list';
 
 // Activity: changes and workflow runs together, newest first (domain §7, §9.3). Changes come from
 // `/api/changes` (or `<node>/changes` for a node's Activity tab), runs from `/api/workflow_runs`; both are
@@ -314,6 +314,7 @@ async function refresh(
 /** The first load: changes streamed (each batch shown as it arrives), runs beside them. */
 async function load(
   write: (list: ActivityList) => void,
+  untilWatched: () => Promise<void>,
   scope: ActivityScope,
   filters: ActivityFilters,
   signal: AbortSignal,
@@ -350,6 +351,7 @@ async function load(
       if (batch.unreadable.length > 0) unreadable = unreadable.concat(batch.unreadable);
       runs ??= await runsLoading;
       write(snapshot(false));
+      await untilWatched();
       await paintOpportunity();
     }
   }
@@ -368,6 +370,7 @@ function activityQueryFn(
       (list) => {
         client.setQueryData<ActivityList>(queryKey, list);
       },
+      () => untilShown(client, queryKey, signal),
       scope,
       filters,
       signal,

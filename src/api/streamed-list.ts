@@ -1,4 +1,4 @@
-import type { QueryFunction, QueryKey } from '@tanstack/react-query';
+import type { QueryClient, QueryFunction, QueryKey } from '@tanstack/react-query';
 import type { RowList, UnreadableRow } from '@/lib/list-rows';
 import { yieldToEventLoop } from '@/lib/yield-to-event-loop';
 
@@ -69,4 +69,38 @@ export async function paintOpportunity(): Promise<void> {
       setTimeout(resolve, 0);
     });
   });
+}
+
+/** Longest a list no screen shows waits for one before its next batch is read. */
+const UNSHOWN_WAIT_MS = 2000;
+
+/**
+ * The pause between two batches of a list no screen shows yet (a prefetch on link intent, or a page whose
+ * code is still loading): until a screen shows it, or UNSHOWN_WAIT_MS at most. Parsing rows nobody sees
+ * would hold up the page's code and first render, and the first batch is already there to show.
+ */
+export async function untilShown(
+  client: QueryClient,
+  queryKey: QueryKey,
+  signal: AbortSignal,
+): Promise<void> {
+  if (isShown(client, queryKey)) return;
+  await new Promise<void>((resolve) => {
+    const done = () => {
+      clearTimeout(timer);
+      unsubscribe();
+      signal.removeEventListener('abort', done);
+      resolve();
+    };
+    const timer = setTimeout(done, UNSHOWN_WAIT_MS);
+    const unsubscribe = client.getQueryCache().subscribe((event) => {
+      if (event.type === 'observerAdded' && isShown(client, queryKey)) done();
+    });
+    signal.addEventListener('abort', done);
+  });
+}
+
+/** Whether a screen shows the query (has an observer): `client` and `queryKey` as a query function gets them. */
+export function isShown(client: QueryClient, queryKey: QueryKey): boolean {
+  return (client.getQueryCache().find({ queryKey, exact: true })?.getObserversCount() ?? 0) > 0;
 }

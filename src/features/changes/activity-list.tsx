@@ -23,10 +23,11 @@ export interface ActivityListProps {
 export const ACTIVITY_PAGE_ROWS = 100;
 
 /**
- * Rows in the first frame, about a screenful: the rest of the first hundred follow in a render that yields
- * to input and paint (a hundred rows of links, badges and timestamps took a few hundred milliseconds).
+ * Rows in the first frame, a screenful: the rest of the first hundred follow in a render that yields to
+ * input and paint (a hundred rows of links, badges and timestamps took a few hundred milliseconds). Below
+ * the page's header and filters, 1920×1080 shows 15 rows, 1400×900 five (rows wrap), 1280×720 two.
  */
-const FIRST_FRAME_ROWS = 25;
+const FIRST_FRAME_ROWS = 15;
 
 function sameRows(a: readonly ActivityRow[] | undefined, b: readonly ActivityRow[] | undefined): boolean {
   if (a === b) return true;
