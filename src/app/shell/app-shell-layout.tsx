@@ -1,7 +1,7 @@
 import { AppShell, useMantineTheme } from '@mantine/core';
 import { useDisclosure, useHotkeys, useMediaQuery } from '@mantine/hooks';
 import { Outlet, useLocation, useRouterState } from '@tanstack/react-router';
-import { lazy, Suspense, useId, useState } from 'react';
+import { lazy, Suspense, useId, useRef, useState } from 'react';
 import { InboxSyncProvider } from '@/api/approval-inbox-sync';
 import { useSignedInUsername } from '@/api/credentials';
 import type { NodeSummary } from '@/api/node-summary';
@@ -10,6 +10,7 @@ import { AppHeader } from './app-header';
 import { AppNavbar } from './app-navbar';
 import { InboxWatcher } from './inbox-watcher';
 import { useOpenNode } from './use-open-node';
+import { usePassThroughWhileDragging } from './use-pass-through-while-dragging';
 
 // Search is loaded when first opened: Spotlight and its modal are not needed for the first page.
 const GlobalSearch = lazy(() =>
@@ -27,6 +28,9 @@ export function AppShellLayout() {
     getInitialValueInEffect: false,
   });
   const navbarId = useId();
+  // A drag across the navigator (panning the step graph) does not start loading the pages it crosses.
+  const navbarRef = useRef<HTMLDivElement>(null);
+  usePassThroughWhileDragging(navbarRef);
   const [isNavOpen, nav] = useDisclosure(false);
   // Collapsed, the navbar is only moved off-screen: inert keeps it out of the Tab order and the
   // accessibility tree until the burger opens it.
@@ -77,7 +81,7 @@ export function AppShellLayout() {
             onOpenSearch={openSearch}
           />
         </AppShell.Header>
-        <AppShell.Navbar id={navbarId} p="sm" aria-label="Navigator" inert={isNavHidden}>
+        <AppShell.Navbar ref={navbarRef} id={navbarId} p="sm" aria-label="Navigator" inert={isNavHidden}>
           <AppNavbar pathname={pathname} onOpenNode={handleOpenNode} />
         </AppShell.Navbar>
         {/* Busy while the next page loads (the bar at the top shows it; this tells assistive technology). */}
