@@ -10,11 +10,15 @@ import {
 // is narrower than its contract/ schema: what it accepts, the schema accepts too (the callers' fast-check
 // properties prove it), and anything it does not accept goes to the schema, which decides.
 
-/** A plain JSON object (what JSON.parse makes): what `z.object` and `z.record` both accept. */
+/**
+ * A plain JSON object (what JSON.parse makes): what `z.object` and `z.record` both accept and read as it is.
+ * Not one with an own `__proto__` key (JSON.parse makes one from `{"__proto__": …}`): zod's copy of it differs,
+ * so the schema decides.
+ */
 export function isRecord(value: unknown): value is Record<string, unknown> {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
   const prototype: unknown = Object.getPrototypeOf(value);
-  return prototype === Object.prototype || prototype === null;
+  return (prototype === Object.prototype || prototype === null) && !Object.hasOwn(value, '__proto__');
 }
 
 // Timestamps by the contract schema's own pattern (the whole of its check: month lengths and leap years

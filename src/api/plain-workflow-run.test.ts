@@ -467,6 +467,34 @@ describe('plainWorkflowStep', () => {
 });
 
 describe('plainStepTree and plainWorkflowRunResource', () => {
+  it('leaves an object with an own __proto__ key (JSON.parse makes one) to the schema', () => {
+    // Found by the property below: zod's copy of such an object differs from the object itself.
+    const run: unknown = JSON.parse(
+      JSON.stringify({
+        type: 'workflow_run',
+        id: 'r1',
+        attributes: {
+          step_tree: { id: 's1', name: 'Root', type: 'workflow_noop_step', children: [] },
+          scheduled: false,
+          metadata: {},
+          created_by: 'opschain',
+          status_code: 'success',
+          created_at: '2025-04-25T06:21:23Z',
+          started_at: null,
+          finished_at: null,
+          updated_at: '2025-04-25T06:21:23Z',
+          project_name: 'Bank',
+        },
+      }),
+    );
+    expect(plainWorkflowRunResource(run)).not.toBeNull();
+
+    const withProtoKey: unknown = JSON.parse(
+      JSON.stringify(run).replace('"metadata":{}', '"metadata":{"__proto__":[]}'),
+    );
+    expect(plainWorkflowRunResource(withProtoKey)).toBeNull();
+  });
+
   it('never take a step tree the contract refuses, and read it as the schema does', () => {
     fc.assert(
       fc.property(treeNode, (node) => {
