@@ -85,21 +85,31 @@ export function LogPane({
     [follow, rowOf],
   );
 
-  // A line link scrolls to its line once that line has loaded (once per link).
+  // A line link scrolls to its line once that line has loaded, and once more when the whole log has loaded
+  // unless the reader has scrolled the pane meanwhile: lines arriving while the page was still being laid out
+  // could leave the first scroll short of its line (seen once in CI, under load).
   const linkedLine = selection?.start ?? 0;
-  const scrolledTo = useRef<number | null>(null);
+  const scrolledTo = useRef<{ line: number; isFinal: boolean } | null>(null);
+  const hasReaderScrolled = useRef(false);
+  const handleReaderScroll = useCallback(() => {
+    hasReaderScrolled.current = true;
+  }, []);
   useEffect(() => {
-    if (linkedLine < 1 || scrolledTo.current === linkedLine || store.length < linkedLine) return;
-    scrolledTo.current = linkedLine;
+    if (linkedLine < 1 || store.length < linkedLine) return;
+    const done = scrolledTo.current;
+    const isAgain = done?.line === linkedLine;
+    if (isAgain && (done.isFinal || !state.isDone || hasReaderScrolled.current)) return;
+    scrolledTo.current = { line: linkedLine, isFinal: state.isDone };
+    hasReaderScrolled.current = false;
     goToLine(linkedLine - 1);
-    // Opened from a link: bring the pane itself into view too.
-    viewport.current?.reveal();
-  }, [linkedLine, store.length, goToLine]);
+    // Opened from a link: bring the pane itself into view too (the first time only).
+    if (!isAgain) viewport.current?.reveal();
+  }, [linkedLine, store.length, state.isDone, goToLine]);
 
   const handleLineClick = useCallback(
     (line: number, isExtending: boolean) => {
       const next = selectLine(selection, line, isExtending);
-      scrolledTo.current = next.start;
+      scrolledTo.current = { line: next.start, isFinal: true };
       follow.pause();
       if (onLineHashChange === undefined) setLocalSelection(next);
       else onLineHashChange(formatLineHash(next));
@@ -225,6 +235,7 @@ export function LogPane({
           pattern={search.pattern}
           onLineClick={handleLineClick}
           onScrolled={follow.handleScrolled}
+          onReaderScroll={handleReaderScroll}
           handleRef={viewport}
         />
         {follow.isFollowing || (!isLive && follow.newLines === 0) ? null : (

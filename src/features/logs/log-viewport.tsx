@@ -36,8 +36,13 @@ export interface LogViewportProps {
   onLineClick: (line: number, isExtending: boolean) => void;
   /** The reader scrolled: up (never the pane's own following) or not, and whether the end is in view. */
   onScrolled: (scroll: { isUp: boolean; isAtEnd: boolean }) => void;
+  /** The reader moved the pane themselves (wheel, keys, its scroll bar), not the pane scrolling itself. */
+  onReaderScroll?: (() => void) | undefined;
   handleRef: Ref<LogViewportHandle>;
 }
+
+/** Keys that scroll the pane. */
+const SCROLL_KEYS = new Set(['PageUp', 'PageDown', 'ArrowUp', 'ArrowDown', 'Home', 'End', ' ']);
 
 export function LogViewport(props: LogViewportProps) {
   const { store, version, view, isFollowing, onScrolled } = props;
@@ -101,9 +106,12 @@ export function LogViewport(props: LogViewportProps) {
       // Wheel and keys up are the reader's own: they pause following even in a frame where the pane also
       // scrolls itself to the newest line.
       onWheel={(event) => {
+        props.onReaderScroll?.();
         if (event.deltaY < 0) onScrolled({ isUp: true, isAtEnd: false });
       }}
+      onPointerDown={() => props.onReaderScroll?.()}
       onKeyDown={(event) => {
+        if (SCROLL_KEYS.has(event.key)) props.onReaderScroll?.();
         if (event.key === 'PageUp' || event.key === 'ArrowUp') onScrolled({ isUp: true, isAtEnd: false });
       }}
     >
