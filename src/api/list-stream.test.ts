@@ -75,6 +75,19 @@ describe('apiListStream', () => {
     expect(batches.flat()).toEqual(members.map((m) => JSON.parse(m) as unknown));
   });
 
+  it('hands out a screenful first when a large chunk arrived at once, not everything in it', async () => {
+    // Changes are ~1.5 KB each: a 64 KB piece held ~40 of them, all scanned and parsed before the first row.
+    const change = (n: number) => JSON.stringify({ id: String(n), type: 'change', note: 'x'.repeat(1_450) });
+    const members = Array.from({ length: 200 }, (_, n) => change(n));
+    vi.stubGlobal('fetch', piecewiseFetch([`{"data":[${members.join(',')}]}`]));
+
+    const { batches } = await drain(apiListStream('/changes'));
+
+    expect(batches[0]?.length).toBeGreaterThanOrEqual(10);
+    expect(batches[0]?.length).toBeLessThanOrEqual(20);
+    expect(batches.flat()).toEqual(members.map((m) => JSON.parse(m) as unknown));
+  });
+
   it('turns a connection dropped halfway into a NetworkError', async () => {
     vi.stubGlobal('fetch', piecewiseFetch(['{"data":[', member(1), `,${member(2)}`], true));
     const stream = apiListStream('/projects/bank/assets');

@@ -1,10 +1,9 @@
-import { Button, Group, MultiSelect, SegmentedControl, Stack, Text, TextInput } from '@mantine/core';
-import { ACTIVITY_STATUSES } from '@contract/change';
+import { Button, Group, SegmentedControl, Stack, Text, TextInput } from '@mantine/core';
 import { useId } from 'react';
 import { fromLocalInput, isReversedRange, toLocalInput } from '@/lib/local-time';
-import { activityStatusLabel } from '@/ui/activity-status-badge';
 import { useUrlBoundText, type UrlBoundText } from '@/ui/use-url-bound-text';
 import { ACTIVITY_KINDS, activitySearchSchema, isFiltered, type ActivitySearch } from './activity-search';
+import { StatusFilter } from './status-filter';
 
 export interface ActivityFilterBarProps {
   search: ActivitySearch;
@@ -14,11 +13,6 @@ export interface ActivityFilterBarProps {
 }
 
 const KIND_LABELS = { all: 'All', change: 'Changes', workflow_run: 'Workflow runs' } as const;
-const STATUS_OPTIONS = ACTIVITY_STATUSES.map((status) => ({
-  value: status,
-  label: activityStatusLabel(status),
-}));
-
 const orUndefined = (value: string) => (value === '' ? undefined : value);
 
 function FilterText({
@@ -86,16 +80,12 @@ export function ActivityFilterBar({ search, onSearchChange, isGlobal }: Activity
   return (
     <Stack gap={4}>
       <Group align="flex-end" gap="sm" wrap="wrap">
-        <MultiSelect
-          label="Status"
-          placeholder={search.status === undefined ? 'Any status' : undefined}
-          data={STATUS_OPTIONS}
-          value={search.status ?? []}
-          onChange={(values) => {
-            onSearchChange({ status: activitySearchSchema.shape.status.parse(values) });
+        <StatusFilter
+          value={search.status}
+          onChange={(status) => {
+            onSearchChange({ status });
           }}
-          clearable
-          w={240}
+          width={240}
         />
         <FilterText box={action} label="Action contains" placeholder="deploy" width={150} />
         {isGlobal ? (

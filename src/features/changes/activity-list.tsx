@@ -96,7 +96,9 @@ function LiveActivity({ scope, search, onClearFilters }: LiveActivityProps) {
   const isScrolledDown = useIsScrolledPast(top);
   const held = useHeldRows(list?.rows, list?.complete === true, isScrolledDown);
   const [shown, setShown] = useState(ACTIVITY_PAGE_ROWS);
-  const drawn = useDeferredValue(shown, FIRST_FRAME_ROWS);
+  // Until rows arrive the target stays a screenful, so the render that brings them (usually after the page
+  // mounted: the first batch lands once the page has rendered) draws a screenful too, the rest yielding.
+  const drawn = useDeferredValue(held.rows === undefined ? FIRST_FRAME_ROWS : shown, FIRST_FRAME_ROWS);
   const rows = held.rows?.slice(0, drawn);
   const total = held.rows?.length ?? 0;
   const { refetch } = query;
