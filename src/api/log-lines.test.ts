@@ -1,6 +1,7 @@
 import { logLineResourceSchema } from '@contract/change';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { expectHandCheckAgreesWithSchema } from '@/test/hand-check-property';
 import { parseLogLines, plainLogLine } from './log-lines';
 
 const row = (id: string, message: string, logged_at = '2025-04-25T06:21:23.984222Z') => ({
@@ -75,15 +76,12 @@ describe('plainLogLine', () => {
       },
       { requiredKeys: ['type'] },
     );
-    fc.assert(
-      fc.property(member, (m) => {
-        const line = plainLogLine(m);
-        if (line === null) return;
-        const checked = logLineResourceSchema.safeParse(m);
-        expect(checked.success).toBe(true);
-        if (checked.success) expect(line).toEqual({ id: checked.data.id, ...checked.data.attributes });
-      }),
-      { numRuns: 2000 },
-    );
+    expectHandCheckAgreesWithSchema({
+      arbitrary: member,
+      check: plainLogLine,
+      schema: logLineResourceSchema,
+      read: (line) => ({ id: line.id, ...line.attributes }),
+      numRuns: 2000,
+    });
   });
 });

@@ -1,6 +1,7 @@
 import { stepResourceSchema } from '@contract/change';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { expectHandCheckAgreesWithSchema } from '@/test/hand-check-property';
 import { plainStep, readStepRows } from './plain-step';
 
 /** A step as the emulator (and OpsChain) sends it. */
@@ -151,18 +152,12 @@ describe('readStepRows', () => {
       .tuple(fc.string(), fc.oneof(relationship, fc.anything()))
       .map(([key, value]) => ({ ...base, relationships: { ...base.relationships, [key]: value } }));
     const mostlySent = fc.oneof(member, oneAttributeOff, onePartOff, relationshipOff);
-    let accepted = 0;
-    fc.assert(
-      fc.property(mostlySent, (m) => {
-        const step = plainStep(m);
-        if (step === null) return;
-        accepted += 1;
-        const checked = stepResourceSchema.safeParse(m);
-        expect(checked.success).toBe(true);
-        if (checked.success) expect(step).toEqual(checked.data);
-      }),
-      { numRuns: 3000 },
-    );
+    const accepted = expectHandCheckAgreesWithSchema({
+      arbitrary: mostlySent,
+      check: plainStep,
+      schema: stepResourceSchema,
+      numRuns: 3000,
+    });
     expect(accepted).toBeGreaterThan(100);
   });
 });

@@ -7,6 +7,7 @@ import {
 } from '@contract/workflow';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { expectHandCheckAgreesWithSchema } from '@/test/hand-check-property';
 import { isPlainStamp } from './plain-json';
 import { plainStepTree, plainWorkflowRunResource, plainWorkflowStep } from './plain-workflow-run';
 
@@ -397,28 +398,20 @@ describe('isPlainStamp', () => {
 
 describe('plainWorkflowStep', () => {
   it('never takes a step the contract refuses, and reads it as the schema does', () => {
-    let taken = 0;
-    fc.assert(
-      fc.property(fc.oneof(stepMember, nearMisses(validStep, stepPaths)), (member) => {
-        const plain = plainWorkflowStep(member);
-        if (plain === null) return;
-        taken += 1;
-        const checked = workflowStepResourceSchema.safeParse(member);
-        expect(checked.success).toBe(true);
-        if (!checked.success) return;
-        const related = checked.data.relationships ?? {};
+    const taken = expectHandCheckAgreesWithSchema({
+      arbitrary: fc.oneof(stepMember, nearMisses(validStep, stepPaths)),
+      check: plainWorkflowStep,
+      schema: workflowStepResourceSchema,
+      read: (step) => {
+        const related = step.relationships ?? {};
         const id = (name: string) => {
           const data = related[name]?.data;
           return data === undefined || data === null || Array.isArray(data) ? null : data.id;
         };
-        expect(plain).toStrictEqual({
-          ...flattenWorkflowStep(checked.data),
-          changeId: id('change'),
-          childRunId: id('child_workflow_run'),
-        });
-      }),
-      { numRuns: 3000 },
-    );
+        return { ...flattenWorkflowStep(step), changeId: id('change'), childRunId: id('child_workflow_run') };
+      },
+      numRuns: 3000,
+    });
     // The generator reaches the accepting side too, so the property is not vacuous.
     expect(taken).toBeGreaterThan(300);
   });
@@ -496,31 +489,21 @@ describe('plainStepTree and plainWorkflowRunResource', () => {
   });
 
   it('never take a step tree the contract refuses, and read it as the schema does', () => {
-    fc.assert(
-      fc.property(treeNode, (node) => {
-        const plain = plainStepTree(node);
-        if (plain === null) return;
-        const checked = stepTreeNodeSchema.safeParse(node);
-        expect(checked.success).toBe(true);
-        if (checked.success) expect(plain).toStrictEqual(checked.data);
-      }),
-      { numRuns: 2000 },
-    );
+    expectHandCheckAgreesWithSchema({
+      arbitrary: treeNode,
+      check: plainStepTree,
+      schema: stepTreeNodeSchema,
+      numRuns: 2000,
+    });
   });
 
   it('never take a run the contract refuses, and read it as the schema does', () => {
-    let taken = 0;
-    fc.assert(
-      fc.property(fc.oneof(runData, nearMisses(validRun, runPaths)), (data) => {
-        const plain = plainWorkflowRunResource(data);
-        if (plain === null) return;
-        taken += 1;
-        const checked = workflowRunResourceSchema.safeParse(data);
-        expect(checked.success).toBe(true);
-        if (checked.success) expect(plain).toStrictEqual(checked.data);
-      }),
-      { numRuns: 3000 },
-    );
+    const taken = expectHandCheckAgreesWithSchema({
+      arbitrary: fc.oneof(runData, nearMisses(validRun, runPaths)),
+      check: plainWorkflowRunResource,
+      schema: workflowRunResourceSchema,
+      numRuns: 3000,
+    });
     expect(taken).toBeGreaterThan(300);
   });
 });
