@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_LAYOUT_OPTIONS, layoutStepTree, type StepTreeLayout } from './step-tree-layout';
+import {
+  BUNDLE_MIN_EDGES,
+  bundlePath,
+  DEFAULT_LAYOUT_OPTIONS,
+  layoutStepTree,
+  type StepTreeLayout,
+} from './step-tree-layout';
 import { bigTree, treeOf } from './step-tree-test-trees';
 
 const { nodeWidth, nodeHeight } = DEFAULT_LAYOUT_OPTIONS;
@@ -133,5 +139,58 @@ describe('layoutStepTree', () => {
     const layout = layoutStepTree(bigTree(2000));
     expect(layout.steps).toHaveLength(2000);
     expect(new Set(layout.edges.map((e) => e.target)).size).toBe(1999);
+  });
+});
+
+describe('wide fans', () => {
+  const wide = (n: number) => Array.from({ length: n }, (_, i) => ({ id: `s${String(i)}` }));
+
+  it('leave fans of up to BUNDLE_MIN_EDGES edges to be drawn edge by edge', () => {
+    const layout = layoutStepTree(
+      treeOf({
+        id: 'r',
+        children: [{ id: 'p', parallel: true, children: wide(BUNDLE_MIN_EDGES) }, { id: 'after' }],
+      }),
+    );
+    expect(layout.bundles).toEqual([]);
+    expect(layout.edges.every((e) => e.bundle === undefined)).toBe(true);
+  });
+
+  it('bundle a wide fan-out and the join after it, every edge still listed and naming its bundle', () => {
+    const n = BUNDLE_MIN_EDGES + 1;
+    const layout = layoutStepTree(
+      treeOf({ id: 'r', children: [{ id: 'p', parallel: true, children: wide(n) }, { id: 'after' }] }),
+    );
+    const [fan, join] = layout.bundles;
+    expect(layout.bundles).toHaveLength(2);
+    expect(fan).toMatchObject({ id: 'p=>', kind: 'child' });
+    expect(fan?.sources).toEqual([{ x: centreX(layout, 'p'), y: at(layout, 'p').y + nodeHeight }]);
+    expect(fan?.targets).toEqual(wide(n).map(({ id }) => ({ x: centreX(layout, id), y: at(layout, id).y })));
+    expect(join).toMatchObject({ id: '=>after', kind: 'next' });
+    expect(join?.sources).toEqual(
+      wide(n).map(({ id }) => ({ x: centreX(layout, id), y: at(layout, id).y + nodeHeight })),
+    );
+    expect(join?.targets).toEqual([{ x: centreX(layout, 'after'), y: at(layout, 'after').y }]);
+    expect(layout.edges.filter((e) => e.bundle === 'p=>')).toHaveLength(n);
+    expect(layout.edges.filter((e) => e.bundle === '=>after')).toHaveLength(n);
+    expect(edgesOf(layout)[0]).toBe('r-child->p');
+    expect(layout.edges[0]?.bundle).toBeUndefined();
+  });
+
+  it('draws a bundle as drops to a bar half a rank gap above its targets, and drops from it', () => {
+    const path = bundlePath(
+      {
+        id: 'b',
+        kind: 'child',
+        sources: [{ x: 100, y: 64 }],
+        targets: [
+          { x: 20, y: 100 },
+          { x: 180, y: 100 },
+        ],
+      },
+      36,
+      4,
+    );
+    expect(path).toBe('M100 64V82M20 82H180M20 82V96M180 82V96');
   });
 });

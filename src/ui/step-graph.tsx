@@ -8,6 +8,7 @@ import {
   ReactFlowProvider,
   useStoreApi,
   Position,
+  ViewportPortal,
   type Edge,
   type NodeHandle,
   type NodeMouseHandler,
@@ -17,7 +18,13 @@ import {
 import '@xyflow/react/dist/style.css';
 import { memo, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { rollUpStatus, statusGroup } from '@/lib/step-tree';
-import { DEFAULT_LAYOUT_OPTIONS, layoutStepTree, type PositionedStep } from '@/lib/step-tree-layout';
+import {
+  bundlePath,
+  DEFAULT_LAYOUT_OPTIONS,
+  layoutStepTree,
+  type PositionedStep,
+  type StepTreeBundle,
+} from '@/lib/step-tree-layout';
 import { indexStepTree, revealIn, searchSteps, visibleSteps } from '@/lib/step-tree-nav';
 import { StepClockContext, useStepClock } from './step-clock';
 import classes from './step-graph.module.css';
@@ -32,7 +39,7 @@ import { STATUS_GROUP_COLORS } from './step-status-icon';
 // `step-graph-lazy.tsx`, never this module, so React Flow stays out of the first load.
 
 const NODE_TYPES = { step: StepGraphNode };
-const { nodeWidth: NODE_WIDTH, nodeHeight: NODE_HEIGHT } = DEFAULT_LAYOUT_OPTIONS;
+const { nodeWidth: NODE_WIDTH, nodeHeight: NODE_HEIGHT, rankGap: RANK_GAP } = DEFAULT_LAYOUT_OPTIONS;
 const centreOf = (step: PositionedStep) => ({ x: step.x + NODE_WIDTH / 2, y: step.y + NODE_HEIGHT / 2 });
 
 /** React Flow's handle box (6 px and a 1 px border), centred on the node's top and bottom edges. */
@@ -127,16 +134,19 @@ export const StepGraph = memo(function StepGraph({
     );
     setBuilt({ layout, selectedId, nodes });
   }
+  // Edges of wide fans are drawn by their bundle (FanBundles), not one by one.
   const edges = useMemo(
     () =>
-      layout.edges.map((edge): Edge => ({
-        id: edge.id,
-        source: edge.source,
-        target: edge.target,
-        type: 'smoothstep',
-        focusable: false,
-        ...(edge.kind === 'next' ? {} : { style: { strokeDasharray: '4 3' } }),
-      })),
+      layout.edges
+        .filter((edge) => edge.bundle === undefined)
+        .map((edge): Edge => ({
+          id: edge.id,
+          source: edge.source,
+          target: edge.target,
+          type: 'smoothstep',
+          focusable: false,
+          ...(edge.kind === 'next' ? {} : { style: { strokeDasharray: CHILD_DASH } }),
+        })),
     [layout],
   );
 
@@ -192,6 +202,7 @@ export const StepGraph = memo(function StepGraph({
           <StepGraphFrame
             nodes={nodes}
             edges={edges}
+            bundles={layout.bundles}
             initialViewport={viewportFor}
             onNodeClick={handleNodeClick}
             onPainted={onPainted}
@@ -281,9 +292,37 @@ export const MINIMAP_MAX_STEPS = 300;
  */
 const LARGE_GRAPH_MIN_ZOOM = 0.3;
 
+/** How a parent's edges to its children are dashed (a sequential step's edge to the next is solid). */
+const CHILD_DASH = '4 3';
+
+/**
+ * Wide fans, each one path in the graph's own coordinates (React Flow's viewport portal), behind the nodes
+ * as React Flow's edges are. Rendered once per layout: panning and zooming move it with the viewport.
+ */
+const FanBundles = memo(function FanBundles({ bundles }: { bundles: readonly StepTreeBundle[] }) {
+  if (bundles.length === 0) return null;
+  return (
+    <ViewportPortal>
+      <svg className={classes.bundles} aria-hidden>
+        {bundles.map((bundle) => (
+          <path
+            key={bundle.id}
+            className="react-flow__edge-path"
+            d={bundlePath(bundle, RANK_GAP, HANDLE_SIZE / 2)}
+            fill="none"
+            strokeDasharray={bundle.kind === 'next' ? undefined : CHILD_DASH}
+          />
+        ))}
+      </svg>
+    </ViewportPortal>
+  );
+});
+
 interface StepGraphCanvasProps {
   nodes: StepFlowNode[];
   edges: Edge[];
+  /** Wide fans, drawn as one path each (their edges are not in `edges`). */
+  bundles: readonly StepTreeBundle[];
   /** Where the view starts, for a canvas this wide; read once, when the canvas first renders. */
   initialViewport: (width: number) => Viewport;
   onNodeClick: NodeMouseHandler<StepFlowNode>;
@@ -333,6 +372,7 @@ const StepGraphFrame = memo(function StepGraphFrame({
 function StepGraphCanvas({
   nodes,
   edges,
+  bundles,
   initialViewport,
   onNodeClick,
   onPainted,
@@ -388,6 +428,7 @@ function StepGraphCanvas({
         colorMode={colorScheme}
         proOptions={{ hideAttribution: true }}
       >
+        <FanBundles bundles={bundles} />
         <Background gap={24} />
         <Controls showInteractive={false} fitViewOptions={{ padding: 0.1 }} />
         {showsMiniMap ? (
