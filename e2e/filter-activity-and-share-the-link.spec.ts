@@ -5,7 +5,7 @@ import { SignInPage } from './pages/sign-in-page.ts';
 
 // Activity's filters live in the URL and are applied by the server: an operator narrows the list to the
 // failed changes under one environment, shares the address, and the link opens the same view; then a
-// metadata key and value pick one change out.
+// metadata key and value pick one change out; the environment's own Activity tab filters the same way.
 const expect = baseExpect.configure({ timeout: 20_000 });
 
 test('an operator filters Activity by target, status and metadata, and the link opens the same view', async ({
@@ -72,4 +72,27 @@ test('an operator filters Activity by target, status and metadata, and the link 
   await page.getByRole('button', { name: 'Clear filters' }).click();
   await expect(page).toHaveURL(/\/activity$/);
   await expect(page.getByLabel('Metadata key')).toHaveValue('');
+
+  // The environment's own Activity tab: the same table and filters, its changes only, no target filter.
+  // Its list is asked for once, from link intent (the route's loader) — the tab reads that answer.
+  const firstLoads: string[] = [];
+  page.on('request', (request) => {
+    const url = new URL(request.url());
+    if (url.pathname === `/api${target.path}/changes` && !url.search.includes('updated_at_gteq'))
+      firstLoads.push(url.search);
+  });
+  await page.goto(target.path);
+  await page.getByRole('tab', { name: 'Activity' }).hover();
+  await expect.poll(() => firstLoads.length).toBe(1);
+  await page.getByRole('tab', { name: 'Activity' }).click();
+  await expect(page).toHaveURL(new RegExp(`${target.path}/activity$`));
+  await expect(rows).toHaveCount(2);
+  expect(firstLoads).toHaveLength(1);
+  await expect(page.getByLabel('Target path starts with')).toHaveCount(0);
+  await page.getByRole('button', { name: 'Status Any status' }).click();
+  await statuses.getByRole('checkbox', { name: 'Success' }).check();
+  await page.keyboard.press('Escape');
+  await expect(rows).toHaveCount(1);
+  await expect(rows.first()).toContainText('hello');
+  await axe();
 });

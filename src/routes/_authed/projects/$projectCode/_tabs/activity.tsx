@@ -1,12 +1,21 @@
 import { createFileRoute } from '@tanstack/react-router';
 import { activitySearchSchema } from '@/features/changes/activity-search';
 import { NodeActivityTab } from '@/routes/-activity/node-activity-tab';
+import { prefetchNodeActivity } from '@/routes/-activity/prefetch-node-activity';
 import { NodeTabPending } from '@/routes/-node-page/node-tab-pending';
 import { useProjectNode } from '@/routes/-node-page/use-node';
 import { useSearchPatch } from '@/routes/-node-page/use-search-patch';
 
 export const Route = createFileRoute('/_authed/projects/$projectCode/_tabs/activity')({
   validateSearch: activitySearchSchema,
+  loaderDeps: ({ search }) => ({ search }),
+  loader: ({ context, params, deps }) => {
+    prefetchNodeActivity(
+      context.queryClient,
+      { kind: 'project', projectCode: params.projectCode },
+      deps.search,
+    );
+  },
   pendingComponent: NodeTabPending,
   component: function ProjectActivityRoute() {
     const project = useProjectNode(Route.useParams());
