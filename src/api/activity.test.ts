@@ -1,9 +1,14 @@
-import { describe, expect, it } from 'vitest';
+import { QueryClient } from '@tanstack/react-query';
+import { describe, expect, it, vi } from 'vitest';
+import { setUpEmulator, signInAs } from '@/test/emulator';
+import { apiRequest } from './client';
 import { ransackEntries } from '@/lib/ransack';
 import {
+  activityListQuery,
   changeActivityQuery,
   includesRuns,
   mergeFresh,
+  newestFirst,
   runActivityQuery,
   type ActivityList,
   type ActivityRow,
@@ -98,5 +103,38 @@ describe('mergeFresh', () => {
     const a2 = row('a', '2026-01-01T00:00:01Z', 'success', '2026-01-01T00:00:04Z');
     const after = mergeFresh(list([b, a]), [a2], ['running']);
     expect(after.rows.map((r) => r.id)).toEqual(['b']);
+  });
+});
+
+describe('activityListQuery, first load', () => {
+  setUpEmulator();
+
+  it('puts the whole list newest first once it has come, whatever order the changes arrived in', async () => {
+    signInAs('operator');
+    const real = globalThis.fetch;
+    const answer = (await apiRequest('/changes')) as { data: { attributes: object }[] };
+    expect(answer.data.length).toBeGreaterThan(2);
+    // The newest change arrives last, as one created while a long list streams can.
+    const shuffled = { ...answer, data: [...answer.data.slice(1), answer.data[0]] };
+    vi.stubGlobal('fetch', (input: RequestInfo | URL, init?: RequestInit) =>
+      (typeof input === 'string' ? input : input instanceof URL ? input.href : input.url).startsWith(
+        '/api/changes',
+      )
+        ? Promise.resolve(
+            new Response(JSON.stringify(shuffled), {
+              headers: { 'Content-Type': 'application/vnd.api+json' },
+            }),
+          )
+        : real(input, init),
+    );
+    try {
+      const client = new QueryClient({ defaultOptions: { queries: { retry: false } } });
+      const list = await client.query(activityListQuery(null, { kind: 'change' }));
+      expect(list.complete).toBe(true);
+      expect(list.rows.map((r) => r.created_at)).toEqual(newestFirst(list.rows).map((r) => r.created_at));
+      expect(list.rows).toHaveLength(answer.data.length);
+    } finally {
+      vi.stubGlobal('fetch', real);
+    }
   });
 });

@@ -328,7 +328,10 @@ async function load(
   let runs: RunsOutcome | undefined;
   const snapshot = (complete: boolean): ActivityList => {
     const runRows = runs === undefined || 'failure' in runs ? [] : runs.rows;
-    const rows = runRows.length === 0 ? changes : newestFirst([...changes, ...runRows]);
+    // The whole list is put in order once it has come: a change created while a long list streams can
+    // arrive a little out of order (the emulator sends it after its first 500), and later polls only
+    // merge what changed.
+    const rows = runRows.length === 0 && !complete ? changes : newestFirst([...changes, ...runRows]);
     return {
       rows,
       // The same array while nothing was added: the list does not re-render for it.
