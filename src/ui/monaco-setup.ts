@@ -140,8 +140,6 @@ export function registerYamlSchema(modelPath: string, schema: Readonly<Record<st
     monacoYaml = configureMonacoYaml(monacoForYaml, {
       enableSchemaRequest: false,
       hover: true,
-      // The schema's address is the console's own model path, nothing a reader can open.
-      hoverSchemaSource: false,
       completion: true,
       validate: true,
       format: { enable: false },
