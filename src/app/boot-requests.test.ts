@@ -1,10 +1,7 @@
-import { QueryClient } from '@tanstack/react-query';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { activityListQuery } from '@/api/activity';
 import { getChangeDetail } from '@/api/changes';
 import { apiRequest } from '@/api/client';
 import { credentialsStore } from '@/api/credentials';
-import { toActivityFilters } from '@/features/changes/activity-search';
 import { setUpEmulator, signInAs } from '@/test/emulator';
 import { startBootRequests } from './boot-requests';
 
@@ -48,27 +45,12 @@ describe('startBootRequests', () => {
     expect(fetchSpy.mock.calls[0]?.[0]).toBe('/api/projects/bank/workflows/nightly/runs/run%201');
   });
 
-  it('asks for Activity’s changes and workflow runs when it has no filters, and its list takes both answers', async () => {
-    signInAs('operator');
-    const fetchSpy = vi.spyOn(globalThis, 'fetch');
-
-    startBootRequests('/activity', '');
-    expect(fetchSpy.mock.calls.map((call) => call[0])).toEqual(['/api/changes', '/api/workflow_runs']);
-
-    const client = new QueryClient({ defaultOptions: { queries: { retry: false } } });
-    const list = await client.query(activityListQuery(null, toActivityFilters({})));
-    expect(list.complete).toBe(true);
-    expect(list.rows.length).toBeGreaterThan(0);
-    expect(fetchSpy).toHaveBeenCalledTimes(2);
-  });
-
   it('asks nothing for other pages, for a malformed address or when nobody is signed in', async () => {
     signInAs('opschain');
     const id = await someChangeId();
     const fetchSpy = vi.spyOn(globalThis, 'fetch');
 
-    startBootRequests('/activity', '?status=%5B%22error%22%5D');
-    startBootRequests('/activity/more');
+    startBootRequests('/activity');
     startBootRequests(`/changes/${id}/more`);
     startBootRequests('/changes/%E0');
     signInAs('viewer');

@@ -13,8 +13,6 @@ import { preloadStepGraph } from '@/ui/step-graph-chunk';
 interface BootPage {
   /** The page's pathname; its groups are the `ids`. */
   pattern: RegExp;
-  /** Only without a query string (the page's filters would change what it asks for). */
-  withoutSearch?: boolean;
   start: (ids: readonly string[]) => void;
 }
 
@@ -36,25 +34,15 @@ const BOOT_PAGES: readonly BootPage[] = [
       preloadStepGraph();
     },
   },
-  {
-    // Activity with no filters (a reload, a bookmark): every change the user may see, 10,000 of them 15 MB,
-    // streamed; and the workflow runs beside them. The same URLs as activityListQuery's first load (tested).
-    pattern: /^\/activity\/?$/,
-    withoutSearch: true,
-    start: () => {
-      startEarlyGet('/changes');
-      startEarlyGet('/workflow_runs');
-    },
-  },
 ];
 
-/** Starts the first request of the page at `pathname` (and `search`), if it is one of BOOT_PAGES. */
-export function startBootRequests(pathname: string, search = ''): void {
+/** Starts the first request of the page at `pathname`, if it is one of BOOT_PAGES. */
+export function startBootRequests(pathname: string): void {
   // Signed out, the page is sign-in.
   if (credentialsStore.get() === null) return;
   for (const page of BOOT_PAGES) {
     const match = page.pattern.exec(pathname);
-    if (match === null || (page.withoutSearch === true && search !== '')) continue;
+    if (match === null) continue;
     try {
       page.start(match.slice(1).map((segment) => decodeURIComponent(segment)));
     } catch {
@@ -64,4 +52,4 @@ export function startBootRequests(pathname: string, search = ''): void {
   }
 }
 
-if (typeof window !== 'undefined') startBootRequests(window.location.pathname, window.location.search);
+if (typeof window !== 'undefined') startBootRequests(window.location.pathname);
